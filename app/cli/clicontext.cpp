@@ -1,0 +1,159 @@
+#include "clicontext.h"
+
+#include "connectionstore.h"
+#include "passwordstore.h"
+#include "rdkafkaclusterapi.h"
+
+#include <QFile>
+#include <QTextStream>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace kops::cli {
+
+namespace {
+
+QString promptPassword(const QString &profileName)
+{
+    if (!isatty(STDIN_FILENO))
+        return {};
+    QTextStream tty(stderr);
+    tty << QStringLiteral("Password for connection '%1': ").arg(profileName);
+    tty.flush();
+    termios old {};
+    tcgetattr(STDIN_FILENO, &old);
+    termios noEcho = old;
+    noEcho.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &noEcho);
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    tty << Qt::endl;
+    return line;
+}
+
+} // namespace
+
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("bootstrap"), QStringLiteral("Bootstrap servers, host:port[,host:port...]."),
+                      QStringLiteral("HOST:PORT")});
+    parser.addOption({QStringLiteral("profile"), QStringLiteral("A saved connection profile."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("X"), QStringLiteral("librdkafka property passthrough (repeatable)."),
+                      QStringLiteral("key=value")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
+    parser.addOption({{QStringLiteral("v"), QStringLiteral("verbose")}, QStringLiteral("Log to stderr.")});
+    parser.addHelpOption();
+}
+
+CliContext::CliContext(QCommandLineParser &parser, QTextStream &out, QTextStream &err, const Environment &env)
+    : m_parser(parser), m_out(out), m_err(err), m_env(env)
+{
+}
+
+bool CliContext::json() const
+{
+    return m_parser.isSet(QStringLiteral("json"));
+}
+
+Result<QList<QPair<QString, QString>>> CliContext::clientProperties()
+{
+    QList<QPair<QString, QString>> props;
+    if (m_parser.isSet(QStringLiteral("profile"))) {
+        const QString name = m_parser.value(QStringLiteral("profile"));
+        auto found = ConnectionStore().find(name);
+        if (!found)
+            return found.error();
+        m_profile = found.value();
+        QString password;
+        if (m_profile->usesSasl()) {
+            const auto lookup = PasswordStore::read(name);
+            if (lookup.outcome == PasswordStore::Outcome::Ok)
+                password = lookup.password;
+            else if (qEnvironmentVariableIsSet("KOPS_PASSWORD"))
+                password = qEnvironmentVariable("KOPS_PASSWORD");
+            else
+                password = promptPassword(name);
+            if (password.isEmpty())
+                return KafkaError::make(QStringLiteral("_AUTHENTICATION"),
+                                        QStringLiteral("Connection '%1' needs a password: none in the keychain (%2); "
+                                                       "set KOPS_PASSWORD or run from a terminal.")
+                                            .arg(name, lookup.error.isEmpty() ? QStringLiteral("not stored") : lookup.error));
+        }
+        props = m_profile->clientProperties(password);
+    }
+    if (m_parser.isSet(QStringLiteral("bootstrap"))) {
+        props.removeIf([](const auto &kv) { return kv.first == QLatin1String("bootstrap.servers"); });
+        props.prepend({QStringLiteral("bootstrap.servers"), m_parser.value(QStringLiteral("bootstrap"))});
+    }
+    for (const QString &x : m_parser.values(QStringLiteral("X"))) {
+        QPair<QString, QString> kv;
+        if (!parseProperty(x, &kv))
+            return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("-X expects key=value, got '%1'.").arg(x));
+        props.append(kv);
+    }
+    const bool hasBootstrap = std::any_of(props.cbegin(), props.cend(), [](const auto &kv) {
+        return kv.first == QLatin1String("bootstrap.servers") && !kv.second.trimmed().isEmpty();
+    });
+    if (!hasBootstrap)
+        return KafkaError::make(QStringLiteral("USAGE"),
+                                QStringLiteral("No cluster given: use --bootstrap HOST:PORT or --profile NAME."));
+    return props;
+}
+
+Result<std::unique_ptr<ClusterApi>> CliContext::connect()
+{
+    auto props = clientProperties();
+    if (!props)
+        return props.error();
+    if (m_env.apiFactory)
+        return m_env.apiFactory(props.value());
+    return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props.value()));
+}
+
+int CliContext::fail(const KafkaError &error)
+{
+    if (error.code == QLatin1String("USAGE"))
+        return usage(error.message);
+    m_err << QStringLiteral("error: ") << error.toString() << Qt::endl;
+    return ExitFailure;
+}
+
+int CliContext::usage(const QString &message)
+{
+    m_err << QStringLiteral("error: ") << message << QStringLiteral(" (see --help)") << Qt::endl;
+    return ExitUsage;
+}
+
+void CliContext::printJson(const QJsonDocument &doc)
+{
+    m_out << QString::fromUtf8(doc.toJson(QJsonDocument::Compact)) << Qt::endl;
+}
+
+QString formatTable(const QStringList &headers, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QString &h : headers)
+        widths.append(h.size());
+    for (const QStringList &r : rows)
+        for (qsizetype i = 0; i < r.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], r[i].size());
+    auto line = [&](const QStringList &cells) {
+        QString s;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (i + 1 == cells.size())
+                s += cells[i];
+            else
+                s += cells[i].leftJustified(widths[i] + 2, QLatin1Char(' '), false);
+        }
+        return s + QLatin1Char('\n');
+    };
+    QString out = line(headers);
+    for (const QStringList &r : rows)
+        out += line(r);
+    return out;
+}
+
+} // namespace kops::cli

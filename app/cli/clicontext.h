@@ -1,0 +1,64 @@
+#pragma once
+
+#include "cli.h"
+#include "connectionprofile.h"
+#include "kafkaerror.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <functional>
+#include <memory>
+
+namespace kops::cli {
+
+/// Parsed command line plus the helpers every command shares: connecting, printing, failing.
+class CliContext final
+{
+public:
+    CliContext(QCommandLineParser &parser, QTextStream &out, QTextStream &err, const Environment &env);
+
+    QCommandLineParser &parser() { return m_parser; }
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+    bool json() const;
+    QStringList positional() const { return m_parser.positionalArguments(); }
+
+    /// librdkafka properties from --profile / --bootstrap / -X (later ones win).
+    Result<QList<QPair<QString, QString>>> clientProperties();
+    /// The connection profile named by --profile, if any (for read-only checks).
+    std::optional<ConnectionProfile> profile() const { return m_profile; }
+    Result<std::unique_ptr<ClusterApi>> connect();
+
+    int fail(const KafkaError &error);
+    int usage(const QString &message);
+    void printJson(const QJsonDocument &doc);
+
+private:
+    QCommandLineParser &m_parser;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    const Environment &m_env;
+    std::optional<ConnectionProfile> m_profile;
+};
+
+/// One `kafka-ops` sub-command.
+struct CliCommand
+{
+    QString name;
+    QString summary;
+    QString positionalSyntax; ///< e.g. "GROUP"
+    std::function<void(QCommandLineParser &)> addOptions;
+    std::function<int(CliContext &)> run;
+};
+
+/// Adds the options every command takes: --bootstrap, --profile, -X, --json, -v.
+void addCommonOptions(QCommandLineParser &parser);
+
+/// Plain text table with aligned columns, as kafka-consumer-groups.sh prints.
+QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
+
+QList<CliCommand> clusterCommands();
+
+} // namespace kops::cli

@@ -1,0 +1,12 @@
+#include "commands.h"
+
+namespace kops::cli {
+
+QList<CliCommand> allCommands()
+{
+    QList<CliCommand> all;
+    all << clusterCommands();
+    return all;
+}
+
+} // namespace kops::cli

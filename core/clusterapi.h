@@ -1,0 +1,59 @@
+#pragma once
+
+#include "clustertypes.h"
+#include "kafkaerror.h"
+
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace kops {
+
+/// The service boundary to a Kafka cluster. Every call blocks the calling thread
+/// (never the GUI thread: see ClusterService) and returns within its timeout.
+/// The real implementation is RdKafkaClusterApi; tests substitute fakes here for
+/// what librdkafka's mock cluster cannot do (group listing/describe, configs...).
+class ClusterApi
+{
+public:
+    virtual ~ClusterApi() = default;
+
+    /// Brokers, controller, cluster id and all topics with partitions, leaders, replicas, ISR.
+    virtual Result<ClusterMetadata> metadata() = 0;
+    /// Metadata restricted to the given topics (unknown topics come back with an error code).
+    virtual Result<ClusterMetadata> topicMetadata(const QStringList &topics) = 0;
+
+    virtual Result<QList<GroupListing>> listGroups() = 0;
+    /// One description per requested group; a group-level failure is in its errorCode.
+    virtual Result<QList<GroupDescription>> describeGroups(const QStringList &groupIds) = 0;
+    /// Committed offsets of each group (all partitions it has committed for), requests issued concurrently.
+    virtual Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &groupIds) = 0;
+
+    /// Low/high watermarks, batched per leader (not one request per partition).
+    virtual Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &partitions) = 0;
+    /// Earliest offset whose timestamp is >= the given time; -1 (end) when there is none.
+    virtual Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &query) = 0;
+
+    /// Kafka only accepts this for groups with no active members; per-partition errors are returned.
+    virtual Result<QList<PartitionOffset>> alterGroupOffsets(const QString &groupId,
+                                                             const QList<PartitionOffset> &offsets) = 0;
+
+    virtual Result<QList<ConfigResource>> describeConfigs(ConfigResourceType type, const QStringList &names) = 0;
+    virtual Status createTopic(const NewTopic &topic) = 0;
+
+    /// Produces the batch and waits for every delivery report (or the timeout).
+    virtual Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) = 0;
+    /// Reads up to maxRecords from one partition starting at offset, without a consumer group.
+    virtual Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords,
+                                               int timeoutMs) = 0;
+};
+
+/// "2.0.2": the librdkafka the program runs with.
+QString librdkafkaVersion();
+
+using ClusterApiFactory = std::function<std::unique_ptr<ClusterApi>()>;
+
+} // namespace kops

@@ -1,0 +1,43 @@
+#include "clustertypes.h"
+
+#include <algorithm>
+
+namespace kops {
+
+int TopicInfo::underReplicatedCount() const
+{
+    return int(std::count_if(partitions.cbegin(), partitions.cend(),
+                             [](const PartitionInfo &p) { return p.underReplicated(); }));
+}
+
+int ClusterMetadata::partitionCount() const
+{
+    int n = 0;
+    for (const TopicInfo &t : topics)
+        n += int(t.partitions.size());
+    return n;
+}
+
+int ClusterMetadata::underReplicatedCount() const
+{
+    int n = 0;
+    for (const TopicInfo &t : topics)
+        n += t.underReplicatedCount();
+    return n;
+}
+
+const TopicInfo *ClusterMetadata::topic(const QString &name) const
+{
+    auto it = std::find_if(topics.cbegin(), topics.cend(), [&](const TopicInfo &t) { return t.name == name; });
+    return it == topics.cend() ? nullptr : &*it;
+}
+
+std::optional<QString> ConfigResource::value(const QString &key) const
+{
+    for (const ConfigEntry &e : entries)
+        if (e.name == key)
+            return e.value;
+    return std::nullopt;
+}
+
+} // namespace kops

@@ -1,0 +1,748 @@
+#include "rdkafkaclusterapi.h"
+
+#include "errortext.h"
+#include "rdkafkahandle.h"
+
+#include <spdlog/spdlog.h>
+
+#include <QDeadlineTimer>
+#include <QSet>
+
+#include <algorithm>
+#include <vector>
+
+namespace kops {
+
+namespace {
+
+struct QueueDeleter { void operator()(rd_kafka_queue_t *q) const { rd_kafka_queue_destroy(q); } };
+struct EventDeleter { void operator()(rd_kafka_event_t *e) const { rd_kafka_event_destroy(e); } };
+struct OptionsDeleter { void operator()(rd_kafka_AdminOptions_t *o) const { rd_kafka_AdminOptions_destroy(o); } };
+struct TplDeleter { void operator()(rd_kafka_topic_partition_list_t *l) const { rd_kafka_topic_partition_list_destroy(l); } };
+struct MessageDeleter { void operator()(rd_kafka_message_t *m) const { rd_kafka_message_destroy(m); } };
+using QueuePtr = std::unique_ptr<rd_kafka_queue_t, QueueDeleter>;
+using EventPtr = std::unique_ptr<rd_kafka_event_t, EventDeleter>;
+using OptionsPtr = std::unique_ptr<rd_kafka_AdminOptions_t, OptionsDeleter>;
+using TplPtr = std::unique_ptr<rd_kafka_topic_partition_list_t, TplDeleter>;
+using MessagePtr = std::unique_ptr<rd_kafka_message_t, MessageDeleter>;
+
+QString str(const char *s)
+{
+    return s ? QString::fromUtf8(s) : QString();
+}
+
+OptionsPtr adminOptions(rd_kafka_t *rk, rd_kafka_admin_op_t op, int timeoutMs)
+{
+    OptionsPtr opt(rd_kafka_AdminOptions_new(rk, op));
+    char errstr[256];
+    rd_kafka_AdminOptions_set_request_timeout(opt.get(), timeoutMs, errstr, sizeof errstr);
+    return opt;
+}
+
+/// Waits for the result event of one admin request; nullptr when the deadline passed.
+EventPtr waitEvent(rd_kafka_queue_t *q, const QDeadlineTimer &deadline)
+{
+    while (true) {
+        const int remaining = int(std::max<qint64>(0, deadline.remainingTime()));
+        rd_kafka_event_t *ev = rd_kafka_queue_poll(q, std::min(remaining, 200));
+        if (ev)
+            return EventPtr(ev);
+        if (deadline.hasExpired())
+            return nullptr;
+    }
+}
+
+TplPtr toTpl(const QList<TopicPartition> &tps)
+{
+    TplPtr list(rd_kafka_topic_partition_list_new(int(tps.size())));
+    for (const TopicPartition &tp : tps)
+        rd_kafka_topic_partition_list_add(list.get(), tp.topic.toUtf8().constData(), tp.partition);
+    return list;
+}
+
+PartitionOffset toPartitionOffset(const rd_kafka_topic_partition_t &p)
+{
+    PartitionOffset po;
+    po.topic = str(p.topic);
+    po.partition = p.partition;
+    po.offset = p.offset;
+    if (p.err) {
+        po.errorCode = errName(p.err);
+        po.errorMessage = explainKafkaError(po.errorCode, errText(p.err));
+    }
+    return po;
+}
+
+QString groupState(rd_kafka_consumer_group_state_t state)
+{
+    return str(rd_kafka_consumer_group_state_name(state));
+}
+
+void addHeaders(rd_kafka_message_t *msg, QList<RecordHeader> *out)
+{
+    rd_kafka_headers_t *hdrs = nullptr;
+    if (rd_kafka_message_headers(msg, &hdrs) != RD_KAFKA_RESP_ERR_NO_ERROR || !hdrs)
+        return;
+    const size_t n = rd_kafka_header_cnt(hdrs);
+    out->reserve(qsizetype(n));
+    for (size_t i = 0; i < n; ++i) {
+        const char *name = nullptr;
+        const void *value = nullptr;
+        size_t size = 0;
+        if (rd_kafka_header_get_all(hdrs, i, &name, &value, &size) != RD_KAFKA_RESP_ERR_NO_ERROR)
+            break;
+        RecordHeader h;
+        h.key = str(name);
+        if (value)
+            h.value = QByteArray(static_cast<const char *>(value), qsizetype(size));
+        out->append(std::move(h));
+    }
+}
+
+} // namespace
+
+QString librdkafkaVersion()
+{
+    return QString::fromUtf8(rd_kafka_version_str());
+}
+
+RdKafkaClusterApi::RdKafkaClusterApi(QList<QPair<QString, QString>> properties)
+    : RdKafkaClusterApi(std::move(properties), Options{})
+{
+}
+
+RdKafkaClusterApi::RdKafkaClusterApi(QList<QPair<QString, QString>> properties, Options options)
+    : m_props(std::move(properties)), m_options(options)
+{
+}
+
+RdKafkaClusterApi::~RdKafkaClusterApi() = default;
+
+Result<RdKafkaHandle *> RdKafkaClusterApi::ensure(std::unique_ptr<RdKafkaHandle> &slot, int kind)
+{
+    // A fatal error leaves a handle unusable: tear it down and connect afresh.
+    if (slot && slot->fatal()) {
+        spdlog::warn("kafka client hit a fatal error; reconnecting");
+        slot.reset();
+    }
+    if (!slot) {
+        auto props = m_props;
+        if (RdKafkaHandle::Kind(kind) == RdKafkaHandle::Kind::Reader) {
+            // assign() needs a group id; this one never joins, subscribes or commits.
+            props.prepend({QStringLiteral("group.id"), QStringLiteral("kafka-ops-console-reader")});
+            props.append({QStringLiteral("auto.offset.reset"), QStringLiteral("error")});
+        }
+        if (RdKafkaHandle::Kind(kind) == RdKafkaHandle::Kind::Producer)
+            props.append({QStringLiteral("message.timeout.ms"), QStringLiteral("30000")});
+        auto created = RdKafkaHandle::create(RdKafkaHandle::Kind(kind), props);
+        if (!created)
+            return created.error();
+        slot = std::move(created).value();
+        if (RdKafkaHandle::Kind(kind) == RdKafkaHandle::Kind::Reader)
+            rd_kafka_poll_set_consumer(slot->rk());
+    }
+    return slot.get();
+}
+
+Result<RdKafkaHandle *> RdKafkaClusterApi::admin()
+{
+    return ensure(m_admin, int(RdKafkaHandle::Kind::Admin));
+}
+
+Result<RdKafkaHandle *> RdKafkaClusterApi::producer()
+{
+    return ensure(m_producer, int(RdKafkaHandle::Kind::Producer));
+}
+
+Result<RdKafkaHandle *> RdKafkaClusterApi::reader()
+{
+    return ensure(m_reader, int(RdKafkaHandle::Kind::Reader));
+}
+
+Result<ClusterMetadata> RdKafkaClusterApi::metadata()
+{
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    const rd_kafka_metadata_t *md = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 1, nullptr, &md, m_options.timeoutMs);
+    h.value()->serve();
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return h.value()->error(err, QStringLiteral("Reading cluster metadata"));
+
+    ClusterMetadata out;
+    for (int i = 0; i < md->broker_cnt; ++i)
+        out.brokers.append(BrokerInfo{md->brokers[i].id, str(md->brokers[i].host), md->brokers[i].port, {}});
+    std::sort(out.brokers.begin(), out.brokers.end(), [](const BrokerInfo &a, const BrokerInfo &b) { return a.id < b.id; });
+    for (int i = 0; i < md->topic_cnt; ++i) {
+        const rd_kafka_metadata_topic_t &t = md->topics[i];
+        TopicInfo ti;
+        ti.name = str(t.topic);
+        ti.internal = ti.name.startsWith(QLatin1String("__"));
+        if (t.err)
+            ti.errorCode = errName(t.err);
+        for (int p = 0; p < t.partition_cnt; ++p) {
+            const rd_kafka_metadata_partition_t &mp = t.partitions[p];
+            PartitionInfo pi;
+            pi.partition = mp.id;
+            pi.leader = mp.leader;
+            for (int r = 0; r < mp.replica_cnt; ++r)
+                pi.replicas.append(mp.replicas[r]);
+            for (int r = 0; r < mp.isr_cnt; ++r)
+                pi.isr.append(mp.isrs[r]);
+            if (mp.err)
+                pi.errorCode = errName(mp.err);
+            ti.partitions.append(std::move(pi));
+        }
+        std::sort(ti.partitions.begin(), ti.partitions.end(),
+                  [](const PartitionInfo &a, const PartitionInfo &b) { return a.partition < b.partition; });
+        out.topics.append(std::move(ti));
+    }
+    rd_kafka_metadata_destroy(md);
+    std::sort(out.topics.begin(), out.topics.end(), [](const TopicInfo &a, const TopicInfo &b) { return a.name < b.name; });
+
+    // Both come from the metadata just fetched, so these return at once.
+    out.controllerId = rd_kafka_controllerid(rk, 1000);
+    if (char *cid = rd_kafka_clusterid(rk, 1000)) {
+        out.clusterId = QString::fromUtf8(cid);
+        rd_kafka_mem_free(rk, cid);
+    }
+
+    // Racks are only exposed through broker configs; best effort, brokers that refuse keep an empty rack.
+    QStringList brokerIds;
+    for (const BrokerInfo &b : std::as_const(out.brokers))
+        brokerIds << QString::number(b.id);
+    if (!brokerIds.isEmpty()) {
+        const int saved = m_options.timeoutMs;
+        m_options.timeoutMs = std::min(saved, 3000);
+        auto configs = describeConfigs(ConfigResourceType::Broker, brokerIds);
+        m_options.timeoutMs = saved;
+        if (configs) {
+            for (const ConfigResource &r : configs.value()) {
+                const auto rack = r.value(QStringLiteral("broker.rack"));
+                for (BrokerInfo &b : out.brokers)
+                    if (QString::number(b.id) == r.name && rack)
+                        b.rack = *rack;
+            }
+        }
+    }
+    return out;
+}
+
+Result<ClusterMetadata> RdKafkaClusterApi::topicMetadata(const QStringList &topics)
+{
+    auto all = metadata();
+    if (!all)
+        return all;
+    ClusterMetadata out = all.value();
+    out.topics.clear();
+    for (const QString &name : topics) {
+        if (const TopicInfo *t = all.value().topic(name)) {
+            out.topics.append(*t);
+        } else {
+            TopicInfo missing;
+            missing.name = name;
+            missing.errorCode = QStringLiteral("UNKNOWN_TOPIC_OR_PART");
+            out.topics.append(missing);
+        }
+    }
+    return out;
+}
+
+Result<QList<GroupListing>> RdKafkaClusterApi::listGroups()
+{
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    QueuePtr q(rd_kafka_queue_new(rk));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS, m_options.timeoutMs);
+    rd_kafka_ListConsumerGroups(rk, opt.get(), q.get());
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000));
+    h.value()->serve();
+    if (!ev)
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Listing consumer groups"));
+    if (rd_kafka_event_error(ev.get()))
+        return h.value()->error(rd_kafka_event_error(ev.get()), QStringLiteral("Listing consumer groups"));
+
+    const auto *res = rd_kafka_event_ListConsumerGroups_result(ev.get());
+    size_t validCount = 0, errorCount = 0;
+    const rd_kafka_ConsumerGroupListing_t **valid = rd_kafka_ListConsumerGroups_result_valid(res, &validCount);
+    const rd_kafka_error_t **errors = rd_kafka_ListConsumerGroups_result_errors(res, &errorCount);
+    if (validCount == 0 && errorCount > 0)
+        return h.value()->error(errors[0], QStringLiteral("Listing consumer groups"));
+    for (size_t i = 0; i < errorCount; ++i)
+        spdlog::warn("listing groups: a broker failed: {}", rd_kafka_error_string(errors[i]));
+
+    QList<GroupListing> out;
+    out.reserve(qsizetype(validCount));
+    for (size_t i = 0; i < validCount; ++i) {
+        GroupListing g;
+        g.groupId = str(rd_kafka_ConsumerGroupListing_group_id(valid[i]));
+        g.state = groupState(rd_kafka_ConsumerGroupListing_state(valid[i]));
+        g.protocolType = rd_kafka_ConsumerGroupListing_is_simple_consumer_group(valid[i]) ? QString()
+                                                                                           : QStringLiteral("consumer");
+        out.append(std::move(g));
+    }
+    std::sort(out.begin(), out.end(), [](const GroupListing &a, const GroupListing &b) { return a.groupId < b.groupId; });
+    return out;
+}
+
+Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringList &groupIds)
+{
+    if (groupIds.isEmpty())
+        return QList<GroupDescription>{};
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    QueuePtr q(rd_kafka_queue_new(rk));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS, m_options.timeoutMs);
+    std::vector<QByteArray> names;
+    std::vector<const char *> ptrs;
+    names.reserve(size_t(groupIds.size()));
+    for (const QString &g : groupIds)
+        names.push_back(g.toUtf8());
+    for (const QByteArray &n : names)
+        ptrs.push_back(n.constData());
+    rd_kafka_DescribeConsumerGroups(rk, ptrs.data(), ptrs.size(), opt.get(), q.get());
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000));
+    h.value()->serve();
+    if (!ev)
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Describing consumer groups"));
+    if (rd_kafka_event_error(ev.get()))
+        return h.value()->error(rd_kafka_event_error(ev.get()), QStringLiteral("Describing consumer groups"));
+
+    const auto *res = rd_kafka_event_DescribeConsumerGroups_result(ev.get());
+    size_t n = 0;
+    const rd_kafka_ConsumerGroupDescription_t **groups = rd_kafka_DescribeConsumerGroups_result_groups(res, &n);
+    QList<GroupDescription> out;
+    for (size_t i = 0; i < n; ++i) {
+        const rd_kafka_ConsumerGroupDescription_t *g = groups[i];
+        GroupDescription d;
+        d.groupId = str(rd_kafka_ConsumerGroupDescription_group_id(g));
+        if (const rd_kafka_error_t *e = rd_kafka_ConsumerGroupDescription_error(g)) {
+            d.errorCode = str(rd_kafka_error_name(e));
+            d.errorMessage = explainKafkaError(d.errorCode, str(rd_kafka_error_string(e)));
+        }
+        d.state = groupState(rd_kafka_ConsumerGroupDescription_state(g));
+        d.assignor = str(rd_kafka_ConsumerGroupDescription_partition_assignor(g));
+        d.simple = rd_kafka_ConsumerGroupDescription_is_simple_consumer_group(g);
+        if (const rd_kafka_Node_t *node = rd_kafka_ConsumerGroupDescription_coordinator(g))
+            d.coordinatorId = rd_kafka_Node_id(node);
+        const size_t memberCount = rd_kafka_ConsumerGroupDescription_member_count(g);
+        for (size_t m = 0; m < memberCount; ++m) {
+            const rd_kafka_MemberDescription_t *md = rd_kafka_ConsumerGroupDescription_member(g, m);
+            GroupMember member;
+            member.memberId = str(rd_kafka_MemberDescription_consumer_id(md));
+            member.clientId = str(rd_kafka_MemberDescription_client_id(md));
+            member.host = str(rd_kafka_MemberDescription_host(md));
+            member.groupInstanceId = str(rd_kafka_MemberDescription_group_instance_id(md));
+            if (const rd_kafka_MemberAssignment_t *a = rd_kafka_MemberDescription_assignment(md)) {
+                if (const rd_kafka_topic_partition_list_t *parts = rd_kafka_MemberAssignment_partitions(a)) {
+                    for (int p = 0; p < parts->cnt; ++p)
+                        member.assignments.append({str(parts->elems[p].topic), parts->elems[p].partition});
+                }
+            }
+            std::sort(member.assignments.begin(), member.assignments.end());
+            d.members.append(std::move(member));
+        }
+        out.append(std::move(d));
+    }
+    return out;
+}
+
+Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::committedOffsets(const QStringList &groupIds)
+{
+    QHash<QString, QList<PartitionOffset>> out;
+    if (groupIds.isEmpty())
+        return out;
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    QueuePtr q(rd_kafka_queue_new(rk));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS, m_options.timeoutMs);
+
+    // librdkafka takes one group per request: keep a bounded number in flight on one queue.
+    constexpr int kMaxInFlight = 32;
+    const QDeadlineTimer deadline(m_options.timeoutMs + 1000 + 50 * qint64(groupIds.size()));
+    qsizetype next = 0;
+    int inFlight = 0;
+    while (next < groupIds.size() || inFlight > 0) {
+        while (inFlight < kMaxInFlight && next < groupIds.size()) {
+            rd_kafka_ListConsumerGroupOffsets_t *req =
+                rd_kafka_ListConsumerGroupOffsets_new(groupIds.at(next).toUtf8().constData(), nullptr);
+            rd_kafka_ListConsumerGroupOffsets(rk, &req, 1, opt.get(), q.get());
+            rd_kafka_ListConsumerGroupOffsets_destroy(req);
+            ++next;
+            ++inFlight;
+        }
+        EventPtr ev = waitEvent(q.get(), deadline);
+        if (!ev) {
+            h.value()->serve();
+            return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading committed offsets"));
+        }
+        --inFlight;
+        if (rd_kafka_event_error(ev.get())) {
+            h.value()->serve();
+            return h.value()->error(rd_kafka_event_error(ev.get()), QStringLiteral("Reading committed offsets"));
+        }
+        const auto *res = rd_kafka_event_ListConsumerGroupOffsets_result(ev.get());
+        size_t n = 0;
+        const rd_kafka_group_result_t **groups = rd_kafka_ListConsumerGroupOffsets_result_groups(res, &n);
+        for (size_t i = 0; i < n; ++i) {
+            const QString name = str(rd_kafka_group_result_name(groups[i]));
+            if (const rd_kafka_error_t *e = rd_kafka_group_result_error(groups[i])) {
+                h.value()->serve();
+                return h.value()->error(e, QStringLiteral("Reading committed offsets of group '%1'").arg(name));
+            }
+            QList<PartitionOffset> offsets;
+            if (const rd_kafka_topic_partition_list_t *parts = rd_kafka_group_result_partitions(groups[i])) {
+                for (int p = 0; p < parts->cnt; ++p)
+                    offsets.append(toPartitionOffset(parts->elems[p]));
+            }
+            std::sort(offsets.begin(), offsets.end(),
+                      [](const PartitionOffset &a, const PartitionOffset &b) { return a.tp() < b.tp(); });
+            out.insert(name, offsets);
+        }
+    }
+    h.value()->serve();
+    return out;
+}
+
+Result<QList<PartitionWatermarks>> RdKafkaClusterApi::watermarks(const QList<TopicPartition> &partitions)
+{
+    QList<PartitionWatermarks> out;
+    if (partitions.isEmpty())
+        return out;
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+
+    QList<TopicPartition> unique;
+    QSet<TopicPartition> seen;
+    for (const TopicPartition &tp : partitions)
+        if (!seen.contains(tp)) {
+            seen.insert(tp);
+            unique.append(tp);
+        }
+
+    // offsets_for_times with the special timestamps -2 (earliest) and -1 (latest) sends
+    // one ListOffsets request per leader for all partitions at once.
+    auto query = [&](qint64 which, TplPtr &list) -> rd_kafka_resp_err_t {
+        list = toTpl(unique);
+        for (int i = 0; i < list->cnt; ++i)
+            list->elems[i].offset = which;
+        return rd_kafka_offsets_for_times(rk, list.get(), m_options.timeoutMs);
+    };
+    TplPtr lows, highs;
+    rd_kafka_resp_err_t err = query(RD_KAFKA_OFFSET_BEGINNING, lows);
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR || err == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION) {
+        const rd_kafka_resp_err_t endErr = query(RD_KAFKA_OFFSET_END, highs);
+        if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
+            err = endErr;
+    }
+    h.value()->serve();
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR && err != RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION)
+        return h.value()->error(err, QStringLiteral("Reading watermarks"));
+
+    for (int i = 0; i < lows->cnt; ++i) {
+        PartitionWatermarks w;
+        w.topic = str(lows->elems[i].topic);
+        w.partition = lows->elems[i].partition;
+        w.low = lows->elems[i].offset;
+        rd_kafka_resp_err_t perr = lows->elems[i].err;
+        if (highs && i < highs->cnt) {
+            w.high = highs->elems[i].offset;
+            if (!perr)
+                perr = highs->elems[i].err;
+        } else if (!perr) {
+            perr = err;
+        }
+        if (perr) {
+            w.errorCode = errName(perr);
+            w.errorMessage = explainKafkaError(w.errorCode, errText(perr));
+        }
+        out.append(w);
+    }
+    return out;
+}
+
+Result<QList<PartitionOffset>> RdKafkaClusterApi::offsetsForTimes(const QList<PartitionTimestamp> &query)
+{
+    QList<PartitionOffset> out;
+    if (query.isEmpty())
+        return out;
+    auto h = admin();
+    if (!h)
+        return h.error();
+    TplPtr list(rd_kafka_topic_partition_list_new(int(query.size())));
+    for (const PartitionTimestamp &q : query) {
+        rd_kafka_topic_partition_t *p =
+            rd_kafka_topic_partition_list_add(list.get(), q.topic.toUtf8().constData(), q.partition);
+        p->offset = q.timestampMs;
+    }
+    const rd_kafka_resp_err_t err = rd_kafka_offsets_for_times(h.value()->rk(), list.get(), m_options.timeoutMs);
+    h.value()->serve();
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR && err != RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION)
+        return h.value()->error(err, QStringLiteral("Looking up offsets for timestamps"));
+    for (int i = 0; i < list->cnt; ++i) {
+        PartitionOffset po = toPartitionOffset(list->elems[i]);
+        if (err && !po.hasError()) {
+            po.errorCode = errName(err);
+            po.errorMessage = explainKafkaError(po.errorCode, errText(err));
+        }
+        out.append(po);
+    }
+    return out;
+}
+
+Result<QList<PartitionOffset>> RdKafkaClusterApi::alterGroupOffsets(const QString &groupId,
+                                                                   const QList<PartitionOffset> &offsets)
+{
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    TplPtr list(rd_kafka_topic_partition_list_new(int(offsets.size())));
+    for (const PartitionOffset &po : offsets) {
+        rd_kafka_topic_partition_t *p =
+            rd_kafka_topic_partition_list_add(list.get(), po.topic.toUtf8().constData(), po.partition);
+        p->offset = po.offset;
+    }
+    QueuePtr q(rd_kafka_queue_new(rk));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS, m_options.timeoutMs);
+    rd_kafka_AlterConsumerGroupOffsets_t *req =
+        rd_kafka_AlterConsumerGroupOffsets_new(groupId.toUtf8().constData(), list.get());
+    rd_kafka_AlterConsumerGroupOffsets(rk, &req, 1, opt.get(), q.get());
+    rd_kafka_AlterConsumerGroupOffsets_destroy(req);
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000));
+    h.value()->serve();
+    const QString what = QStringLiteral("Changing the offsets of group '%1'").arg(groupId);
+    if (!ev)
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, what);
+    if (rd_kafka_event_error(ev.get()))
+        return h.value()->error(rd_kafka_event_error(ev.get()), what);
+    const auto *res = rd_kafka_event_AlterConsumerGroupOffsets_result(ev.get());
+    size_t n = 0;
+    const rd_kafka_group_result_t **groups = rd_kafka_AlterConsumerGroupOffsets_result_groups(res, &n);
+    QList<PartitionOffset> out;
+    for (size_t i = 0; i < n; ++i) {
+        if (const rd_kafka_error_t *e = rd_kafka_group_result_error(groups[i]))
+            return h.value()->error(e, what);
+        if (const rd_kafka_topic_partition_list_t *parts = rd_kafka_group_result_partitions(groups[i]))
+            for (int p = 0; p < parts->cnt; ++p)
+                out.append(toPartitionOffset(parts->elems[p]));
+    }
+    return out;
+}
+
+Result<QList<ConfigResource>> RdKafkaClusterApi::describeConfigs(ConfigResourceType type, const QStringList &names)
+{
+    QList<ConfigResource> out;
+    if (names.isEmpty())
+        return out;
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    const rd_kafka_ResourceType_t rtype = type == ConfigResourceType::Topic ? RD_KAFKA_RESOURCE_TOPIC
+                                                                            : RD_KAFKA_RESOURCE_BROKER;
+    std::vector<rd_kafka_ConfigResource_t *> resources;
+    for (const QString &name : names)
+        resources.push_back(rd_kafka_ConfigResource_new(rtype, name.toUtf8().constData()));
+    QueuePtr q(rd_kafka_queue_new(rk));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, m_options.timeoutMs);
+    rd_kafka_DescribeConfigs(rk, resources.data(), resources.size(), opt.get(), q.get());
+    rd_kafka_ConfigResource_destroy_array(resources.data(), resources.size());
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000));
+    h.value()->serve();
+    if (!ev)
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading configuration"));
+    if (rd_kafka_event_error(ev.get()))
+        return h.value()->error(rd_kafka_event_error(ev.get()), QStringLiteral("Reading configuration"));
+    const auto *res = rd_kafka_event_DescribeConfigs_result(ev.get());
+    size_t n = 0;
+    const rd_kafka_ConfigResource_t **rs = rd_kafka_DescribeConfigs_result_resources(res, &n);
+    for (size_t i = 0; i < n; ++i) {
+        ConfigResource r;
+        r.type = type;
+        r.name = str(rd_kafka_ConfigResource_name(rs[i]));
+        if (const rd_kafka_resp_err_t e = rd_kafka_ConfigResource_error(rs[i])) {
+            r.errorCode = errName(e);
+            r.errorMessage = explainKafkaError(r.errorCode, str(rd_kafka_ConfigResource_error_string(rs[i])));
+        }
+        size_t cnt = 0;
+        const rd_kafka_ConfigEntry_t **entries = rd_kafka_ConfigResource_configs(rs[i], &cnt);
+        for (size_t c = 0; c < cnt; ++c) {
+            ConfigEntry ce;
+            ce.name = str(rd_kafka_ConfigEntry_name(entries[c]));
+            ce.value = str(rd_kafka_ConfigEntry_value(entries[c]));
+            ce.isDefault = rd_kafka_ConfigEntry_is_default(entries[c]);
+            ce.readOnly = rd_kafka_ConfigEntry_is_read_only(entries[c]);
+            ce.sensitive = rd_kafka_ConfigEntry_is_sensitive(entries[c]);
+            ce.source = str(rd_kafka_ConfigSource_name(rd_kafka_ConfigEntry_source(entries[c])));
+            r.entries.append(ce);
+        }
+        out.append(std::move(r));
+    }
+    return out;
+}
+
+Status RdKafkaClusterApi::createTopic(const NewTopic &topic)
+{
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    char errstr[512] = {0};
+    rd_kafka_NewTopic_t *nt = rd_kafka_NewTopic_new(topic.name.toUtf8().constData(), topic.partitions,
+                                                    topic.replicationFactor, errstr, sizeof errstr);
+    if (!nt)
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"),
+                                QStringLiteral("Topic '%1' is not valid: %2").arg(topic.name, QString::fromUtf8(errstr)));
+    for (auto it = topic.configs.cbegin(); it != topic.configs.cend(); ++it)
+        rd_kafka_NewTopic_set_config(nt, it.key().toUtf8().constData(), it.value().toUtf8().constData());
+    QueuePtr q(rd_kafka_queue_new(rk));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_CREATETOPICS, m_options.timeoutMs);
+    rd_kafka_AdminOptions_set_operation_timeout(opt.get(), m_options.timeoutMs, errstr, sizeof errstr);
+    rd_kafka_CreateTopics(rk, &nt, 1, opt.get(), q.get());
+    rd_kafka_NewTopic_destroy(nt);
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 2000));
+    h.value()->serve();
+    const QString what = QStringLiteral("Creating topic '%1'").arg(topic.name);
+    if (!ev)
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, what);
+    if (rd_kafka_event_error(ev.get()))
+        return h.value()->error(rd_kafka_event_error(ev.get()), what);
+    size_t n = 0;
+    const rd_kafka_topic_result_t **results =
+        rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev.get()), &n);
+    for (size_t i = 0; i < n; ++i) {
+        if (const rd_kafka_resp_err_t e = rd_kafka_topic_result_error(results[i])) {
+            KafkaError ke = h.value()->error(e, what);
+            if (const char *detail = rd_kafka_topic_result_error_string(results[i]))
+                ke.details.append(QString::fromUtf8(detail));
+            return ke;
+        }
+    }
+    return Done{};
+}
+
+Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRecord> &records)
+{
+    auto h = producer();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    // Reports are written by the delivery callback through the per-message opaque.
+    std::vector<DeliveryReport> reports(size_t(records.size()));
+    const QDeadlineTimer deadline(35000);
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const OutgoingRecord &r = records.at(i);
+        DeliveryReport &rep = reports[size_t(i)];
+        rep.index = int(i);
+        rep.topic = r.topic;
+        rep.partition = r.partition;
+        rep.errorCode = QStringLiteral("_IN_PROGRESS");
+        const QByteArray topic = r.topic.toUtf8();
+        rd_kafka_headers_t *hdrs = rd_kafka_headers_new(size_t(r.headers.size()));
+        for (const RecordHeader &hd : r.headers) {
+            const QByteArray key = hd.key.toUtf8();
+            rd_kafka_header_add(hdrs, key.constData(), key.size(), hd.value ? hd.value->constData() : nullptr,
+                                hd.value ? hd.value->size() : 0);
+        }
+        // rd_kafka_produceva instead of the RD_KAFKA_V_* macros, which expand to C casts.
+        rd_kafka_vu_t vus[8];
+        size_t n = 0;
+        vus[n].vtype = RD_KAFKA_VTYPE_TOPIC;
+        vus[n++].u.cstr = topic.constData();
+        vus[n].vtype = RD_KAFKA_VTYPE_PARTITION;
+        vus[n++].u.i32 = r.partition < 0 ? RD_KAFKA_PARTITION_UA : r.partition;
+        vus[n].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
+        vus[n++].u.i = RD_KAFKA_MSG_F_COPY;
+        vus[n].vtype = RD_KAFKA_VTYPE_KEY;
+        vus[n].u.mem.ptr = r.key ? const_cast<char *>(r.key->constData()) : nullptr;
+        vus[n++].u.mem.size = r.key ? size_t(r.key->size()) : 0;
+        vus[n].vtype = RD_KAFKA_VTYPE_VALUE;
+        vus[n].u.mem.ptr = r.value ? const_cast<char *>(r.value->constData()) : nullptr;
+        vus[n++].u.mem.size = r.value ? size_t(r.value->size()) : 0;
+        vus[n].vtype = RD_KAFKA_VTYPE_HEADERS;
+        vus[n++].u.headers = hdrs;
+        vus[n].vtype = RD_KAFKA_VTYPE_TIMESTAMP;
+        vus[n++].u.i64 = r.timestampMs;
+        vus[n].vtype = RD_KAFKA_VTYPE_OPAQUE;
+        vus[n++].u.ptr = &rep;
+        rd_kafka_resp_err_t err;
+        while (true) {
+            rd_kafka_error_t *perr = rd_kafka_produceva(rk, vus, n);
+            err = perr ? rd_kafka_error_code(perr) : RD_KAFKA_RESP_ERR_NO_ERROR;
+            if (perr)
+                rd_kafka_error_destroy(perr);
+            if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL || deadline.hasExpired())
+                break;
+            rd_kafka_poll(rk, 50);
+        }
+        if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+            rd_kafka_headers_destroy(hdrs); // not handed over to librdkafka
+            rep.errorCode = errName(err);
+            rep.errorMessage = explainKafkaError(rep.errorCode, errText(err));
+        }
+        rd_kafka_poll(rk, 0);
+    }
+    // message.timeout.ms (30 s) is below this flush timeout, so every report is final afterwards.
+    rd_kafka_flush(rk, int(std::max<qint64>(1000, deadline.remainingTime())));
+    h.value()->serve();
+    QList<DeliveryReport> out(reports.begin(), reports.end());
+    return out;
+}
+
+Result<QList<ConsumedRecord>> RdKafkaClusterApi::read(const TopicPartition &tp, qint64 offset, int maxRecords,
+                                                     int timeoutMs)
+{
+    auto h = reader();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    TplPtr list(rd_kafka_topic_partition_list_new(1));
+    rd_kafka_topic_partition_list_add(list.get(), tp.topic.toUtf8().constData(), tp.partition)->offset = offset;
+    if (const rd_kafka_resp_err_t err = rd_kafka_assign(rk, list.get()))
+        return h.value()->error(err, QStringLiteral("Reading %1/%2").arg(tp.topic).arg(tp.partition));
+
+    QList<ConsumedRecord> out;
+    KafkaError failure;
+    const QDeadlineTimer deadline(timeoutMs);
+    while (out.size() < maxRecords && !deadline.hasExpired()) {
+        MessagePtr msg(rd_kafka_consumer_poll(rk, int(std::clamp<qint64>(deadline.remainingTime(), 0, 200))));
+        if (!msg)
+            continue;
+        if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF)
+            break;
+        if (msg->err) {
+            failure = h.value()->error(msg->err, QStringLiteral("Reading %1/%2").arg(tp.topic).arg(tp.partition));
+            break;
+        }
+        ConsumedRecord r;
+        r.topic = tp.topic;
+        r.partition = msg->partition;
+        r.offset = msg->offset;
+        rd_kafka_timestamp_type_t tstype;
+        r.timestampMs = rd_kafka_message_timestamp(msg.get(), &tstype);
+        r.timestampType = int(tstype);
+        if (msg->key)
+            r.key = QByteArray(static_cast<const char *>(msg->key), qsizetype(msg->key_len));
+        if (msg->payload)
+            r.value = QByteArray(static_cast<const char *>(msg->payload), qsizetype(msg->len));
+        addHeaders(msg.get(), &r.headers);
+        out.append(std::move(r));
+    }
+    rd_kafka_assign(rk, nullptr);
+    if (out.isEmpty() && !failure.code.isEmpty())
+        return failure;
+    return out;
+}
+
+} // namespace kops

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "clusterapi.h"
+
+#include <QList>
+#include <QPair>
+
+#include <memory>
+
+namespace kops {
+
+class RdKafkaHandle;
+
+/// ClusterApi over librdkafka's C API. Not thread-safe: use it from one thread
+/// (ClusterService's worker, or the CLI's main thread).
+class RdKafkaClusterApi final : public ClusterApi
+{
+public:
+    struct Options
+    {
+        int timeoutMs = 8000; ///< per call; keeps an unreachable cluster under 10 s
+    };
+
+    explicit RdKafkaClusterApi(QList<QPair<QString, QString>> properties);
+    RdKafkaClusterApi(QList<QPair<QString, QString>> properties, Options options);
+    ~RdKafkaClusterApi() override;
+
+    Result<ClusterMetadata> metadata() override;
+    Result<ClusterMetadata> topicMetadata(const QStringList &topics) override;
+    Result<QList<GroupListing>> listGroups() override;
+    Result<QList<GroupDescription>> describeGroups(const QStringList &groupIds) override;
+    Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &groupIds) override;
+    Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &partitions) override;
+    Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &query) override;
+    Result<QList<PartitionOffset>> alterGroupOffsets(const QString &groupId,
+                                                     const QList<PartitionOffset> &offsets) override;
+    Result<QList<ConfigResource>> describeConfigs(ConfigResourceType type, const QStringList &names) override;
+    Status createTopic(const NewTopic &topic) override;
+    Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) override;
+    Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords, int timeoutMs) override;
+
+private:
+    Result<RdKafkaHandle *> admin();
+    Result<RdKafkaHandle *> producer();
+    Result<RdKafkaHandle *> reader();
+    Result<RdKafkaHandle *> ensure(std::unique_ptr<RdKafkaHandle> &slot, int kind);
+
+    QList<QPair<QString, QString>> m_props;
+    Options m_options;
+    std::unique_ptr<RdKafkaHandle> m_admin;
+    std::unique_ptr<RdKafkaHandle> m_producer;
+    std::unique_ptr<RdKafkaHandle> m_reader;
+};
+
+} // namespace kops

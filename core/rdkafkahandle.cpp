@@ -1,0 +1,220 @@
+#include "rdkafkahandle.h"
+
+#include "clustertypes.h"
+#include "errortext.h"
+
+#include <spdlog/spdlog.h>
+
+#include <QByteArray>
+
+namespace kops {
+
+QString errName(rd_kafka_resp_err_t err)
+{
+    return QString::fromUtf8(rd_kafka_err2name(err));
+}
+
+QString errText(rd_kafka_resp_err_t err)
+{
+    return QString::fromUtf8(rd_kafka_err2str(err));
+}
+
+namespace {
+
+// Each produced message carries a pointer to its DeliveryReport as opaque.
+void deliveryCallback(rd_kafka_t *, const rd_kafka_message_t *msg, void *)
+{
+    auto *report = static_cast<DeliveryReport *>(msg->_private);
+    if (!report)
+        return;
+    report->partition = msg->partition;
+    report->offset = msg->offset;
+    if (msg->err) {
+        report->errorCode = errName(msg->err);
+        report->errorMessage = explainKafkaError(report->errorCode, errText(msg->err));
+    } else {
+        report->errorCode.clear();
+        report->errorMessage.clear();
+    }
+}
+
+} // namespace
+
+RdKafkaHandle::~RdKafkaHandle()
+{
+    if (m_rk) {
+        if (rd_kafka_type(m_rk) == RD_KAFKA_CONSUMER)
+            rd_kafka_consumer_close(m_rk);
+        rd_kafka_destroy(m_rk);
+    }
+}
+
+Result<std::unique_ptr<RdKafkaHandle>> RdKafkaHandle::create(Kind kind, const QList<QPair<QString, QString>> &props)
+{
+    std::unique_ptr<RdKafkaHandle> h(new RdKafkaHandle());
+    char errstr[512] = {0};
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+
+    auto set = [&](const QString &key, const QString &value) -> bool {
+        const QByteArray k = key.toUtf8();
+        const QByteArray v = value.toUtf8();
+        if (rd_kafka_conf_set(conf, k.constData(), v.constData(), errstr, sizeof errstr) != RD_KAFKA_CONF_OK)
+            return false;
+        return true;
+    };
+
+    // Defaults first so that the profile and -X properties can override them.
+    QList<QPair<QString, QString>> all{
+        {QStringLiteral("client.id"), QStringLiteral("kafka-ops-console")},
+        {QStringLiteral("socket.connection.setup.timeout.ms"), QStringLiteral("8000")},
+        {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("2000")},
+        {QStringLiteral("log.connection.close"), QStringLiteral("false")},
+    };
+    if (kind == Kind::Admin || kind == Kind::Reader) {
+        // Same end offsets as kafka-consumer-groups.sh (a Java consumer, read_uncommitted).
+        all.append({QStringLiteral("isolation.level"), QStringLiteral("read_uncommitted")});
+        all.append({QStringLiteral("enable.auto.commit"), QStringLiteral("false")});
+        all.append({QStringLiteral("enable.auto.offset.store"), QStringLiteral("false")});
+        all.append({QStringLiteral("allow.auto.create.topics"), QStringLiteral("false")});
+    }
+    if (kind == Kind::Reader) {
+        all.append({QStringLiteral("enable.partition.eof"), QStringLiteral("true")});
+        all.append({QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")});
+    }
+    if (kind == Kind::Producer) {
+        all.append({QStringLiteral("enable.idempotence"), QStringLiteral("true")});
+        all.append({QStringLiteral("acks"), QStringLiteral("all")});
+        all.append({QStringLiteral("linger.ms"), QStringLiteral("5")});
+    }
+    all.append(props);
+
+    for (const auto &kv : all) {
+        if (kv.first == QLatin1String("bootstrap.servers") || kv.first == QLatin1String("metadata.broker.list"))
+            h->m_bootstrap = kv.second;
+        // A producer property on the admin handle (or vice versa) is not an error worth failing for.
+        if (!set(kv.first, kv.second)) {
+            const QString msg = QString::fromUtf8(errstr);
+            if (msg.contains(QLatin1String("No such configuration property"))) {
+                rd_kafka_conf_destroy(conf);
+                return KafkaError::make(QStringLiteral("_INVALID_ARG"),
+                                        QStringLiteral("Unknown client property '%1'.").arg(kv.first));
+            }
+            rd_kafka_conf_destroy(conf);
+            return KafkaError::make(QStringLiteral("_INVALID_ARG"),
+                                    QStringLiteral("Invalid value for client property '%1': %2").arg(kv.first, msg));
+        }
+    }
+    if (h->m_bootstrap.trimmed().isEmpty()) {
+        rd_kafka_conf_destroy(conf);
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"),
+                                QStringLiteral("No bootstrap servers given (use --bootstrap HOST:PORT or a profile)."));
+    }
+
+    rd_kafka_conf_set_opaque(conf, h.get());
+    rd_kafka_conf_set_error_cb(conf, &RdKafkaHandle::errorCallback);
+    rd_kafka_conf_set_log_cb(conf, &RdKafkaHandle::logCallback);
+    if (kind == Kind::Producer)
+        rd_kafka_conf_set_dr_msg_cb(conf, &deliveryCallback);
+
+    const rd_kafka_type_t type = kind == Kind::Producer ? RD_KAFKA_PRODUCER : RD_KAFKA_CONSUMER;
+    h->m_rk = rd_kafka_new(type, conf, errstr, sizeof errstr); // takes ownership of conf on success
+    if (!h->m_rk) {
+        rd_kafka_conf_destroy(conf);
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"),
+                                QStringLiteral("The Kafka client could not be created: %1").arg(QString::fromUtf8(errstr)));
+    }
+    return h;
+}
+
+void RdKafkaHandle::serve()
+{
+    if (m_rk)
+        rd_kafka_poll(m_rk, 0);
+}
+
+bool RdKafkaHandle::fatal() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_fatal;
+}
+
+void RdKafkaHandle::errorCallback(rd_kafka_t *, int err, const char *reason, void *opaque)
+{
+    auto *self = static_cast<RdKafkaHandle *>(opaque);
+    const auto code = static_cast<rd_kafka_resp_err_t>(err);
+    spdlog::warn("kafka error {}: {}", rd_kafka_err2name(code), reason);
+    self->recordProblem(code, QString::fromUtf8(reason));
+}
+
+void RdKafkaHandle::logCallback(const rd_kafka_t *rk, int level, const char *fac, const char *buf)
+{
+    auto *self = static_cast<RdKafkaHandle *>(rd_kafka_opaque(rk));
+    const QLatin1String facility(fac);
+    if (level <= 4)
+        spdlog::warn("rdkafka {}: {}", fac, buf);
+    else
+        spdlog::debug("rdkafka {}: {}", fac, buf);
+    // Connection failures are logged before (or instead of) an error callback.
+    if (self && (facility == QLatin1String("FAIL") || facility == QLatin1String("SASLAUTH")
+                 || facility == QLatin1String("SSL") || facility == QLatin1String("SASL"))) {
+        const QString text = QString::fromUtf8(buf);
+        rd_kafka_resp_err_t code = RD_KAFKA_RESP_ERR__TRANSPORT;
+        if (text.contains(QLatin1String("uthentication")) || text.contains(QLatin1String("SASL")))
+            code = RD_KAFKA_RESP_ERR__AUTHENTICATION;
+        else if (text.contains(QLatin1String("SSL")))
+            code = RD_KAFKA_RESP_ERR__SSL;
+        else if (text.contains(QLatin1String("resolve")))
+            code = RD_KAFKA_RESP_ERR__RESOLVE;
+        if (level <= 4)
+            self->recordProblem(code, text);
+    }
+}
+
+void RdKafkaHandle::recordProblem(rd_kafka_resp_err_t err, const QString &reason)
+{
+    std::lock_guard lock(m_mutex);
+    if (err == RD_KAFKA_RESP_ERR__FATAL) {
+        m_fatal = true;
+    }
+    // Keep the most telling problem: an authentication failure beats a later disconnect.
+    const bool sticky = m_lastProblem == RD_KAFKA_RESP_ERR__AUTHENTICATION || m_lastProblem == RD_KAFKA_RESP_ERR__SSL;
+    if (sticky && (err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN))
+        return;
+    m_lastProblem = err;
+    m_lastProblemText = reason;
+}
+
+KafkaError RdKafkaHandle::error(rd_kafka_resp_err_t err, const QString &what) const
+{
+    rd_kafka_resp_err_t problem;
+    QString problemText;
+    {
+        std::lock_guard lock(m_mutex);
+        problem = m_lastProblem;
+        problemText = m_lastProblemText;
+    }
+    const bool connectivity = err == RD_KAFKA_RESP_ERR__TIMED_OUT || err == RD_KAFKA_RESP_ERR__TRANSPORT
+                              || err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN || err == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE;
+    if (connectivity && problem != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        const QString code = errName(problem);
+        QString msg = QStringLiteral("%1 failed: %2").arg(what, explainKafkaError(code, errText(problem)));
+        if (problem == RD_KAFKA_RESP_ERR__TRANSPORT || problem == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN
+            || problem == RD_KAFKA_RESP_ERR__RESOLVE)
+            msg = QStringLiteral("%1 failed: cannot reach %2.").arg(what, m_bootstrap);
+        return KafkaError::make(code, msg, {problemText});
+    }
+    const QString code = errName(err);
+    return KafkaError::make(code, QStringLiteral("%1 failed: %2").arg(what, explainKafkaError(code, errText(err))));
+}
+
+KafkaError RdKafkaHandle::error(const rd_kafka_error_t *err, const QString &what) const
+{
+    const rd_kafka_resp_err_t code = rd_kafka_error_code(err);
+    KafkaError e = error(code, what);
+    const QString detail = QString::fromUtf8(rd_kafka_error_string(err));
+    if (!detail.isEmpty() && !e.details.contains(detail))
+        e.details.append(detail);
+    return e;
+}
+
+} // namespace kops

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "kafkaerror.h"
+
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <librdkafka/rdkafka.h>
+
+#include <memory>
+#include <mutex>
+
+namespace kops {
+
+/// Owns one rd_kafka_t and remembers what went wrong on its connections (error and
+/// log callbacks run on librdkafka's threads), so that a timeout can be explained
+/// as "connection refused" or "authentication failed" instead of just "timed out".
+/// Internal to core: librdkafka types never appear in public headers.
+class RdKafkaHandle final
+{
+public:
+    enum class Kind { Admin, Producer, Reader };
+
+    RdKafkaHandle(const RdKafkaHandle &) = delete;
+    RdKafkaHandle &operator=(const RdKafkaHandle &) = delete;
+    ~RdKafkaHandle();
+
+    static Result<std::unique_ptr<RdKafkaHandle>> create(Kind kind, const QList<QPair<QString, QString>> &props);
+
+    rd_kafka_t *rk() const { return m_rk; }
+    /// Serves pending error callbacks. Cheap; call after each blocking operation.
+    void serve();
+    bool fatal() const;
+
+    /// Turns a librdkafka error into a KafkaError, replacing bare timeouts with the
+    /// last connection problem seen (refused, authentication, TLS).
+    KafkaError error(rd_kafka_resp_err_t err, const QString &what) const;
+    KafkaError error(const rd_kafka_error_t *err, const QString &what) const;
+
+    QString bootstrapServers() const { return m_bootstrap; }
+
+private:
+    RdKafkaHandle() = default;
+    static void errorCallback(rd_kafka_t *rk, int err, const char *reason, void *opaque);
+    static void logCallback(const rd_kafka_t *rk, int level, const char *fac, const char *buf);
+    void recordProblem(rd_kafka_resp_err_t err, const QString &reason);
+
+    rd_kafka_t *m_rk = nullptr;
+    QString m_bootstrap;
+    mutable std::mutex m_mutex;
+    rd_kafka_resp_err_t m_lastProblem = RD_KAFKA_RESP_ERR_NO_ERROR;
+    QString m_lastProblemText;
+    bool m_fatal = false;
+};
+
+QString errName(rd_kafka_resp_err_t err);
+QString errText(rd_kafka_resp_err_t err);
+
+} // namespace kops

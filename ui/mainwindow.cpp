@@ -1,0 +1,7 @@
+#include "mainwindow.h"
+
+namespace kops {
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {}
+
+} // namespace kops
