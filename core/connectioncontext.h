@@ -1,0 +1,23 @@
+#pragma once
+
+#include "clusterapi.h"
+#include "connectionprofile.h"
+
+#include <memory>
+
+namespace kops {
+
+/// The connection a console session works against: its profile (with the read-only
+/// switch) and a factory that makes a fresh ClusterApi for whichever worker thread
+/// needs one. Shared read-only between pages as std::shared_ptr<const ConnectionContext>.
+struct ConnectionContext
+{
+    ConnectionProfile profile;
+    ClusterApiFactory createApi;
+
+    bool readOnly() const { return profile.readOnly; }
+};
+
+using ConnectionContextPtr = std::shared_ptr<const ConnectionContext>;
+
+} // namespace kops
