@@ -214,6 +214,9 @@ void MainWindow::connectTo(const ConnectionProfile &profile, const QString &pass
     m_connectAction->setText(tr("Disconnect"));
     m_connectAction->setEnabled(true);
     m_refreshAction->setEnabled(true);
+    if (m_connectionCombo->findText(profile.name) < 0)
+        m_connectionCombo->addItem(profile.name); // an unsaved (command-line) connection
+    m_connectionCombo->setCurrentText(profile.name);
     m_connectionCombo->setEnabled(false);
     m_banner->showMessage(StatusBanner::Kind::Info, tr("Connecting to %1…").arg(profile.bootstrapServers));
     updateConnectionLabel(tr("Connecting to %1…").arg(profile.name), true);

@@ -12,6 +12,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace kops {
 
 namespace {
@@ -79,6 +81,7 @@ ConsumersPage::ConsumersPage(QWidget *parent) : ConsolePage(parent)
     rightLayout->addWidget(m_partitionView);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 5);
+    splitter->setSizes({380, 900});
 
     connect(m_groupView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -95,6 +98,8 @@ void ConsumersPage::setConnection(ConnectionContextPtr connection)
         m_groups->setRows({});
         m_partitions->setRows({});
         m_selectedGroup.clear();
+        m_groupsFitted = false;
+        m_partitionsFitted = false;
         m_detailTitle->setText(tr("Not connected."));
         m_detailNote->hide();
     }
@@ -114,6 +119,11 @@ void ConsumersPage::setService(ClusterService *service)
 void ConsumersPage::showGroups(const ClusterOverview &overview)
 {
     m_groups->setRows(overview.groups);
+    if (!m_groupsFitted && m_groups->rowCount() > 0) {
+        m_groupView->resizeColumnsToContents();
+        m_groupView->horizontalHeader()->resizeSection(0, std::clamp(m_groupView->columnWidth(0) + 16, 160, 320));
+        m_groupsFitted = true;
+    }
     if (!overview.groupsError.isEmpty() && m_selectedGroup.isEmpty()) {
         m_detailTitle->setText(tr("Consumer groups could not be listed."));
         m_detailNote->setText(overview.groupsError);
@@ -164,6 +174,11 @@ void ConsumersPage::onGroupReport(const GroupReport &report)
     m_detailNote->setVisible(!notes.isEmpty());
     m_detailNote->setStyleSheet(negative > 0 ? QStringLiteral("color: #b00000;") : QString());
     m_partitions->setRows(report.rows);
+    if (!m_partitionsFitted && m_partitions->rowCount() > 0) {
+        m_partitionView->resizeColumnsToContents();
+        m_partitionView->horizontalHeader()->resizeSection(0, std::clamp(m_partitionView->columnWidth(0) + 16, 140, 360));
+        m_partitionsFitted = true;
+    }
 }
 
 void ConsumersPage::onGroupReportFailed(const QString &groupId, const KafkaError &error)

@@ -41,6 +41,8 @@ private:
 
     QPointer<ClusterService> m_service;
     QString m_selectedGroup;
+    bool m_groupsFitted = false;
+    bool m_partitionsFitted = false;
     QLineEdit *m_filter = nullptr;
     QTableView *m_groupView = nullptr;
     QTableView *m_partitionView = nullptr;

@@ -13,6 +13,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace kops {
 
 OverviewPage::OverviewPage(QWidget *parent) : ConsolePage(parent)
@@ -134,6 +136,7 @@ QTableView *OverviewPage::makeTable(QAbstractItemModel *model)
     view->horizontalHeader()->resizeSection(0, 320);
     view->setWordWrap(false);
     view->setTextElideMode(Qt::ElideMiddle);
+    m_tables.append(view);
     return view;
 }
 
@@ -194,6 +197,13 @@ void OverviewPage::showOverview(const ClusterOverview &overview)
     m_figuresFrame->show();
     m_tabs->show();
     m_emptyState->hide();
+    if (!m_hasData) {
+        // Fit columns once to the first data; afterwards the user's widths are kept.
+        for (QTableView *view : std::as_const(m_tables)) {
+            view->resizeColumnsToContents();
+            view->horizontalHeader()->resizeSection(0, std::clamp(view->columnWidth(0) + 24, 220, 520));
+        }
+    }
     m_last = overview;
     m_hasData = true;
 }

@@ -41,6 +41,7 @@ private:
     bool m_showInternal = false;
     QWidget *m_figuresFrame = nullptr;
     QList<QLabel *> m_figures;
+    QList<QTableView *> m_tables;
     QLabel *m_clusterId = nullptr;
     QLabel *m_controller = nullptr;
     QLabel *m_brokerCount = nullptr;
