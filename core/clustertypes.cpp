@@ -1,5 +1,9 @@
 #include "clustertypes.h"
 
+#include "clusterapi.h"
+
+#include <QDeadlineTimer>
+
 #include <algorithm>
 
 namespace kops {
@@ -38,6 +42,20 @@ std::optional<QString> ConfigResource::value(const QString &key) const
         if (e.name == key)
             return e.value;
     return std::nullopt;
+}
+
+Result<QList<ConsumedRecord>> ClusterApi::readAt(const QList<PartitionOffset> &positions, int timeoutMs)
+{
+    QList<ConsumedRecord> out;
+    const QDeadlineTimer deadline(timeoutMs);
+    for (const PartitionOffset &p : positions) {
+        if (deadline.hasExpired())
+            break;
+        auto records = read(p.tp(), p.offset, 1, int(std::max<qint64>(1, deadline.remainingTime())));
+        if (records && !records.value().isEmpty() && records.value().first().offset == p.offset)
+            out.append(records.value().first());
+    }
+    return out;
 }
 
 } // namespace kops

@@ -78,6 +78,25 @@ QString groupState(rd_kafka_consumer_group_state_t state)
     return str(rd_kafka_consumer_group_state_name(state));
 }
 
+void addHeaders(rd_kafka_message_t *msg, QList<RecordHeader> *out);
+
+ConsumedRecord toRecord(rd_kafka_message_t *msg)
+{
+    ConsumedRecord r;
+    r.topic = str(rd_kafka_topic_name(msg->rkt));
+    r.partition = msg->partition;
+    r.offset = msg->offset;
+    rd_kafka_timestamp_type_t tstype;
+    r.timestampMs = rd_kafka_message_timestamp(msg, &tstype);
+    r.timestampType = int(tstype);
+    if (msg->key)
+        r.key = QByteArray(static_cast<const char *>(msg->key), qsizetype(msg->key_len));
+    if (msg->payload)
+        r.value = QByteArray(static_cast<const char *>(msg->payload), qsizetype(msg->len));
+    addHeaders(msg, &r.headers);
+    return r;
+}
+
 void addHeaders(rd_kafka_message_t *msg, QList<RecordHeader> *out)
 {
     rd_kafka_headers_t *hdrs = nullptr;
@@ -757,23 +776,57 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::read(const TopicPartition &tp, 
             failure = h.value()->error(msg->err, QStringLiteral("Reading %1/%2").arg(tp.topic).arg(tp.partition));
             break;
         }
-        ConsumedRecord r;
-        r.topic = tp.topic;
-        r.partition = msg->partition;
-        r.offset = msg->offset;
-        rd_kafka_timestamp_type_t tstype;
-        r.timestampMs = rd_kafka_message_timestamp(msg.get(), &tstype);
-        r.timestampType = int(tstype);
-        if (msg->key)
-            r.key = QByteArray(static_cast<const char *>(msg->key), qsizetype(msg->key_len));
-        if (msg->payload)
-            r.value = QByteArray(static_cast<const char *>(msg->payload), qsizetype(msg->len));
-        addHeaders(msg.get(), &r.headers);
-        out.append(std::move(r));
+        out.append(toRecord(msg.get()));
     }
     rd_kafka_assign(rk, nullptr);
     if (out.isEmpty() && !failure.code.isEmpty())
         return failure;
+    return out;
+}
+
+} // namespace kops
+
+namespace kops {
+
+Result<QList<ConsumedRecord>> RdKafkaClusterApi::readAt(const QList<PartitionOffset> &positions, int timeoutMs)
+{
+    QList<ConsumedRecord> out;
+    if (positions.isEmpty())
+        return out;
+    auto h = reader();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    // All partitions assigned at once: one fetch per leader instead of one per partition.
+    TplPtr list(rd_kafka_topic_partition_list_new(int(positions.size())));
+    QHash<TopicPartition, qint64> wanted;
+    for (const PartitionOffset &p : positions) {
+        if (wanted.contains(p.tp()))
+            continue;
+        wanted.insert(p.tp(), p.offset);
+        rd_kafka_topic_partition_list_add(list.get(), p.topic.toUtf8().constData(), p.partition)->offset = p.offset;
+    }
+    if (const rd_kafka_resp_err_t err = rd_kafka_assign(rk, list.get()))
+        return h.value()->error(err, QStringLiteral("Reading records"));
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!wanted.isEmpty() && !deadline.hasExpired()) {
+        MessagePtr msg(rd_kafka_consumer_poll(rk, int(std::clamp<qint64>(deadline.remainingTime(), 0, 200))));
+        if (!msg)
+            continue;
+        const TopicPartition tp{str(rd_kafka_topic_name(msg->rkt)), msg->partition};
+        if (!wanted.contains(tp))
+            continue;
+        if (msg->err) {
+            wanted.remove(tp); // end of log, out of range, ...: nothing to report for it
+            continue;
+        }
+        if (msg->offset >= wanted.value(tp)) {
+            if (msg->offset == wanted.value(tp))
+                out.append(toRecord(msg.get()));
+            wanted.remove(tp);
+        }
+    }
+    rd_kafka_assign(rk, nullptr);
     return out;
 }
 

@@ -41,6 +41,7 @@ public:
     Status createTopic(const NewTopic &topic) override;
     Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) override;
     Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords, int timeoutMs) override;
+    Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &positions, int timeoutMs) override;
 
     /// Test hook: raises a librdkafka fatal error on the producer, as a broker-side
     /// idempotence failure would, so tests can check that the client reconnects.

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "clustertypes.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+
+namespace kops {
+
+/// Health of a partition or group, after Burrow's evaluation rules plus user thresholds.
+enum class HealthStatus { Ok, Warn, Err, Stop, Stall, Rewind };
+
+QString healthStatusName(HealthStatus status); ///< "OK", "WARN", "ERR", "STOP", "STALL", "REWIND"
+std::optional<HealthStatus> healthStatusFromName(const QString &name);
+/// Ordering for "worst partition": OK < WARN < REWIND < STALL < STOP < ERR.
+int healthSeverity(HealthStatus status);
+
+/// One partition of one group as read in one sample, before any evaluation.
+struct RawPartitionSample
+{
+    QString topic;
+    int partition = -1;
+    qint64 committed = kNoOffset; ///< kNoOffset: no commit
+    qint64 logStart = kNoOffset;
+    qint64 logEnd = kNoOffset;
+    std::optional<qint64> committedRecordTimestampMs; ///< timestamp of the record at the committed offset
+    QString memberId;
+    QString clientId;
+    QString host;
+
+    TopicPartition tp() const { return {topic, partition}; }
+};
+
+struct RawGroupSample
+{
+    QString groupId;
+    QString state;
+    int memberCount = 0;
+    QList<RawPartitionSample> partitions;
+};
+
+/// What the sampler read from the cluster at one moment.
+struct RawLagSample
+{
+    qint64 atMs = 0;
+    QList<RawGroupSample> groups;
+    QStringList warnings; ///< partial failures (one group could not be read, ...)
+};
+
+/// One partition's lag, rates and health.
+struct PartitionLag
+{
+    QString topic;
+    int partition = -1;
+    std::optional<qint64> committed; ///< nullopt: "no commit"
+    qint64 logStart = kNoOffset;
+    qint64 logEnd = kNoOffset;
+    std::optional<qint64> lag;  ///< logEnd - committed, negative after truncation, never clamped
+    bool truncated = false;      ///< committed beyond the log end
+    qint64 lostToRetention = 0;  ///< messages deleted by retention before being read
+    std::optional<double> timeLagSeconds;
+    bool timeLagEstimated = false;
+    double produceRate = 0; ///< msgs/s
+    double consumeRate = 0; ///< msgs/s
+    HealthStatus status = HealthStatus::Ok;
+    QString reason;
+    QString memberId;
+    QString clientId;
+    QString host;
+
+    QJsonObject toJson() const;
+};
+
+/// A group's lag: totals, rates, drain estimate and the worst partition's health.
+struct GroupLag
+{
+    QString groupId;
+    QString state;
+    int memberCount = 0;
+    qint64 totalLag = 0;
+    std::optional<double> maxTimeLagSeconds;
+    bool maxTimeLagEstimated = false;
+    double produceRate = 0;
+    double consumeRate = 0;
+    std::optional<double> drainSeconds; ///< nullopt: growing, stalled or nothing to drain
+    bool growing = false;
+    HealthStatus status = HealthStatus::Ok;
+    QString reason;
+    QList<PartitionLag> partitions;
+    QVector<double> trend; ///< recent total lags, oldest first (sparkline)
+
+    QString drainText() const; ///< "3 min", "growing", "—"
+    QJsonObject toJson() const;
+};
+
+/// Immutable result of one sampling round, shared between threads.
+struct LagSnapshot
+{
+    qint64 atMs = 0;
+    qint64 sampleDurationMs = 0;
+    QList<GroupLag> groups;
+    QStringList warnings;
+
+    const GroupLag *group(const QString &groupId) const;
+};
+
+using LagSnapshotPtr = std::shared_ptr<const LagSnapshot>;
+
+/// User limits, by group and/or topic; the most specific matching rule applies.
+struct LagThreshold
+{
+    QString group; ///< empty: any group
+    QString topic; ///< empty: any topic
+    std::optional<qint64> maxLag;
+    std::optional<double> maxTimeLagSeconds;
+
+    QJsonObject toJson() const;
+    static LagThreshold fromJson(const QJsonObject &o);
+};
+
+/// Human durations for reasons and tables: "45 s", "12 min", "3 h 5 min", "2 d 4 h".
+QString formatDuration(double seconds);
+
+} // namespace kops
+
+Q_DECLARE_METATYPE(kops::LagSnapshotPtr)

@@ -1,0 +1,177 @@
+// LagMonitor: raw samples to lag, time lag, rates, drain and health over time.
+#include "lagmonitor.h"
+
+#include <QTest>
+
+using namespace kops;
+
+namespace {
+
+RawLagSample sampleAt(qint64 atMs, qint64 committed, qint64 logEnd, bool member = false, qint64 logStart = 0)
+{
+    RawPartitionSample p;
+    p.topic = QStringLiteral("orders");
+    p.partition = 0;
+    p.committed = committed;
+    p.logStart = logStart;
+    p.logEnd = logEnd;
+    if (member) {
+        p.memberId = QStringLiteral("m-1");
+        p.host = QStringLiteral("/10.0.0.1");
+    }
+    RawGroupSample g;
+    g.groupId = QStringLiteral("billing");
+    g.state = member ? QStringLiteral("Stable") : QStringLiteral("Empty");
+    g.memberCount = member ? 1 : 0;
+    g.partitions = {p};
+    RawLagSample s;
+    s.atMs = atMs;
+    s.groups = {g};
+    return s;
+}
+
+constexpr qint64 T0 = 1'700'000'000'000;
+
+} // namespace
+
+class TestLagMonitor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void stoppedConsumerLagKeepsGrowingAndTurnsStop()
+    {
+        LagMonitor monitor({5, 30, 360, {}});
+        qint64 lastLag = -1;
+        HealthStatus status = HealthStatus::Ok;
+        for (int i = 0; i < 6; ++i) {
+            const LagSnapshot snap = monitor.ingest(sampleAt(T0 + i * 10'000, 100, 100 + 50 * (i + 1)));
+            const GroupLag &g = snap.groups.first();
+            QVERIFY(g.totalLag > lastLag); // recomputed against the log end, no commit needed
+            lastLag = g.totalLag;
+            status = g.status;
+        }
+        QCOMPARE(status, HealthStatus::Stop);
+        QCOMPARE(lastLag, 300);
+    }
+
+    void sameOffsetWithMemberTurnsStall()
+    {
+        LagMonitor monitor({5, 30, 360, {}});
+        LagSnapshot snap;
+        for (int i = 0; i < 5; ++i)
+            snap = monitor.ingest(sampleAt(T0 + i * 10'000, 100, 150, true));
+        QCOMPARE(snap.groups.first().status, HealthStatus::Stall);
+        QCOMPARE(snap.groups.first().partitions.first().host, QStringLiteral("/10.0.0.1"));
+    }
+
+    void resetBackwardsShowsRewind()
+    {
+        LagMonitor monitor({5, 30, 360, {}});
+        monitor.ingest(sampleAt(T0, 500, 500));
+        const LagSnapshot snap = monitor.ingest(sampleAt(T0 + 10'000, 100, 500));
+        QCOMPARE(snap.groups.first().status, HealthStatus::Rewind);
+        QCOMPARE(snap.groups.first().totalLag, 400);
+    }
+
+    void noCommitIsNotZero()
+    {
+        LagMonitor monitor;
+        const LagSnapshot snap = monitor.ingest(sampleAt(T0, kNoOffset, 100, true));
+        const PartitionLag &p = snap.groups.first().partitions.first();
+        QVERIFY(!p.committed.has_value());
+        QVERIFY(!p.lag.has_value());
+        QCOMPARE(snap.groups.first().totalLag, 0);
+        QCOMPARE(p.reason, QStringLiteral("no commit"));
+    }
+
+    void truncationIsNegativeAndRetentionLossCounted()
+    {
+        LagMonitor monitor;
+        LagSnapshot snap = monitor.ingest(sampleAt(T0, 120, 100));
+        QCOMPARE(snap.groups.first().partitions.first().lag.value(), -20);
+        QVERIFY(snap.groups.first().partitions.first().truncated);
+
+        LagMonitor other;
+        snap = other.ingest(sampleAt(T0, 10, 100, false, 40));
+        const PartitionLag &p = snap.groups.first().partitions.first();
+        QCOMPARE(p.lostToRetention, 30);
+        QVERIFY(p.reason.contains(QLatin1String("30 messages lost to retention")));
+    }
+
+    void timeLagFromTheRecordTimestamp()
+    {
+        LagMonitor monitor;
+        RawLagSample s = sampleAt(T0, 100, 150);
+        s.groups[0].partitions[0].committedRecordTimestampMs = T0 - 42'500;
+        const LagSnapshot snap = monitor.ingest(s);
+        const PartitionLag &p = snap.groups.first().partitions.first();
+        QCOMPARE(p.timeLagSeconds.value(), 42.5);
+        QVERIFY(!p.timeLagEstimated);
+        QCOMPARE(snap.groups.first().maxTimeLagSeconds.value(), 42.5);
+    }
+
+    void timeLagEstimatedFromHistoryWhenUnreadable()
+    {
+        LagMonitor monitor;
+        monitor.ingest(sampleAt(T0, 100, 100));           // log end at 100
+        monitor.ingest(sampleAt(T0 + 60'000, 100, 130));  // record 100 appeared in between
+        const LagSnapshot snap = monitor.ingest(sampleAt(T0 + 120'000, 100, 160));
+        const PartitionLag &p = snap.groups.first().partitions.first();
+        QVERIFY(p.timeLagEstimated);
+        QCOMPARE(p.timeLagSeconds.value(), 90.0); // produced around T0+30s, now T0+120s
+    }
+
+    void zeroLagMeansZeroTimeLag()
+    {
+        LagMonitor monitor;
+        const LagSnapshot snap = monitor.ingest(sampleAt(T0, 100, 100));
+        QCOMPARE(snap.groups.first().partitions.first().timeLagSeconds.value(), 0.0);
+    }
+
+    void ratesAndDrainTime()
+    {
+        LagMonitor monitor({10, 30, 360, {}});
+        monitor.ingest(sampleAt(T0, 0, 1000));
+        LagSnapshot snap = monitor.ingest(sampleAt(T0 + 10'000, 200, 1100)); // +100 produced, +200 consumed in 10 s
+        const GroupLag &g = snap.groups.first();
+        QCOMPARE(g.produceRate, 10.0);
+        QCOMPARE(g.consumeRate, 20.0);
+        QCOMPARE(g.totalLag, 900);
+        QCOMPARE(g.drainSeconds.value(), 90.0);
+        QVERIFY(!g.growing);
+
+        LagMonitor slow({10, 30, 360, {}});
+        slow.ingest(sampleAt(T0, 0, 1000));
+        snap = slow.ingest(sampleAt(T0 + 10'000, 50, 1100));
+        QVERIFY(snap.groups.first().growing);
+        QCOMPARE(snap.groups.first().drainText(), QStringLiteral("growing"));
+    }
+
+    void mostSpecificThresholdWins()
+    {
+        LagMonitor monitor({5, 30, 360,
+                            {LagThreshold{{}, {}, 10'000, std::nullopt},
+                             LagThreshold{QStringLiteral("billing"), {}, 100, std::nullopt},
+                             LagThreshold{QStringLiteral("billing"), QStringLiteral("orders"), 1000, std::nullopt}}});
+        QCOMPARE(monitor.thresholdFor(QStringLiteral("billing"), QStringLiteral("orders")).maxLag.value(), 1000);
+        QCOMPARE(monitor.thresholdFor(QStringLiteral("billing"), QStringLiteral("x")).maxLag.value(), 100);
+        QCOMPARE(monitor.thresholdFor(QStringLiteral("other"), QStringLiteral("orders")).maxLag.value(), 10'000);
+        const LagSnapshot snap = monitor.ingest(sampleAt(T0, 0, 1500));
+        QCOMPARE(snap.groups.first().status, HealthStatus::Err);
+    }
+
+    void seedRestoresTheWindowAfterRestart()
+    {
+        LagMonitor monitor({5, 30, 360, {}});
+        QList<OffsetObservation> past;
+        for (int i = 0; i < 4; ++i)
+            past.append({T0 + i * 10'000, 100, 150 + i});
+        monitor.seed(QStringLiteral("billing"), {QStringLiteral("orders"), 0}, past);
+        const LagSnapshot snap = monitor.ingest(sampleAt(T0 + 40'000, 100, 160));
+        QCOMPARE(snap.groups.first().status, HealthStatus::Stop);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLagMonitor)
+#include "tst_lagmonitor.moc"
