@@ -316,6 +316,8 @@ std::optional<QString> ConfigKeys::validate(const KeyInfo &info, const QString &
 
 QString ConfigKeys::docUrl(ProfileType type, const QString &key)
 {
+    if (key.isEmpty() && type != ProfileType::Jvm)
+        return docUrl(type, QStringLiteral("-")).chopped(2); // the section: ...#producerconfigs
     switch (type) {
     case ProfileType::Producer:
         return QStringLiteral("https://kafka.apache.org/documentation/#producerconfigs_") + key;

@@ -180,10 +180,12 @@ void lintKeys(const ConfigProfile &p, QList<LintFinding> &out)
         if (!suggestion.isEmpty() && !p.settings.contains(suggestion)) {
             ConfigFix fix = setFix(p.type, {{suggestion, it.value()}}, {key});
             fix.label = QStringLiteral("Rename %1 to %2").arg(key, suggestion);
-            out.append(finding(p, "config.unknown-key", Severity::Warning, {key, suggestion},
-                               QStringLiteral("'%1' is not a known %2 setting and is ignored; did you mean '%3'?")
-                                   .arg(key, typeName, suggestion),
-                               fix));
+            LintFinding f = finding(p, "config.unknown-key", Severity::Warning, {key, suggestion},
+                                    QStringLiteral("'%1' is not a known %2 setting and is ignored; did you mean '%3'?")
+                                        .arg(key, typeName, suggestion),
+                                    fix);
+            f.docUrl = ConfigKeys::docUrl(p.type, suggestion);
+            out.append(f);
             continue;
         }
         if (p.type == ProfileType::Jvm)
@@ -195,11 +197,13 @@ void lintKeys(const ConfigProfile &p, QList<LintFinding> &out)
                                setFix(p.type, {}, {key})));
             continue;
         }
-        out.append(finding(p, "config.unknown-key", Severity::Info, {key},
+        LintFinding unknown = finding(p, "config.unknown-key", Severity::Info, {key},
                            QStringLiteral("'%1' is not a Kafka %2 setting; only plug-ins such as serializers may read "
                                           "it, Kafka logs it as unused.")
                                .arg(key, typeName),
-                           setFix(p.type, {}, {key})));
+                           setFix(p.type, {}, {key}));
+        unknown.docUrl = ConfigKeys::docUrl(p.type, QString()); // the section, not a key
+        out.append(unknown);
     }
 }
 
