@@ -156,7 +156,14 @@ PropertiesFile PropertiesFile::parse(const QString &text)
         while (v < logical.size() && (logical[v] == QLatin1Char(' ') || logical[v] == QLatin1Char('\t')))
             ++v;
         const QString key = unescape(rawKey, lineNo, pf.issues);
-        const QString value = unescape(logical.mid(v), lineNo, pf.issues).trimmed();
+        // Trailing blanks are almost always accidental (Kafka trims values); an escaped one ("\\ ") stays.
+        QString rawValue = logical.mid(v);
+        while (rawValue.endsWith(QLatin1Char(' ')) || rawValue.endsWith(QLatin1Char('\t'))) {
+            if (rawValue.size() >= 2 && rawValue[rawValue.size() - 2] == QLatin1Char('\\'))
+                break;
+            rawValue.chop(1);
+        }
+        const QString value = unescape(rawValue, lineNo, pf.issues);
         if (key.isEmpty()) {
             pf.issues.append({lineNo, QStringLiteral("No key before '%1'.").arg(logical.left(40))});
             continue;
