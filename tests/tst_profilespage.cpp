@@ -167,6 +167,9 @@ void TestProfilesPage::importJvmExampleAndFixIt()
     QVERIFY(ram->isVisible());
     QTest::keyClicks(ram, QStringLiteral("32G"));
     QVERIFY(rules(editor).contains(QStringLiteral("jvm.heap-share")));
+    QVERIFY(child<QLabel>(&page, QStringLiteral("findingsSummary"))
+                ->text()
+                .contains(QLatin1String("Memory split: 32 GB host: heap 16 GB, page cache ~14 GB")));
     auto *tree = child<QTreeWidget>(&page, QStringLiteral("findingsTree"));
     bool explained = false;
     for (int i = 0; i < tree->topLevelItemCount(); ++i)
@@ -293,6 +296,9 @@ void TestProfilesPage::screenshots()
     QVERIFY(page.importFile(path));
     QVERIFY(page.grab().save(dir + QStringLiteral("/profiles-producer.png")));
     triggerTemplate(page, QStringLiteral("jvm-32g-host"));
+    QVERIFY(child<QLineEdit>(&page, QStringLiteral("field:-Xmx"))->isVisible());
+    QCoreApplication::processEvents();
+    QVERIFY(page.grab().save(dir + QStringLiteral("/profiles-jvm.png")));
     auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("profileTabs"));
     tabs->setCurrentIndex(1);
     QVERIFY(page.grab().save(dir + QStringLiteral("/profiles-diff.png")));

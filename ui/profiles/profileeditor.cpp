@@ -1,6 +1,8 @@
 #include "profileeditor.h"
 
 #include "configkeys.h"
+#include "jvmadvisor.h"
+#include "jvmoptions.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -87,6 +89,9 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     m_formHost = new QWidget(scroll);
     m_form = new QFormLayout(m_formHost);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Kafka keys are long ("max.in.flight.requests.per.connection"): let such rows put the field below.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setWidget(m_formHost);
     formBoxLayout->addWidget(scroll);
 
@@ -112,6 +117,7 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     top->addWidget(tableBox);
     top->setStretchFactor(0, 1);
     top->setStretchFactor(1, 1);
+    top->setSizes({500, 500});
 
     auto *findingsBox = new QGroupBox(tr("Findings"), split);
     auto *findingsLayout = new QVBoxLayout(findingsBox);
@@ -129,7 +135,17 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     m_findingsTree->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_findingsTree->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     findingsLayout->addWidget(m_summary);
-    findingsLayout->addWidget(m_findingsTree);
+    findingsLayout->addWidget(m_findingsTree, 1);
+    m_details = new QLabel(findingsBox);
+    m_details->setObjectName(QStringLiteral("findingDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setOpenExternalLinks(true);
+    m_details->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_details->setMinimumHeight(m_details->fontMetrics().height() * 3);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    findingsLayout->addWidget(m_details);
+    connect(m_findingsTree, &QTreeWidget::currentItemChanged, this, [this] { showDetails(); });
     split->addWidget(top);
     split->addWidget(findingsBox);
     split->setStretchFactor(0, 3);
@@ -240,20 +256,21 @@ void ProfileEditor::buildForm()
         }
         field->setObjectName(QStringLiteral("field:") + key);
         field->setToolTip(tip);
-        QWidget *row = field;
-        if (!k->unit.isEmpty()) {
-            row = new QWidget(m_formHost);
-            auto *h = new QHBoxLayout(row);
-            h->setContentsMargins(0, 0, 0, 0);
-            field->setParent(row);
-            h->addWidget(field, 1);
-            auto *unit = new QLabel(k->unit, row);
-            unit->setMinimumWidth(40);
-            h->addWidget(unit);
-        }
+        // Every field gets a unit column (empty for unit-less keys) so the fields line up.
+        auto *row = new QWidget(m_formHost);
+        auto *h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        field->setParent(row);
+        h->addWidget(field, 1);
+        auto *unit = new QLabel(k->unit, row);
+        unit->setFixedWidth(unit->fontMetrics().horizontalAdvance(QStringLiteral("bytes")) + 6);
+        h->addWidget(unit);
         auto *label = new QLabel(key, m_formHost);
         label->setToolTip(tip);
         m_form->addRow(label, row);
+        // The form is rebuilt while visible: show now, not on the next event loop pass.
+        label->show();
+        row->show();
         m_fields.insert(key, field);
     }
 }
@@ -343,6 +360,9 @@ void ProfileEditor::relint()
         });
         m_findingsTree->setItemWidget(item, 3, button);
     }
+    if (!m_findings.isEmpty())
+        m_findingsTree->setCurrentItem(m_findingsTree->topLevelItem(0));
+    showDetails();
     if (m_findings.isEmpty())
         m_summary->setText(tr("No findings: this profile fits its intent (%1).").arg(profileIntentName(m_profile.intent)));
     else
@@ -350,6 +370,27 @@ void ProfileEditor::relint()
                                .arg(counts[2])
                                .arg(counts[1])
                                .arg(counts[0]));
+    if (m_profile.type == ProfileType::Jvm) {
+        const auto ram = m_context.hostRam ? m_context.hostRam : parseMemorySize(m_profile.hostRam);
+        const qint64 heap = parseJvmSize(m_profile.settings.value(QStringLiteral("-Xmx"))).value_or(1LL << 30);
+        m_summary->setText(m_summary->text() + QLatin1Char(' ')
+                           + (ram ? tr("Memory split: %1.").arg(memorySplit(*ram, heap).describe())
+                                  : tr("Enter the host RAM to check the heap against the page cache.")));
+    }
+}
+
+void ProfileEditor::showDetails()
+{
+    const int i = m_findingsTree->indexOfTopLevelItem(m_findingsTree->currentItem());
+    if (i < 0 || i >= m_findings.size()) {
+        m_details->clear();
+        return;
+    }
+    const LintFinding &f = m_findings[i];
+    m_details->setText(tr("<b>%1</b> (%2) &mdash; keys: %3<br>%4<br>Fix: %5 &nbsp; <a href=\"%6\">documentation</a>")
+                           .arg(f.rule.toHtmlEscaped(), severityName(f.severity),
+                                f.keys.join(QStringLiteral(", ")).toHtmlEscaped(), f.message.toHtmlEscaped(),
+                                f.fix.label.toHtmlEscaped(), f.docUrl.toHtmlEscaped()));
 }
 
 void ProfileEditor::applyFix(int index)

@@ -46,6 +46,7 @@ private:
     void setSetting(const QString &key, const QString &value);
     void edited();
     void applyConfigFix(const kops::ConfigFix &fix);
+    void showDetails();
 
     ConfigProfile m_profile;
     LintContext m_context;
@@ -63,6 +64,7 @@ private:
     QTableWidget *m_table = nullptr;
     QTreeWidget *m_findingsTree = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_details = nullptr;
 };
 
 } // namespace kops
