@@ -49,6 +49,12 @@ void TestProfileStore::roundTrip()
     QCOMPARE(loaded.value(), expected);
     QVERIFY(QFile::exists(store.filePath(expected.name)));
     QVERIFY(store.filePath(QStringLiteral("a/b")).endsWith(QLatin1String("/a_b.json")));
+    ConfigProfile slash = expected;
+    slash.name = QStringLiteral("a/b");
+    QVERIFY(store.save(slash).ok());
+    slash.name = QStringLiteral("a_b");
+    QCOMPARE(store.save(slash).error().code, QStringLiteral("CONFLICT"));
+    QVERIFY(store.remove(QStringLiteral("a/b")).ok());
     // Saving again overwrites rather than duplicates.
     expected.settings[QStringLiteral("-Xmx")] = QStringLiteral("5G");
     QVERIFY(store.save(expected).ok());

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -81,6 +82,14 @@ Status ProfileStore::save(const ConfigProfile &profile) const
         return KafkaError::make(QStringLiteral("INVALID"), QStringLiteral("A profile needs a name."));
     if (!QDir().mkpath(m_dir))
         return KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot create %1.").arg(m_dir));
+    // Names that differ only in characters unsafe for file names ("a/b", "a_b") would share a file.
+    if (QFile existing(filePath(profile.name)); existing.open(QIODevice::ReadOnly)) {
+        const QString owner = QJsonDocument::fromJson(existing.readAll()).object().value(QStringLiteral("name")).toString();
+        if (!owner.isEmpty() && owner != profile.name)
+            return KafkaError::make(QStringLiteral("CONFLICT"),
+                                    QStringLiteral("The name '%1' would overwrite the profile '%2'; choose another name.")
+                                        .arg(profile.name, owner));
+    }
     QSaveFile f(filePath(profile.name));
     if (!f.open(QIODevice::WriteOnly))
         return KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
