@@ -5,8 +5,8 @@ namespace kops::cli {
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> all;
-    all << clusterCommands();
     all << profileCommands();
+    all << clusterCommands();
     return all;
 }
 
