@@ -63,6 +63,7 @@ private slots:
     void importJvmExampleAndFixIt();
     void topicProfileCrossCheckAndTopicFix();
     void liveCrossCheckOffTheGuiThread();
+    void switchingProfilesKeepsEdits();
     void diffAndAdvisor();
     void exportWritesProperties();
     void screenshots();
@@ -236,6 +237,36 @@ void TestProfilesPage::liveCrossCheckOffTheGuiThread()
     QVERIFY(!rules(page.editor()).contains(QStringLiteral("producer.unclean-election")));
     page.setConnection(nullptr);
     QVERIFY(!button->isEnabled());
+}
+
+void TestProfilesPage::switchingProfilesKeepsEdits()
+{
+    ProfilesPage page;
+    page.resize(1200, 800);
+    page.show();
+    triggerTemplate(page, QStringLiteral("topic-no-loss"));
+    triggerTemplate(page, QStringLiteral("consumer-no-loss"));
+    QCOMPARE(page.editor()->profile().name, QStringLiteral("consumer-no-loss"));
+    // Rename and edit the consumer, then click the topic profile in the list.
+    auto *name = child<QLineEdit>(&page, QStringLiteral("nameEdit"));
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("billing-consumer"));
+    auto *reset = child<QComboBox>(&page, QStringLiteral("field:auto.offset.reset"));
+    reset->setCurrentIndex(reset->findData(QStringLiteral("latest")));
+    emit reset->activated(reset->currentIndex());
+    QVERIFY(page.hasUnsavedChanges());
+    auto *list = child<QTreeWidget>(&page, QStringLiteral("profileList"));
+    const auto items = list->findItems(QStringLiteral("topic-no-loss"), Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(items.size(), 1);
+    list->scrollToItem(items.first());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(items.first()).center());
+    QCOMPARE(page.editor()->profile().name, QStringLiteral("topic-no-loss"));
+    QVERIFY(!page.hasUnsavedChanges());
+    const auto saved = ProfileStore().load(QStringLiteral("billing-consumer"));
+    QVERIFY(saved.ok());
+    QCOMPARE(saved.value().settings.value(QStringLiteral("auto.offset.reset")), QStringLiteral("latest"));
+    QVERIFY(!ProfileStore().load(QStringLiteral("consumer-no-loss")).ok()); // renamed, not copied
+    QCOMPARE(list->findItems(QStringLiteral("billing-consumer"), Qt::MatchExactly | Qt::MatchRecursive).size(), 1);
 }
 
 void TestProfilesPage::diffAndAdvisor()

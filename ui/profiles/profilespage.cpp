@@ -285,8 +285,11 @@ void ProfilesPage::currentItemChanged()
     const QString name = item ? item->data(0, kNameRole).toString() : QString();
     if (name.isEmpty())
         return;
-    if (m_dirty && name != m_originalName)
-        save(); // switching profiles keeps what was typed
+    if (m_dirty && name != m_originalName && storeCurrent()) {
+        // Switching profiles keeps what was typed; the list is rebuilt in case the name changed.
+        reloadList(name);
+        return;
+    }
     auto loaded = m_store.load(name);
     if (!loaded) {
         emit statusMessage(loaded.error().message);
@@ -423,6 +426,14 @@ void ProfilesPage::topicFixRequested(const ConfigFix &fix)
 
 bool ProfilesPage::save()
 {
+    if (!storeCurrent())
+        return false;
+    reloadList(m_originalName);
+    return true;
+}
+
+bool ProfilesPage::storeCurrent()
+{
     const ConfigProfile p = m_editor->profile();
     if (p.name.isEmpty()) {
         emit statusMessage(tr("A profile needs a name before it can be saved."));
@@ -442,7 +453,6 @@ bool ProfilesPage::save()
     m_dirty = false;
     m_originalName = p.name;
     emit statusMessage(tr("Saved profile '%1'.").arg(p.name));
-    reloadList(p.name);
     return true;
 }
 
@@ -460,7 +470,7 @@ void ProfilesPage::createFromTemplate(const QString &templateName)
         if (t.name != templateName)
             continue;
         if (m_dirty)
-            save();
+            storeCurrent();
         t.name = uniqueName(t.name);
         if (const Status s = m_store.save(t); !s.ok()) {
             emit statusMessage(s.error().message);
@@ -481,7 +491,7 @@ bool ProfilesPage::importFile(const QString &path)
     }
     ProfileIo::Imported im = ProfileIo::import(QString::fromUtf8(f.readAll()), path, std::nullopt, std::nullopt);
     if (m_dirty)
-        save();
+        storeCurrent();
     im.profile.name = uniqueName(im.profile.name);
     if (const Status s = m_store.save(im.profile); !s.ok()) {
         emit statusMessage(s.error().message);

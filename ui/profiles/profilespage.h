@@ -61,6 +61,8 @@ private:
     };
 
     void reloadList(const QString &select = {});
+    /// Writes the edited profile to the store (renaming its file if the name changed), without touching the list.
+    bool storeCurrent();
     void showProfile(const ConfigProfile &profile);
     void currentItemChanged();
     void updateContext();
