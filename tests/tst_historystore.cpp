@@ -79,8 +79,8 @@ private slots:
         HistoryStore store(dir.filePath(QStringLiteral("h.sqlite")));
         QVERIFY(store.open().ok());
         const qint64 now = T0 + 10LL * 86400 * 1000;
-        // One sample every 10 s over the last 10 days for one partition.
-        for (qint64 t = T0; t <= now; t += 10'000)
+        // One sample every 10 s over the last day, every 60 s before that, for one partition.
+        for (qint64 t = T0; t <= now; t += (t < now - 86400'000 ? 60'000 : 10'000))
             QVERIFY(store.record(QStringLiteral("c"), sample(t, 1, 1, 2)).ok());
         const qint64 before = store.sampleRowCount();
         store.prune(now);
@@ -92,6 +92,7 @@ private slots:
         QCOMPARE(count(now - 3600'000 + 1000, now), 360);                    // last hour untouched
         QVERIFY(qAbs(count(now - 24 * 3600'000, now - 23 * 3600'000) - 60) <= 1); // a minute apart
         QVERIFY(qAbs(count(now - 4 * 86400'000, now - 4 * 86400'000 + 3600'000) - 6) <= 1); // 10 minutes apart
+        QVERIFY(count(now - 7 * 86400'000 + 1000, now - 6 * 86400'000) > 100);  // thinned, not dropped
         QCOMPARE(count(T0, now - 7 * 86400'000 - 1000), 0);                  // beyond retention
     }
 

@@ -6,6 +6,7 @@
 #include "pages/consumerspage.h"
 #include "pages/overviewpage.h"
 #include "passwordstore.h"
+#include "profiles/profilespage.h"
 #include "rdkafkaclusterapi.h"
 #include "widgets/statusbanner.h"
 
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     m_consumers = new ConsumersPage(this);
     addPage(m_overview);
     addPage(m_consumers);
+    addPage(new ProfilesPage(this));
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_pages.size())
             return;

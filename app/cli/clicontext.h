@@ -59,6 +59,7 @@ void addCommonOptions(QCommandLineParser &parser);
 /// Plain text table with aligned columns, as kafka-consumer-groups.sh prints.
 QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
 
+QList<CliCommand> profileCommands();
 QList<CliCommand> clusterCommands();
 
 } // namespace kops::cli

@@ -5,6 +5,7 @@ namespace kops::cli {
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> all;
+    all << profileCommands();
     all << clusterCommands();
     return all;
 }
