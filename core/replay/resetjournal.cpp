@@ -126,9 +126,11 @@ Result<qint64> ResetJournal::begin(const JournalEntry &entry)
     q.prepare(QStringLiteral("INSERT INTO resets (time_ms, connection, group_id, strategy, offsets, outcome, outcome_detail, "
                              "undo_of) VALUES (?, ?, ?, ?, ?, 'pending', '', ?)"));
     q.addBindValue(entry.timeMs ? entry.timeMs : QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(entry.connection);
-    q.addBindValue(entry.group);
-    q.addBindValue(entry.strategy);
+    // A null QString binds as SQL NULL; the columns are NOT NULL.
+    auto text = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
+    q.addBindValue(text(entry.connection));
+    q.addBindValue(text(entry.group));
+    q.addBindValue(text(entry.strategy));
     q.addBindValue(offsetsToJson(entry.offsets));
     q.addBindValue(entry.undoOf ? QVariant(*entry.undoOf) : QVariant(QMetaType::fromType<qint64>()));
     if (!q.exec())
@@ -143,7 +145,7 @@ Status ResetJournal::finish(qint64 id, const QString &outcome, const QString &de
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
     q.prepare(QStringLiteral("UPDATE resets SET outcome = ?, outcome_detail = ?, offsets = ? WHERE id = ?"));
     q.addBindValue(outcome);
-    q.addBindValue(detail);
+    q.addBindValue(detail.isNull() ? QStringLiteral("") : detail);
     q.addBindValue(offsetsToJson(offsets));
     q.addBindValue(id);
     if (!q.exec())
