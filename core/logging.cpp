@@ -26,7 +26,9 @@ QString initFileLogging()
     QDir().mkpath(dir);
     const QString path = dir + QStringLiteral("/kafka-ops-console.log");
     try {
-        auto logger = spdlog::rotating_logger_mt("kops", path.toStdString(), 2 * 1024 * 1024, 5);
+        auto logger = spdlog::get("kops");
+        if (!logger)
+            logger = spdlog::rotating_logger_mt("kops", path.toStdString(), 2 * 1024 * 1024, 5);
         spdlog::set_default_logger(logger);
         spdlog::set_level(spdlog::level::info);
         spdlog::flush_every(std::chrono::seconds(2));
@@ -40,7 +42,9 @@ QString initFileLogging()
 
 void initStderrLogging(bool verbose)
 {
-    auto logger = spdlog::stderr_color_mt("kops-stderr");
+    auto logger = spdlog::get("kops-stderr");
+    if (!logger)
+        logger = spdlog::stderr_color_mt("kops-stderr");
     spdlog::set_default_logger(logger);
     spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::off);
 }
