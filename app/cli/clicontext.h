@@ -60,5 +60,6 @@ void addCommonOptions(QCommandLineParser &parser);
 QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
 
 QList<CliCommand> clusterCommands();
+QList<CliCommand> resetCommands();
 
 } // namespace kops::cli

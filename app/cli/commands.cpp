@@ -6,6 +6,7 @@ QList<CliCommand> allCommands()
 {
     QList<CliCommand> all;
     all << clusterCommands();
+    all << resetCommands();
     return all;
 }
 
