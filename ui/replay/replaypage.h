@@ -1,0 +1,139 @@
+#pragma once
+
+#include "consolepage.h"
+#include "replay/resetexecutor.h"
+#include "replay/resetplanner.h"
+
+#include <QDateTime>
+#include <QThreadPool>
+
+#include <optional>
+
+class QButtonGroup;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QTableWidget;
+
+namespace kops {
+
+class ResetHistoryModel;
+class ResetPreviewModel;
+
+/// Replays a consumer group from a point in time: a wizard (group, scope, strategy, preview,
+/// result) over the reset planner and executor, plus the journal's history with Undo.
+class ReplayPage final : public ConsolePage
+{
+    Q_OBJECT
+public:
+    enum Step { GroupStep, ScopeStep, StrategyStep, PreviewStep, ResultStep, StepCount };
+
+    explicit ReplayPage(QWidget *parent = nullptr);
+    ~ReplayPage() override;
+
+    QString title() const override { return tr("Replay"); }
+    void setConnection(ConnectionContextPtr connection) override;
+    void activated() override;
+
+    Step currentStep() const;
+    const std::optional<ResetPlan> &plan() const { return m_plan; }
+    ResetPreviewModel *previewModel() const { return m_previewModel; }
+    ResetHistoryModel *historyModel() const { return m_historyModel; }
+    QString bannerText() const;
+    bool isBusy() const { return m_busy > 0; }
+
+public slots:
+    /// Opens the wizard at the strategy step with --to-datetime `from` for `group` (e.g. a clicked chart time).
+    void startReplay(const QString &group, const QDateTime &from);
+    /// Writes the previewed plan as CSV for kafka-consumer-groups.sh --reset-offsets --from-file.
+    bool exportPlan(const QString &filePath);
+    /// Reads such a CSV and selects it as the strategy (--from-file).
+    bool importPlan(const QString &filePath);
+    void refreshHistory();
+
+signals:
+    void previewReady();
+    void resetFinished(bool complete);
+    void historyLoaded();
+
+private:
+    QWidget *buildGroupStep();
+    QWidget *buildScopeStep();
+    QWidget *buildStrategyStep();
+    QWidget *buildPreviewStep();
+    QWidget *buildResultStep();
+    QWidget *buildHistoryTab();
+
+    void goTo(Step step);
+    void next();
+    void back();
+    void updateButtons();
+    void updateStrategyEditors();
+    void showBanner(const QString &text, bool error);
+    void showError(const KafkaError &error);
+    void loadGroups();
+    void requestPreview();
+    void confirmAndApply();
+    void confirmAndUndo();
+    void showOutcome(const ResetOutcome &outcome, const QString &heading);
+    Result<ResetScope> scopeFromForm() const;
+    Result<ResetStrategy> strategyFromForm() const;
+    QString connectionBanner() const;
+
+    template<typename Work, typename Done>
+    void runJob(Work work, Done done);
+
+    ConnectionContextPtr m_connection;
+    QThreadPool m_pool; ///< one thread: resets never overlap
+    quint64 m_connectionGeneration = 0;
+    quint64 m_previewGeneration = 0;
+    int m_busy = 0;
+    std::optional<ResetPlan> m_plan;
+    std::optional<KafkaError> m_guardError;
+    QList<PartitionOffset> m_fileRows;
+    QString m_filePath;
+
+    QLabel *m_banner = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_stepTitle = nullptr;
+    QStackedWidget *m_steps = nullptr;
+    QPushButton *m_back = nullptr;
+    QPushButton *m_next = nullptr;
+    QPushButton *m_apply = nullptr;
+    QPushButton *m_export = nullptr;
+    QPushButton *m_restart = nullptr;
+
+    QComboBox *m_group = nullptr;
+    QRadioButton *m_allTopics = nullptr;
+    QRadioButton *m_someTopics = nullptr;
+    QLineEdit *m_topics = nullptr;
+
+    QButtonGroup *m_strategyButtons = nullptr;
+    QDateTimeEdit *m_dateTime = nullptr;
+    QLineEdit *m_duration = nullptr;
+    QLineEdit *m_offset = nullptr;
+    QLineEdit *m_shift = nullptr;
+    QPushButton *m_importButton = nullptr;
+    QLabel *m_fileLabel = nullptr;
+
+    QLabel *m_guardLabel = nullptr;
+    QLabel *m_totals = nullptr;
+    QLabel *m_warnings = nullptr;
+    QTableView *m_previewView = nullptr;
+    ResetPreviewModel *m_previewModel = nullptr;
+
+    QLabel *m_resultLabel = nullptr;
+    QTableWidget *m_resultTable = nullptr;
+
+    QTableView *m_historyView = nullptr;
+    ResetHistoryModel *m_historyModel = nullptr;
+    QPushButton *m_undo = nullptr;
+};
+
+} // namespace kops
