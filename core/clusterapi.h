@@ -31,6 +31,9 @@ public:
     virtual Result<QList<GroupDescription>> describeGroups(const QStringList &groupIds) = 0;
     /// Committed offsets of each group (all partitions it has committed for), requests issued concurrently.
     virtual Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &groupIds) = 0;
+    /// Committed offsets of one group for the given partitions only (offset kNoOffset where none).
+    virtual Result<QList<PartitionOffset>> committedOffsetsFor(const QString &groupId,
+                                                               const QList<TopicPartition> &partitions) = 0;
 
     /// Low/high watermarks, batched per leader (not one request per partition).
     virtual Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &partitions) = 0;

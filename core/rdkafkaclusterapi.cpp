@@ -355,8 +355,27 @@ Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringL
 
 Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::committedOffsets(const QStringList &groupIds)
 {
+    QList<OffsetRequest> requests;
+    for (const QString &g : groupIds)
+        requests.append({g, std::nullopt});
+    return fetchCommitted(requests);
+}
+
+Result<QList<PartitionOffset>> RdKafkaClusterApi::committedOffsetsFor(const QString &groupId,
+                                                                     const QList<TopicPartition> &partitions)
+{
+    if (partitions.isEmpty())
+        return QList<PartitionOffset>{};
+    auto fetched = fetchCommitted({{groupId, partitions}});
+    if (!fetched)
+        return fetched.error();
+    return fetched.value().value(groupId);
+}
+
+Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted(const QList<OffsetRequest> &requests)
+{
     QHash<QString, QList<PartitionOffset>> out;
-    if (groupIds.isEmpty())
+    if (requests.isEmpty())
         return out;
     auto h = admin();
     if (!h)
@@ -367,13 +386,17 @@ Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::committedOffse
 
     // librdkafka takes one group per request: keep a bounded number in flight on one queue.
     constexpr int kMaxInFlight = 32;
-    const QDeadlineTimer deadline(m_options.timeoutMs + 1000 + 50 * qint64(groupIds.size()));
+    const QDeadlineTimer deadline(m_options.timeoutMs + 1000 + 50 * qint64(requests.size()));
     qsizetype next = 0;
     int inFlight = 0;
-    while (next < groupIds.size() || inFlight > 0) {
-        while (inFlight < kMaxInFlight && next < groupIds.size()) {
+    while (next < requests.size() || inFlight > 0) {
+        while (inFlight < kMaxInFlight && next < requests.size()) {
+            // No partitions: all the group has committed (brokers >= 0.10.2).
+            TplPtr parts;
+            if (requests.at(next).second)
+                parts = toTpl(*requests.at(next).second);
             rd_kafka_ListConsumerGroupOffsets_t *req =
-                rd_kafka_ListConsumerGroupOffsets_new(groupIds.at(next).toUtf8().constData(), nullptr);
+                rd_kafka_ListConsumerGroupOffsets_new(requests.at(next).first.toUtf8().constData(), parts.get());
             rd_kafka_ListConsumerGroupOffsets(rk, &req, 1, opt.get(), q.get());
             rd_kafka_ListConsumerGroupOffsets_destroy(req);
             ++next;

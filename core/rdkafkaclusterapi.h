@@ -6,6 +6,7 @@
 #include <QPair>
 
 #include <memory>
+#include <optional>
 
 namespace kops {
 
@@ -30,6 +31,8 @@ public:
     Result<QList<GroupListing>> listGroups() override;
     Result<QList<GroupDescription>> describeGroups(const QStringList &groupIds) override;
     Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &groupIds) override;
+    Result<QList<PartitionOffset>> committedOffsetsFor(const QString &groupId,
+                                                       const QList<TopicPartition> &partitions) override;
     Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &partitions) override;
     Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &query) override;
     Result<QList<PartitionOffset>> alterGroupOffsets(const QString &groupId,
@@ -43,6 +46,8 @@ private:
     Result<RdKafkaHandle *> admin();
     Result<RdKafkaHandle *> producer();
     Result<RdKafkaHandle *> reader();
+    using OffsetRequest = QPair<QString, std::optional<QList<TopicPartition>>>;
+    Result<QHash<QString, QList<PartitionOffset>>> fetchCommitted(const QList<OffsetRequest> &requests);
     Result<RdKafkaHandle *> ensure(std::unique_ptr<RdKafkaHandle> &slot, int kind);
 
     QList<QPair<QString, QString>> m_props;

@@ -34,6 +34,10 @@ public:
     {
         return m_fake->committedOffsets(g);
     }
+    Result<QList<PartitionOffset>> committedOffsetsFor(const QString &g, const QList<TopicPartition> &p) override
+    {
+        return m_fake->committedOffsetsFor(g, p);
+    }
     Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &p) override { return m_fake->watermarks(p); }
     Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &q) override
     {

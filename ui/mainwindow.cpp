@@ -1,7 +1,297 @@
 #include "mainwindow.h"
 
+#include "clusterservice.h"
+#include "consolepage.h"
+#include "dialogs/connectiondialog.h"
+#include "pages/consumerspage.h"
+#include "pages/overviewpage.h"
+#include "passwordstore.h"
+#include "rdkafkaclusterapi.h"
+#include "widgets/statusbanner.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <spdlog/spdlog.h>
+
 namespace kops {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {}
+MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(parent), m_maker(std::move(maker))
+{
+    if (!m_maker) {
+        m_maker = [](const ConnectionProfile &profile, const QString &password) -> ClusterApiFactory {
+            const auto props = profile.clientProperties(password);
+            return [props] { return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props)); };
+        };
+    }
+    setWindowTitle(tr("Kafka Ops Console"));
+    resize(1280, 800);
+
+    buildToolbar();
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    m_banner = new StatusBanner(central);
+    layout->addWidget(m_banner);
+    auto *splitter = new QSplitter(Qt::Horizontal, central);
+    m_nav = new QListWidget(splitter);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setMaximumWidth(200);
+    m_nav->setSpacing(2);
+    QFont navFont = m_nav->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+    m_nav->setFont(navFont);
+    m_stack = new QStackedWidget(splitter);
+    splitter->addWidget(m_nav);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({170, 1100});
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_connectionLabel = new QLabel(tr("Not connected"), this);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+
+    m_overview = new OverviewPage(this);
+    m_consumers = new ConsumersPage(this);
+    addPage(m_overview);
+    addPage(m_consumers);
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= m_pages.size())
+            return;
+        m_stack->setCurrentIndex(row);
+        m_pages.at(row)->activated();
+    });
+    m_nav->setCurrentRow(0);
+
+    m_refreshTimer = new QTimer(this);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    reloadConnections(settings.value(QStringLiteral("connection/last")).toString());
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_service;
+}
+
+void MainWindow::buildToolbar()
+{
+    QToolBar *bar = addToolBar(tr("Connection"));
+    bar->setObjectName(QStringLiteral("connectionToolbar"));
+    bar->setMovable(false);
+    bar->addWidget(new QLabel(tr(" Cluster: "), bar));
+    m_connectionCombo = new QComboBox(bar);
+    m_connectionCombo->setObjectName(QStringLiteral("connectionCombo"));
+    m_connectionCombo->setMinimumWidth(220);
+    m_connectionCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    bar->addWidget(m_connectionCombo);
+    m_connectAction = bar->addAction(tr("Connect"));
+    m_connectAction->setObjectName(QStringLiteral("connectAction"));
+    connect(m_connectAction, &QAction::triggered, this, [this] {
+        if (m_connection)
+            disconnectFromCluster();
+        else
+            connectToProfile(m_connectionCombo->currentText());
+    });
+    m_refreshAction = bar->addAction(tr("Refresh"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setEnabled(false);
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    bar->addSeparator();
+    QAction *manage = bar->addAction(tr("Connections…"));
+    connect(manage, &QAction::triggered, this, &MainWindow::openConnectionsDialog);
+}
+
+void MainWindow::addPage(ConsolePage *page)
+{
+    m_pages.append(page);
+    m_stack->addWidget(page);
+    m_nav->addItem(page->title());
+    page->setConnection(m_connection);
+    connect(page, &ConsolePage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+}
+
+void MainWindow::showPage(const QString &title)
+{
+    for (int i = 0; i < m_pages.size(); ++i)
+        if (m_pages.at(i)->title() == title)
+            m_nav->setCurrentRow(i);
+}
+
+void MainWindow::reloadConnections(const QString &select)
+{
+    m_connectionCombo->clear();
+    auto profiles = m_store.load();
+    if (!profiles) {
+        m_banner->showMessage(StatusBanner::Kind::Error, profiles.error().toString());
+        return;
+    }
+    for (const ConnectionProfile &p : profiles.value())
+        m_connectionCombo->addItem(p.name);
+    const int index = m_connectionCombo->findText(select);
+    if (index >= 0)
+        m_connectionCombo->setCurrentIndex(index);
+    m_connectAction->setEnabled(m_connectionCombo->count() > 0 || m_connection);
+    if (profiles.value().isEmpty() && !m_connection)
+        m_banner->showMessage(StatusBanner::Kind::Info,
+                              tr("No connections yet. Use Connections… to add your cluster's bootstrap servers."));
+}
+
+void MainWindow::openConnectionsDialog()
+{
+    ConnectionDialog dialog(m_store, this);
+    if (!m_connectionCombo->currentText().isEmpty())
+        dialog.selectProfile(m_connectionCombo->currentText());
+    connect(&dialog, &ConnectionDialog::profilesChanged, this,
+            [this, &dialog] { reloadConnections(dialog.selectedProfile()); });
+    dialog.exec();
+    if (!m_connection && m_banner->kind() == StatusBanner::Kind::Info)
+        m_banner->clear();
+}
+
+bool MainWindow::connectToProfile(const QString &name)
+{
+    if (name.isEmpty())
+        return false;
+    auto found = m_store.find(name);
+    if (!found) {
+        m_banner->showMessage(StatusBanner::Kind::Error, found.error().toString());
+        return false;
+    }
+    const ConnectionProfile profile = found.value();
+    QString password;
+    if (profile.usesSasl()) {
+        const auto stored = PasswordStore::read(name);
+        if (stored.outcome == PasswordStore::Outcome::Ok) {
+            password = stored.password;
+        } else {
+            // No keychain (or nothing stored): ask each time rather than keep it in plain text.
+            bool ok = false;
+            password = QInputDialog::getText(this, tr("Password"),
+                                             tr("Password for %1 on '%2':").arg(profile.saslUsername, name),
+                                             QLineEdit::Password, {}, &ok);
+            if (!ok)
+                return false;
+        }
+    }
+    connectTo(profile, password);
+    return true;
+}
+
+void MainWindow::connectTo(const ConnectionProfile &profile, const QString &password)
+{
+    disconnectFromCluster();
+    auto context = std::make_shared<ConnectionContext>();
+    context->profile = profile;
+    context->createApi = m_maker(profile, password);
+    m_connection = context;
+    spdlog::info("connecting to '{}' ({})", profile.name.toStdString(), profile.bootstrapServers.toStdString());
+
+    m_service = new ClusterService(m_connection);
+    connect(m_service, &ClusterService::overviewAvailable, this, &MainWindow::onOverview);
+    connect(m_service, &ClusterService::overviewFailed, this, &MainWindow::onOverviewFailed);
+    m_consumers->setService(m_service);
+    for (ConsolePage *page : std::as_const(m_pages))
+        page->setConnection(m_connection);
+
+    m_everConnected = false;
+    m_connectAction->setText(tr("Disconnect"));
+    m_connectAction->setEnabled(true);
+    m_refreshAction->setEnabled(true);
+    if (m_connectionCombo->findText(profile.name) < 0)
+        m_connectionCombo->addItem(profile.name); // an unsaved (command-line) connection
+    m_connectionCombo->setCurrentText(profile.name);
+    m_connectionCombo->setEnabled(false);
+    m_banner->showMessage(StatusBanner::Kind::Info, tr("Connecting to %1…").arg(profile.bootstrapServers));
+    updateConnectionLabel(tr("Connecting to %1…").arg(profile.name), true);
+    setWindowTitle(tr("%1 — Kafka Ops Console").arg(profile.name));
+    m_refreshTimer->start(std::max(5, profile.sampleIntervalSeconds) * 1000);
+    refresh();
+    QSettings().setValue(QStringLiteral("connection/last"), profile.name);
+}
+
+void MainWindow::disconnectFromCluster()
+{
+    if (!m_connection)
+        return;
+    m_refreshTimer->stop();
+    m_consumers->setService(nullptr);
+    delete m_service; // joins its worker thread; calls in flight end within their timeout
+    m_service = nullptr;
+    m_connection.reset();
+    for (ConsolePage *page : std::as_const(m_pages))
+        page->setConnection(nullptr);
+    m_connectAction->setText(tr("Connect"));
+    m_refreshAction->setEnabled(false);
+    m_connectionCombo->setEnabled(true);
+    m_banner->clear();
+    updateConnectionLabel(tr("Not connected"), true);
+    setWindowTitle(tr("Kafka Ops Console"));
+}
+
+void MainWindow::refresh()
+{
+    if (m_service)
+        m_service->refreshOverview();
+}
+
+void MainWindow::onOverview(const ClusterOverview &overview)
+{
+    m_everConnected = true;
+    m_banner->clear();
+    m_overview->showOverview(overview);
+    m_consumers->showGroups(overview);
+    const ConnectionProfile &p = m_connection->profile;
+    updateConnectionLabel(tr("%1 · %n broker(s) · refreshed %2 (%3 ms)%4", nullptr, int(overview.metadata.brokers.size()))
+                              .arg(p.name, overview.fetchedAt.toString(QStringLiteral("HH:mm:ss")))
+                              .arg(overview.elapsedMs)
+                              .arg(p.readOnly ? tr(" · read-only") : QString()),
+                          true);
+    emit overviewShown();
+}
+
+void MainWindow::onOverviewFailed(const KafkaError &error)
+{
+    const int seconds = m_refreshTimer->interval() / 1000;
+    const QString text = m_everConnected
+                             ? tr("%1 The data shown is from the last successful refresh; retrying every %2 s.")
+                                   .arg(error.message)
+                                   .arg(seconds)
+                             : tr("%1 Retrying every %2 s.").arg(error.message).arg(seconds);
+    m_banner->showMessage(StatusBanner::Kind::Error, text, error.details.join(QLatin1Char('\n')));
+    m_overview->showFailure(error);
+    updateConnectionLabel(tr("%1 · unreachable").arg(m_connection->profile.name), false);
+}
+
+void MainWindow::updateConnectionLabel(const QString &text, bool ok)
+{
+    m_connectionLabel->setText(text);
+    m_connectionLabel->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00000; font-weight: bold;"));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    if (m_connection)
+        settings.setValue(QStringLiteral("connection/last"), m_connection->profile.name);
+    QMainWindow::closeEvent(event);
+}
 
 } // namespace kops

@@ -1,14 +1,86 @@
 #pragma once
 
+#include "clusterapi.h"
+#include "clusteroverview.h"
+#include "connectioncontext.h"
+#include "connectionstore.h"
+
 #include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTimer;
 
 namespace kops {
 
+class ClusterService;
+class ConsolePage;
+class ConsumersPage;
+class OverviewPage;
+class StatusBanner;
+
+/// The console window: connection chooser, navigation between the areas, pages, and
+/// a banner that says plainly when the cluster is slow or down.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// Makes the ClusterApi factory for a profile and password; tests substitute fakes.
+    using ApiFactoryMaker = std::function<ClusterApiFactory(const ConnectionProfile &, const QString &password)>;
+
+    explicit MainWindow(QWidget *parent = nullptr, ApiFactoryMaker maker = {});
+    ~MainWindow() override;
+
+    void addPage(ConsolePage *page);
+    /// Connects to a saved profile; false (with the reason in the banner) when it cannot.
+    bool connectToProfile(const QString &name);
+    /// Connects to an unsaved profile (e.g. from --bootstrap on the command line).
+    void connectTo(const ConnectionProfile &profile, const QString &password = {});
+    void disconnectFromCluster();
+    void refresh();
+    void showPage(const QString &title);
+
+    ConnectionContextPtr connection() const { return m_connection; }
+    StatusBanner *banner() const { return m_banner; }
+    OverviewPage *overviewPage() const { return m_overview; }
+    ConsumersPage *consumersPage() const { return m_consumers; }
+
+signals:
+    void overviewShown();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildToolbar();
+    void reloadConnections(const QString &select);
+    void openConnectionsDialog();
+    void onOverview(const ClusterOverview &overview);
+    void onOverviewFailed(const KafkaError &error);
+    void updateConnectionLabel(const QString &text, bool ok);
+
+    ApiFactoryMaker m_maker;
+    ConnectionStore m_store;
+    ConnectionContextPtr m_connection;
+    ClusterService *m_service = nullptr;
+    QList<ConsolePage *> m_pages;
+    OverviewPage *m_overview = nullptr;
+    ConsumersPage *m_consumers = nullptr;
+    QComboBox *m_connectionCombo = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    StatusBanner *m_banner = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+    bool m_everConnected = false;
 };
 
 } // namespace kops

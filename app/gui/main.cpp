@@ -1,12 +1,41 @@
+#include "logging.h"
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+
+#include <spdlog/spdlog.h>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("kafka-ops-console"));
-    kops::MainWindow w;
-    w.show();
+    QApplication::setApplicationDisplayName(QStringLiteral("Kafka Ops Console"));
+    QApplication::setApplicationVersion(QStringLiteral(KOPS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Kafka Ops Console: lag, dead letters, replay and profiles."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("connection"), QStringLiteral("Connect to this saved connection at start."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("bootstrap"),
+                      QStringLiteral("Connect to these bootstrap servers (PLAINTEXT) without saving a profile."),
+                      QStringLiteral("HOST:PORT")});
+    parser.process(app);
+
+    const QString logFile = kops::logging::initFileLogging();
+    spdlog::info("Kafka Ops Console {} starting; log at {}", KOPS_VERSION, logFile.toStdString());
+
+    kops::MainWindow window;
+    window.show();
+    if (parser.isSet(QStringLiteral("bootstrap"))) {
+        kops::ConnectionProfile adhoc;
+        adhoc.name = parser.value(QStringLiteral("bootstrap"));
+        adhoc.bootstrapServers = parser.value(QStringLiteral("bootstrap"));
+        window.connectTo(adhoc);
+    } else if (parser.isSet(QStringLiteral("connection"))) {
+        window.connectToProfile(parser.value(QStringLiteral("connection")));
+    }
     return app.exec();
 }

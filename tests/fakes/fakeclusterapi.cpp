@@ -22,6 +22,10 @@ public:
     {
         return m_fake->committedOffsets(g);
     }
+    Result<QList<PartitionOffset>> committedOffsetsFor(const QString &g, const QList<TopicPartition> &p) override
+    {
+        return m_fake->committedOffsetsFor(g, p);
+    }
     Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &p) override { return m_fake->watermarks(p); }
     Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &q) override
     {
@@ -235,6 +239,24 @@ Result<QHash<QString, QList<PartitionOffset>>> FakeClusterApi::committedOffsets(
             list.append(po);
         }
         out.insert(id, list);
+    }
+    return out;
+}
+
+Result<QList<PartitionOffset>> FakeClusterApi::committedOffsetsFor(const QString &groupId,
+                                                                   const QList<TopicPartition> &partitions)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_down)
+        return downError();
+    QList<PartitionOffset> out;
+    const auto committed = m_groups.value(groupId).committed;
+    for (const TopicPartition &tp : partitions) {
+        PartitionOffset po;
+        po.topic = tp.topic;
+        po.partition = tp.partition;
+        po.offset = committed.value(tp, kNoOffset);
+        out.append(po);
     }
     return out;
 }

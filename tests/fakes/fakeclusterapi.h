@@ -50,6 +50,8 @@ public:
     Result<QList<GroupListing>> listGroups() override;
     Result<QList<GroupDescription>> describeGroups(const QStringList &groupIds) override;
     Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &groupIds) override;
+    Result<QList<PartitionOffset>> committedOffsetsFor(const QString &groupId,
+                                                       const QList<TopicPartition> &partitions) override;
     Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &partitions) override;
     Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &query) override;
     Result<QList<PartitionOffset>> alterGroupOffsets(const QString &groupId,

@@ -1,0 +1,176 @@
+// GUI tests on the offscreen platform: the window opens, connects to librdkafka's mock
+// cluster through a saved profile, shows its topics, and says plainly when it is down.
+#include "connectionstore.h"
+#include "fakeclusterapi.h"
+#include "mainwindow.h"
+#include "mockcluster.h"
+#include "models/clustermodels.h"
+#include "pages/consumerspage.h"
+#include "pages/overviewpage.h"
+#include "widgets/statusbanner.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+using namespace kops;
+using kops::test::FakeClusterApi;
+using kops::test::MockCluster;
+
+namespace {
+
+QStringList topicNames(TopicsModel *model)
+{
+    QStringList names;
+    for (int r = 0; r < model->rowCount(); ++r)
+        names << model->index(r, TopicsModel::Name).data().toString();
+    return names;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setApplicationName(QStringLiteral("kafka-ops-console-test"));
+    }
+
+    void init()
+    {
+        QFile::remove(ConnectionStore().filePath());
+    }
+
+    void opensAndShowsMockClusterTopics()
+    {
+        MockCluster mock(2);
+        mock.createTopic(QStringLiteral("orders"), 3, 2);
+        mock.createTopic(QStringLiteral("payments.dlq"), 1, 1);
+        mock.produce(QStringLiteral("orders"), 0, 42);
+        ConnectionProfile p;
+        p.name = QStringLiteral("mock");
+        p.bootstrapServers = mock.bootstrapServers();
+        QVERIFY(ConnectionStore().upsert(p).ok());
+
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *combo = w.findChild<QComboBox *>(QStringLiteral("connectionCombo"));
+        QVERIFY(combo);
+        QCOMPARE(combo->currentText(), QStringLiteral("mock"));
+
+        // Press the real Connect button in the toolbar.
+        auto *toolbar = w.findChild<QToolBar *>(QStringLiteral("connectionToolbar"));
+        QAction *connectAction = w.findChild<QAction *>(QStringLiteral("connectAction"));
+        QWidget *button = toolbar->widgetForAction(connectAction);
+        QVERIFY(button);
+        QSignalSpy shown(&w, &MainWindow::overviewShown);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(shown.wait(15000));
+
+        TopicsModel *topics = w.overviewPage()->topicsModel();
+        QAbstractItemModelTester tester(topics, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(topicNames(topics).contains(QStringLiteral("orders")));
+        QVERIFY(topicNames(topics).contains(QStringLiteral("payments.dlq")));
+        for (int r = 0; r < topics->rowCount(); ++r)
+            if (topics->index(r, TopicsModel::Name).data().toString() == QLatin1String("orders")) {
+                QCOMPARE(topics->index(r, TopicsModel::Partitions).data().toInt(), 3);
+                QCOMPARE(topics->index(r, TopicsModel::Messages).data(RawValueRole).toLongLong(), 42);
+            }
+        QVERIFY(!w.banner()->isVisible());
+
+        // A refresh keeps rows (and so the selection) instead of resetting the model.
+        auto *view = w.overviewPage()->findChild<QTableView *>(QStringLiteral("topicsTable"));
+        view->selectRow(0);
+        const QString selected = view->currentIndex().data().toString();
+        w.refresh();
+        QVERIFY(shown.wait(15000));
+        QCOMPARE(view->currentIndex().data().toString(), selected);
+    }
+
+    void brokerDownIsShownPlainlyWithoutFreezing()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("t"), 1);
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        QSignalSpy shown(&w, &MainWindow::overviewShown);
+        w.connectTo(p);
+        QVERIFY(shown.wait(5000));
+        fake->setDown(true);
+        w.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible() && w.banner()->kind() == StatusBanner::Kind::Error, 5000);
+        QVERIFY(w.banner()->text().contains(QLatin1String("cannot reach")));
+        QVERIFY(w.banner()->text().contains(QLatin1String("last successful refresh")));
+        QCOMPARE(w.overviewPage()->topicsModel()->rowCount(), 1); // stale data kept
+        fake->setDown(false);
+        w.refresh();
+        QVERIFY(shown.wait(5000));
+        QVERIFY(!w.banner()->isVisible());
+    }
+
+    void consumersPageDescribesSelectedGroup()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 2);
+        for (int i = 0; i < 8; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 3;
+        fake->setGroup(QStringLiteral("billing"), g);
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        QSignalSpy shown(&w, &MainWindow::overviewShown);
+        w.connectTo(p);
+        QVERIFY(shown.wait(5000));
+        w.showPage(QStringLiteral("Consumers"));
+        auto *groupsView = w.consumersPage()->findChild<QTableView *>(QStringLiteral("groupsView"));
+        QVERIFY(groupsView);
+        QCOMPARE(groupsView->model()->rowCount(), 1);
+        const QRect cell = groupsView->visualRect(groupsView->model()->index(0, 0));
+        QTest::mouseClick(groupsView->viewport(), Qt::LeftButton, {}, cell.center());
+        GroupPartitionsModel *parts = w.consumersPage()->partitionsModel();
+        QTRY_COMPARE_WITH_TIMEOUT(parts->rowCount(), 1, 5000);
+        QCOMPARE(parts->index(0, GroupPartitionsModel::Lag).data(RawValueRole).toLongLong(), 5);
+        QCOMPARE(parts->index(0, GroupPartitionsModel::MemberId).data().toString(), QStringLiteral("-"));
+    }
+
+    void keyedModelAppliesDiffs()
+    {
+        GroupsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows({{QStringLiteral("a"), QStringLiteral("Stable"), {}}, {QStringLiteral("b"), QStringLiteral("Empty"), {}},
+                       {QStringLiteral("c"), QStringLiteral("Empty"), {}}});
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.setRows({{QStringLiteral("a"), QStringLiteral("Empty"), {}}, {QStringLiteral("c"), QStringLiteral("Stable"), {}},
+                       {QStringLiteral("d"), QStringLiteral("Dead"), {}}});
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, GroupsModel::State).data().toString(), QStringLiteral("Empty"));
+        QCOMPARE(model.index(1, GroupsModel::GroupId).data().toString(), QStringLiteral("c"));
+        QCOMPARE(model.index(2, GroupsModel::GroupId).data().toString(), QStringLiteral("d"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,241 @@
+// Real-broker suite (CTest label "realbroker"): runs against the Apache Kafka broker named
+// by KOPS_TEST_BOOTSTRAP=host:port and is skipped otherwise. Every run creates its own
+// uniquely named topics and groups.
+#include "groupreport.h"
+#include "rdkafkaclusterapi.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTest>
+#include <QUuid>
+
+#include <librdkafka/rdkafka.h>
+
+using namespace kops;
+
+namespace {
+
+QString unique(const QString &prefix)
+{
+    return prefix + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128).left(12);
+}
+
+/// A consumer group member that stays joined while the object lives.
+class LiveConsumer
+{
+public:
+    LiveConsumer(const QString &bootstrap, const QString &group, const QString &topic)
+    {
+        char errstr[256];
+        rd_kafka_conf_t *conf = rd_kafka_conf_new();
+        rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap.toUtf8().constData(), errstr, sizeof errstr);
+        rd_kafka_conf_set(conf, "group.id", group.toUtf8().constData(), errstr, sizeof errstr);
+        rd_kafka_conf_set(conf, "client.id", "kops-realbroker-member", errstr, sizeof errstr);
+        rd_kafka_conf_set(conf, "enable.auto.commit", "false", errstr, sizeof errstr);
+        rd_kafka_conf_set(conf, "auto.offset.reset", "earliest", errstr, sizeof errstr);
+        m_rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr);
+        rd_kafka_poll_set_consumer(m_rk);
+        rd_kafka_topic_partition_list_t *subs = rd_kafka_topic_partition_list_new(1);
+        rd_kafka_topic_partition_list_add(subs, topic.toUtf8().constData(), RD_KAFKA_PARTITION_UA);
+        rd_kafka_subscribe(m_rk, subs);
+        rd_kafka_topic_partition_list_destroy(subs);
+    }
+    ~LiveConsumer()
+    {
+        rd_kafka_consumer_close(m_rk);
+        rd_kafka_destroy(m_rk);
+    }
+    /// Polls until the group assigned partitions to this member.
+    bool waitForAssignment(int timeoutMs)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            if (rd_kafka_message_t *m = rd_kafka_consumer_poll(m_rk, 200))
+                rd_kafka_message_destroy(m);
+            rd_kafka_topic_partition_list_t *assigned = nullptr;
+            if (rd_kafka_assignment(m_rk, &assigned) == RD_KAFKA_RESP_ERR_NO_ERROR && assigned) {
+                const int count = assigned->cnt;
+                rd_kafka_topic_partition_list_destroy(assigned);
+                if (count > 0)
+                    return true;
+            }
+        }
+        return false;
+    }
+    void poll() { if (rd_kafka_message_t *m = rd_kafka_consumer_poll(m_rk, 100)) rd_kafka_message_destroy(m); }
+
+private:
+    rd_kafka_t *m_rk = nullptr;
+};
+
+} // namespace
+
+class TestRealBroker : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_bootstrap;
+    std::unique_ptr<RdKafkaClusterApi> m_api;
+
+    QList<QPair<QString, QString>> props() const { return {{QStringLiteral("bootstrap.servers"), m_bootstrap}}; }
+
+    QString createTopicWithRecords(int partitions, int perPartition, qint64 firstTimestamp)
+    {
+        const QString topic = unique(QStringLiteral("kops-test"));
+        NewTopic nt;
+        nt.name = topic;
+        nt.partitions = partitions;
+        const Status created = m_api->createTopic(nt);
+        if (!created.ok())
+            qWarning() << created.error().toString();
+        QList<OutgoingRecord> records;
+        for (int p = 0; p < partitions; ++p)
+            for (int i = 0; i < perPartition; ++i) {
+                OutgoingRecord r;
+                r.topic = topic;
+                r.partition = p;
+                r.value = QStringLiteral("v-%1-%2").arg(p).arg(i).toUtf8();
+                r.timestampMs = firstTimestamp + i * 1000;
+                records.append(r);
+            }
+        auto reports = m_api->produce(records);
+        if (reports)
+            for (const DeliveryReport &d : reports.value())
+                if (!d.errorCode.isEmpty())
+                    qWarning() << "delivery failed" << d.errorCode << d.errorMessage;
+        return topic;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_bootstrap = qEnvironmentVariable("KOPS_TEST_BOOTSTRAP");
+        if (m_bootstrap.isEmpty())
+            QSKIP("Real-broker suite skipped: set KOPS_TEST_BOOTSTRAP=host:port to run it against a Kafka broker.");
+        m_api = std::make_unique<RdKafkaClusterApi>(props());
+        auto md = m_api->metadata();
+        QVERIFY2(md.ok(), qPrintable(md.ok() ? QString() : md.error().toString()));
+    }
+
+    void createsATopic()
+    {
+        const QString topic = unique(QStringLiteral("kops-create"));
+        NewTopic nt;
+        nt.name = topic;
+        nt.partitions = 3;
+        nt.configs.insert(QStringLiteral("retention.ms"), QStringLiteral("3600000"));
+        const Status created = m_api->createTopic(nt);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->metadata().ok() && m_api->metadata().value().topic(topic)
+                                     && m_api->metadata().value().topic(topic)->partitions.size() == 3,
+                                 15000);
+        auto configs = m_api->describeConfigs(ConfigResourceType::Topic, {topic});
+        QVERIFY(configs.ok());
+        QCOMPARE(configs.value().first().value(QStringLiteral("retention.ms")).value_or(QString()), QStringLiteral("3600000"));
+        const Status again = m_api->createTopic(nt);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, QStringLiteral("TOPIC_ALREADY_EXISTS"));
+    }
+
+    void readsWatermarksAndOffsetsForTimes()
+    {
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+        const QString topic = createTopicWithRecords(2, 5, t0);
+        auto wm = m_api->watermarks({{topic, 0}, {topic, 1}});
+        QVERIFY(wm.ok());
+        QCOMPARE(wm.value().at(0).low, 0);
+        QCOMPARE(wm.value().at(0).high, 5);
+        QCOMPARE(wm.value().at(1).high, 5);
+
+        // Records are at t0, t0+1s, ... t0+4s on each partition.
+        // Duplicate partitions are not allowed in one call: one lookup per partition per call.
+        auto first = m_api->offsetsForTimes({{topic, 0, t0 - 1000}, {topic, 1, t0 + 60000}});
+        QVERIFY(first.ok());
+        QCOMPARE(first.value().at(0).offset, 0);
+        QCOMPARE(first.value().at(1).offset, -1); // nothing at or after: Kafka answers -1
+        auto between = m_api->offsetsForTimes({{topic, 0, t0 + 2500}});
+        QVERIFY(between.ok());
+        QCOMPARE(between.value().first().offset, 3);
+
+        auto records = m_api->read({topic, 1}, 2, 10, 10000);
+        QVERIFY(records.ok());
+        QCOMPARE(records.value().size(), 3);
+        QCOMPARE(records.value().first().value.value(), QByteArray("v-1-2"));
+        QCOMPARE(records.value().first().timestampMs, t0 + 2000);
+    }
+
+    void listsAndDescribesALiveGroupWithCommittedOffsets()
+    {
+        const QString topic = createTopicWithRecords(2, 10, QDateTime::currentMSecsSinceEpoch() - 60000);
+        const QString group = unique(QStringLiteral("kops-group"));
+        // Commit offsets first (while the group is empty), then join a member.
+        PartitionOffset po;
+        po.topic = topic;
+        po.partition = 0;
+        po.offset = 4;
+        auto altered = m_api->alterGroupOffsets(group, {po});
+        QVERIFY2(altered.ok(), qPrintable(altered.ok() ? QString() : altered.error().toString()));
+        QVERIFY(!altered.value().first().hasError());
+
+        LiveConsumer member(m_bootstrap, group, topic);
+        QVERIFY(member.waitForAssignment(30000));
+
+        auto groups = m_api->listGroups();
+        QVERIFY2(groups.ok(), qPrintable(groups.ok() ? QString() : groups.error().toString()));
+        bool listed = false;
+        for (const GroupListing &g : groups.value())
+            listed = listed || g.groupId == group;
+        QVERIFY(listed);
+
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            member.poll();
+            auto d = m_api->describeGroups({group});
+            return d.ok() && d.value().first().state == QLatin1String("Stable") && d.value().first().members.size() == 1
+                   && d.value().first().members.first().assignments.size() == 2;
+        }(), 30000);
+
+        auto committed = m_api->committedOffsets({group});
+        QVERIFY(committed.ok());
+        QCOMPARE(committed.value().value(group).size(), 1);
+        QCOMPARE(committed.value().value(group).first().offset, 4);
+
+        auto report = fetchGroupReport(*m_api, group);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().toString()));
+        QCOMPARE(report.value().rows.size(), 2);
+        QCOMPARE(report.value().rows.at(0).committed.value(), 4);
+        QCOMPARE(report.value().rows.at(0).logEnd, 10);
+        QCOMPARE(report.value().rows.at(0).lag.value(), 6);
+        QVERIFY(!report.value().rows.at(1).committed.has_value());
+        QVERIFY(!report.value().rows.at(0).memberId.isEmpty());
+        QCOMPARE(report.value().rows.at(0).clientId, QStringLiteral("kops-realbroker-member"));
+
+        // Kafka refuses offset changes while the group has active members.
+        po.offset = 0;
+        auto refused = m_api->alterGroupOffsets(group, {po});
+        const bool rejected = !refused.ok() || refused.value().first().hasError();
+        QVERIFY(rejected);
+
+        auto summaries = fetchGroupSummaries(*m_api);
+        QVERIFY(summaries.ok());
+        bool found = false;
+        for (const GroupSummary &s : summaries.value())
+            if (s.groupId == group) {
+                found = true;
+                QCOMPARE(s.memberCount, 1);
+                QCOMPARE(s.totalLag.value_or(-1), 6);
+            }
+        QVERIFY(found);
+    }
+
+    void unknownGroupIsReportedAsSuch()
+    {
+        auto report = fetchGroupReport(*m_api, unique(QStringLiteral("kops-nogroup")));
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error().code, QStringLiteral("GROUP_ID_NOT_FOUND"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRealBroker)
+#include "tst_realbroker.moc"
