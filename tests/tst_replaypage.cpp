@@ -120,7 +120,8 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("kafka-ops-console"));
+        // Own name per test program, so test programs run in parallel never share a journal file.
+        QCoreApplication::setApplicationName(QStringLiteral("kafka-ops-console-tst_replaypage"));
         QFile::remove(ResetJournal::defaultPath());
     }
     void cleanupTestCase() { QFile::remove(ResetJournal::defaultPath()); }
@@ -204,6 +205,7 @@ private slots:
         answerConfirmation(true, &summary);
         click(child<QPushButton>("historyUndo"));
         QVERIFY(undone.wait(5000));
+        QVERIFY2(undone.first().first().toBool(), qPrintable(m_page->bannerText()));
         QVERIFY(summary.contains(QStringLiteral("Undo reset")));
         QCOMPARE(committed(0), qint64(5));
         QCOMPARE(committed(1), qint64(8));

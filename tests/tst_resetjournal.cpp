@@ -15,7 +15,8 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setApplicationName(QStringLiteral("kafka-ops-console"));
+        // Own name per test program, so test programs run in parallel never share a journal file.
+        QCoreApplication::setApplicationName(QStringLiteral("kafka-ops-console-tst_resetjournal"));
         QFile::remove(ResetJournal::defaultPath());
     }
     void cleanupTestCase() { QFile::remove(ResetJournal::defaultPath()); }

@@ -63,19 +63,22 @@ QString errorHtml(const KafkaError &e)
 } // namespace
 
 template<typename Work, typename Done>
-void ReplayPage::runJob(Work work, Done done)
+void ReplayPage::runJob(Work work, Done done, bool blocking)
 {
     using T = std::invoke_result_t<Work>;
     auto *watcher = new QFutureWatcher<std::shared_ptr<const T>>(this);
     const quint64 generation = m_connectionGeneration;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, done] {
+    const int weight = blocking ? 1 : 0; // background loads (groups, history) do not lock the wizard
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, done, weight] {
         watcher->deleteLater();
-        --m_busy;
+        m_busy -= weight;
+        --m_jobs;
         if (generation == m_connectionGeneration)
             done(*watcher->result());
         updateButtons();
     });
-    ++m_busy;
+    m_busy += weight;
+    ++m_jobs;
     updateButtons();
     watcher->setFuture(QtConcurrent::run(&m_pool, [work] { return std::shared_ptr<const T>(std::make_shared<T>(work())); }));
 }
@@ -409,7 +412,8 @@ void ReplayPage::loadGroups()
                for (const GroupListing &g : groups.value())
                    m_group->addItem(g.groupId);
                m_group->setCurrentText(typed.isEmpty() && m_group->count() > 0 ? m_group->itemText(0) : typed);
-           });
+           },
+           false);
 }
 
 void ReplayPage::goTo(Step step)
@@ -652,10 +656,12 @@ void ReplayPage::confirmAndApply()
             .arg(m_plan->replayTotal())
             .arg(m_plan->skipTotal())
             .arg(m_plan->partitions.size());
+    const ResetPlan plan = *m_plan; // exactly what the dialog shows
+    const quint64 generation = m_connectionGeneration;
     ResetConfirmDialog dialog(tr("Reset offsets of %1").arg(m_plan->group), summary, changes, tr("Reset offsets"), this);
-    if (dialog.exec() != QDialog::Accepted)
+    // The dialog's event loop may deliver a connection change: then the plan no longer applies.
+    if (dialog.exec() != QDialog::Accepted || generation != m_connectionGeneration || !m_connection)
         return;
-    const ResetPlan plan = *m_plan;
     auto factory = m_connection->createApi;
     const ConnectionProfile profile = m_connection->profile;
     runJob(
@@ -683,9 +689,12 @@ void ReplayPage::confirmAndUndo()
     if (!m_connection)
         return;
     const QModelIndexList rows = m_historyView->selectionModel()->selectedRows();
-    const JournalEntry *e = rows.isEmpty() ? nullptr : m_historyModel->entry(rows.first().row());
-    if (!e)
+    const JournalEntry *selected = rows.isEmpty() ? nullptr : m_historyModel->entry(rows.first().row());
+    if (!selected)
         return;
+    // A copy: the dialog's event loop may deliver a history refresh that replaces the model's entries.
+    const JournalEntry entry = *selected;
+    const JournalEntry *e = &entry;
     QList<ResetConfirmDialog::Change> changes;
     int unrestorable = 0;
     for (const JournalOffset &o : e->offsets) {
@@ -704,8 +713,9 @@ void ReplayPage::confirmAndUndo()
                           .arg(e->strategy.toHtmlEscaped(), e->group.toHtmlEscaped());
     if (unrestorable > 0)
         summary += tr("<br>%1 partitions had no committed offset before and keep their current offset.").arg(unrestorable);
+    const quint64 generation = m_connectionGeneration;
     ResetConfirmDialog dialog(tr("Undo reset %1").arg(e->id), summary, changes, tr("Restore offsets"), this);
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted || generation != m_connectionGeneration || !m_connection)
         return;
     const qint64 id = e->id;
     auto factory = m_connection->createApi;
@@ -770,7 +780,8 @@ void ReplayPage::refreshHistory()
                    m_historyModel->setEntries(r.value());
                m_historyView->resizeColumnsToContents();
                emit historyLoaded();
-           });
+           },
+           false);
 }
 
 bool ReplayPage::exportPlan(const QString &filePath)

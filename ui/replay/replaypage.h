@@ -46,7 +46,8 @@ public:
     ResetPreviewModel *previewModel() const { return m_previewModel; }
     ResetHistoryModel *historyModel() const { return m_historyModel; }
     QString bannerText() const;
-    bool isBusy() const { return m_busy > 0; }
+    /// True while any cluster or journal job of the page is running.
+    bool isBusy() const { return m_jobs > 0; }
 
 public slots:
     /// Opens the wizard at the strategy step with --to-datetime `from` for `group` (e.g. a clicked chart time).
@@ -87,13 +88,14 @@ private:
     QString connectionBanner() const;
 
     template<typename Work, typename Done>
-    void runJob(Work work, Done done);
+    void runJob(Work work, Done done, bool blocking = true);
 
     ConnectionContextPtr m_connection;
     QThreadPool m_pool; ///< one thread: resets never overlap
     quint64 m_connectionGeneration = 0;
     quint64 m_previewGeneration = 0;
-    int m_busy = 0;
+    int m_busy = 0; ///< jobs that lock the wizard (preview, apply, undo)
+    int m_jobs = 0; ///< all jobs in flight
     std::optional<ResetPlan> m_plan;
     std::optional<KafkaError> m_guardError;
     QList<PartitionOffset> m_fileRows;
