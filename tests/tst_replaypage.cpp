@@ -28,9 +28,11 @@ using kops::test::FakeClusterApi;
 namespace {
 
 /// Answers the next modal confirmation dialog (polling until it is up) and records its summary.
-void answerConfirmation(bool accept, QString *summary)
+void answerConfirmation(QObject *owner, bool accept, QString *summary)
 {
-    auto *timer = new QTimer;
+    // Owned by the page and deleted in cleanup(), so a dialog that never came cannot fire into the next test.
+    auto *timer = new QTimer(owner);
+    timer->setObjectName(QStringLiteral("confirmAnswerer"));
     timer->setInterval(20);
     QObject::connect(timer, &QTimer::timeout, timer, [timer, accept, summary] {
         auto *dialog = qobject_cast<ResetConfirmDialog *>(QApplication::activeModalWidget());
@@ -85,8 +87,10 @@ private:
     }
     void screenshot()
     {
-        if (qEnvironmentVariableIsSet("KOPS_REPLAY_SCREENSHOTS"))
-            m_page->grab().save(QStringLiteral("/tmp/replay-%1.png").arg(++m_shot));
+        if (!qEnvironmentVariableIsSet("KOPS_REPLAY_SCREENSHOTS"))
+            return;
+        QTest::qWait(50); // let layouts settle
+        m_page->grab().save(QStringLiteral("/tmp/replay-%1.png").arg(++m_shot));
     }
     /// Group -> scope (all topics) -> strategy step.
     void toStrategyStep()
@@ -147,6 +151,7 @@ private slots:
     }
     void cleanup()
     {
+        qDeleteAll(m_page->findChildren<QTimer *>(QStringLiteral("confirmAnswerer")));
         QTRY_VERIFY(!m_page->isBusy());
         m_page.reset();
     }
@@ -180,7 +185,7 @@ private slots:
 
         QString summary;
         QSignalSpy finished(m_page.get(), &ReplayPage::resetFinished);
-        answerConfirmation(true, &summary);
+        answerConfirmation(m_page.get(), true, &summary);
         click(child<QPushButton>("replayApply"));
         QVERIFY(finished.wait(5000));
         QCOMPARE(finished.first().first().toBool(), true);
@@ -202,7 +207,7 @@ private slots:
                           view->visualRect(m_page->historyModel()->index(0, ResetHistoryModel::GroupColumn)).center());
         screenshot();
         QSignalSpy undone(m_page.get(), &ReplayPage::resetFinished);
-        answerConfirmation(true, &summary);
+        answerConfirmation(m_page.get(), true, &summary);
         click(child<QPushButton>("historyUndo"));
         QVERIFY(undone.wait(5000));
         QVERIFY2(undone.first().first().toBool(), qPrintable(m_page->bannerText()));
@@ -218,7 +223,7 @@ private slots:
         toStrategyStep();
         click(child<QRadioButton>("strategyEarliest"));
         preview();
-        answerConfirmation(false, nullptr);
+        answerConfirmation(m_page.get(), false, nullptr);
         click(child<QPushButton>("replayApply"));
         QCOMPARE(m_page->currentStep(), ReplayPage::PreviewStep);
         QCOMPARE(m_fake->alterCalls(), 0);

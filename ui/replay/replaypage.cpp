@@ -594,6 +594,7 @@ void ReplayPage::requestPreview()
     m_previewModel->setPartitions({});
     m_totals->setText(tr("Computing the new offsets…"));
     m_guardLabel->clear();
+    m_guardLabel->hide();
     m_warnings->clear();
     goTo(PreviewStep);
     runJob(
@@ -629,6 +630,7 @@ void ReplayPage::requestPreview()
                                   .arg(m_plan->noCommitCount()));
             m_warnings->setText(m_plan->warnings.join(QLatin1Char('\n')));
             m_guardLabel->setText(m_guardError ? tr("<b>Cannot apply now.</b> ") + errorHtml(*m_guardError) : QString());
+            m_guardLabel->setVisible(m_guardError.has_value());
             m_guardLabel->setStyleSheet(m_guardError ? QStringLiteral("QLabel { background: #fde2e1; padding: 6px; }") : QString());
             emit previewReady();
         });
@@ -676,6 +678,7 @@ void ReplayPage::confirmAndApply()
                 if (r.error().code == QLatin1String("NON_EMPTY_GROUP")) {
                     m_guardError = r.error();
                     m_guardLabel->setText(tr("<b>Cannot apply now.</b> ") + errorHtml(r.error()));
+                    m_guardLabel->setVisible(true);
                 }
                 emit resetFinished(false);
                 return;
@@ -774,10 +777,18 @@ void ReplayPage::refreshHistory()
 {
     runJob([] { return ResetJournal().list(); },
            [this](const Result<QList<JournalEntry>> &r) {
-               if (!r)
+               if (!r) {
                    showError(r.error());
-               else
+               } else {
+                   // Keep the user's selection (by journal id) across the refresh.
+                   const QModelIndexList selected = m_historyView->selectionModel()->selectedRows();
+                   const JournalEntry *before = selected.isEmpty() ? nullptr : m_historyModel->entry(selected.first().row());
+                   const qint64 selectedId = before ? before->id : -1;
                    m_historyModel->setEntries(r.value());
+                   for (int row = 0; row < m_historyModel->rowCount(); ++row)
+                       if (m_historyModel->entry(row)->id == selectedId)
+                           m_historyView->selectRow(row);
+               }
                m_historyView->resizeColumnsToContents();
                emit historyLoaded();
            },
