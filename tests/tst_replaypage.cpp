@@ -42,6 +42,8 @@ void answerConfirmation(QObject *owner, bool accept, QString *summary)
         timer->deleteLater();
         if (summary)
             *summary = dialog->summaryText();
+        if (qEnvironmentVariableIsSet("KOPS_REPLAY_SCREENSHOTS"))
+            dialog->grab().save(QStringLiteral("/tmp/replay-confirm.png"));
         QTest::mouseClick(accept ? dialog->applyButton() : dialog->findChild<QPushButton *>(QStringLiteral("confirmCancel")),
                           Qt::LeftButton);
     });

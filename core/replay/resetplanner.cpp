@@ -14,6 +14,14 @@ KafkaError invalid(const QString &message, QStringList details = {})
     return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"), message, std::move(details));
 }
 
+/// One problem: its sentence. Several: the first, a count, and all of them as details.
+KafkaError manyProblems(const QStringList &problems)
+{
+    if (problems.size() == 1)
+        return invalid(problems.first());
+    return invalid(QStringLiteral("%1 (and %2 more problems)").arg(problems.first()).arg(problems.size() - 1), problems);
+}
+
 QString tpName(const TopicPartition &tp)
 {
     return QStringLiteral("%1-%2").arg(tp.topic).arg(tp.partition);
@@ -149,9 +157,7 @@ Result<QList<TopicPartition>> resolveResetPartitions(const ResetScope &scope, co
     }
     problems.removeDuplicates();
     if (!problems.isEmpty())
-        return invalid(problems.size() == 1 ? problems.first()
-                                            : QStringLiteral("%1 (and %2 more problems)").arg(problems.first()).arg(problems.size() - 1),
-                       problems);
+        return manyProblems(problems);
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -267,9 +273,7 @@ Result<ResetPlan> planReset(const QString &group, const ResetScope &scope, const
         plan.partitions.append(p);
     }
     if (!problems.isEmpty())
-        return invalid(problems.size() == 1 ? problems.first()
-                                            : QStringLiteral("%1 (and %2 more problems)").arg(problems.first()).arg(problems.size() - 1),
-                       problems);
+        return manyProblems(problems);
     if (plan.partitions.isEmpty())
         return invalid(QStringLiteral("The scope covers no partitions."));
     return plan;

@@ -5,15 +5,12 @@
 #include "resetconfirmdialog.h"
 #include "resethistorymodel.h"
 #include "resetpreviewmodel.h"
+#include "resetstrategyform.h"
 
-#include <QButtonGroup>
 #include <QComboBox>
-#include <QDateTimeEdit>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFutureWatcher>
-#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -38,8 +35,6 @@
 namespace kops {
 
 namespace {
-
-enum StrategyId { DatetimeId, DurationId, EarliestId, LatestId, CurrentId, OffsetId, ShiftId, FileId };
 
 struct PreviewResult
 {
@@ -106,7 +101,9 @@ ReplayPage::ReplayPage(QWidget *parent) : ConsolePage(parent)
     m_steps = new QStackedWidget(wizard);
     m_steps->addWidget(buildGroupStep());
     m_steps->addWidget(buildScopeStep());
-    m_steps->addWidget(buildStrategyStep());
+    m_strategyForm = new ResetStrategyForm(m_steps);
+    connect(m_strategyForm, &ResetStrategyForm::importRequested, this, &ReplayPage::importPlan);
+    m_steps->addWidget(m_strategyForm);
     m_steps->addWidget(buildPreviewStep());
     m_steps->addWidget(buildResultStep());
     wl->addWidget(m_steps, 1);
@@ -201,61 +198,6 @@ QWidget *ReplayPage::buildScopeStep()
     connect(m_topics, &QLineEdit::textChanged, this, [this] { updateButtons(); });
     connect(m_someTopics, &QRadioButton::toggled, this, [this] { updateButtons(); });
     m_topics->setEnabled(false);
-    return w;
-}
-
-QWidget *ReplayPage::buildStrategyStep()
-{
-    auto *w = new QWidget;
-    auto *grid = new QGridLayout(w);
-    m_strategyButtons = new QButtonGroup(w);
-    auto add = [&](StrategyId id, const QString &text, const QString &name, QWidget *editor) {
-        auto *b = new QRadioButton(text, w);
-        b->setObjectName(name);
-        m_strategyButtons->addButton(b, id);
-        const int row = grid->rowCount();
-        grid->addWidget(b, row, 0);
-        if (editor)
-            grid->addWidget(editor, row, 1);
-    };
-    m_dateTime = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(-3600), w);
-    m_dateTime->setObjectName(QStringLiteral("replayDateTime"));
-    m_dateTime->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-    m_dateTime->setCalendarPopup(true);
-    m_dateTime->setTimeSpec(Qt::LocalTime);
-    m_duration = new QLineEdit(QStringLiteral("PT1H"), w);
-    m_duration->setObjectName(QStringLiteral("replayDuration"));
-    m_offset = new QLineEdit(QStringLiteral("0"), w);
-    m_offset->setObjectName(QStringLiteral("replayOffset"));
-    m_shift = new QLineEdit(QStringLiteral("-100"), w);
-    m_shift->setObjectName(QStringLiteral("replayShift"));
-    auto *fileRow = new QWidget(w);
-    auto *fl = new QHBoxLayout(fileRow);
-    fl->setContentsMargins(0, 0, 0, 0);
-    m_importButton = new QPushButton(tr("Choose CSV…"), fileRow);
-    m_importButton->setObjectName(QStringLiteral("replayImport"));
-    m_fileLabel = new QLabel(tr("no file"), fileRow);
-    fl->addWidget(m_importButton);
-    fl->addWidget(m_fileLabel, 1);
-
-    add(DatetimeId, tr("From a date and time (local) — --to-datetime"), QStringLiteral("strategyDatetime"), m_dateTime);
-    add(DurationId, tr("From a while ago, PnDTnHnMnS — --by-duration"), QStringLiteral("strategyDuration"), m_duration);
-    add(EarliestId, tr("From the earliest retained message — --to-earliest"), QStringLiteral("strategyEarliest"), nullptr);
-    add(LatestId, tr("To the end, skipping everything unread — --to-latest"), QStringLiteral("strategyLatest"), nullptr);
-    add(CurrentId, tr("To the committed offset — --to-current"), QStringLiteral("strategyCurrent"), nullptr);
-    add(OffsetId, tr("To an offset — --to-offset"), QStringLiteral("strategyOffset"), m_offset);
-    add(ShiftId, tr("Shift by ±N — --shift-by"), QStringLiteral("strategyShift"), m_shift);
-    add(FileId, tr("From a CSV plan — --from-file"), QStringLiteral("strategyFile"), fileRow);
-    grid->setColumnStretch(1, 1);
-    grid->setRowStretch(grid->rowCount(), 1);
-    m_strategyButtons->button(DatetimeId)->setChecked(true);
-    connect(m_strategyButtons, &QButtonGroup::idToggled, this, [this] { updateStrategyEditors(); });
-    connect(m_importButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import reset plan"), {}, tr("CSV (*.csv);;All files (*)"));
-        if (!path.isEmpty())
-            importPlan(path);
-    });
-    updateStrategyEditors();
     return w;
 }
 
@@ -482,16 +424,6 @@ void ReplayPage::updateButtons()
     m_undo->setToolTip(writable ? QString() : tr("The connection is read-only."));
 }
 
-void ReplayPage::updateStrategyEditors()
-{
-    const int id = m_strategyButtons->checkedId();
-    m_dateTime->setEnabled(id == DatetimeId);
-    m_duration->setEnabled(id == DurationId);
-    m_offset->setEnabled(id == OffsetId);
-    m_shift->setEnabled(id == ShiftId);
-    m_importButton->setEnabled(id == FileId);
-}
-
 Result<ResetScope> ReplayPage::scopeFromForm() const
 {
     ResetScope scope;
@@ -511,62 +443,13 @@ Result<ResetScope> ReplayPage::scopeFromForm() const
     return scope;
 }
 
-Result<ResetStrategy> ReplayPage::strategyFromForm() const
-{
-    auto number = [](QLineEdit *edit, const QString &what) -> Result<qint64> {
-        bool ok = false;
-        const qint64 v = edit->text().trimmed().toLongLong(&ok);
-        if (!ok)
-            return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"),
-                                    tr("%1: '%2' is not a whole number.").arg(what, edit->text()));
-        return v;
-    };
-    switch (m_strategyButtons->checkedId()) {
-    case DatetimeId: {
-        const QDateTime dt = m_dateTime->dateTime();
-        return ResetStrategy::toDatetime(dt.toMSecsSinceEpoch(),
-                                         dt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QLatin1Char('Z'));
-    }
-    case DurationId: {
-        auto d = parseResetDuration(m_duration->text());
-        if (!d)
-            return d.error();
-        return ResetStrategy::byDuration(d.value(), m_duration->text().trimmed());
-    }
-    case EarliestId:
-        return ResetStrategy::toEarliest();
-    case LatestId:
-        return ResetStrategy::toLatest();
-    case CurrentId:
-        return ResetStrategy::toCurrent();
-    case OffsetId: {
-        auto v = number(m_offset, tr("Offset"));
-        if (!v)
-            return v.error();
-        return ResetStrategy::toOffset(v.value());
-    }
-    case ShiftId: {
-        auto v = number(m_shift, tr("Shift"));
-        if (!v)
-            return v.error();
-        return ResetStrategy::shiftBy(v.value());
-    }
-    case FileId:
-        if (m_fileRows.isEmpty())
-            return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"), tr("Choose a CSV file with topic,partition,offset lines."));
-        return ResetStrategy::fromFile(m_fileRows, m_filePath);
-    }
-    return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"), tr("Choose a strategy."));
-}
-
 void ReplayPage::startReplay(const QString &group, const QDateTime &from)
 {
     m_tabs->setCurrentIndex(0);
     m_group->setCurrentText(group);
     if (m_allTopics->isChecked() == false && m_topics->text().trimmed().isEmpty())
         m_allTopics->setChecked(true);
-    m_strategyButtons->button(DatetimeId)->setChecked(true);
-    m_dateTime->setDateTime(from.toLocalTime());
+    m_strategyForm->setDateTime(from);
     goTo(StrategyStep);
 }
 
@@ -579,7 +462,7 @@ void ReplayPage::requestPreview()
         showError(scope.error());
         return;
     }
-    auto strategy = strategyFromForm();
+    auto strategy = m_strategyForm->strategy();
     if (!strategy) {
         showError(strategy.error());
         return;
@@ -611,7 +494,8 @@ void ReplayPage::requestPreview()
             if (generation != m_previewGeneration)
                 return; // a newer preview replaced this one
             if (!r.plan->ok()) {
-                m_totals->setText(tr("No preview: the reset cannot be planned."));
+                m_totals->setText(tr("No preview: the reset cannot be planned (see the message above). Nothing was changed."));
+                m_previewView->resizeColumnsToContents();
                 showError(r.plan->error());
                 emit previewReady();
                 return;
@@ -810,20 +694,10 @@ bool ReplayPage::exportPlan(const QString &filePath)
 
 bool ReplayPage::importPlan(const QString &filePath)
 {
-    QFile f(filePath);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        showError(KafkaError::make(QStringLiteral("IO"), tr("Cannot read %1: %2").arg(filePath, f.errorString())));
+    if (auto loaded = m_strategyForm->loadCsv(filePath, m_group->currentText().trimmed()); !loaded) {
+        showError(loaded.error());
         return false;
     }
-    auto rows = parseResetCsv(QString::fromUtf8(f.readAll()), m_group->currentText().trimmed());
-    if (!rows) {
-        showError(KafkaError::make(rows.error().code, tr("%1: %2").arg(filePath, rows.error().message)));
-        return false;
-    }
-    m_fileRows = rows.value();
-    m_filePath = filePath;
-    m_fileLabel->setText(tr("%1 (%2 partitions)").arg(filePath).arg(m_fileRows.size()));
-    m_strategyButtons->button(FileId)->setChecked(true);
     showBanner(connectionBanner(), !m_connection);
     return true;
 }

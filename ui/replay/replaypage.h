@@ -9,9 +9,7 @@
 
 #include <optional>
 
-class QButtonGroup;
 class QComboBox;
-class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -25,6 +23,7 @@ namespace kops {
 
 class ResetHistoryModel;
 class ResetPreviewModel;
+class ResetStrategyForm;
 
 /// Replays a consumer group from a point in time: a wizard (group, scope, strategy, preview,
 /// result) over the reset planner and executor, plus the journal's history with Undo.
@@ -66,7 +65,6 @@ signals:
 private:
     QWidget *buildGroupStep();
     QWidget *buildScopeStep();
-    QWidget *buildStrategyStep();
     QWidget *buildPreviewStep();
     QWidget *buildResultStep();
     QWidget *buildHistoryTab();
@@ -75,7 +73,6 @@ private:
     void next();
     void back();
     void updateButtons();
-    void updateStrategyEditors();
     void showBanner(const QString &text, bool error);
     void showError(const KafkaError &error);
     void loadGroups();
@@ -84,7 +81,6 @@ private:
     void confirmAndUndo();
     void showOutcome(const ResetOutcome &outcome, const QString &heading);
     Result<ResetScope> scopeFromForm() const;
-    Result<ResetStrategy> strategyFromForm() const;
     QString connectionBanner() const;
 
     template<typename Work, typename Done>
@@ -98,8 +94,6 @@ private:
     int m_jobs = 0; ///< all jobs in flight
     std::optional<ResetPlan> m_plan;
     std::optional<KafkaError> m_guardError;
-    QList<PartitionOffset> m_fileRows;
-    QString m_filePath;
 
     QLabel *m_banner = nullptr;
     QTabWidget *m_tabs = nullptr;
@@ -116,13 +110,7 @@ private:
     QRadioButton *m_someTopics = nullptr;
     QLineEdit *m_topics = nullptr;
 
-    QButtonGroup *m_strategyButtons = nullptr;
-    QDateTimeEdit *m_dateTime = nullptr;
-    QLineEdit *m_duration = nullptr;
-    QLineEdit *m_offset = nullptr;
-    QLineEdit *m_shift = nullptr;
-    QPushButton *m_importButton = nullptr;
-    QLabel *m_fileLabel = nullptr;
+    ResetStrategyForm *m_strategyForm = nullptr;
 
     QLabel *m_guardLabel = nullptr;
     QLabel *m_totals = nullptr;
