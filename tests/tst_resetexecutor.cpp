@@ -3,6 +3,8 @@
 #include "replay/resetpreview.h"
 
 #include <QStandardPaths>
+
+#include <functional>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -11,23 +13,22 @@ using kops::test::FakeClusterApi;
 
 namespace {
 
-/// Makes the group active during the second guard, as a consumer joining between check and write would.
-class JoiningConsumerApi final : public ClusterApi
+/// Forwards to the fake, with hooks to script what happens around the guard and the write.
+class ScriptedApi final : public ClusterApi
 {
 public:
-    explicit JoiningConsumerApi(std::shared_ptr<FakeClusterApi> fake) : m_fake(std::move(fake)) {}
+    explicit ScriptedApi(std::shared_ptr<FakeClusterApi> fake) : m_fake(std::move(fake)) {}
     int describes = 0;
+    std::function<void(int describeCall)> onDescribe;
+    std::function<std::optional<KafkaError>()> onAlter; ///< an error fails the whole request
+
     Result<ClusterMetadata> metadata() override { return m_fake->metadata(); }
     Result<ClusterMetadata> topicMetadata(const QStringList &t) override { return m_fake->topicMetadata(t); }
     Result<QList<GroupListing>> listGroups() override { return m_fake->listGroups(); }
     Result<QList<GroupDescription>> describeGroups(const QStringList &g) override
     {
-        if (++describes == 2) {
-            FakeClusterApi::Group group = m_fake->group(g.first());
-            group.state = QStringLiteral("Stable");
-            group.members = {{QStringLiteral("late-1"), QStringLiteral("late-client"), QStringLiteral("/10.0.0.9"), {}, {}}};
-            m_fake->setGroup(g.first(), group);
-        }
+        if (onDescribe)
+            onDescribe(++describes);
         return m_fake->describeGroups(g);
     }
     Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &g) override
@@ -45,6 +46,9 @@ public:
     }
     Result<QList<PartitionOffset>> alterGroupOffsets(const QString &g, const QList<PartitionOffset> &o) override
     {
+        if (onAlter)
+            if (auto error = onAlter())
+                return *error;
         return m_fake->alterGroupOffsets(g, o);
     }
     Result<QList<ConfigResource>> describeConfigs(ConfigResourceType t, const QStringList &n) override
@@ -128,7 +132,15 @@ private slots:
     void secondGuardRightBeforeWrite()
     {
         const ResetPlan plan = planFor(ResetStrategy::toEarliest());
-        JoiningConsumerApi api(m_fake);
+        ScriptedApi api(m_fake);
+        api.onDescribe = [this](int call) {
+            if (call != 2)
+                return; // a consumer joins between the first check and the one right before the write
+            FakeClusterApi::Group group = m_fake->group(QStringLiteral("g"));
+            group.state = QStringLiteral("Stable");
+            group.members = {{QStringLiteral("late-1"), QStringLiteral("late-client"), QStringLiteral("/10.0.0.9"), {}, {}}};
+            m_fake->setGroup(QStringLiteral("g"), group);
+        };
         ResetExecutor ex(api, *m_journal, m_profile);
         auto r = ex.apply(plan);
         QVERIFY(!r.ok());
@@ -252,6 +264,37 @@ private slots:
         QVERIFY(!r.ok()); // the first guard cannot reach the cluster: nothing written
         QCOMPARE(r.error().code, QStringLiteral("_TRANSPORT"));
         m_fake->setDown(false);
+    }
+
+    void journalIsWrittenBeforeTheWrite()
+    {
+        ScriptedApi api(m_fake);
+        QString outcomeDuringWrite;
+        api.onAlter = [this, &outcomeDuringWrite]() -> std::optional<KafkaError> {
+            const auto entries = m_journal->list().value();
+            outcomeDuringWrite = entries.isEmpty() ? QStringLiteral("none") : entries.first().outcome;
+            return std::nullopt;
+        };
+        ResetExecutor ex(api, *m_journal, m_profile);
+        QVERIFY(ex.apply(planFor(ResetStrategy::toEarliest())).ok());
+        QCOMPARE(outcomeDuringWrite, QStringLiteral("pending"));
+    }
+
+    void failedRequestIsReportedPerPartitionAndJournaled()
+    {
+        ScriptedApi api(m_fake);
+        api.onAlter = [] { return std::optional<KafkaError>(KafkaError::make(QStringLiteral("_TIMED_OUT"), QStringLiteral("No answer in 8 s."))); };
+        ResetExecutor ex(api, *m_journal, m_profile);
+        auto r = ex.apply(planFor(ResetStrategy::toEarliest()));
+        QVERIFY(r.ok()); // a write was attempted: the outcome, not an error, tells what happened
+        QCOMPARE(r.value().failedCount(), 2);
+        QCOMPARE(r.value().outcome(), QStringLiteral("failed"));
+        for (const JournalOffset &o : r.value().offsets)
+            QCOMPARE(o.errorCode, QStringLiteral("_TIMED_OUT"));
+        const JournalEntry e = m_journal->entry(r.value().journalId).value();
+        QCOMPARE(e.outcome, QStringLiteral("failed"));
+        QVERIFY(e.outcomeDetail.contains(QStringLiteral("No answer")));
+        QVERIFY(!ex.undo(e.id).ok()); // nothing was written, so nothing to undo
     }
 
     void journalUnavailableRefuses()

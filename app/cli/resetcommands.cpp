@@ -364,7 +364,8 @@ void addResetOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("to-current"), QStringLiteral("The committed offset (log end without one).")});
     p.addOption({QStringLiteral("to-offset"), QStringLiteral("This offset, clamped to the partition's range."),
                  QStringLiteral("OFFSET")});
-    p.addOption({QStringLiteral("shift-by"), QStringLiteral("The committed offset plus N (may be negative), clamped."),
+    p.addOption({QStringLiteral("shift-by"), QStringLiteral("The committed offset plus N (may be negative), clamped. As in Kafka, a partition "
+                                "without a committed offset is an error."),
                  QStringLiteral("N")});
     p.addOption({QStringLiteral("from-file"), QStringLiteral("Offsets from a CSV of topic,partition,offset lines."),
                  QStringLiteral("FILE")});
