@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <ctime>
+
 using namespace kops;
 using kops::test::FakeClusterApi;
 
@@ -136,6 +138,20 @@ private slots:
         QVERIFY(parts.at(1).toObject().value(QStringLiteral("current")).isNull());
         QCOMPARE(o.value(QStringLiteral("skip")).toInt(), 2);
         QCOMPARE(o.value(QStringLiteral("replay")).toInt(), 0);
+    }
+
+    void zonelessDateTimeIsUtcUnlessLocalTime()
+    {
+        qputenv("TZ", "Asia/Kolkata"); // UTC+05:30
+        tzset();
+        const QStringList base = {QStringLiteral("--group"), QStringLiteral("g"), QStringLiteral("--topic"),
+                                  QStringLiteral("orders:0"), QStringLiteral("--json"), QStringLiteral("--to-datetime")};
+        const CliRun utc = run(base + QStringList{QStringLiteral("1970-01-01T00:00:07.500")});
+        QCOMPARE(utc.json().value(QStringLiteral("partitions")).toArray().at(0).toObject().value(QStringLiteral("target")).toInt(), 7);
+        const CliRun local = run(base + QStringList{QStringLiteral("1970-01-01T05:30:02.500"), QStringLiteral("--local-time")});
+        QCOMPARE(local.json().value(QStringLiteral("partitions")).toArray().at(0).toObject().value(QStringLiteral("target")).toInt(), 2);
+        qunsetenv("TZ");
+        tzset();
     }
 
     void executeHistoryUndo()

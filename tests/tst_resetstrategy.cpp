@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QTest>
 
+#include <ctime>
+
 using namespace kops;
 
 class TestResetStrategy final : public QObject
@@ -27,6 +29,21 @@ private slots:
         auto r = parseResetDateTime(text);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
         QCOMPARE(r.value(), expected);
+    }
+    void zonelessLocalTime()
+    {
+        // Kolkata is UTC+05:30 all year, so local and UTC readings differ by exactly 5.5 hours.
+        qputenv("TZ", "Asia/Kolkata");
+        tzset();
+        const qint64 utc = QDateTime(QDate(2024, 3, 1), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+        auto local = parseResetDateTime(QStringLiteral("2024-03-01T12:00:00.000"), ZonelessTime::Local);
+        QVERIFY(local.ok());
+        QCOMPARE(local.value(), utc - 5 * 3600000 - 1800000);
+        QCOMPARE(parseResetDateTime(QStringLiteral("2024-03-01T12:00:00.000")).value(), utc);
+        // An explicit zone wins over the local reading.
+        QCOMPARE(parseResetDateTime(QStringLiteral("2024-03-01T12:00:00.000Z"), ZonelessTime::Local).value(), utc);
+        qunsetenv("TZ");
+        tzset();
     }
     void badDateTime_data()
     {

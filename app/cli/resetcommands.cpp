@@ -59,7 +59,7 @@ Result<ResetStrategy> parseStrategy(CliContext &ctx, const QString &group)
     auto usage = [](const KafkaError &e) { return KafkaError::make(QStringLiteral("USAGE"), e.message, e.details); };
     if (p.isSet(QStringLiteral("to-datetime"))) {
         const QString text = p.value(QStringLiteral("to-datetime"));
-        auto t = parseResetDateTime(text);
+        auto t = parseResetDateTime(text, p.isSet(QStringLiteral("local-time")) ? ZonelessTime::Local : ZonelessTime::Utc);
         if (!t)
             return usage(t.error());
         return ResetStrategy::toDatetime(t.value(), text);
@@ -357,6 +357,8 @@ void addResetOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("to-datetime"),
                  QStringLiteral("Earliest offset at or after YYYY-MM-DDTHH:mm:SS.sss[Z|±hh:mm] (no zone: UTC, as Kafka)."),
                  QStringLiteral("DATETIME")});
+    p.addOption({QStringLiteral("local-time"),
+                 QStringLiteral("Read a --to-datetime without a zone in local time instead of UTC (Kafka's default).")});
     p.addOption({QStringLiteral("by-duration"), QStringLiteral("Earliest offset at or after now minus PnDTnHnMnS."),
                  QStringLiteral("DURATION")});
     p.addOption({QStringLiteral("to-earliest"), QStringLiteral("The earliest offset.")});

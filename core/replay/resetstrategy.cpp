@@ -119,7 +119,7 @@ QString ResetScope::describe() const
     return parts.join(QLatin1Char(' '));
 }
 
-Result<qint64> parseResetDateTime(const QString &text)
+Result<qint64> parseResetDateTime(const QString &text, ZonelessTime zoneless)
 {
     static const QRegularExpression re(QStringLiteral(
         "^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})\\.(\\d{3})(Z|[+-]\\d{2}(?::?\\d{2})?)?$"));
@@ -134,6 +134,8 @@ Result<qint64> parseResetDateTime(const QString &text)
         return invalid(QStringLiteral("The date-time '%1' does not exist in the calendar (%2).").arg(text, expected));
     qint64 offsetSeconds = 0;
     const QString zone = m.captured(8);
+    if (zone.isEmpty() && zoneless == ZonelessTime::Local)
+        return QDateTime(date, time, Qt::LocalTime).toMSecsSinceEpoch();
     if (!zone.isEmpty() && zone != QLatin1String("Z")) {
         QString digits = zone.mid(1);
         digits.remove(QLatin1Char(':'));

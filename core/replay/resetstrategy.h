@@ -49,9 +49,13 @@ struct ResetScope
     QString describe() const;
 };
 
+/// How a date-time without a zone offset is read.
+enum class ZonelessTime { Utc, Local };
+
 /// Kafka's Utils.getDateTime: 'YYYY-MM-DDTHH:mm:SS.sss' with an optional Z, ±hh, ±hhmm or ±hh:mm.
-/// Like kafka-consumer-groups.sh, a time without a zone is taken as UTC.
-Result<qint64> parseResetDateTime(const QString &text);
+/// kafka-consumer-groups.sh reads a time without a zone as UTC (it appends "Z"), so that is the
+/// default; ZonelessTime::Local reads it in the machine's time zone instead.
+Result<qint64> parseResetDateTime(const QString &text, ZonelessTime zoneless = ZonelessTime::Utc);
 /// java.time.Duration.parse: [-]PnDTnHnMn[.n]S, e.g. "PT1H30M" or "P1DT12H".
 Result<qint64> parseResetDuration(const QString &text);
 /// "T" or "T:0,2,5" as given to --topic.
