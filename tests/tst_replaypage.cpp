@@ -92,7 +92,7 @@ private:
         if (!qEnvironmentVariableIsSet("KOPS_REPLAY_SCREENSHOTS"))
             return;
         QTest::qWait(50); // let layouts settle
-        m_page->grab().save(QStringLiteral("/tmp/replay-%1.png").arg(++m_shot));
+        m_page->grab().save(QStringLiteral("/tmp/replay-%1-%2.png").arg(++m_shot).arg(QLatin1String(QTest::currentTestFunction())));
     }
     /// Group -> scope (all topics) -> strategy step.
     void toStrategyStep()

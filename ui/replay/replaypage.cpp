@@ -363,7 +363,11 @@ void ReplayPage::goTo(Step step)
     m_steps->setCurrentIndex(step);
     static const char *const titles[] = {QT_TR_NOOP("Consumer group"), QT_TR_NOOP("Scope"), QT_TR_NOOP("Strategy"),
                                          QT_TR_NOOP("Preview"), QT_TR_NOOP("Result")};
-    m_stepTitle->setText(tr("Step %1 of %2 — %3").arg(int(step) + 1).arg(int(StepCount)).arg(tr(titles[step])));
+    QString title = tr("Step %1 of %2 — %3").arg(int(step) + 1).arg(int(StepCount)).arg(tr(titles[step]));
+    const QString group = m_group->currentText().trimmed();
+    if (step > GroupStep && !group.isEmpty())
+        title += tr(" for group %1").arg(group); // startReplay() jumps past the group step: say which group
+    m_stepTitle->setText(title);
     if (step != PreviewStep && step != ResultStep)
         showBanner(connectionBanner(), !m_connection);
     updateButtons();
