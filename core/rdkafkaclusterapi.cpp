@@ -144,6 +144,15 @@ Result<RdKafkaHandle *> RdKafkaClusterApi::ensure(std::unique_ptr<RdKafkaHandle>
     return slot.get();
 }
 
+bool RdKafkaClusterApi::injectFatalErrorForTest()
+{
+    if (!m_producer)
+        return false;
+    return rd_kafka_test_fatal_error(m_producer->rk(), RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER,
+                                     "injected by test")
+           == RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
 Result<RdKafkaHandle *> RdKafkaClusterApi::admin()
 {
     return ensure(m_admin, int(RdKafkaHandle::Kind::Admin));

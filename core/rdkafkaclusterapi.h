@@ -42,6 +42,10 @@ public:
     Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) override;
     Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords, int timeoutMs) override;
 
+    /// Test hook: raises a librdkafka fatal error on the producer, as a broker-side
+    /// idempotence failure would, so tests can check that the client reconnects.
+    bool injectFatalErrorForTest();
+
 private:
     Result<RdKafkaHandle *> admin();
     Result<RdKafkaHandle *> producer();

@@ -134,6 +134,8 @@ void RdKafkaHandle::serve()
 
 bool RdKafkaHandle::fatal() const
 {
+    if (m_rk && rd_kafka_fatal_error(m_rk, nullptr, 0) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return true;
     std::lock_guard lock(m_mutex);
     return m_fatal;
 }
@@ -199,8 +201,19 @@ KafkaError RdKafkaHandle::error(rd_kafka_resp_err_t err, const QString &what) co
         const QString code = errName(problem);
         QString msg = QStringLiteral("%1 failed: %2").arg(what, explainKafkaError(code, errText(problem)));
         if (problem == RD_KAFKA_RESP_ERR__TRANSPORT || problem == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN
-            || problem == RD_KAFKA_RESP_ERR__RESOLVE)
-            msg = QStringLiteral("%1 failed: cannot reach %2.").arg(what, m_bootstrap);
+            || problem == RD_KAFKA_RESP_ERR__RESOLVE) {
+            // "...: Connect to ipv4#127.0.0.1:9092 failed: Connection refused (after 0ms in state CONNECT)"
+            QString reason;
+            const int failed = problemText.lastIndexOf(QLatin1String("failed: "));
+            if (failed >= 0) {
+                reason = problemText.mid(failed + 8);
+                const int after = reason.indexOf(QLatin1String(" (after"));
+                if (after > 0)
+                    reason.truncate(after);
+            }
+            msg = reason.isEmpty() ? QStringLiteral("%1 failed: cannot reach %2.").arg(what, m_bootstrap)
+                                   : QStringLiteral("%1 failed: cannot reach %2 (%3).").arg(what, m_bootstrap, reason);
+        }
         return KafkaError::make(code, msg, {problemText});
     }
     const QString code = errName(err);

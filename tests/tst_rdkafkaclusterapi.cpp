@@ -135,6 +135,27 @@ private slots:
         QVERIFY(!records.value().at(1).value.has_value());
     }
 
+    void fatalErrorTearsDownAndReconnects()
+    {
+        MockCluster mock;
+        mock.createTopic(QStringLiteral("t"), 1);
+        RdKafkaClusterApi api(mock.clientProperties());
+        OutgoingRecord r;
+        r.topic = QStringLiteral("t");
+        r.partition = 0;
+        r.value = QByteArray("one");
+        auto first = api.produce({r});
+        QVERIFY(first.ok());
+        QVERIFY(first.value().first().errorCode.isEmpty());
+        QVERIFY(api.injectFatalErrorForTest());
+        // The next call finds the handle fatal, builds a new one and succeeds.
+        r.value = QByteArray("two");
+        auto second = api.produce({r});
+        QVERIFY(second.ok());
+        QVERIFY2(second.value().first().errorCode.isEmpty(), qPrintable(second.value().first().errorCode));
+        QCOMPARE(second.value().first().offset, 1);
+    }
+
     void readFromTheEndReturnsNothingQuickly()
     {
         MockCluster mock;
@@ -154,7 +175,8 @@ private slots:
         auto md = api.metadata();
         QVERIFY(!md.ok());
         QVERIFY(timer.elapsed() < 10000);
-        QVERIFY2(md.error().message.contains(QLatin1String("127.0.0.1:1")), qPrintable(md.error().toString()));
+        QVERIFY2(md.error().message.contains(QLatin1String("cannot reach 127.0.0.1:1 (Connection refused)")),
+                 qPrintable(md.error().toString()));
         QVERIFY(!md.error().code.isEmpty());
     }
 
