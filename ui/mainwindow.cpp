@@ -7,6 +7,7 @@
 #include "pages/overviewpage.h"
 #include "passwordstore.h"
 #include "profiles/profilespage.h"
+#include "replay/replaypage.h"
 #include "rdkafkaclusterapi.h"
 #include "widgets/statusbanner.h"
 
@@ -70,6 +71,8 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     m_consumers = new ConsumersPage(this);
     addPage(m_overview);
     addPage(m_consumers);
+    m_replay = new ReplayPage(this);
+    addPage(m_replay);
     addPage(new ProfilesPage(this));
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_pages.size())

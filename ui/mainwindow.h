@@ -23,6 +23,7 @@ class ClusterService;
 class ConsolePage;
 class ConsumersPage;
 class OverviewPage;
+class ReplayPage;
 class StatusBanner;
 
 /// The console window: connection chooser, navigation between the areas, pages, and
@@ -50,6 +51,7 @@ public:
     StatusBanner *banner() const { return m_banner; }
     OverviewPage *overviewPage() const { return m_overview; }
     ConsumersPage *consumersPage() const { return m_consumers; }
+    ReplayPage *replayPage() const { return m_replay; }
 
 signals:
     void overviewShown();
@@ -72,6 +74,7 @@ private:
     QList<ConsolePage *> m_pages;
     OverviewPage *m_overview = nullptr;
     ConsumersPage *m_consumers = nullptr;
+    ReplayPage *m_replay = nullptr;
     QComboBox *m_connectionCombo = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;

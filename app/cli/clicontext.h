@@ -61,5 +61,6 @@ QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
 
 QList<CliCommand> profileCommands();
 QList<CliCommand> clusterCommands();
+QList<CliCommand> resetCommands();
 
 } // namespace kops::cli

@@ -7,6 +7,7 @@ QList<CliCommand> allCommands()
     QList<CliCommand> all;
     all << profileCommands();
     all << clusterCommands();
+    all << resetCommands();
     return all;
 }
 

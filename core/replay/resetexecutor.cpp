@@ -1,0 +1,237 @@
+#include "resetexecutor.h"
+
+#include <QDateTime>
+#include <QHash>
+
+#include <algorithm>
+
+namespace kops {
+
+namespace {
+
+QString tpName(const QString &topic, int partition)
+{
+    return QStringLiteral("%1-%2").arg(topic).arg(partition);
+}
+
+} // namespace
+
+int ResetOutcome::failedCount() const
+{
+    return int(std::count_if(offsets.cbegin(), offsets.cend(), [](const JournalOffset &o) { return !o.errorCode.isEmpty(); }));
+}
+
+QString ResetOutcome::outcome() const
+{
+    const int failed = failedCount();
+    if (failed == 0)
+        return QStringLiteral("applied");
+    return failed == offsets.size() ? QStringLiteral("failed") : QStringLiteral("partial");
+}
+
+Status checkGroupInactive(ClusterApi &api, const QString &group)
+{
+    auto described = api.describeGroups({group});
+    if (!described)
+        return described.error();
+    for (const GroupDescription &d : described.value()) {
+        if (d.groupId != group)
+            continue;
+        if (!d.errorCode.isEmpty() && d.errorCode != QLatin1String("GROUP_ID_NOT_FOUND"))
+            return KafkaError::make(d.errorCode, QStringLiteral("Cannot check the state of group '%1': %2").arg(group, d.errorMessage));
+        static const QStringList activeStates = {QStringLiteral("Stable"), QStringLiteral("PreparingRebalance"),
+                                                 QStringLiteral("CompletingRebalance")};
+        if (d.members.isEmpty() && !activeStates.contains(d.state))
+            return Done{};
+        QStringList details;
+        for (const GroupMember &m : d.members) {
+            QStringList parts;
+            for (const TopicPartition &tp : m.assignments)
+                parts << tpName(tp.topic, tp.partition);
+            details << QStringLiteral("member %1, client %2, host %3, partitions %4")
+                           .arg(m.memberId, m.clientId.isEmpty() ? QStringLiteral("-") : m.clientId,
+                                m.host.isEmpty() ? QStringLiteral("-") : m.host,
+                                parts.isEmpty() ? QStringLiteral("-") : parts.join(QLatin1Char(' ')));
+        }
+        return KafkaError::make(QStringLiteral("NON_EMPTY_GROUP"),
+                                QStringLiteral("Offsets can only be changed while group '%1' has no active members, but it is %2 "
+                                               "with %3 member(s). Stop its consumers first.")
+                                    .arg(group, d.state)
+                                    .arg(d.members.size()),
+                                details);
+    }
+    return Done{};
+}
+
+ResetExecutor::ResetExecutor(ClusterApi &api, ResetJournal &journal, ConnectionProfile profile)
+    : m_api(api), m_journal(journal), m_profile(std::move(profile))
+{
+}
+
+Status ResetExecutor::checkWritable() const
+{
+    if (m_profile.readOnly)
+        return KafkaError::make(QStringLiteral("READ_ONLY"),
+                                QStringLiteral("Connection '%1' is read-only: offset resets are refused. Turn off "
+                                               "read-only in its connection settings to change offsets.")
+                                    .arg(m_profile.name));
+    return Done{};
+}
+
+Result<ResetOutcome> ResetExecutor::apply(const ResetPlan &plan)
+{
+    if (auto st = checkWritable(); !st)
+        return st.error();
+    if (plan.partitions.isEmpty())
+        return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"), QStringLiteral("The plan has no partitions."));
+    if (auto st = checkGroupInactive(m_api, plan.group); !st)
+        return st.error();
+    // Journal what is committed now, not what the preview saw, and refuse when they differ:
+    // the plan was computed from offsets that are no longer there.
+    auto committed = m_api.committedOffsets({plan.group});
+    if (!committed)
+        return committed.error();
+    QHash<TopicPartition, qint64> now;
+    for (const PartitionOffset &c : committed.value().value(plan.group))
+        if (!c.hasError() && c.offset >= 0)
+            now.insert(c.tp(), c.offset);
+    QStringList changed;
+    QList<JournalOffset> offsets;
+    for (const PlannedPartition &p : plan.partitions) {
+        const std::optional<qint64> current = now.contains(p.tp()) ? std::optional<qint64>(now.value(p.tp())) : std::nullopt;
+        if (current != p.current)
+            changed << QStringLiteral("%1: previewed %2, now %3")
+                           .arg(tpName(p.topic, p.partition),
+                                p.current ? QString::number(*p.current) : QStringLiteral("none"),
+                                current ? QString::number(*current) : QStringLiteral("none"));
+        JournalOffset o;
+        o.topic = p.topic;
+        o.partition = p.partition;
+        o.oldOffset = current;
+        o.newOffset = p.target;
+        offsets.append(o);
+    }
+    if (!changed.isEmpty())
+        return KafkaError::make(QStringLiteral("OFFSETS_CHANGED"),
+                                QStringLiteral("The committed offsets of group '%1' changed since the preview; preview again.")
+                                    .arg(plan.group),
+                                changed);
+    return write(plan.group, plan.strategy.describe(), offsets, std::nullopt, plan.warnings);
+}
+
+Result<ResetOutcome> ResetExecutor::undo(qint64 id)
+{
+    if (auto st = checkWritable(); !st)
+        return st.error();
+    auto entry = m_journal.entry(id);
+    if (!entry)
+        return entry.error();
+    const JournalEntry &e = entry.value();
+    if (!e.wroteSomething())
+        return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"),
+                                QStringLiteral("Reset %1 changed nothing (outcome: %2), so there is nothing to undo.")
+                                    .arg(id)
+                                    .arg(e.outcome));
+    if (!m_profile.name.isEmpty() && !e.connection.isEmpty() && e.connection != m_profile.name)
+        return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"),
+                                QStringLiteral("Reset %1 was made on connection '%2', not '%3'; undo it there.")
+                                    .arg(QString::number(id), e.connection, m_profile.name));
+    if (auto st = checkGroupInactive(m_api, e.group); !st)
+        return st.error();
+    auto committed = m_api.committedOffsets({e.group});
+    if (!committed)
+        return committed.error();
+    QHash<TopicPartition, qint64> now;
+    for (const PartitionOffset &c : committed.value().value(e.group))
+        if (!c.hasError() && c.offset >= 0)
+            now.insert(c.tp(), c.offset);
+    QList<JournalOffset> offsets;
+    QStringList warnings;
+    for (const JournalOffset &o : e.offsets) {
+        if (!o.errorCode.isEmpty())
+            continue; // never written, nothing to restore
+        if (!o.oldOffset) {
+            // alterGroupOffsets can set offsets but not delete them.
+            warnings << QStringLiteral("%1 had no committed offset before reset %2; it stays at %3 (a commit cannot be "
+                                       "removed with an offset change).")
+                            .arg(tpName(o.topic, o.partition), QString::number(id), QString::number(o.newOffset));
+            continue;
+        }
+        JournalOffset r;
+        r.topic = o.topic;
+        r.partition = o.partition;
+        const TopicPartition tp{o.topic, o.partition};
+        if (now.contains(tp))
+            r.oldOffset = now.value(tp);
+        r.newOffset = *o.oldOffset;
+        offsets.append(r);
+    }
+    if (offsets.isEmpty())
+        return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"),
+                                QStringLiteral("Reset %1 has no offsets that can be restored.").arg(id), warnings);
+    return write(e.group, QStringLiteral("undo %1 (%2)").arg(QString::number(id), e.strategy), offsets, id, warnings);
+}
+
+Result<ResetOutcome> ResetExecutor::write(const QString &group, const QString &strategy, QList<JournalOffset> offsets,
+                                          std::optional<qint64> undoOf, QStringList warnings)
+{
+    JournalEntry entry;
+    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    entry.connection = m_profile.name;
+    entry.group = group;
+    entry.strategy = strategy;
+    entry.offsets = offsets;
+    entry.undoOf = undoOf;
+    auto id = m_journal.begin(entry);
+    if (!id)
+        return KafkaError::make(id.error().code,
+                                id.error().message + QStringLiteral(" Nothing was changed: a reset is never applied unjournaled."));
+
+    // Again right before the write: a consumer may have joined since the first check.
+    if (auto st = checkGroupInactive(m_api, group); !st) {
+        m_journal.finish(id.value(), QStringLiteral("refused"), st.error().toString(), offsets);
+        return st.error();
+    }
+
+    QList<PartitionOffset> request;
+    for (const JournalOffset &o : offsets) {
+        PartitionOffset po;
+        po.topic = o.topic;
+        po.partition = o.partition;
+        po.offset = o.newOffset;
+        request.append(po);
+    }
+    auto written = m_api.alterGroupOffsets(group, request);
+    QHash<TopicPartition, PartitionOffset> results;
+    if (written)
+        for (const PartitionOffset &r : written.value())
+            results.insert(r.tp(), r);
+    for (JournalOffset &o : offsets) {
+        if (!written) {
+            // The request failed as a whole: report each partition, since we cannot tell what landed.
+            o.errorCode = written.error().code;
+            o.errorMessage = written.error().message;
+            continue;
+        }
+        const auto r = results.constFind({o.topic, o.partition});
+        if (r == results.cend()) {
+            o.errorCode = QStringLiteral("NO_RESPONSE");
+            o.errorMessage = QStringLiteral("The cluster did not answer for this partition; check its offset.");
+        } else if (r->hasError()) {
+            o.errorCode = r->errorCode;
+            o.errorMessage = r->errorMessage;
+        }
+    }
+    ResetOutcome outcome;
+    outcome.journalId = id.value();
+    outcome.group = group;
+    outcome.offsets = offsets;
+    outcome.warnings = warnings;
+    const QString detail = written ? QStringLiteral("%1 of %2 partitions written").arg(offsets.size() - outcome.failedCount()).arg(offsets.size())
+                                   : written.error().toString();
+    if (auto st = m_journal.finish(id.value(), outcome.outcome(), detail, offsets); !st)
+        outcome.warnings << st.error().toString() + QStringLiteral(" The journal entry stays 'pending'.");
+    return outcome;
+}
+
+} // namespace kops
