@@ -74,6 +74,7 @@ private slots:
         chart.refreshNow();
         QVERIFY2(chart.visiblePointCount() <= 4 * chart.width() + 2, qPrintable(QString::number(chart.visiblePointCount())));
         QVERIFY(chart.visiblePointCount() > 100);
+        QVERIFY(chart.grab().save(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("timeserieschart-1M.png"))));
 
         // Zoomed into a few minutes, every point is drawn as it is.
         chart.setVisibleRange(s.keys[500'000], s.keys[500'000] + 120);
