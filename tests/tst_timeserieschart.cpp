@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -221,6 +222,30 @@ private slots:
         QCOMPARE(chart.visibleKeyMax(), maxAfterDrag);
     }
 
+    void hoverShowsTimeAndValues()
+    {
+        TimeSeriesChart chart;
+        chart.resize(900, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        TimeSeriesChart::Series rate = rampSeries(3600, 1.0, QStringLiteral("Consume rate"));
+        rate.rightAxis = true;
+        chart.setSeries({rampSeries(3600, 1.0), rate});
+        chart.setVisibleSpan(900);
+        chart.refreshNow();
+        QTest::qWait(60);
+
+        QWidget *plot = plotArea(chart);
+        sendMouse(plot, QEvent::MouseMove, plot->rect().center(), Qt::NoButton, Qt::NoButton);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY(QToolTip::text().contains(QStringLiteral("lag")));
+        QVERIFY(QToolTip::text().contains(QStringLiteral("Consume rate")));
+        QVERIFY(!chart.grab().isNull()); // with the tracers drawn
+        QEvent leave(QEvent::Leave);
+        QApplication::sendEvent(plot, &leave);
+        QTRY_VERIFY(!QToolTip::isVisible());
+    }
+
     void emptyState()
     {
         TimeSeriesChart chart;
@@ -232,7 +257,7 @@ private slots:
         chart.refreshNow();
         QCOMPARE(chart.visiblePointCount(), 0);
         QVERIFY(chart.visibleKeyMax() > chart.visibleKeyMin());
-        QVERIFY(!chart.grab().isNull());
+        QVERIFY(chart.grab().save(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("timeserieschart-empty.png"))));
 
         TimeSeriesChart::Series none;
         none.name = QStringLiteral("lag");

@@ -437,6 +437,8 @@ void TimeSeriesChart::updatePlot()
         m_visiblePointCount += int(points.size());
     }
     m_emptyLabel->setVisible(!hasData);
+    m_plot->yAxis->setTickLabels(hasData); // no made-up 0…1 scale without data
+    m_plot->yAxis2->setTickLabels(hasData);
     if (m_marker) {
         // Keep the marker's label inside the plot: to the left of the line near the right edge.
         const bool nearRight = m_markerLabel->position->key() > range.lower + 0.75 * range.size();
