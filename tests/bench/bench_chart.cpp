@@ -114,7 +114,7 @@ void benchChart()
         }
         const double totalMs = double(total.nsecsElapsed()) / 1e6;
         row(what, n, totalMs,
-            QStringLiteral("median step %1 ms, worst %2 ms, %3 points plotted")
+            QStringLiteral("median step %1 ms, worst %2 ms, %3 points plotted at the last step")
                 .arg(medianMs(steps), 0, 'f', 2)
                 .arg(*std::max_element(steps.cbegin(), steps.cend()), 0, 'f', 2)
                 .arg(chart.visiblePointCount()));
@@ -131,7 +131,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    out() << QStringLiteral("platform: %1, plot width %2 columns").arg(QApplication::platformName()).arg(kColumns)
+    out() << QStringLiteral("platform: %1, reduction to %2 columns, chart plot area about %2 px wide").arg(QApplication::platformName()).arg(kColumns)
           << Qt::endl;
     out() << qSetFieldWidth(44) << Qt::left << QStringLiteral("what") << qSetFieldWidth(12) << Qt::right
           << QStringLiteral("points") << qSetFieldWidth(12) << QStringLiteral("ms") << qSetFieldWidth(0) << Qt::endl;
