@@ -62,5 +62,6 @@ QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
 QList<CliCommand> profileCommands();
 QList<CliCommand> clusterCommands();
 QList<CliCommand> resetCommands();
+QList<CliCommand> lagCommands();
 
 } // namespace kops::cli

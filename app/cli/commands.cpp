@@ -5,9 +5,10 @@ namespace kops::cli {
 QList<CliCommand> allCommands()
 {
     QList<CliCommand> all;
-    all << profileCommands();
     all << clusterCommands();
+    all << lagCommands();
     all << resetCommands();
+    all << profileCommands();
     return all;
 }
 

@@ -1,0 +1,317 @@
+#include "lagservice.h"
+
+#include "lagmonitor.h"
+#include "lagsampler.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <spdlog/spdlog.h>
+
+namespace kops {
+
+/// Lives on the service's thread: owns the cluster client, sampler, monitor, history and alerts.
+class LagWorker final : public QObject
+{
+public:
+    LagWorker(LagService *service, ConnectionContextPtr connection, LagSettings settings, LagService::Options options)
+        : m_service(service), m_connection(std::move(connection)), m_settings(std::move(settings)),
+          m_options(std::move(options)), m_history(m_options.historyPath), m_alertStore(m_options.alertsPath)
+    {
+    }
+
+    void init()
+    {
+        m_timer = new QTimer(this);
+        connect(m_timer, &QTimer::timeout, this, &LagWorker::round);
+        LagMonitor::Options mo;
+        mo.windowSize = m_settings.windowSize;
+        mo.thresholds = m_settings.thresholds;
+        m_monitor = LagMonitor(mo);
+        if (const Status s = m_history.open(); !s.ok())
+            spdlog::warn("lag history unavailable: {}", s.error().toString().toStdString());
+        else
+            m_historyOk = true;
+        if (const Status s = m_alertStore.open(); !s.ok()) {
+            spdlog::warn("alert store unavailable: {}", s.error().toString().toStdString());
+            m_engine = AlertEngine(nullptr);
+        } else {
+            m_engine = AlertEngine(&m_alertStore);
+            m_engine.restore(cluster());
+        }
+    }
+
+    void start(int seconds)
+    {
+        m_timer->start(std::max(1, seconds) * 1000);
+        round();
+    }
+
+    void setSettings(const LagSettings &settings)
+    {
+        m_settings = settings;
+        m_monitor.setThresholds(settings.thresholds);
+    }
+
+    void setPriority(const QStringList &groups) { m_priority = groups; }
+
+    void release()
+    {
+        if (m_timer)
+            m_timer->stop();
+        m_api.reset();
+    }
+
+    void round()
+    {
+        const qint64 started = QDateTime::currentMSecsSinceEpoch();
+        if (!m_api)
+            m_api = m_connection->createApi();
+        QStringList groups = m_settings.watchedGroups;
+        if (groups.isEmpty()) {
+            auto listed = m_api->listGroups();
+            if (!listed) {
+                emitFailure(listed.error());
+                return;
+            }
+            for (const GroupListing &g : listed.value())
+                if (g.protocolType == QLatin1String("consumer") || g.protocolType.isEmpty())
+                    groups << g.groupId;
+        }
+        // On-screen groups first, then the rest, in batches.
+        QStringList ordered;
+        const QSet<QString> all(groups.cbegin(), groups.cend());
+        for (const QString &g : std::as_const(m_priority))
+            if (all.contains(g))
+                ordered << g;
+        const QSet<QString> first(ordered.cbegin(), ordered.cend());
+        for (const QString &g : std::as_const(groups))
+            if (!first.contains(g))
+                ordered << g;
+
+        seed(ordered);
+        for (qsizetype i = 0; i < ordered.size(); i += m_options.batchSize) {
+            auto raw = m_sampler.sample(*m_api, ordered.mid(i, m_options.batchSize));
+            if (!raw) {
+                emitFailure(raw.error());
+                return;
+            }
+            if (m_historyOk) {
+                if (const Status s = m_history.record(cluster(), raw.value()); !s.ok())
+                    spdlog::warn("{}", s.error().toString().toStdString());
+            }
+            const LagSnapshot snap = m_monitor.ingest(raw.value());
+            for (const GroupLag &g : snap.groups)
+                m_current.insert(g.groupId, g);
+            m_warnings = snap.warnings;
+            handleAlerts(snap);
+            publish(started);
+        }
+        // Groups that disappeared from the cluster leave the table.
+        const QSet<QString> present(ordered.cbegin(), ordered.cend());
+        bool removed = false;
+        for (auto it = m_current.begin(); it != m_current.end();) {
+            if (!present.contains(it.key())) {
+                it = m_current.erase(it);
+                removed = true;
+            } else {
+                ++it;
+            }
+        }
+        if (removed || ordered.isEmpty())
+            publish(started);
+        if (m_historyOk && started - m_lastPrune > 3600'000) {
+            m_lastPrune = started;
+            m_history.prune(started);
+        }
+    }
+
+private:
+    QString cluster() const { return m_connection->profile.name; }
+
+    void seed(const QStringList &groups)
+    {
+        if (!m_historyOk)
+            return;
+        for (const QString &g : groups) {
+            if (m_seeded.contains(g))
+                continue;
+            m_seeded.insert(g);
+            for (const TopicPartition &tp : m_history.partitionsOf(cluster(), g))
+                m_monitor.seed(g, tp, m_history.recent(cluster(), g, tp, m_monitor.options().windowSize));
+        }
+    }
+
+    void handleAlerts(const LagSnapshot &snap)
+    {
+        const AlertEngine::Outcome out = m_engine.evaluate(cluster(), snap);
+        if (out.raised.isEmpty())
+            return;
+        for (const Alert &a : out.raised) {
+            spdlog::warn("alert: {} {} {}", a.group.toStdString(), healthStatusName(a.status).toStdString(),
+                         a.reason.toStdString());
+            if (!m_settings.alertCommand.isEmpty()) {
+                QString error;
+                if (!AlertHook::run(m_settings.alertCommand, a, &error))
+                    spdlog::warn("alert command failed: {}", error.toStdString());
+            }
+        }
+        QMetaObject::invokeMethod(m_service, [s = m_service, raised = out.raised] { emit s->alertsRaised(raised); });
+    }
+
+    void publish(qint64 started)
+    {
+        auto snap = std::make_shared<LagSnapshot>();
+        snap->atMs = QDateTime::currentMSecsSinceEpoch();
+        snap->sampleDurationMs = snap->atMs - started;
+        snap->warnings = m_warnings;
+        snap->groups.reserve(m_current.size());
+        for (const GroupLag &g : std::as_const(m_current))
+            snap->groups.append(g);
+        std::sort(snap->groups.begin(), snap->groups.end(),
+                  [](const GroupLag &a, const GroupLag &b) { return a.groupId < b.groupId; });
+        LagSnapshotPtr ptr = snap;
+        QMetaObject::invokeMethod(m_service, [s = m_service, ptr] { emit s->lagSnapshotAvailable(ptr); });
+    }
+
+    void emitFailure(const KafkaError &error)
+    {
+        spdlog::warn("lag sampling failed: {}", error.toString().toStdString());
+        QMetaObject::invokeMethod(m_service, [s = m_service, error] { emit s->samplingFailed(error); });
+    }
+
+    LagService *m_service;
+    ConnectionContextPtr m_connection;
+    LagSettings m_settings;
+    LagService::Options m_options;
+    std::unique_ptr<ClusterApi> m_api;
+    LagSampler m_sampler;
+    LagMonitor m_monitor;
+    HistoryStore m_history;
+    AlertStore m_alertStore;
+    AlertEngine m_engine;
+    bool m_historyOk = false;
+    QTimer *m_timer = nullptr;
+    QStringList m_priority;
+    QSet<QString> m_seeded;
+    QHash<QString, GroupLag> m_current;
+    QStringList m_warnings;
+    qint64 m_lastPrune = 0;
+};
+
+LagService::LagService(ConnectionContextPtr connection, LagSettings settings, QObject *parent)
+    : LagService(std::move(connection), std::move(settings), Options{}, parent)
+{
+}
+
+LagService::LagService(ConnectionContextPtr connection, LagSettings settings, Options options, QObject *parent)
+    : QObject(parent), m_connection(std::move(connection)),
+      m_historyPath(options.historyPath.isEmpty() ? HistoryStore().path() : options.historyPath),
+      m_alertsPath(options.alertsPath)
+{
+    if (m_alertsPath.isEmpty())
+        m_alertsPath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/alerts.sqlite");
+    options.historyPath = m_historyPath;
+    options.alertsPath = m_alertsPath;
+    qRegisterMetaType<kops::LagSnapshotPtr>();
+    qRegisterMetaType<QList<kops::Alert>>();
+    qRegisterMetaType<QList<kops::GroupHistoryPoint>>();
+    m_worker = new LagWorker(this, m_connection, std::move(settings), std::move(options));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.setObjectName(QStringLiteral("lag-sampler"));
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->init(); });
+}
+
+LagService::~LagService()
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->release(); });
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void LagService::start(int intervalSeconds)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, intervalSeconds] { w->start(intervalSeconds); });
+}
+
+void LagService::sampleNow()
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->round(); });
+}
+
+void LagService::setSettings(const LagSettings &settings)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, settings] { w->setSettings(settings); });
+}
+
+void LagService::setPriorityGroups(const QStringList &groups)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, groups] { w->setPriority(groups); });
+}
+
+// History and alert queries run beside the sampler (own SQLite connections), so a chart
+// opens at once even while a long sampling round is under way.
+void LagService::requestGroupHistory(const QString &group, qint64 fromMs, qint64 toMs)
+{
+    struct Answer
+    {
+        QList<GroupHistoryPoint> points;
+        QHash<QString, QList<QPair<qint64, qint64>>> byTopic;
+    };
+    const QString cluster = clusterKey();
+    auto *watcher = new QFutureWatcher<Answer>(this);
+    connect(watcher, &QFutureWatcher<Answer>::finished, this, [this, watcher, group] {
+        const Answer a = watcher->result();
+        watcher->deleteLater();
+        emit groupHistoryAvailable(group, a.points, a.byTopic);
+    });
+    const QString path = m_historyPath;
+    watcher->setFuture(QtConcurrent::run([path, cluster, group, fromMs, toMs] {
+        Answer a;
+        HistoryStore store(path);
+        if (store.open().ok()) {
+            a.points = store.groupHistory(cluster, group, fromMs, toMs);
+            a.byTopic = store.topicHistory(cluster, group, fromMs, toMs);
+        }
+        return a;
+    }));
+}
+
+void LagService::requestAlerts()
+{
+    auto *watcher = new QFutureWatcher<QList<Alert>>(this);
+    connect(watcher, &QFutureWatcher<QList<Alert>>::finished, this, [this, watcher] {
+        emit alertsListed(watcher->result());
+        watcher->deleteLater();
+    });
+    const QString path = m_alertsPath;
+    const QString cluster = clusterKey();
+    watcher->setFuture(QtConcurrent::run([path, cluster] {
+        AlertStore store(path);
+        return store.open().ok() ? store.list(1000, cluster) : QList<Alert>{};
+    }));
+}
+
+void LagService::acknowledgeAlert(qint64 id)
+{
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        requestAlerts();
+    });
+    const QString path = m_alertsPath;
+    watcher->setFuture(QtConcurrent::run([path, id] {
+        AlertStore store(path);
+        if (store.open().ok())
+            store.acknowledge(id);
+    }));
+}
+
+} // namespace kops

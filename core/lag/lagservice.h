@@ -1,0 +1,66 @@
+#pragma once
+
+#include "alerts.h"
+#include "connectioncontext.h"
+#include "historystore.h"
+#include "lagsettings.h"
+#include "lagtypes.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace kops {
+
+class LagWorker;
+
+/// Samples consumer lag for one connection on its own thread, every interval: groups in
+/// batches (the ones on screen first), each batch recorded in the history and evaluated,
+/// and a snapshot emitted after each batch, so 10,000 groups never block the GUI and the
+/// visible ones update first. Raises alerts (stored, command hook) per incident.
+class LagService final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString historyPath; ///< empty: default location
+        QString alertsPath;  ///< empty: default location
+        int batchSize = 500;
+    };
+
+    LagService(ConnectionContextPtr connection, LagSettings settings, Options options, QObject *parent = nullptr);
+    LagService(ConnectionContextPtr connection, LagSettings settings, QObject *parent = nullptr);
+    ~LagService() override;
+
+    QString clusterKey() const { return m_connection->profile.name; }
+
+    void start(int intervalSeconds);
+    void sampleNow();
+    void setSettings(const LagSettings &settings);
+    /// Groups shown on screen: sampled first in every round.
+    void setPriorityGroups(const QStringList &groups);
+
+    void requestGroupHistory(const QString &group, qint64 fromMs, qint64 toMs);
+    void requestAlerts();
+    void acknowledgeAlert(qint64 id);
+
+signals:
+    void lagSnapshotAvailable(const kops::LagSnapshotPtr &snapshot);
+    void samplingFailed(const kops::KafkaError &error);
+    void alertsRaised(const QList<kops::Alert> &alerts);
+    void alertsListed(const QList<kops::Alert> &alerts);
+    void groupHistoryAvailable(const QString &group, const QList<kops::GroupHistoryPoint> &points,
+                               const QHash<QString, QList<QPair<qint64, qint64>>> &byTopic);
+
+private:
+    ConnectionContextPtr m_connection;
+    QString m_historyPath;
+    QString m_alertsPath;
+    QThread m_thread;
+    LagWorker *m_worker = nullptr;
+};
+
+} // namespace kops
+
+Q_DECLARE_METATYPE(QList<kops::Alert>)
+Q_DECLARE_METATYPE(QList<kops::GroupHistoryPoint>)

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "kafkaerror.h"
+#include "lagtypes.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace kops {
+
+/// Per-connection lag settings: thresholds, watched groups, the alert command.
+/// Stored as JSON in <AppConfigLocation>/lag-settings.json.
+struct LagSettings
+{
+    QList<LagThreshold> thresholds;
+    QStringList watchedGroups; ///< empty: all groups
+    QString alertCommand;      ///< run with each alert as JSON on stdin; empty: none
+    bool desktopNotifications = true;
+    int windowSize = 10;
+
+    static QString defaultPath();
+    static Result<LagSettings> load(const QString &connection, const QString &path = {});
+    static Status save(const QString &connection, const LagSettings &settings, const QString &path = {});
+};
+
+} // namespace kops

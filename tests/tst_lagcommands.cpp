@@ -1,0 +1,157 @@
+// kafka-ops lag / alerts, in-process against the fake cluster.
+#include "cli.h"
+#include "fakeclusterapi.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace kops;
+using kops::test::FakeClusterApi;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run kafkaOps(QStringList args, const std::shared_ptr<FakeClusterApi> &fake)
+{
+    Run r;
+    QTextStream out(&r.out);
+    QTextStream err(&r.err);
+    cli::Environment env;
+    env.apiFactory = [fake](const QList<QPair<QString, QString>> &) { return kops::test::sharedFactory(fake)(); };
+    args.prepend(QStringLiteral("kafka-ops"));
+    args << QStringLiteral("--bootstrap") << QStringLiteral("fake:9092");
+    r.code = cli::run(args, out, err, env);
+    out.flush();
+    err.flush();
+    return r;
+}
+
+std::shared_ptr<FakeClusterApi> cluster()
+{
+    auto fake = std::make_shared<FakeClusterApi>();
+    fake->addTopic(QStringLiteral("orders"), 2);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < 100; ++i)
+        fake->append(QStringLiteral("orders"), 0, now - (100 - i) * 1000);
+    FakeClusterApi::Group lagging;
+    lagging.committed[{QStringLiteral("orders"), 0}] = 40; // record produced 60 s ago
+    fake->setGroup(QStringLiteral("billing"), lagging);
+    FakeClusterApi::Group current;
+    current.committed[{QStringLiteral("orders"), 0}] = 100;
+    fake->setGroup(QStringLiteral("audit"), current);
+    return fake;
+}
+
+} // namespace
+
+class TestLagCommands : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void init()
+    {
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
+    }
+
+    void lagJsonHasTheDocumentedShape()
+    {
+        const Run r = kafkaOps({QStringLiteral("lag"), QStringLiteral("--json")}, cluster());
+        QCOMPARE(r.code, 0);
+        const QJsonArray groups = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(groups.size(), 2);
+        const QJsonObject billing = groups.at(1).toObject();
+        QCOMPARE(billing.value(QStringLiteral("group")).toString(), QStringLiteral("billing"));
+        QCOMPARE(billing.value(QStringLiteral("totalLag")).toInteger(), 60);
+        QCOMPARE(billing.value(QStringLiteral("status")).toString(), QStringLiteral("OK"));
+        QVERIFY(billing.contains(QStringLiteral("state")));
+        QVERIFY(billing.contains(QStringLiteral("reason")));
+        const double timeLag = billing.value(QStringLiteral("maxTimeLagSeconds")).toDouble();
+        QVERIFY2(timeLag >= 59.0 && timeLag < 62.0, qPrintable(QString::number(timeLag)));
+        const QJsonObject p = billing.value(QStringLiteral("partitions")).toArray().first().toObject();
+        for (const char *key : {"topic", "partition", "committed", "logEnd", "lag", "timeLagSeconds", "timeLagEstimated", "status"})
+            QVERIFY2(p.contains(QLatin1String(key)), key);
+        QCOMPARE(p.value(QStringLiteral("lag")).toInteger(), 60);
+        QCOMPARE(p.value(QStringLiteral("timeLagEstimated")).toBool(), false);
+    }
+
+    void lagTextAndGroupFilter()
+    {
+        const Run r = kafkaOps({QStringLiteral("lag"), QStringLiteral("--group"), QStringLiteral("audit")}, cluster());
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QLatin1String("TOTAL-LAG")));
+        QVERIFY(r.out.contains(QLatin1String("audit")));
+        QVERIFY(!r.out.contains(QLatin1String("billing")));
+    }
+
+    void alertsExitCodes()
+    {
+        auto fake = cluster();
+        Run r = kafkaOps({QStringLiteral("alerts")}, fake);
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QLatin1String("All 2 consumer groups are OK")));
+        r = kafkaOps({QStringLiteral("alerts"), QStringLiteral("--max-lag"), QStringLiteral("50")}, fake);
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.contains(QLatin1String("ERR billing: orders/0: lag 60 above the limit of 50")));
+        r = kafkaOps({QStringLiteral("alerts"), QStringLiteral("--max-time-lag"), QStringLiteral("30"), QStringLiteral("--json")}, fake);
+        QCOMPARE(r.code, 2);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("problems")).toArray().size(), 1);
+    }
+
+    void stoppedConsumerTurnsStopAcrossRunsThroughHistory()
+    {
+        // Each run records its sample; later runs evaluate over the window from history.
+        auto fake = cluster();
+        Run r;
+        for (int i = 0; i < 10; ++i) {
+            fake->append(QStringLiteral("orders"), 0, QDateTime::currentMSecsSinceEpoch());
+            r = kafkaOps({QStringLiteral("alerts"), QStringLiteral("--group"), QStringLiteral("billing")}, fake);
+            QTest::qWait(1100); // history keeps one sample per second
+        }
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.out.startsWith(QLatin1String("STOP billing: orders/0: no commit for")), qPrintable(r.out));
+    }
+
+    void watchPrintsOneLinePerGroupPerInterval()
+    {
+        const Run r = kafkaOps({QStringLiteral("lag"), QStringLiteral("--watch"), QStringLiteral("--interval"),
+                                QStringLiteral("1"), QStringLiteral("--count"), QStringLiteral("2")},
+                               cluster());
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 4);
+        QCOMPARE(r.out.count(QLatin1String(" billing ")), 2);
+    }
+
+    void badIntervalIsUsageError()
+    {
+        QCOMPARE(kafkaOps({QStringLiteral("lag"), QStringLiteral("--watch"), QStringLiteral("--interval"), QStringLiteral("x")},
+                          cluster())
+                     .code,
+                 int(cli::ExitUsage));
+    }
+
+    void downClusterFails()
+    {
+        auto fake = cluster();
+        fake->setDown(true);
+        const Run r = kafkaOps({QStringLiteral("alerts")}, fake);
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.startsWith(QLatin1String("error:")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLagCommands)
+#include "tst_lagcommands.moc"

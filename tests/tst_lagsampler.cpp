@@ -1,0 +1,160 @@
+// LagSampler against librdkafka's mock cluster (watermarks, record timestamps) and the
+// fake cluster (groups, members); time lag must match the age of the committed record.
+#include "fakeclusterapi.h"
+#include "lagmonitor.h"
+#include "lagsampler.h"
+#include "mockcluster.h"
+#include "rdkafkaclusterapi.h"
+
+#include <QDateTime>
+#include <QTest>
+
+using namespace kops;
+using kops::test::FakeClusterApi;
+using kops::test::MockCluster;
+
+namespace {
+
+/// The mock cannot describe groups or list all committed offsets: answer those from
+/// known partitions, and pass everything else to the real client.
+class MockGroupsApi final : public ClusterApi
+{
+public:
+    MockGroupsApi(RdKafkaClusterApi &real, QList<TopicPartition> partitions) : m_real(real), m_partitions(std::move(partitions)) {}
+    Result<ClusterMetadata> metadata() override { return m_real.metadata(); }
+    Result<ClusterMetadata> topicMetadata(const QStringList &t) override { return m_real.topicMetadata(t); }
+    Result<QList<GroupListing>> listGroups() override { return QList<GroupListing>{}; }
+    Result<QList<GroupDescription>> describeGroups(const QStringList &ids) override
+    {
+        QList<GroupDescription> out;
+        for (const QString &id : ids)
+            out.append(GroupDescription{id, QStringLiteral("Empty"), {}, 1, false, {}, {}, {}});
+        return out;
+    }
+    Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &ids) override
+    {
+        QHash<QString, QList<PartitionOffset>> out;
+        for (const QString &id : ids) {
+            auto c = m_real.committedOffsetsFor(id, m_partitions);
+            if (!c)
+                return c.error();
+            QList<PartitionOffset> committed;
+            for (const PartitionOffset &po : c.value())
+                if (po.offset >= 0)
+                    committed.append(po);
+            out.insert(id, committed);
+        }
+        return out;
+    }
+    Result<QList<PartitionOffset>> committedOffsetsFor(const QString &g, const QList<TopicPartition> &p) override
+    {
+        return m_real.committedOffsetsFor(g, p);
+    }
+    Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &p) override { return m_real.watermarks(p); }
+    Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &q) override { return m_real.offsetsForTimes(q); }
+    Result<QList<PartitionOffset>> alterGroupOffsets(const QString &g, const QList<PartitionOffset> &o) override
+    {
+        return m_real.alterGroupOffsets(g, o);
+    }
+    Result<QList<ConfigResource>> describeConfigs(ConfigResourceType t, const QStringList &n) override
+    {
+        return m_real.describeConfigs(t, n);
+    }
+    Status createTopic(const NewTopic &t) override { return m_real.createTopic(t); }
+    Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &r) override { return m_real.produce(r); }
+    Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 o, int m, int t) override { return m_real.read(tp, o, m, t); }
+    Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &p, int t) override { return m_real.readAt(p, t); }
+
+private:
+    RdKafkaClusterApi &m_real;
+    QList<TopicPartition> m_partitions;
+};
+
+} // namespace
+
+class TestLagSampler : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void timeLagMatchesTheAgeOfTheCommittedRecord()
+    {
+        MockCluster mock;
+        mock.createTopic(QStringLiteral("orders"), 2);
+        RdKafkaClusterApi real(mock.clientProperties());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<OutgoingRecord> records;
+        for (int i = 0; i < 10; ++i) {
+            OutgoingRecord r;
+            r.topic = QStringLiteral("orders");
+            r.partition = 0;
+            r.value = QByteArray("x");
+            r.timestampMs = now - (600 - i * 10) * 1000; // 600 s .. 510 s old
+            records.append(r);
+        }
+        auto produced = real.produce(records);
+        QVERIFY(produced.ok());
+        PartitionOffset po;
+        po.topic = QStringLiteral("orders");
+        po.partition = 0;
+        po.offset = 3; // the record produced 570 s ago
+        QVERIFY(real.alterGroupOffsets(QStringLiteral("billing"), {po}).ok());
+
+        MockGroupsApi api(real, {{QStringLiteral("orders"), 0}, {QStringLiteral("orders"), 1}});
+        LagSampler sampler;
+        auto raw = sampler.sample(api, {QStringLiteral("billing")});
+        QVERIFY2(raw.ok(), qPrintable(raw.ok() ? QString() : raw.error().toString()));
+        QCOMPARE(raw.value().groups.size(), 1);
+        const RawPartitionSample &p = raw.value().groups.first().partitions.first();
+        QCOMPARE(p.committed, 3);
+        QCOMPARE(p.logEnd, 10);
+        QCOMPARE(p.committedRecordTimestampMs.value(), now - 570'000);
+        QCOMPARE(sampler.cachedTimestamps(), 1);
+
+        LagMonitor monitor;
+        const LagSnapshot snap = monitor.ingest(raw.value());
+        const PartitionLag &lag = snap.groups.first().partitions.first();
+        QCOMPARE(lag.lag.value(), 7);
+        QVERIFY(!lag.timeLagEstimated);
+        const double expected = double(raw.value().atMs - (now - 570'000)) / 1000.0;
+        QVERIFY(qAbs(lag.timeLagSeconds.value() - expected) < 1.0);
+        QVERIFY(lag.timeLagSeconds.value() >= 570.0 && lag.timeLagSeconds.value() < 600.0);
+    }
+
+    void groupsMembersAndNoCommitFromTheFake()
+    {
+        FakeClusterApi fake;
+        fake.addTopic(QStringLiteral("t"), 3);
+        for (int i = 0; i < 5; ++i)
+            fake.append(QStringLiteral("t"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.state = QStringLiteral("Stable");
+        g.members = {GroupMember{QStringLiteral("m1"), QStringLiteral("c1"), QStringLiteral("/h"), {},
+                                 {{QStringLiteral("t"), 0}, {QStringLiteral("t"), 1}}}};
+        g.committed[{QStringLiteral("t"), 0}] = 2;
+        fake.setGroup(QStringLiteral("g"), g);
+        fake.setGroup(QStringLiteral("idle"), FakeClusterApi::Group{});
+        LagSampler sampler;
+        auto raw = sampler.sample(fake); // lists all groups
+        QVERIFY(raw.ok());
+        QCOMPARE(raw.value().groups.size(), 2);
+        const RawGroupSample &rg = raw.value().groups.at(0).groupId == QLatin1String("g") ? raw.value().groups.at(0)
+                                                                                          : raw.value().groups.at(1);
+        QCOMPARE(rg.memberCount, 1);
+        QCOMPARE(rg.partitions.size(), 2); // committed t/0 plus assigned t/1 without commit
+        QCOMPARE(rg.partitions.at(0).committedRecordTimestampMs.value(), 1002);
+        QCOMPARE(rg.partitions.at(1).committed, kNoOffset);
+        QCOMPARE(rg.partitions.at(0).memberId, QStringLiteral("m1"));
+    }
+
+    void downClusterFailsTheSample()
+    {
+        FakeClusterApi fake;
+        fake.setDown(true);
+        LagSampler sampler;
+        QVERIFY(!sampler.sample(fake).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLagSampler)
+#include "tst_lagsampler.moc"
