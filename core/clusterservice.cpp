@@ -32,7 +32,6 @@ ClusterService::ClusterService(ConnectionContextPtr connection, QObject *parent)
 {
     qRegisterMetaType<kops::ClusterOverview>();
     qRegisterMetaType<kops::KafkaError>();
-    qRegisterMetaType<kops::GroupReport>();
     m_worker = new ClusterWorker(m_connection->createApi);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -68,23 +67,6 @@ void ClusterService::refreshOverview()
                 emit self->overviewAvailable(result.value());
             else
                 emit self->overviewFailed(result.error());
-        });
-    });
-}
-
-void ClusterService::fetchGroupReport(const QString &groupId)
-{
-    const quint64 generation = ++m_groupGeneration;
-    QPointer<ClusterService> self(this);
-    QMetaObject::invokeMethod(m_worker, [self, raw = this, w = m_worker, groupId, generation] {
-        auto result = kops::fetchGroupReport(w->api(), groupId);
-        QMetaObject::invokeMethod(raw, [self, result, groupId, generation] {
-            if (!self || generation != self->m_groupGeneration)
-                return; // a newer selection replaced this request
-            if (result)
-                emit self->groupReportAvailable(result.value());
-            else
-                emit self->groupReportFailed(groupId, result.error());
         });
     });
 }

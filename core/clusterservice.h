@@ -2,7 +2,6 @@
 
 #include "clusteroverview.h"
 #include "connectioncontext.h"
-#include "groupreport.h"
 #include "kafkaerror.h"
 
 #include <QObject>
@@ -15,8 +14,8 @@ namespace kops {
 class ClusterWorker;
 
 /// Runs cluster reads for one connection on a dedicated worker thread and reports
-/// back with signals on the owner's thread. A newer request of the same kind makes
-/// the answer of an older one obsolete: it is dropped, never delivered late.
+/// back with signals on the owner's thread. Refreshes do not pile up: a refresh asked
+/// for while one is under way is dropped.
 class ClusterService final : public QObject
 {
     Q_OBJECT
@@ -28,23 +27,18 @@ public:
 
     /// Fetches a ClusterOverview. Ignored while one is already under way.
     void refreshOverview();
-    void fetchGroupReport(const QString &groupId);
     bool overviewInFlight() const { return m_overviewInFlight; }
 
 signals:
     void overviewAvailable(const kops::ClusterOverview &overview);
     void overviewFailed(const kops::KafkaError &error);
-    void groupReportAvailable(const kops::GroupReport &report);
-    void groupReportFailed(const QString &groupId, const kops::KafkaError &error);
 
 private:
     ConnectionContextPtr m_connection;
     QThread m_thread;
     ClusterWorker *m_worker = nullptr;
     bool m_overviewInFlight = false;
-    quint64 m_groupGeneration = 0;
 };
 
 } // namespace kops
 
-Q_DECLARE_METATYPE(kops::GroupReport)

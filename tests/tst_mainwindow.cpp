@@ -5,13 +5,22 @@
 #include "mainwindow.h"
 #include "mockcluster.h"
 #include "models/clustermodels.h"
+#include "charts/timeserieschart.h"
+#include "lagservice.h"
+#include "lagsettings.h"
+#include "models/lagmodels.h"
+#include "pages/alertspage.h"
 #include "pages/consumerspage.h"
+#include "pages/groupdetailpanel.h"
 #include "pages/overviewpage.h"
 #include "widgets/statusbanner.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -49,6 +58,8 @@ private slots:
     void init()
     {
         QFile::remove(ConnectionStore().filePath());
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        QFile::remove(LagSettings::defaultPath());
     }
 
     void opensAndShowsMockClusterTopics()
@@ -122,33 +133,83 @@ private slots:
         QVERIFY(!w.banner()->isVisible());
     }
 
-    void consumersPageDescribesSelectedGroup()
+    void consumersPageShowsLagAndOpensReplayFromTheChart()
     {
         auto fake = std::make_shared<FakeClusterApi>();
         fake->addTopic(QStringLiteral("orders"), 2);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (int i = 0; i < 8; ++i)
-            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+            fake->append(QStringLiteral("orders"), 0, now - (8 - i) * 60'000);
         FakeClusterApi::Group g;
         g.committed[{QStringLiteral("orders"), 0}] = 3;
         fake->setGroup(QStringLiteral("billing"), g);
         MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.resize(1280, 800);
         w.show();
         ConnectionProfile p;
-        p.name = QStringLiteral("fake");
+        p.name = QStringLiteral("fake-lag");
         p.bootstrapServers = QStringLiteral("fake:9092");
-        QSignalSpy shown(&w, &MainWindow::overviewShown);
         w.connectTo(p);
-        QVERIFY(shown.wait(5000));
         w.showPage(QStringLiteral("Consumers"));
-        auto *groupsView = w.consumersPage()->findChild<QTableView *>(QStringLiteral("groupsView"));
-        QVERIFY(groupsView);
-        QCOMPARE(groupsView->model()->rowCount(), 1);
-        const QRect cell = groupsView->visualRect(groupsView->model()->index(0, 0));
-        QTest::mouseClick(groupsView->viewport(), Qt::LeftButton, {}, cell.center());
-        GroupPartitionsModel *parts = w.consumersPage()->partitionsModel();
+        LagGroupsModel *groups = w.consumersPage()->groupsModel();
+        QAbstractItemModelTester tester(groups, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(groups->rowCount(), 1, 10000);
+        QCOMPARE(groups->index(0, LagGroupsModel::TotalLag).data(RawValueRole).toLongLong(), 5);
+        QCOMPARE(groups->index(0, LagGroupsModel::Status).data().toString(), QStringLiteral("OK"));
+        // Time lag is the age of the record at offset 3 (produced 5 minutes ago).
+        const double timeLag = groups->index(0, LagGroupsModel::MaxTimeLag).data(RawValueRole).toDouble();
+        QVERIFY2(timeLag >= 299 && timeLag < 305, qPrintable(QString::number(timeLag)));
+
+        auto *view = w.consumersPage()->findChild<QTableView *>(QStringLiteral("lagGroupsView"));
+        QVERIFY(view);
+        const QRect cell = view->visualRect(view->model()->index(0, LagGroupsModel::Group));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(w.consumersPage()->selectedGroup(), QStringLiteral("billing"));
+        LagPartitionsModel *parts = w.consumersPage()->detail()->partitionsModel();
         QTRY_COMPARE_WITH_TIMEOUT(parts->rowCount(), 1, 5000);
-        QCOMPARE(parts->index(0, GroupPartitionsModel::Lag).data(RawValueRole).toLongLong(), 5);
-        QCOMPARE(parts->index(0, GroupPartitionsModel::MemberId).data().toString(), QStringLiteral("-"));
+        QCOMPARE(parts->index(0, LagPartitionsModel::Lag).data(RawValueRole).toLongLong(), 5);
+        QCOMPARE(parts->index(0, LagPartitionsModel::Member).data().toString(), QStringLiteral("-"));
+
+        // Clicking a time on the chart offers "Replay from here", which opens the wizard.
+        TimeSeriesChart *chart = w.consumersPage()->detail()->chart();
+        QTRY_VERIFY_WITH_TIMEOUT(chart->seriesCount() == 3, 5000);
+        QPushButton *replay = w.consumersPage()->detail()->replayButton();
+        QVERIFY(!replay->isEnabled());
+        const QDateTime picked = QDateTime::currentDateTime().addSecs(-120);
+        chart->setMarker(picked);
+        emit chart->timestampClicked(picked);
+        QVERIFY(replay->isEnabled());
+        QTest::mouseClick(replay, Qt::LeftButton);
+        auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QCOMPARE(nav->currentItem()->text(), QStringLiteral("Replay"));
+    }
+
+    void alertIsRaisedOncePerIncident()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int i = 0; i < 20; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 0;
+        fake->setGroup(QStringLiteral("slow"), g);
+        LagSettings settings;
+        settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
+        QVERIFY(LagSettings::save(QStringLiteral("fake-alerts"), settings).ok());
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-alerts");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        p.sampleIntervalSeconds = 1;
+        QSignalSpy raised(&w, &MainWindow::overviewShown);
+        w.connectTo(p);
+        QSignalSpy alerts(w.lagService(), &LagService::alertsRaised);
+        QTRY_VERIFY_WITH_TIMEOUT(w.alertsPage()->model()->rowCount() == 1, 10000);
+        QTest::qWait(2500); // more samples, same incident
+        QCOMPARE(w.alertsPage()->model()->rowCount(), 1);
+        QCOMPARE(w.alertsPage()->model()->index(0, AlertsModel::Status).data().toString(), QStringLiteral("ERR"));
+        QCOMPARE(w.alertsPage()->openCount(), 1);
     }
 
     void keyedModelAppliesDiffs()

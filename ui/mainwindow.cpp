@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
 #include "clusterservice.h"
+#include "dialogs/lagsettingsdialog.h"
+#include "lagservice.h"
+#include "pages/alertspage.h"
 #include "consolepage.h"
 #include "dialogs/connectiondialog.h"
 #include "pages/consumerspage.h"
@@ -22,6 +25,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -74,6 +79,28 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     m_replay = new ReplayPage(this);
     addPage(m_replay);
     addPage(new ProfilesPage(this));
+    m_alerts = new AlertsPage(this);
+    addPage(m_alerts);
+    connect(m_consumers, &ConsumersPage::replayRequested, this, [this](const QString &group, const QDateTime &from) {
+        showPage(m_replay->title());
+        m_replay->startReplay(group, from);
+    });
+    connect(m_consumers, &ConsumersPage::settingsRequested, this, &MainWindow::openLagSettings);
+    connect(m_alerts, &AlertsPage::openCountChanged, this, [this](int open) {
+        const int row = int(m_pages.indexOf(m_alerts));
+        if (auto *item = m_nav->item(row))
+            item->setText(open > 0 ? tr("Alerts (%1)").arg(open) : tr("Alerts"));
+    });
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_ComputerIcon), this);
+        m_tray->setToolTip(tr("Kafka Ops Console"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showPage(m_alerts->title());
+            raise();
+            activateWindow();
+        });
+    }
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_pages.size())
             return;
@@ -92,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
 
 MainWindow::~MainWindow()
 {
+    delete m_lag;
     delete m_service;
 }
 
@@ -211,7 +239,6 @@ void MainWindow::connectTo(const ConnectionProfile &profile, const QString &pass
     m_service = new ClusterService(m_connection);
     connect(m_service, &ClusterService::overviewAvailable, this, &MainWindow::onOverview);
     connect(m_service, &ClusterService::overviewFailed, this, &MainWindow::onOverviewFailed);
-    m_consumers->setService(m_service);
     for (ConsolePage *page : std::as_const(m_pages))
         page->setConnection(m_connection);
 
@@ -228,7 +255,62 @@ void MainWindow::connectTo(const ConnectionProfile &profile, const QString &pass
     setWindowTitle(tr("%1 — Kafka Ops Console").arg(profile.name));
     m_refreshTimer->start(std::max(5, profile.sampleIntervalSeconds) * 1000);
     refresh();
+    startLagService();
     QSettings().setValue(QStringLiteral("connection/last"), profile.name);
+}
+
+void MainWindow::startLagService()
+{
+    const ConnectionProfile &profile = m_connection->profile;
+    auto settings = LagSettings::load(profile.name);
+    if (!settings)
+        statusBar()->showMessage(settings.error().toString(), 15000);
+    const LagSettings s = settings ? settings.value() : LagSettings{};
+    m_notify = s.desktopNotifications;
+    m_lag = new LagService(m_connection, s);
+    connect(m_lag, &LagService::lagSnapshotAvailable, m_consumers, &ConsumersPage::showLag);
+    connect(m_lag, &LagService::samplingFailed, this, [this](const KafkaError &error) {
+        m_consumers->showFailure(error);
+        statusBar()->showMessage(tr("Lag sampling: %1").arg(error.toString()), 15000);
+    });
+    connect(m_lag, &LagService::alertsRaised, this, &MainWindow::notifyAlerts);
+    m_consumers->setLagService(m_lag);
+    m_alerts->setLagService(m_lag);
+    m_lag->start(profile.sampleIntervalSeconds);
+}
+
+void MainWindow::openLagSettings()
+{
+    if (!m_connection)
+        return;
+    const QString name = m_connection->profile.name;
+    auto current = LagSettings::load(name);
+    LagSettingsDialog dialog(name, current ? current.value() : LagSettings{}, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const LagSettings edited = dialog.settings();
+    if (const Status saved = LagSettings::save(name, edited); !saved.ok())
+        m_banner->showMessage(StatusBanner::Kind::Error, saved.error().toString());
+    m_notify = edited.desktopNotifications;
+    if (m_lag) {
+        m_lag->setSettings(edited);
+        m_lag->sampleNow();
+    }
+}
+
+void MainWindow::notifyAlerts(const QList<Alert> &alerts)
+{
+    if (alerts.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Alert: %1 %2 — %3")
+                                 .arg(alerts.first().group, healthStatusName(alerts.first().status), alerts.first().reason),
+                             15000);
+    if (!m_tray || !m_notify)
+        return;
+    const Alert &a = alerts.first();
+    const QString more = alerts.size() > 1 ? tr(" (+%1 more)").arg(alerts.size() - 1) : QString();
+    m_tray->showMessage(tr("%1: %2%3").arg(healthStatusName(a.status), a.group, more), a.reason,
+                        a.status == HealthStatus::Warn ? QSystemTrayIcon::Warning : QSystemTrayIcon::Critical, 10000);
 }
 
 void MainWindow::disconnectFromCluster()
@@ -236,7 +318,10 @@ void MainWindow::disconnectFromCluster()
     if (!m_connection)
         return;
     m_refreshTimer->stop();
-    m_consumers->setService(nullptr);
+    m_consumers->setLagService(nullptr);
+    m_alerts->setLagService(nullptr);
+    delete m_lag; // joins the sampler thread
+    m_lag = nullptr;
     delete m_service; // joins its worker thread; calls in flight end within their timeout
     m_service = nullptr;
     m_connection.reset();
@@ -261,7 +346,6 @@ void MainWindow::onOverview(const ClusterOverview &overview)
     m_everConnected = true;
     m_banner->clear();
     m_overview->showOverview(overview);
-    m_consumers->showGroups(overview);
     const ConnectionProfile &p = m_connection->profile;
     updateConnectionLabel(tr("%1 · %n broker(s) · refreshed %2 (%3 ms)%4", nullptr, int(overview.metadata.brokers.size()))
                               .arg(p.name, overview.fetchedAt.toString(QStringLiteral("HH:mm:ss")))

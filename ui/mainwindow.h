@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clusterapi.h"
+#include "alerts.h"
 #include "clusteroverview.h"
 #include "connectioncontext.h"
 #include "connectionstore.h"
@@ -15,11 +16,14 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QTimer;
 
 namespace kops {
 
+class AlertsPage;
 class ClusterService;
+class LagService;
 class ConsolePage;
 class ConsumersPage;
 class OverviewPage;
@@ -52,6 +56,8 @@ public:
     OverviewPage *overviewPage() const { return m_overview; }
     ConsumersPage *consumersPage() const { return m_consumers; }
     ReplayPage *replayPage() const { return m_replay; }
+    AlertsPage *alertsPage() const { return m_alerts; }
+    LagService *lagService() const { return m_lag; }
 
 signals:
     void overviewShown();
@@ -66,6 +72,9 @@ private:
     void onOverview(const ClusterOverview &overview);
     void onOverviewFailed(const KafkaError &error);
     void updateConnectionLabel(const QString &text, bool ok);
+    void startLagService();
+    void openLagSettings();
+    void notifyAlerts(const QList<Alert> &alerts);
 
     ApiFactoryMaker m_maker;
     ConnectionStore m_store;
@@ -75,6 +84,10 @@ private:
     OverviewPage *m_overview = nullptr;
     ConsumersPage *m_consumers = nullptr;
     ReplayPage *m_replay = nullptr;
+    AlertsPage *m_alerts = nullptr;
+    LagService *m_lag = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    bool m_notify = true;
     QComboBox *m_connectionCombo = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_refreshAction = nullptr;

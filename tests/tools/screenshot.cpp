@@ -2,6 +2,8 @@
 // the window is driven by the in-memory fake cluster (tests/fakes), so it runs anywhere.
 // Usage: xvfb-run -a build/tests/kops_screenshot OUTDIR
 #include "fakeclusterapi.h"
+#include "historystore.h"
+#include "lagsettings.h"
 #include "mainwindow.h"
 #include "pages/consumerspage.h"
 
@@ -13,10 +15,14 @@
 #include <QTableView>
 #include <QTest>
 
+#include <cmath>
+
 using namespace kops;
 using kops::test::FakeClusterApi;
 
 namespace {
+
+constexpr qint64 kDemoBase = 1'250'000;
 
 std::shared_ptr<FakeClusterApi> demoCluster()
 {
@@ -32,6 +38,8 @@ std::shared_ptr<FakeClusterApi> demoCluster()
     for (const auto &t : topics) {
         fake->addTopic(t.first, t.second, 3);
         for (int p = 0; p < t.second; ++p)
+            fake->setLogStart(t.first, p, kDemoBase);
+        for (int p = 0; p < t.second; ++p)
             for (int i = 0; i < 40 + (p * 7) % 23; ++i)
                 fake->append(t.first, p, now - (100 - i) * 1000);
     }
@@ -41,18 +49,49 @@ std::shared_ptr<FakeClusterApi> demoCluster()
     billing.state = QStringLiteral("Stable");
     for (int p = 0; p < 12; ++p) {
         (p < 6 ? a : b).assignments.append({QStringLiteral("orders"), p});
-        billing.committed[{QStringLiteral("orders"), p}] = 30 + p;
+        billing.committed[{QStringLiteral("orders"), p}] = kDemoBase + 30 + p;
     }
     billing.members = {a, b};
     fake->setGroup(QStringLiteral("billing-service"), billing);
     FakeClusterApi::Group audit;
-    audit.committed[{QStringLiteral("payments"), 0}] = 12;
-    audit.committed[{QStringLiteral("payments"), 1}] = 47;
+    audit.committed[{QStringLiteral("payments"), 0}] = kDemoBase + 12;
+    audit.committed[{QStringLiteral("payments"), 1}] = kDemoBase + 47;
     fake->setGroup(QStringLiteral("audit-archiver"), audit);
     FakeClusterApi::Group dlq;
     dlq.state = QStringLiteral("PreparingRebalance");
     fake->setGroup(QStringLiteral("orders-dlq-reprocessor"), dlq);
     return fake;
+}
+
+/// Six hours of history for billing-service ending where the fake cluster is now: a
+/// backlog builds up around three hours ago and drains since.
+void seedHistory(const QString &cluster, qint64 base)
+{
+    HistoryStore store;
+    if (!store.open().ok())
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qint64 t = now - 6 * 3600'000; t < now - 30'000; t += 60'000) {
+        const double hoursAgo = double(now - t) / 3600'000.0;
+        RawLagSample sample;
+        sample.atMs = t;
+        RawGroupSample g;
+        g.groupId = QStringLiteral("billing-service");
+        for (int p = 0; p < 12; ++p) {
+            const qint64 logEndNow = base + 40 + (p * 7) % 23;
+            const qint64 committedNow = base + 30 + p;
+            const double bump = 260.0 * std::exp(-std::pow((hoursAgo - 2.5) / 0.9, 2.0));
+            const qint64 lag = (logEndNow - committedNow) + qint64(bump) + qint64(6 * std::sin(hoursAgo * 7 + p));
+            RawPartitionSample ps;
+            ps.topic = QStringLiteral("orders");
+            ps.partition = p;
+            ps.logEnd = logEndNow - qint64(hoursAgo * 3600 * (1.6 + 0.3 * std::sin(hoursAgo * 2)));
+            ps.committed = ps.logEnd - std::max<qint64>(0, lag);
+            g.partitions.append(ps);
+        }
+        sample.groups = {g};
+        store.record(cluster, sample);
+    }
 }
 
 } // namespace
@@ -64,6 +103,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("kafka-ops-console-screenshot"));
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
     QDir().mkpath(out);
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
 
     auto fake = demoCluster();
     MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
@@ -72,6 +112,10 @@ int main(int argc, char *argv[])
     QTest::qWait(200);
     w.grab().save(out + QStringLiteral("/disconnected.png"));
 
+    seedHistory(QStringLiteral("prod-eu-1"), kDemoBase);
+    LagSettings lagSettings;
+    lagSettings.thresholds = {LagThreshold{QStringLiteral("audit-archiver"), {}, 20, std::nullopt}};
+    LagSettings::save(QStringLiteral("prod-eu-1"), lagSettings);
     ConnectionProfile p;
     p.name = QStringLiteral("prod-eu-1");
     p.bootstrapServers = QStringLiteral("kafka-1.prod:9092");
@@ -82,9 +126,20 @@ int main(int argc, char *argv[])
     w.grab().save(out + QStringLiteral("/overview.png"));
 
     w.showPage(QStringLiteral("Consumers"));
+    QTest::qWait(1500);
     w.consumersPage()->selectGroup(QStringLiteral("billing-service"));
-    QTest::qWait(500);
+    QTest::qWait(1500);
     w.grab().save(out + QStringLiteral("/consumers.png"));
+
+    w.showPage(QStringLiteral("Alerts"));
+    QTest::qWait(500);
+    w.grab().save(out + QStringLiteral("/alerts.png"));
+    w.showPage(QStringLiteral("Replay"));
+    QTest::qWait(300);
+    w.grab().save(out + QStringLiteral("/replay.png"));
+    w.showPage(QStringLiteral("Profiles"));
+    QTest::qWait(300);
+    w.grab().save(out + QStringLiteral("/profiles.png"));
 
     fake->setDown(true);
     w.showPage(QStringLiteral("Overview"));

@@ -147,62 +147,6 @@ QVariant GroupsModel::headerData(int section, Qt::Orientation orientation, int r
     return header(section, orientation, role, {tr("Group"), tr("State"), tr("Type")});
 }
 
-QVariant GroupPartitionsModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid())
-        return {};
-    const GroupPartitionRow &r = row(index.row());
-    const auto dash = [](const QString &s) { return s.isEmpty() ? QStringLiteral("-") : s; };
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (index.column()) {
-        case Topic: return r.topic;
-        case Partition: return r.partition;
-        case Committed: return r.committed ? number(*r.committed) : tr("no commit");
-        case LogEnd: return r.logEnd == kNoOffset ? QStringLiteral("?") : number(r.logEnd);
-        case Lag: return r.lag ? number(*r.lag) : QStringLiteral("-");
-        case MemberId: return dash(r.memberId);
-        case Host: return dash(r.host);
-        case ClientId: return dash(r.clientId);
-        }
-        break;
-    case RawValueRole:
-        switch (index.column()) {
-        case Topic: return r.topic;
-        case Partition: return r.partition;
-        case Committed: return r.committed.value_or(-1);
-        case LogEnd: return r.logEnd;
-        case Lag: return r.lag.value_or(-1);
-        case MemberId: return r.memberId;
-        case Host: return r.host;
-        case ClientId: return r.clientId;
-        }
-        break;
-    case Qt::TextAlignmentRole:
-        if (index.column() >= Partition && index.column() <= Lag)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        break;
-    case Qt::ForegroundRole:
-        if (index.column() == Lag && r.lag && *r.lag < 0)
-            return QBrush(QColor(170, 0, 0));
-        if (index.column() == Committed && !r.committed)
-            return QBrush(QColor(120, 120, 120));
-        break;
-    case Qt::ToolTipRole:
-        if (index.column() == Lag && r.lag && *r.lag < 0)
-            return tr("The committed offset is beyond the log end: the log was truncated.");
-        break;
-    }
-    return {};
-}
-
-QVariant GroupPartitionsModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    return header(section, orientation, role,
-                  {tr("Topic"), tr("Partition"), tr("Committed"), tr("Log end"), tr("Lag"), tr("Member"), tr("Host"),
-                   tr("Client")});
-}
-
 TextFilterProxyModel::TextFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(RawValueRole);

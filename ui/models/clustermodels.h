@@ -1,7 +1,6 @@
 #pragma once
 
 #include "clustertypes.h"
-#include "groupreport.h"
 #include "keyedtablemodel.h"
 
 #include <QHash>
@@ -63,24 +62,6 @@ public:
 
 protected:
     QString key(const GroupListing &g) const override { return g.groupId; }
-};
-
-/// The partitions of one group, as kafka-consumer-groups.sh --describe shows them.
-class GroupPartitionsModel final : public KeyedTableModel<GroupPartitionRow>
-{
-public:
-    enum Column { Topic, Partition, Committed, LogEnd, Lag, MemberId, Host, ClientId, ColumnCount };
-    using KeyedTableModel::KeyedTableModel;
-
-    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
-    QVariant data(const QModelIndex &index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-protected:
-    QString key(const GroupPartitionRow &r) const override
-    {
-        return r.topic + QLatin1Char('/') + QString::number(r.partition);
-    }
 };
 
 /// Sorts on RawValueRole and filters rows whose first column contains a text.

@@ -1,195 +1,221 @@
 #include "consumerspage.h"
 
-#include "clusterservice.h"
-#include "models/clustermodels.h"
+#include "charts/sparklinedelegate.h"
+#include "groupdetailpanel.h"
+#include "lagservice.h"
+#include "models/lagmodels.h"
 
+#include <QCheckBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace kops {
 
-namespace {
-
-QTableView *makeView(QAbstractItemModel *model, QWidget *parent)
+/// Filters groups by name and, optionally, to those not OK; sorts on raw values.
+class LagStatusProxyModel final : public QSortFilterProxyModel
 {
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setSortingEnabled(true);
-    view->sortByColumn(0, Qt::AscendingOrder);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setWordWrap(false);
-    view->setTextElideMode(Qt::ElideMiddle);
-    return view;
-}
+public:
+    explicit LagStatusProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
+    {
+        setSortRole(RawValueRole);
+        setSortCaseSensitivity(Qt::CaseInsensitive);
+    }
+    void setText(const QString &text)
+    {
+        m_text = text;
+        invalidateFilter();
+    }
+    void setProblemsOnly(bool on)
+    {
+        m_problemsOnly = on;
+        invalidateFilter();
+    }
 
-} // namespace
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &) const override
+    {
+        const auto *model = static_cast<const LagGroupsModel *>(sourceModel());
+        const GroupLag &g = model->row(row);
+        if (m_problemsOnly && g.status == HealthStatus::Ok)
+            return false;
+        return m_text.isEmpty() || g.groupId.contains(m_text, Qt::CaseInsensitive);
+    }
+
+private:
+    QString m_text;
+    bool m_problemsOnly = false;
+};
 
 ConsumersPage::ConsumersPage(QWidget *parent) : ConsolePage(parent)
 {
     auto *layout = new QVBoxLayout(this);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    layout->addWidget(splitter);
-
-    auto *left = new QWidget(splitter);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_filter = new QLineEdit(left);
+    auto *tools = new QHBoxLayout;
+    m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter groups…"));
     m_filter->setClearButtonEnabled(true);
-    leftLayout->addWidget(m_filter);
-    m_groups = new GroupsModel(this);
-    m_groupProxy = new TextFilterProxyModel(this);
-    m_groupProxy->setSourceModel(m_groups);
-    m_groupView = makeView(m_groupProxy, left);
-    m_groupView->setObjectName(QStringLiteral("groupsView"));
-    m_groupView->horizontalHeader()->resizeSection(0, 240);
-    leftLayout->addWidget(m_groupView);
-    connect(m_filter, &QLineEdit::textChanged, m_groupProxy, &TextFilterProxyModel::setFilterText);
+    m_problemsOnly = new QCheckBox(tr("Only groups not OK"), this);
+    m_summary = new QLabel(this);
+    auto *settings = new QPushButton(tr("Thresholds && alerts…"), this);
+    settings->setObjectName(QStringLiteral("lagSettingsButton"));
+    tools->addWidget(m_filter, 1);
+    tools->addWidget(m_problemsOnly);
+    tools->addWidget(m_summary);
+    tools->addWidget(settings);
+    layout->addLayout(tools);
 
-    auto *right = new QWidget(splitter);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    m_detailTitle = new QLabel(tr("Select a consumer group to see its partitions."), right);
-    QFont f = m_detailTitle->font();
-    f.setBold(true);
-    m_detailTitle->setFont(f);
-    m_detailTitle->setWordWrap(true);
-    rightLayout->addWidget(m_detailTitle);
-    m_detailNote = new QLabel(right);
-    m_detailNote->setWordWrap(true);
-    m_detailNote->hide();
-    rightLayout->addWidget(m_detailNote);
-    m_partitions = new GroupPartitionsModel(this);
-    m_partitionProxy = new TextFilterProxyModel(this);
-    m_partitionProxy->setSourceModel(m_partitions);
-    m_partitionView = makeView(m_partitionProxy, right);
-    m_partitionView->setObjectName(QStringLiteral("partitionsView"));
-    m_partitionView->horizontalHeader()->resizeSection(0, 200);
-    rightLayout->addWidget(m_partitionView);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 5);
-    splitter->setSizes({380, 900});
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    m_groups = new LagGroupsModel(this);
+    m_proxy = new LagStatusProxyModel(this);
+    m_proxy->setSourceModel(m_groups);
+    m_view = new QTableView(split);
+    m_view->setObjectName(QStringLiteral("lagGroupsView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(LagGroupsModel::Status, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    m_view->setItemDelegateForColumn(LagGroupsModel::Trend, new SparklineDelegate(TrendRole, m_view));
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_detail = new GroupDetailPanel(split);
+    split->addWidget(m_view);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 6);
+    split->setSizes({700, 560});
+    layout->addWidget(split, 1);
 
-    connect(m_groupView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (!current.isValid())
-                    return;
-                const QModelIndex source = m_groupProxy->mapToSource(current);
-                selectGroup(m_groups->row(source.row()).groupId);
-            });
+    m_visibleTimer = new QTimer(this);
+    m_visibleTimer->setSingleShot(true);
+    m_visibleTimer->setInterval(300);
+    connect(m_visibleTimer, &QTimer::timeout, this, &ConsumersPage::publishVisibleGroups);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, m_visibleTimer, qOverload<>(&QTimer::start));
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &t) {
+        m_proxy->setText(t);
+        m_visibleTimer->start();
+    });
+    connect(m_problemsOnly, &QCheckBox::toggled, this, [this](bool on) {
+        m_proxy->setProblemsOnly(on);
+        m_visibleTimer->start();
+    });
+    connect(settings, &QPushButton::clicked, this, &ConsumersPage::settingsRequested);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (!current.isValid())
+            return;
+        const GroupLag &g = m_groups->row(m_proxy->mapToSource(current).row());
+        m_detail->setGroup(g.groupId);
+        if (m_last)
+            m_detail->showLive(g, m_last->atMs);
+    });
+    connect(m_detail, &GroupDetailPanel::historyWanted, this, [this](const QString &group, qint64 from, qint64 to) {
+        if (m_service)
+            m_service->requestGroupHistory(group, from, to);
+    });
+    connect(m_detail, &GroupDetailPanel::replayRequested, this, &ConsumersPage::replayRequested);
 }
 
 void ConsumersPage::setConnection(ConnectionContextPtr connection)
 {
-    if (!connection) {
+    m_connection = std::move(connection);
+    if (!m_connection) {
         m_groups->setRows({});
-        m_partitions->setRows({});
-        m_selectedGroup.clear();
-        m_groupsFitted = false;
-        m_partitionsFitted = false;
-        m_detailTitle->setText(tr("Not connected."));
-        m_detailNote->hide();
+        m_last.reset();
+        m_summary->clear();
+        m_detail->clear(tr("Not connected."));
+        m_fitted = false;
     }
 }
 
-void ConsumersPage::setService(ClusterService *service)
+void ConsumersPage::setLagService(LagService *service)
 {
     if (m_service)
         disconnect(m_service, nullptr, this, nullptr);
     m_service = service;
     if (!service)
         return;
-    connect(service, &ClusterService::groupReportAvailable, this, &ConsumersPage::onGroupReport);
-    connect(service, &ClusterService::groupReportFailed, this, &ConsumersPage::onGroupReportFailed);
+    connect(service, &LagService::groupHistoryAvailable, this,
+            [this](const QString &group, const QList<GroupHistoryPoint> &points,
+                   const QHash<QString, QList<QPair<qint64, qint64>>> &byTopic) {
+                if (group == m_detail->groupId())
+                    m_detail->showHistory(points, byTopic);
+            });
 }
 
-void ConsumersPage::showGroups(const ClusterOverview &overview)
+void ConsumersPage::showLag(const LagSnapshotPtr &snapshot)
 {
-    m_groups->setRows(overview.groups);
-    if (!m_groupsFitted && m_groups->rowCount() > 0) {
-        m_groupView->resizeColumnsToContents();
-        m_groupView->horizontalHeader()->resizeSection(0, std::clamp(m_groupView->columnWidth(0) + 16, 160, 320));
-        m_groupsFitted = true;
+    m_last = snapshot;
+    m_groups->setRows(snapshot->groups);
+    if (!m_fitted && m_groups->rowCount() > 0) {
+        m_view->resizeColumnsToContents();
+        m_view->setColumnWidth(LagGroupsModel::Group, std::clamp(m_view->columnWidth(LagGroupsModel::Group) + 16, 140, 260));
+        m_view->setColumnWidth(LagGroupsModel::State, std::min(m_view->columnWidth(LagGroupsModel::State), 110));
+        m_view->setColumnWidth(LagGroupsModel::Trend, 110);
+        m_fitted = true;
+        m_visibleTimer->start();
     }
-    if (!overview.groupsError.isEmpty() && m_selectedGroup.isEmpty()) {
-        m_detailTitle->setText(tr("Consumer groups could not be listed."));
-        m_detailNote->setText(overview.groupsError);
-        m_detailNote->show();
-    }
-    // Keep the open group's partitions current with each refresh.
-    if (!m_selectedGroup.isEmpty() && m_service && isVisible())
-        m_service->fetchGroupReport(m_selectedGroup);
+    int problems = 0;
+    for (const GroupLag &g : snapshot->groups)
+        problems += g.status == HealthStatus::Ok ? 0 : 1;
+    m_summary->setText(tr("%n group(s)", nullptr, int(snapshot->groups.size()))
+                       + (problems ? tr(", %n not OK", nullptr, problems) : QString()));
+    m_summary->setStyleSheet(problems ? QStringLiteral("color: #b00000; font-weight: bold;") : QString());
+    if (const GroupLag *g = snapshot->group(m_detail->groupId()))
+        m_detail->showLive(*g, snapshot->atMs);
 }
 
-void ConsumersPage::activated()
+void ConsumersPage::showFailure(const KafkaError &error)
 {
-    if (!m_selectedGroup.isEmpty() && m_service)
-        m_service->fetchGroupReport(m_selectedGroup);
+    if (!m_last)
+        m_detail->clear(tr("Lag could not be sampled: %1").arg(error.message));
 }
 
 void ConsumersPage::selectGroup(const QString &groupId)
 {
-    if (groupId != m_selectedGroup)
-        m_partitions->setRows({});
-    m_selectedGroup = groupId;
-    m_detailTitle->setText(tr("%1 — loading…").arg(groupId));
-    if (m_service)
-        m_service->fetchGroupReport(groupId);
+    const int row = m_groups->rowOf(groupId);
+    if (row < 0) {
+        m_detail->setGroup(groupId);
+        return;
+    }
+    const QModelIndex index = m_proxy->mapFromSource(m_groups->index(row, LagGroupsModel::Group));
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
 }
 
-void ConsumersPage::onGroupReport(const GroupReport &report)
+QString ConsumersPage::selectedGroup() const
 {
-    if (report.groupId != m_selectedGroup)
-        return;
-    const QLocale locale;
-    m_detailTitle->setText(tr("%1 — %2, %n member(s), total lag %3", nullptr, int(report.members.size()))
-                               .arg(report.groupId, report.state, locale.toString(report.totalLag())));
-    int noCommit = 0;
-    int negative = 0;
-    for (const GroupPartitionRow &r : report.rows) {
-        noCommit += r.committed ? 0 : 1;
-        negative += (r.lag && *r.lag < 0) ? 1 : 0;
-    }
-    QStringList notes;
-    if (report.rows.isEmpty())
-        notes << tr("The group has no committed offsets and no assigned partitions.");
-    if (noCommit > 0)
-        notes << tr("%n partition(s) have no committed offset yet.", nullptr, noCommit);
-    if (negative > 0)
-        notes << tr("%n partition(s) have a committed offset beyond the log end (truncated log).", nullptr, negative);
-    m_detailNote->setText(notes.join(QLatin1Char(' ')));
-    m_detailNote->setVisible(!notes.isEmpty());
-    m_detailNote->setStyleSheet(negative > 0 ? QStringLiteral("color: #b00000;") : QString());
-    m_partitions->setRows(report.rows);
-    if (!m_partitionsFitted && m_partitions->rowCount() > 0) {
-        m_partitionView->resizeColumnsToContents();
-        m_partitionView->horizontalHeader()->resizeSection(0, std::clamp(m_partitionView->columnWidth(0) + 16, 140, 360));
-        m_partitionsFitted = true;
-    }
+    return m_detail->groupId();
 }
 
-void ConsumersPage::onGroupReportFailed(const QString &groupId, const KafkaError &error)
+void ConsumersPage::publishVisibleGroups()
 {
-    if (groupId != m_selectedGroup)
+    if (!m_service)
         return;
-    m_detailTitle->setText(tr("%1 — could not be described").arg(groupId));
-    m_detailNote->setText(error.toString());
-    m_detailNote->setStyleSheet(QStringLiteral("color: #b00000;"));
-    m_detailNote->show();
-    emit statusMessage(error.toString());
+    // The rows on screen (and the selected group) are sampled first in each round.
+    QStringList visible;
+    const int first = std::max(0, m_view->rowAt(0));
+    int last = m_view->rowAt(m_view->viewport()->height() - 1);
+    if (last < 0)
+        last = std::min(m_proxy->rowCount() - 1, first + 60);
+    if (!m_detail->groupId().isEmpty())
+        visible << m_detail->groupId();
+    for (int r = first; r <= last && r < m_proxy->rowCount(); ++r)
+        visible << m_proxy->index(r, LagGroupsModel::Group).data().toString();
+    m_service->setPriorityGroups(visible);
 }
 
 } // namespace kops

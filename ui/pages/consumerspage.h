@@ -1,24 +1,28 @@
 #pragma once
 
-#include "clusteroverview.h"
 #include "consolepage.h"
-#include "groupreport.h"
+#include "historystore.h"
+#include "lagtypes.h"
 
 #include <QPointer>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace kops {
 
-class ClusterService;
-class GroupPartitionsModel;
-class GroupsModel;
-class TextFilterProxyModel;
+class GroupDetailPanel;
+class LagGroupsModel;
+class LagService;
+class LagStatusProxyModel;
 
-/// Consumer groups and, for the selected group, committed offsets, log-end offsets,
-/// lag and owners per partition (what kafka-consumer-groups.sh --describe shows).
+/// Consumer lag: one row per group (status, state, members, lag, time lag, trend, drain),
+/// and for the selected group the lag chart and partition table. Fed by LagService
+/// snapshots; updates in place, keeping selection and scroll.
 class ConsumersPage final : public ConsolePage
 {
     Q_OBJECT
@@ -27,31 +31,34 @@ public:
 
     QString title() const override { return tr("Consumers"); }
     void setConnection(ConnectionContextPtr connection) override;
-    void setService(ClusterService *service);
-    void showGroups(const ClusterOverview &overview);
-    void activated() override;
+    void setLagService(LagService *service);
+    void showLag(const LagSnapshotPtr &snapshot);
+    void showFailure(const KafkaError &error);
 
-    GroupPartitionsModel *partitionsModel() const { return m_partitions; }
-    QString selectedGroup() const { return m_selectedGroup; }
     void selectGroup(const QString &groupId);
+    QString selectedGroup() const;
+    LagGroupsModel *groupsModel() const { return m_groups; }
+    GroupDetailPanel *detail() const { return m_detail; }
+
+signals:
+    void replayRequested(const QString &groupId, const QDateTime &from);
+    void settingsRequested();
 
 private:
-    void onGroupReport(const GroupReport &report);
-    void onGroupReportFailed(const QString &groupId, const KafkaError &error);
+    void publishVisibleGroups();
 
-    QPointer<ClusterService> m_service;
-    QString m_selectedGroup;
-    bool m_groupsFitted = false;
-    bool m_partitionsFitted = false;
+    QPointer<LagService> m_service;
+    ConnectionContextPtr m_connection;
+    LagSnapshotPtr m_last;
     QLineEdit *m_filter = nullptr;
-    QTableView *m_groupView = nullptr;
-    QTableView *m_partitionView = nullptr;
-    QLabel *m_detailTitle = nullptr;
-    QLabel *m_detailNote = nullptr;
-    GroupsModel *m_groups = nullptr;
-    TextFilterProxyModel *m_groupProxy = nullptr;
-    GroupPartitionsModel *m_partitions = nullptr;
-    TextFilterProxyModel *m_partitionProxy = nullptr;
+    QCheckBox *m_problemsOnly = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableView *m_view = nullptr;
+    LagGroupsModel *m_groups = nullptr;
+    LagStatusProxyModel *m_proxy = nullptr;
+    GroupDetailPanel *m_detail = nullptr;
+    QTimer *m_visibleTimer = nullptr;
+    bool m_fitted = false;
 };
 
 } // namespace kops

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "alerts.h"
+#include "keyedtablemodel.h"
+#include "lagtypes.h"
+
+#include <QColor>
+
+namespace kops {
+
+/// Role carrying a group's recent total lags (QVector<double>) for the sparkline.
+constexpr int TrendRole = Qt::UserRole + 2;
+
+/// Colour of a health status (background of the status cell, chart accents).
+QColor healthColor(HealthStatus status);
+
+/// One row per consumer group: status, state, members, lag, time lag, trend, drain.
+class LagGroupsModel final : public KeyedTableModel<GroupLag>
+{
+public:
+    enum Column { Status, Group, State, Members, TotalLag, MaxTimeLag, Trend, Drain, ColumnCount };
+    using KeyedTableModel::KeyedTableModel;
+
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    int rowOf(const QString &groupId) const;
+
+protected:
+    QString key(const GroupLag &g) const override { return g.groupId; }
+};
+
+/// The partitions of one group with lag, time lag and health.
+class LagPartitionsModel final : public KeyedTableModel<PartitionLag>
+{
+public:
+    enum Column { Topic, Partition, Committed, LogEnd, Lag, TimeLag, Status, Member, Host, ColumnCount };
+    using KeyedTableModel::KeyedTableModel;
+
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+protected:
+    QString key(const PartitionLag &p) const override { return p.topic + QLatin1Char('/') + QString::number(p.partition); }
+};
+
+/// Alert history: newest first.
+class AlertsModel final : public KeyedTableModel<Alert>
+{
+public:
+    enum Column { Time, Group, Topic, Status, Lag, TimeLag, State, Reason, ColumnCount };
+    using KeyedTableModel::KeyedTableModel;
+
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+protected:
+    QString key(const Alert &a) const override { return QString::number(a.id); }
+};
+
+} // namespace kops

@@ -1,0 +1,234 @@
+#include "groupdetailpanel.h"
+
+#include "charts/timeserieschart.h"
+#include "models/clustermodels.h"
+#include "models/lagmodels.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kops {
+
+namespace {
+
+const QList<QPair<QString, qint64>> &ranges()
+{
+    static const QList<QPair<QString, qint64>> list{{QStringLiteral("15 minutes"), 900},
+                                                    {QStringLiteral("1 hour"), 3600},
+                                                    {QStringLiteral("6 hours"), 6 * 3600},
+                                                    {QStringLiteral("24 hours"), 86400},
+                                                    {QStringLiteral("7 days"), 7 * 86400}};
+    return list;
+}
+
+const QList<QColor> &seriesColors()
+{
+    static const QList<QColor> colors{QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),
+                                      QColor(214, 39, 40),  QColor(148, 103, 189), QColor(140, 86, 75),
+                                      QColor(227, 119, 194), QColor(127, 127, 127)};
+    return colors;
+}
+
+} // namespace
+
+GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_title = new QLabel(this);
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_title->setFont(f);
+    m_reason = new QLabel(this);
+    m_reason->setWordWrap(true);
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_title);
+    layout->addWidget(m_reason);
+
+    auto *tools = new QHBoxLayout;
+    m_range = new QComboBox(this);
+    m_range->setObjectName(QStringLiteral("rangeCombo"));
+    for (const auto &r : ranges())
+        m_range->addItem(r.first, r.second);
+    m_range->setCurrentIndex(1);
+    m_view = new QComboBox(this);
+    m_view->setObjectName(QStringLiteral("viewCombo"));
+    m_view->addItems({tr("Total lag"), tr("Lag per topic")});
+    m_replay = new QPushButton(tr("Replay from here…"), this);
+    m_replay->setObjectName(QStringLiteral("replayButton"));
+    m_replay->setEnabled(false);
+    m_replay->setToolTip(tr("Click a time on the chart, then open the replay wizard with that time filled in."));
+    tools->addWidget(new QLabel(tr("Range:"), this));
+    tools->addWidget(m_range);
+    tools->addWidget(m_view);
+    tools->addStretch();
+    tools->addWidget(m_replay);
+    layout->addLayout(tools);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_chart = new TimeSeriesChart(split);
+    m_chart->setObjectName(QStringLiteral("lagChart"));
+    m_chart->setLeftAxisLabel(tr("lag (messages)"));
+    m_chart->setRightAxisLabel(tr("rate (msgs/s)"));
+    m_chart->setEmptyText(tr("No history yet: the chart fills as samples arrive."));
+    m_chart->setMinimumHeight(220);
+    m_partitions = new LagPartitionsModel(this);
+    m_proxy = new TextFilterProxyModel(this);
+    m_proxy->setSourceModel(m_partitions);
+    m_table = new QTableView(split);
+    m_table->setObjectName(QStringLiteral("lagPartitionsView"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(0, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    split->addWidget(m_chart);
+    split->addWidget(m_table);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
+        m_chart->setVisibleSpan(rangeSeconds());
+        requestHistory();
+    });
+    connect(m_view, &QComboBox::currentIndexChanged, this, &GroupDetailPanel::requestHistory);
+    connect(m_chart, &TimeSeriesChart::timestampClicked, this, [this](const QDateTime &time) {
+        m_replay->setEnabled(!m_group.isEmpty());
+        m_replay->setText(tr("Replay from %1…").arg(time.toString(QStringLiteral("HH:mm:ss"))));
+        Q_UNUSED(time);
+    });
+    connect(m_replay, &QPushButton::clicked, this, [this] {
+        if (const auto t = m_chart->marker(); t && !m_group.isEmpty())
+            emit replayRequested(m_group, *t);
+    });
+    clear(tr("Select a consumer group to see its lag over time and its partitions."));
+}
+
+qint64 GroupDetailPanel::rangeSeconds() const
+{
+    return m_range->currentData().toLongLong();
+}
+
+bool GroupDetailPanel::perTopic() const
+{
+    return m_view->currentIndex() == 1;
+}
+
+void GroupDetailPanel::clear(const QString &message)
+{
+    m_group.clear();
+    m_title->setText(message);
+    m_reason->clear();
+    m_partitions->setRows({});
+    m_chart->setSeries({});
+    m_chart->setMarker(std::nullopt);
+    m_replay->setEnabled(false);
+    m_replay->setText(tr("Replay from here…"));
+    m_haveHistory = false;
+}
+
+void GroupDetailPanel::setGroup(const QString &groupId)
+{
+    if (groupId == m_group)
+        return;
+    clear({});
+    m_group = groupId;
+    m_title->setText(groupId);
+    m_chart->setVisibleSpan(rangeSeconds());
+    requestHistory();
+}
+
+void GroupDetailPanel::requestHistory()
+{
+    if (m_group.isEmpty())
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    emit historyWanted(m_group, now - rangeSeconds() * 1000, now + 60'000);
+}
+
+void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points,
+                                   const QHash<QString, QList<QPair<qint64, qint64>>> &byTopic)
+{
+    QList<TimeSeriesChart::Series> series;
+    if (perTopic()) {
+        QStringList topics = byTopic.keys();
+        topics.sort();
+        for (int i = 0; i < topics.size(); ++i) {
+            TimeSeriesChart::Series s;
+            s.name = topics.at(i);
+            s.color = seriesColors().at(i % seriesColors().size());
+            for (const auto &p : byTopic.value(topics.at(i))) {
+                s.keys.append(double(p.first) / 1000.0);
+                s.values.append(double(p.second));
+            }
+            series.append(s);
+        }
+    } else {
+        TimeSeriesChart::Series lag{tr("lag"), QColor(31, 119, 180), {}, {}, false, false};
+        TimeSeriesChart::Series produce{tr("produce rate"), QColor(255, 127, 14), {}, {}, true, false};
+        TimeSeriesChart::Series consume{tr("consume rate"), QColor(44, 160, 44), {}, {}, true, false};
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            const double t = double(points[i].atMs) / 1000.0;
+            lag.keys.append(t);
+            lag.values.append(double(points[i].totalLag));
+            if (i > 0) {
+                const double dt = double(points[i].atMs - points[i - 1].atMs) / 1000.0;
+                if (dt > 0) {
+                    produce.keys.append(t);
+                    produce.values.append(std::max(0.0, double(points[i].sumLogEnd - points[i - 1].sumLogEnd) / dt));
+                    consume.keys.append(t);
+                    consume.values.append(std::max(0.0, double(points[i].sumCommitted - points[i - 1].sumCommitted) / dt));
+                }
+            }
+        }
+        series = {lag, produce, consume};
+    }
+    m_chart->setSeries(series);
+    m_chart->setVisibleSpan(rangeSeconds());
+    m_haveHistory = true;
+}
+
+void GroupDetailPanel::showLive(const GroupLag &group, qint64 atMs)
+{
+    if (group.groupId != m_group)
+        return;
+    m_title->setText(tr("%1 — %2").arg(group.groupId, healthStatusName(group.status)));
+    m_title->setStyleSheet(QStringLiteral("color: %1;").arg(healthColor(group.status).darker(120).name()));
+    QString details = group.reason;
+    details += tr(" · state %1, %n member(s)", nullptr, group.memberCount).arg(group.state);
+    details += tr(" · produce %1/s, consume %2/s · drain %3")
+                   .arg(group.produceRate, 0, 'f', 1)
+                   .arg(group.consumeRate, 0, 'f', 1)
+                   .arg(group.drainText());
+    m_reason->setText(details);
+    m_partitions->setRows(group.partitions);
+    if (!m_fitted && m_partitions->rowCount() > 0) {
+        m_table->resizeColumnsToContents();
+        m_fitted = true;
+    }
+    if (m_haveHistory && !perTopic() && m_chart->seriesCount() == 3) {
+        const double t = double(atMs) / 1000.0;
+        m_chart->appendPoint(0, t, double(group.totalLag));
+        m_chart->appendPoint(1, t, group.produceRate);
+        m_chart->appendPoint(2, t, group.consumeRate);
+    }
+}
+
+} // namespace kops

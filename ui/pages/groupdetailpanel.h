@@ -1,0 +1,63 @@
+#pragma once
+
+#include "historystore.h"
+#include "lagtypes.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace kops {
+
+class LagPartitionsModel;
+class TextFilterProxyModel;
+class TimeSeriesChart;
+
+/// The selected group: lag over time (total or per topic) with produce/consume rates,
+/// "Replay from here" for a clicked time, and the partition table.
+class GroupDetailPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit GroupDetailPanel(QWidget *parent = nullptr);
+
+    void clear(const QString &message);
+    void setGroup(const QString &groupId);
+    QString groupId() const { return m_group; }
+    /// Seconds of history the chart shows (15 min .. 7 days).
+    qint64 rangeSeconds() const;
+    bool perTopic() const;
+
+    void showHistory(const QList<GroupHistoryPoint> &points, const QHash<QString, QList<QPair<qint64, qint64>>> &byTopic);
+    void showLive(const GroupLag &group, qint64 atMs);
+
+    TimeSeriesChart *chart() const { return m_chart; }
+    LagPartitionsModel *partitionsModel() const { return m_partitions; }
+    QPushButton *replayButton() const { return m_replay; }
+
+signals:
+    void historyWanted(const QString &groupId, qint64 fromMs, qint64 toMs);
+    void replayRequested(const QString &groupId, const QDateTime &from);
+
+private:
+    void requestHistory();
+
+    QString m_group;
+    QLabel *m_title = nullptr;
+    QLabel *m_reason = nullptr;
+    QComboBox *m_range = nullptr;
+    QComboBox *m_view = nullptr;
+    QPushButton *m_replay = nullptr;
+    TimeSeriesChart *m_chart = nullptr;
+    QTableView *m_table = nullptr;
+    LagPartitionsModel *m_partitions = nullptr;
+    TextFilterProxyModel *m_proxy = nullptr;
+    bool m_fitted = false;
+    bool m_haveHistory = false;
+};
+
+} // namespace kops
