@@ -400,6 +400,15 @@ Result<QList<PartitionOffset>> RdKafkaClusterApi::committedOffsetsFor(const QStr
     return fetched.value().value(groupId);
 }
 
+Result<QHash<QString, QList<PartitionOffset>>>
+RdKafkaClusterApi::committedOffsetsFor(const QHash<QString, QList<TopicPartition>> &groups)
+{
+    QList<OffsetRequest> requests;
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it)
+        requests.append({it.key(), it.value()});
+    return fetchCommitted(requests);
+}
+
 Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted(const QList<OffsetRequest> &requests)
 {
     QHash<QString, QList<PartitionOffset>> out;

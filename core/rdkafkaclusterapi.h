@@ -33,6 +33,8 @@ public:
     Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &groupIds) override;
     Result<QList<PartitionOffset>> committedOffsetsFor(const QString &groupId,
                                                        const QList<TopicPartition> &partitions) override;
+    /// Committed offsets of several groups for given partitions, requests issued concurrently.
+    Result<QHash<QString, QList<PartitionOffset>>> committedOffsetsFor(const QHash<QString, QList<TopicPartition>> &groups);
     Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &partitions) override;
     Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &query) override;
     Result<QList<PartitionOffset>> alterGroupOffsets(const QString &groupId,

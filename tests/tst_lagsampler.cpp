@@ -4,6 +4,7 @@
 #include "lagmonitor.h"
 #include "lagsampler.h"
 #include "mockcluster.h"
+#include "mockgroupsapi.h"
 #include "rdkafkaclusterapi.h"
 
 #include <QDateTime>
@@ -12,65 +13,7 @@
 using namespace kops;
 using kops::test::FakeClusterApi;
 using kops::test::MockCluster;
-
-namespace {
-
-/// The mock cannot describe groups or list all committed offsets: answer those from
-/// known partitions, and pass everything else to the real client.
-class MockGroupsApi final : public ClusterApi
-{
-public:
-    MockGroupsApi(RdKafkaClusterApi &real, QList<TopicPartition> partitions) : m_real(real), m_partitions(std::move(partitions)) {}
-    Result<ClusterMetadata> metadata() override { return m_real.metadata(); }
-    Result<ClusterMetadata> topicMetadata(const QStringList &t) override { return m_real.topicMetadata(t); }
-    Result<QList<GroupListing>> listGroups() override { return QList<GroupListing>{}; }
-    Result<QList<GroupDescription>> describeGroups(const QStringList &ids) override
-    {
-        QList<GroupDescription> out;
-        for (const QString &id : ids)
-            out.append(GroupDescription{id, QStringLiteral("Empty"), {}, 1, false, {}, {}, {}});
-        return out;
-    }
-    Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &ids) override
-    {
-        QHash<QString, QList<PartitionOffset>> out;
-        for (const QString &id : ids) {
-            auto c = m_real.committedOffsetsFor(id, m_partitions);
-            if (!c)
-                return c.error();
-            QList<PartitionOffset> committed;
-            for (const PartitionOffset &po : c.value())
-                if (po.offset >= 0)
-                    committed.append(po);
-            out.insert(id, committed);
-        }
-        return out;
-    }
-    Result<QList<PartitionOffset>> committedOffsetsFor(const QString &g, const QList<TopicPartition> &p) override
-    {
-        return m_real.committedOffsetsFor(g, p);
-    }
-    Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &p) override { return m_real.watermarks(p); }
-    Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &q) override { return m_real.offsetsForTimes(q); }
-    Result<QList<PartitionOffset>> alterGroupOffsets(const QString &g, const QList<PartitionOffset> &o) override
-    {
-        return m_real.alterGroupOffsets(g, o);
-    }
-    Result<QList<ConfigResource>> describeConfigs(ConfigResourceType t, const QStringList &n) override
-    {
-        return m_real.describeConfigs(t, n);
-    }
-    Status createTopic(const NewTopic &t) override { return m_real.createTopic(t); }
-    Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &r) override { return m_real.produce(r); }
-    Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 o, int m, int t) override { return m_real.read(tp, o, m, t); }
-    Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &p, int t) override { return m_real.readAt(p, t); }
-
-private:
-    RdKafkaClusterApi &m_real;
-    QList<TopicPartition> m_partitions;
-};
-
-} // namespace
+using kops::test::MockGroupsApi;
 
 class TestLagSampler : public QObject
 {
@@ -100,7 +43,7 @@ private slots:
         po.offset = 3; // the record produced 570 s ago
         QVERIFY(real.alterGroupOffsets(QStringLiteral("billing"), {po}).ok());
 
-        MockGroupsApi api(real, {{QStringLiteral("orders"), 0}, {QStringLiteral("orders"), 1}});
+        MockGroupsApi api(real, {{QStringLiteral("billing"), {{QStringLiteral("orders"), 0}, {QStringLiteral("orders"), 1}}}});
         LagSampler sampler;
         auto raw = sampler.sample(api, {QStringLiteral("billing")});
         QVERIFY2(raw.ok(), qPrintable(raw.ok() ? QString() : raw.error().toString()));

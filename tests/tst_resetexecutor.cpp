@@ -1,4 +1,5 @@
 #include "fakeclusterapi.h"
+#include "forwardingclusterapi.h"
 #include "replay/resetexecutor.h"
 #include "replay/resetpreview.h"
 
@@ -14,35 +15,19 @@ using kops::test::FakeClusterApi;
 namespace {
 
 /// Forwards to the fake, with hooks to script what happens around the guard and the write.
-class ScriptedApi final : public ClusterApi
+class ScriptedApi final : public kops::test::ForwardingClusterApi
 {
 public:
-    explicit ScriptedApi(std::shared_ptr<FakeClusterApi> fake) : m_fake(std::move(fake)) {}
+    explicit ScriptedApi(std::shared_ptr<FakeClusterApi> fake) : ForwardingClusterApi(*fake), m_fake(std::move(fake)) {}
     int describes = 0;
     std::function<void(int describeCall)> onDescribe;
     std::function<std::optional<KafkaError>()> onAlter; ///< an error fails the whole request
 
-    Result<ClusterMetadata> metadata() override { return m_fake->metadata(); }
-    Result<ClusterMetadata> topicMetadata(const QStringList &t) override { return m_fake->topicMetadata(t); }
-    Result<QList<GroupListing>> listGroups() override { return m_fake->listGroups(); }
     Result<QList<GroupDescription>> describeGroups(const QStringList &g) override
     {
         if (onDescribe)
             onDescribe(++describes);
         return m_fake->describeGroups(g);
-    }
-    Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &g) override
-    {
-        return m_fake->committedOffsets(g);
-    }
-    Result<QList<PartitionOffset>> committedOffsetsFor(const QString &g, const QList<TopicPartition> &p) override
-    {
-        return m_fake->committedOffsetsFor(g, p);
-    }
-    Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &p) override { return m_fake->watermarks(p); }
-    Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &q) override
-    {
-        return m_fake->offsetsForTimes(q);
     }
     Result<QList<PartitionOffset>> alterGroupOffsets(const QString &g, const QList<PartitionOffset> &o) override
     {
@@ -50,16 +35,6 @@ public:
             if (auto error = onAlter())
                 return *error;
         return m_fake->alterGroupOffsets(g, o);
-    }
-    Result<QList<ConfigResource>> describeConfigs(ConfigResourceType t, const QStringList &n) override
-    {
-        return m_fake->describeConfigs(t, n);
-    }
-    Status createTopic(const NewTopic &t) override { return m_fake->createTopic(t); }
-    Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &r) override { return m_fake->produce(r); }
-    Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 o, int m, int t) override
-    {
-        return m_fake->read(tp, o, m, t);
     }
 
 private:

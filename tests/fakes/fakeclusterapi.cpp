@@ -1,5 +1,7 @@
 #include "fakeclusterapi.h"
 
+#include "forwardingclusterapi.h"
+
 #include <QDateTime>
 #include <QMutexLocker>
 
@@ -10,41 +12,10 @@ namespace kops::test {
 namespace {
 
 /// Forwards to a shared fake so that several owners (unique_ptr) can use one cluster.
-class ForwardingApi final : public ClusterApi
+class SharedFakeApi final : public ForwardingClusterApi
 {
 public:
-    explicit ForwardingApi(std::shared_ptr<FakeClusterApi> fake) : m_fake(std::move(fake)) {}
-    Result<ClusterMetadata> metadata() override { return m_fake->metadata(); }
-    Result<ClusterMetadata> topicMetadata(const QStringList &t) override { return m_fake->topicMetadata(t); }
-    Result<QList<GroupListing>> listGroups() override { return m_fake->listGroups(); }
-    Result<QList<GroupDescription>> describeGroups(const QStringList &g) override { return m_fake->describeGroups(g); }
-    Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &g) override
-    {
-        return m_fake->committedOffsets(g);
-    }
-    Result<QList<PartitionOffset>> committedOffsetsFor(const QString &g, const QList<TopicPartition> &p) override
-    {
-        return m_fake->committedOffsetsFor(g, p);
-    }
-    Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &p) override { return m_fake->watermarks(p); }
-    Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &q) override
-    {
-        return m_fake->offsetsForTimes(q);
-    }
-    Result<QList<PartitionOffset>> alterGroupOffsets(const QString &g, const QList<PartitionOffset> &o) override
-    {
-        return m_fake->alterGroupOffsets(g, o);
-    }
-    Result<QList<ConfigResource>> describeConfigs(ConfigResourceType t, const QStringList &n) override
-    {
-        return m_fake->describeConfigs(t, n);
-    }
-    Status createTopic(const NewTopic &t) override { return m_fake->createTopic(t); }
-    Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &r) override { return m_fake->produce(r); }
-    Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 o, int m, int t) override
-    {
-        return m_fake->read(tp, o, m, t);
-    }
+    explicit SharedFakeApi(std::shared_ptr<FakeClusterApi> fake) : ForwardingClusterApi(*fake), m_fake(std::move(fake)) {}
 
 private:
     std::shared_ptr<FakeClusterApi> m_fake;
@@ -64,7 +35,7 @@ PartitionOffset offsetError(const QString &topic, int partition, const QString &
 
 ClusterApiFactory sharedFactory(std::shared_ptr<FakeClusterApi> fake)
 {
-    return [fake] { return std::unique_ptr<ClusterApi>(std::make_unique<ForwardingApi>(fake)); };
+    return [fake] { return std::unique_ptr<ClusterApi>(std::make_unique<SharedFakeApi>(fake)); };
 }
 
 FakeClusterApi::FakeClusterApi() = default;
