@@ -74,7 +74,7 @@ ConsumersPage::ConsumersPage(QWidget *parent) : ConsolePage(parent)
     tools->addWidget(settings);
     layout->addLayout(tools);
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *split = new QSplitter(Qt::Vertical, this);
     m_groups = new LagGroupsModel(this);
     m_proxy = new LagStatusProxyModel(this);
     m_proxy->setSourceModel(m_groups);
@@ -95,9 +95,9 @@ ConsumersPage::ConsumersPage(QWidget *parent) : ConsolePage(parent)
     m_detail = new GroupDetailPanel(split);
     split->addWidget(m_view);
     split->addWidget(m_detail);
-    split->setStretchFactor(0, 5);
-    split->setStretchFactor(1, 6);
-    split->setSizes({700, 560});
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({260, 420});
     layout->addWidget(split, 1);
 
     m_visibleTimer = new QTimer(this);

@@ -76,13 +76,14 @@ GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
     tools->addWidget(m_replay);
     layout->addLayout(tools);
 
-    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *split = new QSplitter(Qt::Horizontal, this);
     m_chart = new TimeSeriesChart(split);
     m_chart->setObjectName(QStringLiteral("lagChart"));
     m_chart->setLeftAxisLabel(tr("lag (messages)"));
     m_chart->setRightAxisLabel(tr("rate (msgs/s)"));
     m_chart->setEmptyText(tr("No history yet: the chart fills as samples arrive."));
     m_chart->setMinimumHeight(220);
+    m_chart->setMinimumWidth(360);
     m_partitions = new LagPartitionsModel(this);
     m_proxy = new TextFilterProxyModel(this);
     m_proxy->setSourceModel(m_partitions);
@@ -100,8 +101,9 @@ GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
     m_table->setTextElideMode(Qt::ElideMiddle);
     split->addWidget(m_chart);
     split->addWidget(m_table);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 4);
+    split->setSizes({600, 480});
     layout->addWidget(split, 1);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
