@@ -2,6 +2,8 @@
 // by KOPS_TEST_BOOTSTRAP=host:port and is skipped otherwise. Every run creates its own
 // uniquely named topics and groups.
 #include "groupreport.h"
+#include "lagmonitor.h"
+#include "lagsampler.h"
 #include "rdkafkaclusterapi.h"
 
 #include <QDateTime>
@@ -227,6 +229,54 @@ private slots:
                 QCOMPARE(s.totalLag.value_or(-1), 6);
             }
         QVERIFY(found);
+    }
+
+    void lagAndTimeLagMatchTheBroker()
+    {
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 300'000; // records 300 s .. 291 s old
+        const QString topic = createTopicWithRecords(1, 10, t0);
+        const QString group = unique(QStringLiteral("kops-lag"));
+        PartitionOffset po;
+        po.topic = topic;
+        po.partition = 0;
+        po.offset = 4;
+        QVERIFY(m_api->alterGroupOffsets(group, {po}).ok());
+
+        LagSampler sampler;
+        LagMonitor monitor({3, 30, 360, {}});
+        auto raw = sampler.sample(*m_api, {group});
+        QVERIFY2(raw.ok(), qPrintable(raw.ok() ? QString() : raw.error().toString()));
+        LagSnapshot snap = monitor.ingest(raw.value());
+        QCOMPARE(snap.groups.size(), 1);
+        const PartitionLag &p = snap.groups.first().partitions.first();
+        QCOMPARE(p.committed.value(), 4);
+        QCOMPARE(p.logEnd, 10);
+        QCOMPARE(p.lag.value(), 6);
+        QVERIFY(!p.timeLagEstimated);
+        const double expected = double(raw.value().atMs - (t0 + 4000)) / 1000.0;
+        QVERIFY2(qAbs(p.timeLagSeconds.value() - expected) < 1.0, qPrintable(QString::number(p.timeLagSeconds.value())));
+
+        // No member and no commit while records keep arriving: STOP, and the lag keeps growing.
+        for (int i = 0; i < 3; ++i) {
+            QTest::qWait(1000);
+            OutgoingRecord r;
+            r.topic = topic;
+            r.partition = 0;
+            r.value = QByteArray("more");
+            QVERIFY(m_api->produce({r}).ok());
+            raw = sampler.sample(*m_api, {group});
+            QVERIFY(raw.ok());
+            snap = monitor.ingest(raw.value());
+        }
+        QCOMPARE(snap.groups.first().totalLag, 9);
+        QCOMPARE(snap.groups.first().status, HealthStatus::Stop);
+
+        // Moving the group back shows REWIND.
+        po.offset = 1;
+        QVERIFY(m_api->alterGroupOffsets(group, {po}).ok());
+        raw = sampler.sample(*m_api, {group});
+        QVERIFY(raw.ok());
+        QCOMPARE(monitor.ingest(raw.value()).groups.first().status, HealthStatus::Rewind);
     }
 
     void unknownGroupIsReportedAsSuch()
