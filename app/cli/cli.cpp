@@ -67,7 +67,13 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err, const Envir
             return ExitUsage;
         }
         if (parser.isSet(QStringLiteral("help"))) {
-            out << parser.helpText();
+            // Qt names the binary by its path; say how the command is actually typed.
+            QString help = parser.helpText();
+            const qsizetype eol = help.indexOf(QLatin1Char('\n'));
+            const QString usage = help.left(eol);
+            const qsizetype options = usage.indexOf(QLatin1String(" [options]"));
+            help.replace(0, eol, QStringLiteral("Usage: kafka-ops %1%2").arg(name, options >= 0 ? usage.mid(options) : QString()));
+            out << help;
             out.flush();
             return ExitOk;
         }
