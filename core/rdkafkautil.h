@@ -1,0 +1,84 @@
+#pragma once
+
+// Internal to core: small RAII wrappers and conversions shared by the librdkafka client's
+// translation units. Never included from a public header.
+
+#include "clustertypes.h"
+#include "errortext.h"
+#include "rdkafkahandle.h"
+
+#include <QDeadlineTimer>
+#include <QString>
+
+#include <librdkafka/rdkafka.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace kops::rdk {
+
+struct QueueDeleter { void operator()(rd_kafka_queue_t *q) const { rd_kafka_queue_destroy(q); } };
+struct EventDeleter { void operator()(rd_kafka_event_t *e) const { rd_kafka_event_destroy(e); } };
+struct OptionsDeleter { void operator()(rd_kafka_AdminOptions_t *o) const { rd_kafka_AdminOptions_destroy(o); } };
+struct TplDeleter { void operator()(rd_kafka_topic_partition_list_t *l) const { rd_kafka_topic_partition_list_destroy(l); } };
+struct MessageDeleter { void operator()(rd_kafka_message_t *m) const { rd_kafka_message_destroy(m); } };
+using QueuePtr = std::unique_ptr<rd_kafka_queue_t, QueueDeleter>;
+using EventPtr = std::unique_ptr<rd_kafka_event_t, EventDeleter>;
+using OptionsPtr = std::unique_ptr<rd_kafka_AdminOptions_t, OptionsDeleter>;
+using TplPtr = std::unique_ptr<rd_kafka_topic_partition_list_t, TplDeleter>;
+using MessagePtr = std::unique_ptr<rd_kafka_message_t, MessageDeleter>;
+
+inline QString str(const char *s)
+{
+    return s ? QString::fromUtf8(s) : QString();
+}
+
+inline OptionsPtr adminOptions(rd_kafka_t *rk, rd_kafka_admin_op_t op, int timeoutMs)
+{
+    OptionsPtr opt(rd_kafka_AdminOptions_new(rk, op));
+    char errstr[256];
+    rd_kafka_AdminOptions_set_request_timeout(opt.get(), timeoutMs, errstr, sizeof errstr);
+    return opt;
+}
+
+/// Waits for the result event of one admin request; nullptr when the deadline passed.
+inline EventPtr waitEvent(rd_kafka_queue_t *q, const QDeadlineTimer &deadline)
+{
+    while (true) {
+        const int remaining = int(std::max<qint64>(0, deadline.remainingTime()));
+        rd_kafka_event_t *ev = rd_kafka_queue_poll(q, std::min(remaining, 200));
+        if (ev)
+            return EventPtr(ev);
+        if (deadline.hasExpired())
+            return nullptr;
+    }
+}
+
+inline TplPtr toTpl(const QList<TopicPartition> &tps)
+{
+    TplPtr list(rd_kafka_topic_partition_list_new(int(tps.size())));
+    for (const TopicPartition &tp : tps)
+        rd_kafka_topic_partition_list_add(list.get(), tp.topic.toUtf8().constData(), tp.partition);
+    return list;
+}
+
+inline PartitionOffset toPartitionOffset(const rd_kafka_topic_partition_t &p)
+{
+    PartitionOffset po;
+    po.topic = str(p.topic);
+    po.partition = p.partition;
+    po.offset = p.offset;
+    if (p.err) {
+        po.errorCode = errName(p.err);
+        po.errorMessage = explainKafkaError(po.errorCode, errText(p.err));
+    }
+    return po;
+}
+
+inline QString groupState(rd_kafka_consumer_group_state_t state)
+{
+    return str(rd_kafka_consumer_group_state_name(state));
+}
+
+
+} // namespace kops::rdk
