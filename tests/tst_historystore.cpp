@@ -60,6 +60,9 @@ private slots:
         QVERIFY(store.groupHistory(QStringLiteral("other"), QStringLiteral("g"), T0, T0 + 60'000).isEmpty());
         const auto topics = store.topicHistory(QStringLiteral("prod"), QStringLiteral("g"), T0, T0 + 60'000);
         QCOMPARE(topics.value(QStringLiteral("orders")).size(), 5);
+        const auto partitions = store.partitionLagHistory(QStringLiteral("prod"), QStringLiteral("g"), T0, T0 + 60'000);
+        QCOMPARE(partitions.size(), 3);
+        QCOMPARE(partitions.value(QStringLiteral("orders/2")).last().second, (240 + 2) - 104);
     }
 
     void noCommitIsStoredAsNull()

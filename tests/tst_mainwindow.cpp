@@ -173,6 +173,12 @@ private slots:
         // Clicking a time on the chart offers "Replay from here", which opens the wizard.
         TimeSeriesChart *chart = w.consumersPage()->detail()->chart();
         QTRY_VERIFY_WITH_TIMEOUT(chart->seriesCount() == 3, 5000);
+        // Per-partition view: one series per partition of the group.
+        auto *viewCombo = w.consumersPage()->detail()->findChild<QComboBox *>(QStringLiteral("viewCombo"));
+        viewCombo->setCurrentIndex(2);
+        QTRY_COMPARE_WITH_TIMEOUT(chart->seriesCount(), 1, 5000);
+        viewCombo->setCurrentIndex(0);
+        QTRY_COMPARE_WITH_TIMEOUT(chart->seriesCount(), 3, 5000);
         QPushButton *replay = w.consumersPage()->detail()->replayButton();
         QVERIFY(!replay->isEnabled());
         const QDateTime picked = QDateTime::currentDateTime().addSecs(-120);

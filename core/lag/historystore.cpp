@@ -234,6 +234,28 @@ QHash<QString, QList<QPair<qint64, qint64>>> HistoryStore::topicHistory(const QS
     return out;
 }
 
+QHash<QString, QList<QPair<qint64, qint64>>> HistoryStore::partitionLagHistory(const QString &cluster,
+                                                                                const QString &group, qint64 fromMs,
+                                                                                qint64 toMs)
+{
+    QHash<QString, QList<QPair<qint64, qint64>>> out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT r.topic, r.part, s.ts, CASE WHEN s.committed IS NOT NULL AND s.log_end > s.committed THEN "
+        "s.log_end - s.committed ELSE 0 END FROM samples s JOIN series r ON r.id = s.sid "
+        "WHERE r.cluster=? AND r.grp=? AND s.ts BETWEEN ? AND ? ORDER BY r.topic, r.part, s.ts"));
+    q.addBindValue(cluster);
+    q.addBindValue(group);
+    q.addBindValue(fromMs / 1000);
+    q.addBindValue(toMs / 1000);
+    if (q.exec())
+        while (q.next())
+            out[q.value(0).toString() + QLatin1Char('/') + q.value(1).toString()].append(
+                {q.value(2).toLongLong() * 1000, q.value(3).toLongLong()});
+    return out;
+}
+
 qint64 HistoryStore::prune(qint64 nowMs, const Retention &retention)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);

@@ -58,6 +58,10 @@ public:
     QHash<QString, QList<QPair<qint64, qint64>>> topicHistory(const QString &cluster, const QString &group,
                                                                qint64 fromMs, qint64 toMs);
 
+    /// Lag per partition ("topic/partition") of a group over time.
+    QHash<QString, QList<QPair<qint64, qint64>>> partitionLagHistory(const QString &cluster, const QString &group,
+                                                                      qint64 fromMs, qint64 toMs);
+
     /// Thins and expires old samples. Returns the number of rows deleted.
     qint64 prune(qint64 nowMs, const Retention &retention);
     qint64 prune(qint64 nowMs) { return prune(nowMs, Retention{}); }

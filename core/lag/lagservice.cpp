@@ -264,13 +264,14 @@ void LagService::requestGroupHistory(const QString &group, qint64 fromMs, qint64
     {
         QList<GroupHistoryPoint> points;
         QHash<QString, QList<QPair<qint64, qint64>>> byTopic;
+        QHash<QString, QList<QPair<qint64, qint64>>> byPartition;
     };
     const QString cluster = clusterKey();
     auto *watcher = new QFutureWatcher<Answer>(this);
     connect(watcher, &QFutureWatcher<Answer>::finished, this, [this, watcher, group] {
         const Answer a = watcher->result();
         watcher->deleteLater();
-        emit groupHistoryAvailable(group, a.points, a.byTopic);
+        emit groupHistoryAvailable(group, a.points, a.byTopic, a.byPartition);
     });
     const QString path = m_historyPath;
     watcher->setFuture(QtConcurrent::run([path, cluster, group, fromMs, toMs] {
@@ -279,6 +280,7 @@ void LagService::requestGroupHistory(const QString &group, qint64 fromMs, qint64
         if (store.open().ok()) {
             a.points = store.groupHistory(cluster, group, fromMs, toMs);
             a.byTopic = store.topicHistory(cluster, group, fromMs, toMs);
+            a.byPartition = store.partitionLagHistory(cluster, group, fromMs, toMs);
         }
         return a;
     }));

@@ -49,8 +49,10 @@ signals:
     void samplingFailed(const kops::KafkaError &error);
     void alertsRaised(const QList<kops::Alert> &alerts);
     void alertsListed(const QList<kops::Alert> &alerts);
+    /// byTopic / byPartition: lag series keyed "topic" / "topic/partition".
     void groupHistoryAvailable(const QString &group, const QList<kops::GroupHistoryPoint> &points,
-                               const QHash<QString, QList<QPair<qint64, qint64>>> &byTopic);
+                               const QHash<QString, QList<QPair<qint64, qint64>>> &byTopic,
+                               const QHash<QString, QList<QPair<qint64, qint64>>> &byPartition);
 
 private:
     ConnectionContextPtr m_connection;

@@ -150,9 +150,9 @@ void ConsumersPage::setLagService(LagService *service)
         return;
     connect(service, &LagService::groupHistoryAvailable, this,
             [this](const QString &group, const QList<GroupHistoryPoint> &points,
-                   const QHash<QString, QList<QPair<qint64, qint64>>> &byTopic) {
+                   const GroupDetailPanel::SeriesByKey &byTopic, const GroupDetailPanel::SeriesByKey &byPartition) {
                 if (group == m_detail->groupId())
-                    m_detail->showHistory(points, byTopic);
+                    m_detail->showHistory(points, byTopic, byPartition);
             });
 }
 

@@ -64,7 +64,7 @@ GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
     m_range->setCurrentIndex(1);
     m_view = new QComboBox(this);
     m_view->setObjectName(QStringLiteral("viewCombo"));
-    m_view->addItems({tr("Total lag"), tr("Lag per topic")});
+    m_view->addItems({tr("Total lag"), tr("Lag per topic"), tr("Lag per partition")});
     m_replay = new QPushButton(tr("Replay from here…"), this);
     m_replay->setObjectName(QStringLiteral("replayButton"));
     m_replay->setEnabled(false);
@@ -128,9 +128,9 @@ qint64 GroupDetailPanel::rangeSeconds() const
     return m_range->currentData().toLongLong();
 }
 
-bool GroupDetailPanel::perTopic() const
+GroupDetailPanel::View GroupDetailPanel::view() const
 {
-    return m_view->currentIndex() == 1;
+    return View(m_view->currentIndex());
 }
 
 void GroupDetailPanel::clear(const QString &message)
@@ -165,18 +165,26 @@ void GroupDetailPanel::requestHistory()
     emit historyWanted(m_group, now - rangeSeconds() * 1000, now + 60'000);
 }
 
-void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points,
-                                   const QHash<QString, QList<QPair<qint64, qint64>>> &byTopic)
+void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points, const SeriesByKey &byTopic,
+                                   const SeriesByKey &byPartition)
 {
     QList<TimeSeriesChart::Series> series;
-    if (perTopic()) {
-        QStringList topics = byTopic.keys();
-        topics.sort();
-        for (int i = 0; i < topics.size(); ++i) {
+    if (view() != View::Total) {
+        const SeriesByKey &byKey = view() == View::PerTopic ? byTopic : byPartition;
+        QStringList keys = byKey.keys();
+        // "orders/10" after "orders/9": sort by topic, then partition number.
+        std::sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) {
+            const qsizetype sa = a.lastIndexOf(QLatin1Char('/'));
+            const qsizetype sb = b.lastIndexOf(QLatin1Char('/'));
+            if (sa < 0 || sb < 0 || a.left(sa) != b.left(sb))
+                return a < b;
+            return a.mid(sa + 1).toInt() < b.mid(sb + 1).toInt();
+        });
+        for (int i = 0; i < keys.size(); ++i) {
             TimeSeriesChart::Series s;
-            s.name = topics.at(i);
+            s.name = keys.at(i);
             s.color = seriesColors().at(i % seriesColors().size());
-            for (const auto &p : byTopic.value(topics.at(i))) {
+            for (const auto &p : byKey.value(keys.at(i))) {
                 s.keys.append(double(p.first) / 1000.0);
                 s.values.append(double(p.second));
             }
@@ -225,7 +233,7 @@ void GroupDetailPanel::showLive(const GroupLag &group, qint64 atMs)
         m_table->resizeColumnsToContents();
         m_fitted = true;
     }
-    if (m_haveHistory && !perTopic() && m_chart->seriesCount() == 3) {
+    if (m_haveHistory && view() == View::Total && m_chart->seriesCount() == 3) {
         const double t = double(atMs) / 1000.0;
         m_chart->appendPoint(0, t, double(group.totalLag));
         m_chart->appendPoint(1, t, group.produceRate);

@@ -30,9 +30,11 @@ public:
     QString groupId() const { return m_group; }
     /// Seconds of history the chart shows (15 min .. 7 days).
     qint64 rangeSeconds() const;
-    bool perTopic() const;
+    enum class View { Total, PerTopic, PerPartition };
+    View view() const;
 
-    void showHistory(const QList<GroupHistoryPoint> &points, const QHash<QString, QList<QPair<qint64, qint64>>> &byTopic);
+    using SeriesByKey = QHash<QString, QList<QPair<qint64, qint64>>>;
+    void showHistory(const QList<GroupHistoryPoint> &points, const SeriesByKey &byTopic, const SeriesByKey &byPartition);
     void showLive(const GroupLag &group, qint64 atMs);
 
     TimeSeriesChart *chart() const { return m_chart; }
