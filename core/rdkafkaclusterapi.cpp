@@ -319,7 +319,7 @@ Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted
     auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS, m_options.timeoutMs);
 
     // librdkafka takes one group per request: keep a bounded number in flight on one queue.
-    constexpr int kMaxInFlight = 32;
+    constexpr int kMaxInFlight = 64;
     const QDeadlineTimer deadline(m_options.timeoutMs + 1000 + 50 * qint64(requests.size()));
     qsizetype next = 0;
     int inFlight = 0;
