@@ -370,7 +370,9 @@ void MainWindow::onOverviewFailed(const KafkaError &error)
 
 void MainWindow::updateConnectionLabel(const QString &text, bool ok)
 {
-    m_connectionLabel->setText(text);
+    // Ad-hoc connections are named by their bootstrap list, which can be long.
+    m_connectionLabel->setText(m_connectionLabel->fontMetrics().elidedText(text, Qt::ElideMiddle, 520));
+    m_connectionLabel->setToolTip(text);
     m_connectionLabel->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00000; font-weight: bold;"));
 }
 
