@@ -152,7 +152,7 @@ Result<RdKafkaHandle *> RdKafkaClusterApi::ensure(std::unique_ptr<RdKafkaHandle>
             props.append({QStringLiteral("auto.offset.reset"), QStringLiteral("error")});
         }
         if (RdKafkaHandle::Kind(kind) == RdKafkaHandle::Kind::Producer)
-            props.append({QStringLiteral("message.timeout.ms"), QStringLiteral("30000")});
+            props.append({QStringLiteral("message.timeout.ms"), QString::number(m_options.messageTimeoutMs)});
         auto created = RdKafkaHandle::create(RdKafkaHandle::Kind(kind), props);
         if (!created)
             return created.error();
@@ -691,7 +691,7 @@ Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRec
     rd_kafka_t *rk = h.value()->rk();
     // Reports are written by the delivery callback through the per-message opaque.
     std::vector<DeliveryReport> reports(size_t(records.size()));
-    const QDeadlineTimer deadline(35000);
+    const QDeadlineTimer deadline(m_options.messageTimeoutMs + 5000);
     for (qsizetype i = 0; i < records.size(); ++i) {
         const OutgoingRecord &r = records.at(i);
         DeliveryReport &rep = reports[size_t(i)];
@@ -744,7 +744,7 @@ Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRec
         }
         rd_kafka_poll(rk, 0);
     }
-    // message.timeout.ms (30 s) is below this flush timeout, so every report is final afterwards.
+    // message.timeout.ms is below this flush timeout, so every report is final afterwards.
     rd_kafka_flush(rk, int(std::max<qint64>(1000, deadline.remainingTime())));
     h.value()->serve();
     QList<DeliveryReport> out(reports.begin(), reports.end());

@@ -20,6 +20,7 @@ public:
     struct Options
     {
         int timeoutMs = 8000; ///< per call; keeps an unreachable cluster under 10 s
+        int messageTimeoutMs = 30000; ///< produce: a record not acknowledged by then is reported failed
     };
 
     explicit RdKafkaClusterApi(QList<QPair<QString, QString>> properties);

@@ -1,0 +1,171 @@
+#include "deadletterheaders.h"
+
+#include <QHash>
+#include <QtEndian>
+
+#include <limits>
+
+namespace kops {
+
+namespace {
+
+struct FieldNames
+{
+    DeadLetterFormat format;
+    const char *topic;
+    const char *partition;
+    const char *offset;
+    const char *timestamp;
+    const char *errorClass;
+    const char *errorMessage;
+    const char *stackTrace;
+    const char *connector;
+};
+
+// Most specific first: the first format that names an original topic or an error wins.
+const FieldNames kFormats[] = {
+    {DeadLetterFormat::Spring, "kafka_dlt-original-topic", "kafka_dlt-original-partition", "kafka_dlt-original-offset",
+     "kafka_dlt-original-timestamp", "kafka_dlt-exception-fqcn", "kafka_dlt-exception-message",
+     "kafka_dlt-exception-stacktrace", nullptr},
+    {DeadLetterFormat::Connect, "__connect.errors.topic", "__connect.errors.partition", "__connect.errors.offset", nullptr,
+     "__connect.errors.exception.class.name", "__connect.errors.exception.message",
+     "__connect.errors.exception.stacktrace", "__connect.errors.connector.name"},
+    {DeadLetterFormat::Karafka, "source_topic", "source_partition", "source_offset", nullptr, nullptr, nullptr, nullptr,
+     nullptr},
+    {DeadLetterFormat::Karafka, "original_topic", "original_partition", "original_offset", "original_timestamp",
+     nullptr, nullptr, nullptr, nullptr},
+    {DeadLetterFormat::Generic, "x-original-topic", "x-original-partition", "x-original-offset", "x-original-timestamp",
+     "x-exception-class", "x-exception-message", nullptr, nullptr},
+    {DeadLetterFormat::Generic, "original-topic", "original-partition", "original-offset", "original-timestamp",
+     "exception-class", "exception-message", nullptr, nullptr},
+    {DeadLetterFormat::Generic, "x-original-topic", "x-original-partition", "x-original-offset", "x-original-timestamp",
+     "x-error-class", "x-error-message", nullptr, nullptr},
+};
+
+// Spring's binary partition is 4 bytes, offsets and timestamps 8; some writers use text.
+QString text(const std::optional<QByteArray> &v)
+{
+    return v ? QString::fromUtf8(*v) : QString();
+}
+
+} // namespace
+
+QString deadLetterFormatName(DeadLetterFormat format)
+{
+    switch (format) {
+    case DeadLetterFormat::Spring: return QStringLiteral("spring");
+    case DeadLetterFormat::Connect: return QStringLiteral("connect");
+    case DeadLetterFormat::Karafka: return QStringLiteral("karafka");
+    case DeadLetterFormat::Generic: return QStringLiteral("generic");
+    case DeadLetterFormat::Custom: return QStringLiteral("custom");
+    case DeadLetterFormat::None: break;
+    }
+    return {};
+}
+
+DeadLetterDecoder::DeadLetterDecoder(QList<HeaderMappingRule> rules) : m_rules(std::move(rules)) {}
+
+std::optional<qint64> DeadLetterDecoder::parseNumber(const std::optional<QByteArray> &value)
+{
+    if (!value || value->isEmpty())
+        return std::nullopt;
+    const QByteArray &v = *value;
+    // Text first: "12" is two bytes that would also read as a big-endian short.
+    bool allDigits = true;
+    for (qsizetype i = 0; i < v.size(); ++i) {
+        const char c = v.at(i);
+        if (!((c >= '0' && c <= '9') || (i == 0 && c == '-' && v.size() > 1))) {
+            allDigits = false;
+            break;
+        }
+    }
+    if (allDigits) {
+        bool ok = false;
+        const qint64 n = v.toLongLong(&ok);
+        if (ok)
+            return n;
+    }
+    const auto *p = reinterpret_cast<const uchar *>(v.constData());
+    switch (v.size()) {
+    case 8: return qFromBigEndian<qint64>(p);
+    case 4: return qint64(qFromBigEndian<qint32>(p));
+    case 2: return qint64(qFromBigEndian<qint16>(p));
+    default: break;
+    }
+    return std::nullopt;
+}
+
+DeadLetterInfo DeadLetterDecoder::decode(const QList<RecordHeader> &headers) const
+{
+    DeadLetterInfo info;
+    if (headers.isEmpty())
+        return info;
+    // Last value wins for repeated headers (Spring appends on re-failure).
+    QHash<QString, const RecordHeader *> byName;
+    byName.reserve(headers.size());
+    for (const RecordHeader &h : headers)
+        byName.insert(h.key, &h);
+    auto get = [&](const QString &name) -> std::optional<QByteArray> {
+        if (name.isEmpty())
+            return std::nullopt;
+        const RecordHeader *h = byName.value(name);
+        if (!h)
+            return std::nullopt;
+        return h->value ? h->value : QByteArray();
+    };
+    auto getc = [&](const char *name) -> std::optional<QByteArray> {
+        return name ? get(QLatin1String(name)) : std::nullopt;
+    };
+
+    auto fill = [&](DeadLetterFormat format, const std::optional<QByteArray> &topic,
+                    const std::optional<QByteArray> &partition, const std::optional<QByteArray> &offset,
+                    const std::optional<QByteArray> &timestamp, const std::optional<QByteArray> &errorClass,
+                    const std::optional<QByteArray> &errorMessage) {
+        if (!topic && !errorClass && !errorMessage)
+            return false;
+        info.format = format;
+        info.originalTopic = text(topic);
+        if (auto n = parseNumber(partition); n && *n >= 0 && *n <= std::numeric_limits<int>::max())
+            info.originalPartition = int(*n);
+        if (auto n = parseNumber(offset); n && *n >= 0)
+            info.originalOffset = *n;
+        info.originalTimestampMs = parseNumber(timestamp);
+        info.errorClass = text(errorClass);
+        info.errorMessage = text(errorMessage);
+        return true;
+    };
+
+    for (const HeaderMappingRule &r : m_rules) {
+        if (fill(DeadLetterFormat::Custom, get(r.topicHeader), get(r.partitionHeader), get(r.offsetHeader),
+                 get(r.timestampHeader), get(r.errorClassHeader), get(r.errorMessageHeader)))
+            return info;
+    }
+    for (const FieldNames &f : kFormats) {
+        if (fill(f.format, getc(f.topic), getc(f.partition), getc(f.offset), getc(f.timestamp), getc(f.errorClass),
+                 getc(f.errorMessage))) {
+            info.stackTrace = text(getc(f.stackTrace));
+            info.connectorName = text(getc(f.connector));
+            return info;
+        }
+    }
+    return info;
+}
+
+bool DeadLetterDecoder::isDeadLetterHeader(const QString &name) const
+{
+    if (name.startsWith(QLatin1String("kafka_dlt-")) || name.startsWith(QLatin1String("__connect.errors.")))
+        return true;
+    for (const FieldNames &f : kFormats)
+        for (const char *n : {f.topic, f.partition, f.offset, f.timestamp, f.errorClass, f.errorMessage, f.stackTrace,
+                              f.connector})
+            if (n && name == QLatin1String(n))
+                return true;
+    for (const HeaderMappingRule &r : m_rules)
+        for (const QString *n : {&r.topicHeader, &r.partitionHeader, &r.offsetHeader, &r.timestampHeader,
+                                 &r.errorClassHeader, &r.errorMessageHeader})
+            if (!n->isEmpty() && name == *n)
+                return true;
+    return false;
+}
+
+} // namespace kops
