@@ -44,6 +44,9 @@ public:
     Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords, int timeoutMs) override;
     Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &positions, int timeoutMs) override;
 
+    /// The client properties this api connects with (for core classes that need their own handle).
+    const QList<QPair<QString, QString>> &properties() const { return m_props; }
+
     /// Test hook: raises a librdkafka fatal error on the producer, as a broker-side
     /// idempotence failure would, so tests can check that the client reconnects.
     bool injectFatalErrorForTest();

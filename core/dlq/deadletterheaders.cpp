@@ -95,59 +95,87 @@ std::optional<qint64> DeadLetterDecoder::parseNumber(const std::optional<QByteAr
     return std::nullopt;
 }
 
+namespace {
+
+constexpr int kFieldCount = 8; // topic, partition, offset, timestamp, class, message, stack trace, connector
+constexpr int kFormatCount = int(std::size(kFormats));
+
+/// Every known header name -> (format, field) slots it fills; built once.
+const QHash<QString, QList<std::pair<int, int>>> &knownNames()
+{
+    static const QHash<QString, QList<std::pair<int, int>>> names = [] {
+        QHash<QString, QList<std::pair<int, int>>> n;
+        for (int f = 0; f < kFormatCount; ++f) {
+            const FieldNames &fn = kFormats[f];
+            const char *fields[kFieldCount] = {fn.topic, fn.partition, fn.offset, fn.timestamp,
+                                               fn.errorClass, fn.errorMessage, fn.stackTrace, fn.connector};
+            for (int i = 0; i < kFieldCount; ++i)
+                if (fields[i])
+                    n[QString::fromLatin1(fields[i])].append({f, i});
+        }
+        return n;
+    }();
+    return names;
+}
+
+std::optional<QByteArray> valueOf(const RecordHeader *h)
+{
+    if (!h)
+        return std::nullopt;
+    return h->value ? h->value : QByteArray();
+}
+
+} // namespace
+
 DeadLetterInfo DeadLetterDecoder::decode(const QList<RecordHeader> &headers) const
 {
     DeadLetterInfo info;
     if (headers.isEmpty())
         return info;
-    // Last value wins for repeated headers (Spring appends on re-failure).
-    QHash<QString, const RecordHeader *> byName;
-    byName.reserve(headers.size());
-    for (const RecordHeader &h : headers)
-        byName.insert(h.key, &h);
-    auto get = [&](const QString &name) -> std::optional<QByteArray> {
-        if (name.isEmpty())
-            return std::nullopt;
-        const RecordHeader *h = byName.value(name);
-        if (!h)
-            return std::nullopt;
-        return h->value ? h->value : QByteArray();
-    };
-    auto getc = [&](const char *name) -> std::optional<QByteArray> {
-        return name ? get(QLatin1String(name)) : std::nullopt;
-    };
 
-    auto fill = [&](DeadLetterFormat format, const std::optional<QByteArray> &topic,
-                    const std::optional<QByteArray> &partition, const std::optional<QByteArray> &offset,
-                    const std::optional<QByteArray> &timestamp, const std::optional<QByteArray> &errorClass,
-                    const std::optional<QByteArray> &errorMessage) {
-        if (!topic && !errorClass && !errorMessage)
+    auto fill = [&](DeadLetterFormat format, const RecordHeader *const *slot) {
+        if (!slot[0] && !slot[4] && !slot[5])
             return false;
         info.format = format;
-        info.originalTopic = text(topic);
-        if (auto n = parseNumber(partition); n && *n >= 0 && *n <= std::numeric_limits<int>::max())
+        info.originalTopic = text(valueOf(slot[0]));
+        if (auto n = parseNumber(valueOf(slot[1])); n && *n >= 0 && *n <= std::numeric_limits<int>::max())
             info.originalPartition = int(*n);
-        if (auto n = parseNumber(offset); n && *n >= 0)
+        if (auto n = parseNumber(valueOf(slot[2])); n && *n >= 0)
             info.originalOffset = *n;
-        info.originalTimestampMs = parseNumber(timestamp);
-        info.errorClass = text(errorClass);
-        info.errorMessage = text(errorMessage);
+        info.originalTimestampMs = parseNumber(valueOf(slot[3]));
+        info.errorClass = text(valueOf(slot[4]));
+        info.errorMessage = text(valueOf(slot[5]));
+        info.stackTrace = text(valueOf(slot[6]));
+        info.connectorName = text(valueOf(slot[7]));
         return true;
     };
 
+    // User rules first (in order), by a plain scan: there are few of them.
     for (const HeaderMappingRule &r : m_rules) {
-        if (fill(DeadLetterFormat::Custom, get(r.topicHeader), get(r.partitionHeader), get(r.offsetHeader),
-                 get(r.timestampHeader), get(r.errorClassHeader), get(r.errorMessageHeader)))
+        const RecordHeader *slot[kFieldCount] = {};
+        const QString *names[6] = {&r.topicHeader, &r.partitionHeader, &r.offsetHeader,
+                                   &r.timestampHeader, &r.errorClassHeader, &r.errorMessageHeader};
+        for (const RecordHeader &h : headers) // last value wins for repeated headers
+            for (int i = 0; i < 6; ++i)
+                if (!names[i]->isEmpty() && h.key == *names[i])
+                    slot[i] = &h;
+        if (fill(DeadLetterFormat::Custom, slot))
             return info;
     }
-    for (const FieldNames &f : kFormats) {
-        if (fill(f.format, getc(f.topic), getc(f.partition), getc(f.offset), getc(f.timestamp), getc(f.errorClass),
-                 getc(f.errorMessage))) {
-            info.stackTrace = text(getc(f.stackTrace));
-            info.connectorName = text(getc(f.connector));
-            return info;
-        }
+
+    // One hash look-up per header; the first format naming a topic or an error wins.
+    const RecordHeader *found[kFormatCount][kFieldCount] = {};
+    const auto &known = knownNames();
+    for (const RecordHeader &h : headers) {
+        const auto it = known.constFind(h.key);
+        if (it == known.cend())
+            continue;
+        for (const auto &[format, field] : *it)
+            found[format][field] = &h; // last value wins (Spring appends on re-failure)
     }
+    for (int f = 0; f < kFormatCount; ++f)
+        if (fill(kFormats[f].format, found[f]))
+            return info;
     return info;
 }
 

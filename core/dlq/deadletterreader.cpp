@@ -14,7 +14,8 @@ DeadLetterReader::DeadLetterReader(ClusterApi &api, BrowseSelection selection, D
 Status DeadLetterReader::open()
 {
     m_cursors.clear();
-    m_turn = 0;
+    m_index.clear();
+    m_stream.reset();
     auto md = m_api.topicMetadata({m_selection.topic});
     if (!md)
         return md.error();
@@ -75,6 +76,7 @@ Status DeadLetterReader::open()
         }
         }
         c.next = c.start;
+        m_index.insert(p, m_cursors.size());
         m_cursors.append(c);
     }
     return Done{};
@@ -101,37 +103,30 @@ qint64 DeadLetterReader::total() const
     return n;
 }
 
-Result<QList<DeadLetterRecord>> DeadLetterReader::next(int maxRecords)
+Result<QList<DeadLetterRecord>> DeadLetterReader::next(int maxRecords, int timeoutMs)
 {
     QList<DeadLetterRecord> out;
-    if (m_cursors.isEmpty() || maxRecords <= 0)
+    if (atEnd() || maxRecords <= 0)
         return out;
-    // One partition per call keeps a page contiguous within a partition; turns rotate.
-    for (int tried = 0; tried < m_cursors.size() && out.isEmpty(); ++tried) {
-        PartitionCursor &c = m_cursors[m_turn % m_cursors.size()];
-        m_turn = (m_turn + 1) % int(m_cursors.size());
-        if (c.done())
-            continue;
-        const int want = int(std::min<qint64>(maxRecords, c.end - c.next));
-        auto got = m_api.read({m_selection.topic, c.partition}, c.next, want, 10000);
-        if (!got)
-            return got.error();
-        if (got.value().isEmpty()) {
-            // Nothing readable below the end (transaction markers, deleted segment): the partition is finished.
-            c.next = c.end;
-            continue;
-        }
-        out.reserve(got.value().size());
-        for (ConsumedRecord &r : got.value()) {
-            if (r.offset >= c.end)
-                break;
-            c.next = r.offset + 1;
-            DeadLetterInfo info = m_decoder.decode(r.headers);
-            out.append({std::move(r), std::move(info)});
-        }
-        if (out.isEmpty())
-            c.next = c.end;
+    if (!m_stream) {
+        QList<StreamRange> ranges;
+        for (const PartitionCursor &c : std::as_const(m_cursors))
+            ranges.append({c.partition, c.next, c.end});
+        m_stream = PartitionStream::open(m_api, m_selection.topic, ranges);
     }
+    auto got = m_stream->next(maxRecords, timeoutMs);
+    if (!got)
+        return got.error();
+    out.reserve(got.value().size());
+    for (ConsumedRecord &r : got.value()) {
+        if (const qsizetype i = m_index.value(r.partition, -1); i >= 0)
+            m_cursors[i].next = std::max(m_cursors[i].next, r.offset + 1);
+        DeadLetterInfo info = m_decoder.decode(r.headers);
+        out.append({std::move(r), std::move(info)});
+    }
+    if (m_stream->atEnd())
+        for (PartitionCursor &c : m_cursors)
+            c.next = c.end;
     return out;
 }
 

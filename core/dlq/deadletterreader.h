@@ -2,6 +2,7 @@
 
 #include "clusterapi.h"
 #include "deadletterheaders.h"
+#include "partitionstream.h"
 #include "recordfilter.h"
 
 #include <QMap>
@@ -53,8 +54,9 @@ public:
 
     /// Looks up partitions, watermarks and (for a time) offsets; must succeed before next().
     Status open();
-    /// Up to maxRecords further records, taken from the partitions in turn; empty at the end.
-    Result<QList<DeadLetterRecord>> next(int maxRecords);
+    /// Up to maxRecords further records from all partitions at once (in order within each
+    /// partition); may be short or empty before the end, check atEnd().
+    Result<QList<DeadLetterRecord>> next(int maxRecords, int timeoutMs = 2000);
     bool atEnd() const;
     /// Records between the cursors and the ends (an upper bound: compaction leaves gaps).
     qint64 remaining() const;
@@ -67,7 +69,8 @@ private:
     BrowseSelection m_selection;
     DeadLetterDecoder m_decoder;
     QList<PartitionCursor> m_cursors;
-    int m_turn = 0;
+    QHash<int, qsizetype> m_index; ///< partition -> position in m_cursors
+    std::unique_ptr<PartitionStream> m_stream;
 };
 
 /// Figures of a running or finished scan.

@@ -21,16 +21,20 @@ RecordFilter::RecordFilter(RecordFilterSpec spec) : m_spec(std::move(spec))
     compile(m_spec.key, m_keyRe, QStringLiteral("key"));
     compile(m_spec.value, m_valueRe, QStringLiteral("value"));
     compile(m_spec.headerValue, m_headerRe, QStringLiteral("header"));
+    m_keyBytes = m_spec.key.pattern.toUtf8();
+    m_valueBytes = m_spec.value.pattern.toUtf8();
+    m_headerBytes = m_spec.headerValue.pattern.toUtf8();
 }
 
-bool RecordFilter::matchText(const TextMatch &m, const QRegularExpression &re, const std::optional<QByteArray> &data) const
+bool RecordFilter::matchText(const TextMatch &m, const QByteArray &bytes, const QRegularExpression &re,
+                             const std::optional<QByteArray> &data) const
 {
     if (m.isEmpty())
         return true;
     if (!data)
         return false;
     if (!m.regex)
-        return data->contains(m.pattern.toUtf8()); // bytes: binary values can be searched too
+        return data->contains(bytes); // bytes: binary values can be searched too
     return re.isValid() && re.match(QString::fromUtf8(*data)).hasMatch();
 }
 
@@ -46,16 +50,16 @@ bool RecordFilter::matches(const ConsumedRecord &record, const DeadLetterInfo &i
         return false;
     if (!m_spec.errorClass.isEmpty() && !info.errorClass.contains(m_spec.errorClass))
         return false;
-    if (!matchText(m_spec.key, m_keyRe, record.key))
+    if (!matchText(m_spec.key, m_keyBytes, m_keyRe, record.key))
         return false;
-    if (!matchText(m_spec.value, m_valueRe, record.value))
+    if (!matchText(m_spec.value, m_valueBytes, m_valueRe, record.value))
         return false;
     if (!m_spec.headerName.isEmpty() || !m_spec.headerValue.isEmpty()) {
         bool found = false;
         for (const RecordHeader &h : record.headers) {
             if (!m_spec.headerName.isEmpty() && h.key != m_spec.headerName)
                 continue;
-            if (matchText(m_spec.headerValue, m_headerRe, h.value)) {
+            if (matchText(m_spec.headerValue, m_headerBytes, m_headerRe, h.value)) {
                 found = true;
                 break;
             }

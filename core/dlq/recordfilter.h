@@ -44,12 +44,14 @@ public:
     bool matches(const ConsumedRecord &record, const DeadLetterInfo &info) const;
 
 private:
-    bool matchText(const TextMatch &m, const QRegularExpression &re, const std::optional<QByteArray> &data) const;
+    bool matchText(const TextMatch &m, const QByteArray &bytes, const QRegularExpression &re,
+                   const std::optional<QByteArray> &data) const;
 
     RecordFilterSpec m_spec;
     QRegularExpression m_keyRe;
     QRegularExpression m_valueRe;
     QRegularExpression m_headerRe;
+    QByteArray m_keyBytes, m_valueBytes, m_headerBytes; ///< substring patterns as UTF-8, made once
     QString m_error;
 };
 

@@ -35,56 +35,67 @@ RequeueEngine::RequeueEngine(ClusterApi &api, RequeueJournal &journal, DeadLette
 {
 }
 
+Result<QList<StreamRange>> RequeueEngine::sourceRanges(const RequeueSpec &spec)
+{
+    QList<StreamRange> ranges;
+    if (spec.records.isEmpty()) {
+        for (const SourceRange &r : spec.ranges)
+            ranges.append({r.partition, r.start, r.end});
+        return ranges;
+    }
+    // Explicit records: one span per partition, clamped to what the log still holds.
+    QMap<int, std::pair<qint64, qint64>> span;
+    for (const auto &r : spec.records) {
+        auto it = span.find(r.first);
+        if (it == span.end())
+            span.insert(r.first, {r.second, r.second + 1});
+        else
+            *it = {std::min(it->first, r.second), std::max(it->second, r.second + 1)};
+    }
+    QList<TopicPartition> tps;
+    for (auto it = span.cbegin(); it != span.cend(); ++it)
+        tps.append({spec.sourceTopic, it.key()});
+    auto wm = m_api.watermarks(tps);
+    if (!wm)
+        return wm.error();
+    for (const PartitionWatermarks &w : wm.value()) {
+        if (!w.errorCode.isEmpty())
+            continue; // its records are reported missing
+        const auto s = span.value(w.partition);
+        const qint64 from = std::max(s.first, w.low), end = std::min(s.second, w.high);
+        if (from < end)
+            ranges.append({w.partition, from, end});
+    }
+    return ranges;
+}
+
 Result<RequeuePlan> RequeueEngine::plan(const RequeueSpec &spec, const std::atomic<bool> *cancel)
 {
     RequeuePlan plan;
     const RecordFilter filter(spec.filter);
     if (!filter.error().isEmpty())
         return KafkaError::make(QStringLiteral("USAGE"), filter.error());
-    QSet<std::pair<int, qint64>> wanted(spec.records.cbegin(), spec.records.cend());
-    auto count = [&](const DeadLetterRecord &r) {
-        ++plan.matched;
-        const QString target = spec.options.target == RequeueOptions::Target::Original ? r.info.originalTopic
-                                                                                       : spec.options.targetTopic;
-        ++plan.perTarget[target];
-    };
-    QList<SourceRange> ranges = spec.ranges;
-    if (!spec.records.isEmpty()) {
-        ranges.clear();
-        QMap<int, std::pair<qint64, qint64>> span;
-        for (const auto &r : spec.records) {
-            auto it = span.find(r.first);
-            if (it == span.end())
-                span.insert(r.first, {r.second, r.second + 1});
-            else
-                *it = {std::min(it->first, r.second), std::max(it->second, r.second + 1)};
-        }
-        for (auto it = span.cbegin(); it != span.cend(); ++it)
-            ranges.append({it.key(), it->first, it->second});
-    }
-    for (const SourceRange &range : ranges) {
-        qint64 cursor = range.start;
-        while (cursor < range.end) {
-            if (cancel && cancel->load())
-                return plan;
-            auto got = m_api.read({spec.sourceTopic, range.partition}, cursor, int(std::min<qint64>(5000, range.end - cursor)),
-                                  10000);
-            if (!got)
-                return got.error();
-            if (got.value().isEmpty())
-                break;
-            for (const ConsumedRecord &c : got.value()) {
-                if (c.offset >= range.end)
-                    break;
-                cursor = c.offset + 1;
-                ++plan.scanned;
-                if (!spec.records.isEmpty() && !wanted.contains({c.partition, c.offset}))
-                    continue;
-                DeadLetterRecord r{c, m_decoder.decode(c.headers)};
-                if (spec.records.isEmpty() && !filter.matches(r.record, r.info))
-                    continue;
-                count(r);
-            }
+    const QSet<std::pair<int, qint64>> wanted(spec.records.cbegin(), spec.records.cend());
+    auto ranges = sourceRanges(spec);
+    if (!ranges)
+        return ranges.error();
+    auto stream = PartitionStream::open(m_api, spec.sourceTopic, ranges.value());
+    while (!stream->atEnd()) {
+        if (cancel && cancel->load())
+            return plan;
+        auto got = stream->next(5000, 1000);
+        if (!got)
+            return got.error();
+        for (const ConsumedRecord &c : got.value()) {
+            ++plan.scanned;
+            if (!wanted.isEmpty() && !wanted.contains({c.partition, c.offset}))
+                continue;
+            const DeadLetterInfo info = m_decoder.decode(c.headers);
+            if (wanted.isEmpty() && !filter.matches(c, info))
+                continue;
+            ++plan.matched;
+            ++plan.perTarget[spec.options.target == RequeueOptions::Target::Original ? info.originalTopic
+                                                                                     : spec.options.targetTopic];
         }
     }
     return plan;
@@ -168,21 +179,23 @@ Status RequeueEngine::reconcile(Run &run)
     auto wm = m_api.watermarks(run.marks.keys());
     if (!wm)
         return wm.error();
-    const QString prefix = run.spec.sourceTopic + QLatin1Char('/');
+    QMap<QString, QList<StreamRange>> perTopic;
     for (const PartitionWatermarks &w : wm.value()) {
         if (!w.errorCode.isEmpty())
             return KafkaError::make(w.errorCode, w.errorMessage);
-        const TopicPartition tp = w.tp();
-        qint64 cursor = run.scannedTo.value(tp, run.marks.value(tp));
-        while (cursor < w.high) {
-            auto got = m_api.read(tp, cursor, int(std::min<qint64>(5000, w.high - cursor)), 10000);
+        const qint64 from = run.scannedTo.value(w.tp(), run.marks.value(w.tp()));
+        if (from < w.high)
+            perTopic[w.topic].append({w.partition, from, w.high});
+    }
+    const QString prefix = run.spec.sourceTopic + QLatin1Char('/');
+    for (auto t = perTopic.cbegin(); t != perTopic.cend(); ++t) {
+        auto stream = PartitionStream::open(m_api, t.key(), t.value());
+        while (!stream->atEnd()) {
+            auto got = stream->next(5000, 1000);
             if (!got)
                 return got.error();
-            if (got.value().isEmpty())
-                break;
             QList<std::pair<std::pair<int, qint64>, TargetMark>> rows;
             for (const ConsumedRecord &c : got.value()) {
-                cursor = c.offset + 1;
                 QString job, from;
                 for (const RecordHeader &h : c.headers) {
                     if (h.key == requeueJobHeader() && h.value)
@@ -203,7 +216,9 @@ Status RequeueEngine::reconcile(Run &run)
                 if (auto rec = m_journal.recordDelivered(run.job.id, rows); !rec)
                     return rec.error();
         }
-        run.scannedTo.insert(tp, std::max(cursor, w.high));
+        // Only a complete pass moves the reconciled position.
+        for (const StreamRange &r : t.value())
+            run.scannedTo.insert({t.key(), r.partition}, r.end);
     }
     return Done{};
 }
@@ -415,70 +430,44 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
     };
     auto stopped = [&] { return run.killed || run.cancelled || !run.interruption.isEmpty(); };
 
-    // Explicit records become per-partition sorted offset lists; ranges are read through the filter.
-    QMap<int, QList<qint64>> explicitOffsets;
-    for (const auto &r : run.spec.records)
-        explicitOffsets[r.first].append(r.second);
-    QList<SourceRange> ranges = run.spec.ranges;
-    if (!explicitOffsets.isEmpty()) {
-        ranges.clear();
-        for (auto it = explicitOffsets.begin(); it != explicitOffsets.end(); ++it) {
-            std::sort(it->begin(), it->end());
-            it->erase(std::unique(it->begin(), it->end()), it->end());
-            ranges.append({it.key(), it->first(), it->last() + 1});
+    QSet<std::pair<int, qint64>> wanted(run.spec.records.cbegin(), run.spec.records.cend());
+    auto ranges = sourceRanges(run.spec);
+    if (!ranges)
+        run.interruption = ranges.error().toString();
+    std::unique_ptr<PartitionStream> stream;
+    if (ranges)
+        stream = PartitionStream::open(m_api, run.spec.sourceTopic, ranges.value());
+    while (stream && !stopped() && !stream->atEnd()) {
+        if (control && control->cancel.load()) {
+            run.cancelled = true;
+            break;
         }
-    }
-
-    for (const SourceRange &range : ranges) {
-        const QList<qint64> wanted = explicitOffsets.value(range.partition);
-        qsizetype wantedIdx = 0;
-        qint64 cursor = range.start;
-        while (!stopped() && cursor < range.end) {
-            if (control && control->cancel.load()) {
-                run.cancelled = true;
-                break;
-            }
-            const qint64 span = wanted.isEmpty() ? range.end - cursor : wanted.last() + 1 - cursor;
-            auto got = m_api.read({run.spec.sourceTopic, range.partition}, cursor, int(std::min<qint64>(batchSize, span)),
-                                  10000);
-            if (!got && got.error().code == QLatin1String("OFFSET_OUT_OF_RANGE"))
-                break; // deleted or never written: the wanted offsets left are reported missing below
-            if (!got) {
-                run.interruption = QStringLiteral("Reading %1/%2: %3").arg(run.spec.sourceTopic).arg(range.partition).arg(got.error().toString());
-                break;
-            }
-            if (got.value().isEmpty())
-                break;
-            QList<DeadLetterRecord> matches;
-            for (ConsumedRecord &c : got.value()) {
-                if (c.offset >= range.end)
-                    break;
-                cursor = c.offset + 1;
-                if (!wanted.isEmpty()) {
-                    while (wantedIdx < wanted.size() && wanted.at(wantedIdx) < c.offset) {
-                        run.failed.append({range.partition, wanted.at(wantedIdx), QStringLiteral("The record no longer exists.")});
-                        ++run.progress.failed;
-                        ++run.progress.requested;
-                        ++wantedIdx;
-                    }
-                    if (wantedIdx >= wanted.size() || wanted.at(wantedIdx) != c.offset)
-                        continue;
-                    ++wantedIdx;
-                }
-                DeadLetterInfo info = m_decoder.decode(c.headers);
-                if (wanted.isEmpty() && !run.filter.matches(c, info))
-                    continue;
-                matches.append({std::move(c), std::move(info)});
-            }
-            if (!wanted.isEmpty() && wantedIdx < wanted.size())
-                cursor = std::max(cursor, wanted.at(wantedIdx)); // skip the records in between
-            if (auto st = processBatch(run, matches, control); !st)
+        auto got = stream->next(batchSize, 1000);
+        if (!got) {
+            run.interruption = QStringLiteral("Reading %1: %2").arg(run.spec.sourceTopic, got.error().toString());
+            break;
+        }
+        // processBatch works on one source partition at a time (journal look-ups by range).
+        QMap<int, QList<DeadLetterRecord>> byPartition;
+        for (ConsumedRecord &c : got.value()) {
+            if (!wanted.isEmpty() && !wanted.remove({c.partition, c.offset}))
+                continue;
+            DeadLetterInfo info = m_decoder.decode(c.headers);
+            if (run.spec.records.isEmpty() && !run.filter.matches(c, info))
+                continue;
+            byPartition[c.partition].append({std::move(c), std::move(info)});
+        }
+        for (auto it = byPartition.cbegin(); it != byPartition.cend() && !stopped(); ++it)
+            if (auto st = processBatch(run, it.value(), control); !st)
                 return st.error();
-            ++run.batch;
-            emitProgress();
-        }
-        for (; !stopped() && wantedIdx < wanted.size(); ++wantedIdx) {
-            run.failed.append({range.partition, wanted.at(wantedIdx), QStringLiteral("The record no longer exists.")});
+        ++run.batch;
+        emitProgress();
+    }
+    if (!stopped() && stream && stream->atEnd()) {
+        QList<std::pair<int, qint64>> missing(wanted.cbegin(), wanted.cend());
+        std::sort(missing.begin(), missing.end());
+        for (const auto &m : missing) {
+            run.failed.append({m.first, m.second, QStringLiteral("The record no longer exists.")});
             ++run.progress.failed;
             ++run.progress.requested;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "requeuejournal.h"
+#include "partitionstream.h"
 #include "requeuespec.h"
 
 #include <QMap>
@@ -79,6 +80,7 @@ public:
 
 private:
     struct Run;
+    Result<QList<StreamRange>> sourceRanges(const RequeueSpec &spec);
     Result<RequeueOutcome> execute(RequeueJob job, Control *control, const ProgressFn &progress);
     Status reconcile(Run &run);
     Status ensureMarks(Run &run, const QString &topic);
