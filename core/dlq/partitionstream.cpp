@@ -215,7 +215,10 @@ std::unique_ptr<PartitionStream> PartitionStream::open(ClusterApi &api, const QS
     // Bounded prefetch: memory stays flat however large the topic (about 64 MB over all partitions).
     const int partitions = std::max<int>(1, int(ranges.size()));
     props.append({QStringLiteral("queued.max.messages.kbytes"), QString::number(std::clamp(65536 / partitions, 1024, 16384))});
-    props.append({QStringLiteral("queued.min.messages"), QStringLiteral("20000")});
+    props.append({QStringLiteral("queued.min.messages"), QStringLiteral("100000")});
+    // librdkafka 2.0 pauses a partition's fetching for fetch.error.backoff.ms (500 ms) whenever its
+    // queue is full; with a bounded queue that is often, so keep the pause short.
+    props.append({QStringLiteral("fetch.error.backoff.ms"), QStringLiteral("10")});
     props.append({QStringLiteral("auto.offset.reset"), QStringLiteral("error")});
     props.append({QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50")});
     auto handle = RdKafkaHandle::create(RdKafkaHandle::Kind::Reader, props);

@@ -17,6 +17,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <sys/resource.h>
 #include <iostream>
 
 using namespace kops;
@@ -39,6 +40,13 @@ QString vm(const char *field)
         if (line.startsWith(field))
             return QString::fromLatin1(line.mid(int(qstrlen(field)) + 1).simplified());
     return {};
+}
+
+double cpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
 }
 
 void say(const QString &s)
@@ -187,9 +195,11 @@ int main(int argc, char **argv)
         f.value = {QStringLiteral("needle-that-is-not-there"), false};
         QElapsedTimer t;
         t.start();
+        const double cpu0 = cpuMs();
         ScanOptions o;
         auto r = scanDeadLetters(api, {dlq, {}, {BrowseStart::Mode::Oldest, 0}}, RecordFilter(f), o);
         scanMs = double(t.elapsed());
+        say(QStringLiteral("filter scan used %1 ms of CPU").arg(cpuMs() - cpu0));
         say(QStringLiteral("filter scan: %1 of %6 records in %2 ms = %3 records/s; RSS now %4, peak %5")
                 .arg(r ? r.value().scanned : -1).arg(scanMs).arg(qRound64(double(count) * 1000.0 / scanMs))
                 .arg(vm("VmRSS:"), vm("VmHWM:")).arg(r ? r.value().total : -1));
