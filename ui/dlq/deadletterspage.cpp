@@ -39,6 +39,7 @@ struct DeadLettersPage::Session
     ConnectionContextPtr connection;
     BrowseSelection selection;
     RecordFilter filter;
+    bool unfiltered = true;
     std::atomic<bool> cancel{false};
     std::unique_ptr<ClusterApi> api;
     std::unique_ptr<DeadLetterReader> reader;
@@ -302,6 +303,7 @@ void DeadLettersPage::load()
     m_session = std::make_shared<Session>();
     m_session->connection = m_connection;
     m_session->selection = sel;
+    m_session->unfiltered = filter.spec().isEmpty();
     m_session->filter = std::move(filter);
     m_model->clear();
     m_progress = {};
@@ -383,7 +385,9 @@ void DeadLettersPage::startFetch(qint64 wantMatches)
         QElapsedTimer sincePost;
         sincePost.start();
         while (!session->reader->atEnd() && !session->cancel.load()) {
-            auto page = session->reader->next(2000, 500);
+            // Unfiltered, a page asks for just what is wanted: the first rows show sooner.
+            const int chunk = wantMatches < 0 || !session->unfiltered ? 2000 : int(std::clamp<qint64>(wantMatches - found, 1, 2000));
+            auto page = session->reader->next(chunk, 500);
             if (!page) {
                 post(std::move(pending), true, page.error());
                 return;
