@@ -59,6 +59,39 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void init() { QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively(); }
 
+    void streamReadsManyPartitionsOnceInOrder()
+    {
+        // More partitions than the stream reads at once: groups follow each other, nothing is lost.
+        MockCluster mock(2);
+        mock.createTopic(kDlq, 20, 1);
+        for (int p = 0; p < 20; ++p)
+            mock.produce(kDlq, p, 50, QStringLiteral("p%1").arg(p));
+        auto cluster = api(mock);
+        DeadLetterReader reader(*cluster, {kDlq, {}, {BrowseStart::Mode::Oldest, 0}});
+        QVERIFY(reader.open().ok());
+        QCOMPARE(reader.total(), 1000);
+        QHash<int, qint64> last;
+        int n = 0;
+        while (!reader.atEnd()) {
+            auto page = reader.next(64, 1000);
+            QVERIFY(page.ok());
+            for (const DeadLetterRecord &r : page.value()) {
+                QCOMPARE(r.record.offset, last.value(r.record.partition, -1) + 1);
+                QCOMPARE(*r.record.value, QStringLiteral("p%1-%2").arg(r.record.partition).arg(r.record.offset).toUtf8());
+                last[r.record.partition] = r.record.offset;
+                ++n;
+            }
+            QVERIFY(n <= 1000);
+        }
+        QCOMPARE(n, 1000);
+        DeadLetterReader newest(*cluster, {kDlq, {3, 17}, {BrowseStart::Mode::NewestN, 5}});
+        QVERIFY(newest.open().ok());
+        int m = 0;
+        while (!newest.atEnd())
+            m += int(newest.next(100, 1000).value().size());
+        QCOMPARE(m, 10);
+    }
+
     void tenThousandExactlyOnceThroughFaults()
     {
         MockCluster mock(3);

@@ -13,6 +13,7 @@ namespace kops {
 
 namespace {
 
+constexpr int kGroupSize = 8;     ///< partitions read at once
 constexpr int kStallMs = 30000; ///< no record and no end for this long: give up with the client's last error
 
 /// Fallback over ClusterApi::read(): one partition at a time, round robin.
@@ -103,8 +104,10 @@ ConsumedRecord toRecord(const QString &topic, const rd_kafka_message_t *msg)
     return r;
 }
 
-/// One consumer handle with every range assigned at once: librdkafka fetches all partitions in
-/// parallel (one request per leader) and keeps prefetching between pages.
+/// One consumer handle reading up to kGroupSize partitions at once (one fetch request per leader,
+/// prefetching between pages); the next group is assigned when a group is done. librdkafka 2.0
+/// stalls on full fetch queues more the more partitions share the budget, so the budget is
+/// spread over a few partitions rather than thinly over all of them.
 class RdKafkaPartitionStream final : public PartitionStream
 {
 public:
@@ -113,7 +116,7 @@ public:
     {
         for (const StreamRange &r : ranges)
             if (r.from < r.end)
-                m_ranges.insert(r.partition, r);
+                m_waiting.append(r);
         m_progress.start();
     }
 
@@ -129,7 +132,12 @@ public:
         if (atEnd())
             return out;
         rd_kafka_t *rk = m_handle->rk();
-        if (!m_assigned) {
+        if (groupDone()) {
+            m_ranges.clear();
+            while (!m_waiting.isEmpty() && m_ranges.size() < kGroupSize) {
+                const StreamRange r = m_waiting.takeFirst();
+                m_ranges.insert(r.partition, r);
+            }
             std::unique_ptr<rd_kafka_topic_partition_list_t, TplDeleter> list(
                 rd_kafka_topic_partition_list_new(int(m_ranges.size())));
             const QByteArray topic = m_topic.toUtf8();
@@ -141,7 +149,7 @@ public:
         }
         const QDeadlineTimer deadline(timeoutMs);
         out.reserve(std::min(maxRecords, 10000));
-        while (out.size() < maxRecords && !atEnd()) {
+        while (out.size() < maxRecords && !groupDone()) {
             // Collected records go out at once; only an empty page waits for the deadline.
             const int wait = out.isEmpty() ? int(std::clamp<qint64>(deadline.remainingTime(), 0, 100)) : 0;
             std::unique_ptr<rd_kafka_message_t, MessageDeleter> msg(rd_kafka_consumer_poll(rk, wait));
@@ -178,15 +186,18 @@ public:
         return out;
     }
 
-    bool atEnd() const override
+    bool atEnd() const override { return m_waiting.isEmpty() && groupDone(); }
+
+private:
+    bool groupDone() const
     {
         return std::all_of(m_ranges.cbegin(), m_ranges.cend(), [](const StreamRange &r) { return r.from >= r.end; });
     }
 
-private:
     std::unique_ptr<RdKafkaHandle> m_handle;
     QString m_topic;
-    QHash<int, StreamRange> m_ranges;
+    QList<StreamRange> m_waiting;  ///< not assigned yet
+    QHash<int, StreamRange> m_ranges; ///< the group being read
     bool m_assigned = false;
     QElapsedTimer m_progress;
 };
@@ -212,9 +223,9 @@ std::unique_ptr<PartitionStream> PartitionStream::open(ClusterApi &api, const QS
         return std::make_unique<ApiPartitionStream>(api, topic, ranges);
     auto props = rdkafka->properties();
     props.prepend({QStringLiteral("group.id"), QStringLiteral("kafka-ops-console-reader")});
-    // Bounded prefetch: memory stays flat however large the topic (about 64 MB over all partitions).
-    const int partitions = std::max<int>(1, int(ranges.size()));
-    props.append({QStringLiteral("queued.max.messages.kbytes"), QString::number(std::clamp(65536 / partitions, 1024, 16384))});
+    // Bounded prefetch: memory stays flat however large the topic (at most 8 x 12 MB queued).
+    props.append({QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("12288")});
+    props.append({QStringLiteral("fetch.max.bytes"), QStringLiteral("16777216")});
     props.append({QStringLiteral("queued.min.messages"), QStringLiteral("100000")});
     // librdkafka 2.0 pauses a partition's fetching for fetch.error.backoff.ms (500 ms) whenever its
     // queue is full; with a bounded queue that is often, so keep the pause short.
