@@ -5,6 +5,9 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QTest>
+#include <QThread>
+
+#include <thread>
 
 using namespace kops;
 using kops::test::FakeClusterApi;
@@ -311,6 +314,37 @@ private slots:
         bool dup = false;
         QCOMPARE(distinctOrFail(all(*fake, QStringLiteral("retry"), 3), &dup), 100);
         QVERIFY(!dup);
+        QCOMPARE(all(*fake, QStringLiteral("retry"), 3).size(), 100);
+    }
+
+    void pauseHoldsTheRequeue()
+    {
+        auto fake = cluster();
+        RequeueJournal journal;
+        RequeueEngine engine(*fake, journal);
+        RequeueOptions o;
+        o.target = RequeueOptions::Target::Topic;
+        o.targetTopic = QStringLiteral("retry");
+        o.batchSize = 10;
+        RequeueEngine::Control control;
+        std::atomic<qint64> sent{0};
+        qsizetype whilePaused = -1, laterWhilePaused = -2;
+        std::thread operatorThread([&] {
+            while (sent.load() < 20)
+                QThread::msleep(1);
+            control.pause = true;
+            QThread::msleep(300);
+            whilePaused = all(*fake, QStringLiteral("retry"), 3).size();
+            QThread::msleep(300);
+            laterWhilePaused = all(*fake, QStringLiteral("retry"), 3).size();
+            control.pause = false;
+        });
+        auto out = engine.start(spec(*fake, o), QStringLiteral("test"), &control,
+                                [&](const RequeueProgress &p) { sent = p.sent; });
+        operatorThread.join();
+        QCOMPARE(laterWhilePaused, whilePaused); // nothing moved while paused
+        QVERIFY(whilePaused < 100);
+        QCOMPARE(out.value().state, QStringLiteral("done"));
         QCOMPARE(all(*fake, QStringLiteral("retry"), 3).size(), 100);
     }
 
