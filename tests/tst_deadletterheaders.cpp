@@ -133,6 +133,18 @@ private slots:
         QVERIFY(!DeadLetterDecoder().isDeadLetterHeader(QStringLiteral("acme-src")));
     }
 
+    void ruleText()
+    {
+        auto rule = parseHeaderMappingRule(QStringLiteral("topic=a, partition=b,error-message=c"));
+        QVERIFY(rule.ok());
+        QCOMPARE(rule.value().topicHeader, QStringLiteral("a"));
+        QCOMPARE(rule.value().partitionHeader, QStringLiteral("b"));
+        QCOMPARE(rule.value().errorMessageHeader, QStringLiteral("c"));
+        QCOMPARE(headerMappingRuleText(rule.value()), QStringLiteral("topic=a,partition=b,error-message=c"));
+        QVERIFY(!parseHeaderMappingRule(QStringLiteral("colour=x")).ok());
+        QVERIFY(!parseHeaderMappingRule(QStringLiteral("topic=")).ok());
+    }
+
     void malformedAndMissingValuesNeverFail()
     {
         // Null values, 3-byte numbers, garbage, negative offsets: fields stay empty.

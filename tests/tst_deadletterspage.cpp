@@ -187,6 +187,19 @@ private slots:
         QVERIFY(m_page->valueViewer()->shownText().startsWith(QStringLiteral("00000000  00 ff 10")));
     }
 
+    void inHouseHeaderRule()
+    {
+        m_fake->append(QStringLiteral("other.DLT"), 0, 9, "v", QByteArray("k"),
+                       {{QStringLiteral("acme-src"), QByteArray("inventory")}, {QStringLiteral("acme-err"), QByteArray("Stock")}});
+        m_page->setTopic(QStringLiteral("other.DLT"));
+        setFilter("in-house headers: topic=NAME,partition=NAME,error-class=NAME", QStringLiteral("topic=acme-src,error-class=acme-err"));
+        setFilter("error class", QStringLiteral("Stock"));
+        loadAndWait();
+        QCOMPARE(m_page->model()->rowCount(), 1);
+        QCOMPARE(m_page->model()->record(0).info.format, DeadLetterFormat::Custom);
+        QCOMPARE(m_page->model()->index(0, DeadLetterModel::OriginalTopicColumn).data().toString(), QStringLiteral("inventory"));
+    }
+
     void readOnlyDisablesRequeue()
     {
         m_page->setConnection(context(true));

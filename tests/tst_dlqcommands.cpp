@@ -176,6 +176,41 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("java.lang.NullPointerException: 5")));
     }
 
+    void inHouseHeaderRules()
+    {
+        auto fake = cluster();
+        fake->addTopic(QStringLiteral("acme.dlq"), 1);
+        fake->append(QStringLiteral("acme.dlq"), 0, 1, "v", QByteArray("k"),
+                     {{QStringLiteral("acme-src"), QByteArray("inventory")},
+                      {QStringLiteral("acme-part"), QByteArray("\x00\x00\x00\x01", 4)},
+                      {QStringLiteral("acme-err"), QByteArray("StockException")}});
+        const Run r = kafkaOps({QStringLiteral("dlq"), QStringLiteral("browse"), QStringLiteral("acme.dlq"), QStringLiteral("--json"),
+                                QStringLiteral("--header-rule"), QStringLiteral("topic=acme-src,partition=acme-part,error-class=acme-err"),
+                                QStringLiteral("--error-class"), QStringLiteral("Stock")},
+                               fake);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.lines().size(), 1);
+        const QJsonObject o = r.lines().first();
+        QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("custom"));
+        QCOMPARE(o.value(QStringLiteral("original")).toObject().value(QStringLiteral("topic")).toString(), QStringLiteral("inventory"));
+        QCOMPARE(o.value(QStringLiteral("original")).toObject().value(QStringLiteral("partition")).toInt(), 1);
+        const Run without = kafkaOps(args("dlq browse acme.dlq --json"), fake);
+        QVERIFY(without.lines().first().value(QStringLiteral("format")).isNull());
+        // The rule travels with the requeue (and its journal entry, for --resume).
+        fake->addTopic(QStringLiteral("inventory"), 2);
+        const Run rq = kafkaOps({QStringLiteral("dlq"), QStringLiteral("requeue"), QStringLiteral("acme.dlq"), QStringLiteral("--execute"),
+                                 QStringLiteral("--json"), QStringLiteral("--partition-policy"), QStringLiteral("original"),
+                                 QStringLiteral("--strip-dlq-headers"),
+                                 QStringLiteral("--header-rule"), QStringLiteral("topic=acme-src,partition=acme-part,error-class=acme-err")},
+                                fake);
+        QCOMPARE(rq.code, 0);
+        const auto moved = fake->read({QStringLiteral("inventory"), 1}, 0, 10, 0).value();
+        QCOMPARE(moved.size(), 1);
+        for (const RecordHeader &h : moved.first().headers)
+            QVERIFY2(!h.key.startsWith(QStringLiteral("acme-")), qPrintable(h.key)); // stripped by the rule's names
+        QCOMPARE(kafkaOps(args("dlq browse acme.dlq --header-rule colour=x"), fake).code, 64);
+    }
+
     void usageErrors()
     {
         auto fake = cluster();

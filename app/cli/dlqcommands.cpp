@@ -168,6 +168,7 @@ struct Prepared
     std::unique_ptr<ClusterApi> api;
     BrowseSelection selection;
     RecordFilterSpec filter;
+    QList<HeaderMappingRule> rules;
 };
 
 /// TOPIC, the selection and the filter, and a connection: what browse, export and requeue share.
@@ -182,10 +183,17 @@ Result<Prepared> prepare(CliContext &ctx)
     auto filter = parseFilter(ctx);
     if (!filter)
         return filter.error();
+    QList<HeaderMappingRule> rules;
+    for (const QString &text : ctx.parser().values(QStringLiteral("header-rule"))) {
+        auto rule = parseHeaderMappingRule(text);
+        if (!rule)
+            return rule.error();
+        rules.append(rule.value());
+    }
     auto api = ctx.connect();
     if (!api)
         return api.error();
-    return Prepared{std::move(api).value(), sel.value(), filter.value()};
+    return Prepared{std::move(api).value(), sel.value(), filter.value(), rules};
 }
 
 qint64 limitOption(CliContext &ctx, bool *ok)
@@ -235,7 +243,8 @@ int runBrowse(CliContext &ctx)
                   << Qt::endl;
         return true;
     };
-    auto result = scanDeadLetters(*prep.value().api, prep.value().selection, RecordFilter(prep.value().filter), options);
+    auto result = scanDeadLetters(*prep.value().api, prep.value().selection, RecordFilter(prep.value().filter), options,
+                                  DeadLetterDecoder(prep.value().rules));
     if (!result)
         return ctx.fail(result.error());
     if (!ctx.json()) {
@@ -278,7 +287,8 @@ int runExport(CliContext &ctx)
         writeFailed = file.write(line) != line.size();
         return !writeFailed;
     };
-    auto result = scanDeadLetters(*prep.value().api, prep.value().selection, RecordFilter(prep.value().filter), options);
+    auto result = scanDeadLetters(*prep.value().api, prep.value().selection, RecordFilter(prep.value().filter), options,
+                                  DeadLetterDecoder(prep.value().rules));
     if (!result)
         return ctx.fail(result.error());
     if (writeFailed || !file.commit())
@@ -476,7 +486,8 @@ int runRequeue(CliContext &ctx)
         return ctx.fail(prep.error());
     if (execute && readOnly(ctx))
         return refuseReadOnly(ctx, QStringLiteral("--execute"));
-    auto spec = RequeueSpec::resolve(*prep.value().api, prep.value().selection, prep.value().filter, options.value());
+    auto spec = RequeueSpec::resolve(*prep.value().api, prep.value().selection, prep.value().filter, options.value(),
+                                     prep.value().rules);
     if (!spec)
         return ctx.fail(spec.error());
     RequeueJournal journal;
@@ -585,6 +596,8 @@ void addDlqOptions(QCommandLineParser &p)
     add("header", "Has header NAME (with a value containing VALUE).", "NAME=VALUE");
     add("error-class", "Decoded error class contains C.", "C");
     add("original-topic", "Decoded original topic is T.", "T");
+    add("header-rule", "In-house dead-letter headers, e.g. topic=acme-src,partition=acme-part,error-class=acme-err "
+                       "(fields: topic, partition, offset, timestamp, error-class, error-message; repeatable).", "RULE");
     add("to", "requeue: 'original' (default) or a topic; import: the topic.", "original|TOPIC");
     add("strip-dlq-headers", "requeue: drop the dead-letter headers.");
     add("partition-policy", "requeue: original, key or default.", "POLICY", "default");

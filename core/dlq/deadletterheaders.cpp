@@ -63,6 +63,41 @@ QString deadLetterFormatName(DeadLetterFormat format)
     return {};
 }
 
+Result<HeaderMappingRule> parseHeaderMappingRule(const QString &text)
+{
+    HeaderMappingRule r;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString field = part.section(QLatin1Char('='), 0, 0).trimmed();
+        const QString name = part.section(QLatin1Char('='), 1).trimmed();
+        QString *slot = field == QLatin1String("topic")           ? &r.topicHeader
+                        : field == QLatin1String("partition")     ? &r.partitionHeader
+                        : field == QLatin1String("offset")        ? &r.offsetHeader
+                        : field == QLatin1String("timestamp")     ? &r.timestampHeader
+                        : field == QLatin1String("error-class")   ? &r.errorClassHeader
+                        : field == QLatin1String("error-message") ? &r.errorMessageHeader
+                                                                  : nullptr;
+        if (!slot || name.isEmpty())
+            return KafkaError::make(QStringLiteral("USAGE"),
+                                    QStringLiteral("Header rule '%1': use FIELD=HEADER with FIELD one of topic, partition, "
+                                                   "offset, timestamp, error-class, error-message")
+                                        .arg(part));
+        *slot = name;
+    }
+    return r;
+}
+
+QString headerMappingRuleText(const HeaderMappingRule &r)
+{
+    QStringList parts;
+    const std::pair<const char *, const QString *> fields[] = {
+        {"topic", &r.topicHeader},         {"partition", &r.partitionHeader},         {"offset", &r.offsetHeader},
+        {"timestamp", &r.timestampHeader}, {"error-class", &r.errorClassHeader}, {"error-message", &r.errorMessageHeader}};
+    for (const auto &[field, name] : fields)
+        if (!name->isEmpty())
+            parts.append(QLatin1String(field) + QLatin1Char('=') + *name);
+    return parts.join(QLatin1Char(','));
+}
+
 DeadLetterDecoder::DeadLetterDecoder(QList<HeaderMappingRule> rules) : m_rules(std::move(rules)) {}
 
 std::optional<qint64> DeadLetterDecoder::parseNumber(const std::optional<QByteArray> &value)

@@ -26,6 +26,11 @@ struct HeaderMappingRule
     QString errorMessageHeader;
 };
 
+/// "topic=acme-src,partition=acme-part,offset=...,timestamp=...,error-class=...,error-message=..."
+/// as a rule; an error names the unknown field.
+Result<HeaderMappingRule> parseHeaderMappingRule(const QString &text);
+QString headerMappingRuleText(const HeaderMappingRule &rule);
+
 /// What a dead-letter record says about where it came from and why it failed.
 struct DeadLetterInfo
 {

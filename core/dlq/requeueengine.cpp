@@ -15,6 +15,7 @@ struct RequeueEngine::Run
     RequeueJob job;
     RequeueSpec spec;
     RecordFilter filter;
+    DeadLetterDecoder decoder;
     QHash<QString, int> partitionCounts;
     QHash<QString, KafkaError> badTopics;
     QHash<TopicPartition, qint64> marks;     ///< start watermarks (journalled)
@@ -33,6 +34,11 @@ struct RequeueEngine::Run
 RequeueEngine::RequeueEngine(ClusterApi &api, RequeueJournal &journal, DeadLetterDecoder decoder)
     : m_api(api), m_journal(journal), m_decoder(std::move(decoder))
 {
+}
+
+DeadLetterDecoder RequeueEngine::decoderFor(const RequeueSpec &spec) const
+{
+    return spec.headerRules.isEmpty() ? m_decoder : DeadLetterDecoder(spec.headerRules);
 }
 
 Result<QList<StreamRange>> RequeueEngine::sourceRanges(const RequeueSpec &spec)
@@ -76,6 +82,7 @@ Result<RequeuePlan> RequeueEngine::plan(const RequeueSpec &spec, const std::atom
     if (!filter.error().isEmpty())
         return KafkaError::make(QStringLiteral("USAGE"), filter.error());
     const QSet<std::pair<int, qint64>> wanted(spec.records.cbegin(), spec.records.cend());
+    const DeadLetterDecoder decoder = decoderFor(spec);
     auto ranges = sourceRanges(spec);
     if (!ranges)
         return ranges.error();
@@ -90,7 +97,7 @@ Result<RequeuePlan> RequeueEngine::plan(const RequeueSpec &spec, const std::atom
             ++plan.scanned;
             if (!wanted.isEmpty() && !wanted.contains({c.partition, c.offset}))
                 continue;
-            const DeadLetterInfo info = m_decoder.decode(c.headers);
+            const DeadLetterInfo info = decoder.decode(c.headers);
             if (wanted.isEmpty() && !filter.matches(c, info))
                 continue;
             ++plan.matched;
@@ -262,7 +269,7 @@ std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const DeadLett
         }
         if (h.key == requeuedFromHeader() || h.key == requeueJobHeader())
             continue;
-        if (o.stripDeadLetterHeaders && m_decoder.isDeadLetterHeader(h.key))
+        if (o.stripDeadLetterHeaders && run.decoder.isDeadLetterHeader(h.key))
             continue;
         out.headers.append(h);
     }
@@ -401,6 +408,7 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
     run.job = job;
     run.spec = RequeueSpec::fromJson(job.spec);
     run.filter = RecordFilter(run.spec.filter);
+    run.decoder = decoderFor(run.spec);
     run.report = progress;
     run.clock.start();
     for (const SourceRange &r : run.spec.ranges)
@@ -452,7 +460,7 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
         for (ConsumedRecord &c : got.value()) {
             if (!wanted.isEmpty() && !wanted.remove({c.partition, c.offset}))
                 continue;
-            DeadLetterInfo info = m_decoder.decode(c.headers);
+            DeadLetterInfo info = run.decoder.decode(c.headers);
             if (run.spec.records.isEmpty() && !run.filter.matches(c, info))
                 continue;
             byPartition[c.partition].append({std::move(c), std::move(info)});

@@ -81,6 +81,7 @@ public:
 private:
     struct Run;
     Result<QList<StreamRange>> sourceRanges(const RequeueSpec &spec);
+    DeadLetterDecoder decoderFor(const RequeueSpec &spec) const;
     Result<RequeueOutcome> execute(RequeueJob job, Control *control, const ProgressFn &progress);
     Status reconcile(Run &run);
     Status ensureMarks(Run &run, const QString &topic);

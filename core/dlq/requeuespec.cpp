@@ -59,7 +59,11 @@ QJsonObject RequeueSpec::toJson() const
         {QStringLiteral("timestampPolicy"), int(options.timestampPolicy)},
         {QStringLiteral("rate"), options.ratePerSecond},
         {QStringLiteral("batchSize"), options.batchSize}};
+    QJsonArray rules;
+    for (const HeaderMappingRule &r : headerRules)
+        rules.append(headerMappingRuleText(r));
     return {{QStringLiteral("sourceTopic"), sourceTopic}, {QStringLiteral("ranges"), rangesJson},
+            {QStringLiteral("headerRules"), rules},
             {QStringLiteral("records"), recordsJson},     {QStringLiteral("filter"), f},
             {QStringLiteral("options"), opt}};
 }
@@ -96,11 +100,15 @@ RequeueSpec RequeueSpec::fromJson(const QJsonObject &o)
     s.options.timestampPolicy = RequeueOptions::TimestampPolicy(opt.value(QStringLiteral("timestampPolicy")).toInt());
     s.options.ratePerSecond = opt.value(QStringLiteral("rate")).toDouble();
     s.options.batchSize = opt.value(QStringLiteral("batchSize")).toInt(1000);
+    for (const QJsonValue &v : o.value(QStringLiteral("headerRules")).toArray())
+        if (auto r = parseHeaderMappingRule(v.toString()))
+            s.headerRules.append(r.value());
     return s;
 }
 
 Result<RequeueSpec> RequeueSpec::resolve(ClusterApi &api, const BrowseSelection &selection,
-                                         const RecordFilterSpec &filter, const RequeueOptions &options)
+                                         const RecordFilterSpec &filter, const RequeueOptions &options,
+                                         const QList<HeaderMappingRule> &headerRules)
 {
     DeadLetterReader reader(api, selection);
     if (auto opened = reader.open(); !opened)
@@ -111,6 +119,7 @@ Result<RequeueSpec> RequeueSpec::resolve(ClusterApi &api, const BrowseSelection 
         s.ranges.append({c.partition, c.start, c.end});
     s.filter = filter;
     s.options = options;
+    s.headerRules = headerRules;
     return s;
 }
 

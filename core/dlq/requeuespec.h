@@ -39,12 +39,13 @@ struct RequeueSpec
     QList<std::pair<int, qint64>> records;  ///< or exactly these (partition, offset); wins when not empty
     RecordFilterSpec filter;
     RequeueOptions options;
+    QList<HeaderMappingRule> headerRules; ///< in-house dead-letter header names
 
     QJsonObject toJson() const;
     static RequeueSpec fromJson(const QJsonObject &o);
     /// The spec for a selection + filter, with the ranges resolved now.
     static Result<RequeueSpec> resolve(ClusterApi &api, const BrowseSelection &selection, const RecordFilterSpec &filter,
-                                       const RequeueOptions &options);
+                                       const RequeueOptions &options, const QList<HeaderMappingRule> &headerRules = {});
 };
 
 /// Kafka's Java default partitioner: murmur2 of the key, made positive, modulo the partitions.

@@ -40,6 +40,7 @@ struct DeadLettersPage::Session
     BrowseSelection selection;
     RecordFilter filter;
     bool unfiltered = true;
+    QList<HeaderMappingRule> rules;
     std::atomic<bool> cancel{false};
     std::unique_ptr<ClusterApi> api;
     std::unique_ptr<DeadLetterReader> reader;
@@ -65,6 +66,7 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
       m_startMode(new QComboBox(this)), m_startValue(new QLineEdit(this)), m_keyFilter(new QLineEdit(this)),
       m_valueFilter(new QLineEdit(this)), m_regex(new QCheckBox(tr("Regular expressions"), this)),
       m_headerFilter(new QLineEdit(this)), m_errorClassFilter(new QLineEdit(this)), m_originalTopicFilter(new QLineEdit(this)),
+      m_headerRule(new QLineEdit(this)),
       m_load(new QPushButton(tr("Load"), this)), m_more(new QPushButton(tr("More"), this)),
       m_scan(new QPushButton(tr("Scan to end"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
       m_requeueSelected(new QPushButton(tr("Requeue selected…"), this)),
@@ -84,6 +86,8 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
     m_headerFilter->setPlaceholderText(tr("header NAME=VALUE"));
     m_errorClassFilter->setPlaceholderText(tr("error class"));
     m_originalTopicFilter->setPlaceholderText(tr("original topic"));
+    m_headerRule->setPlaceholderText(tr("in-house headers: topic=NAME,partition=NAME,error-class=NAME"));
+    m_headerRule->setToolTip(tr("Fields: topic, partition, offset, timestamp, error-class, error-message"));
     m_banner->hide();
 
     auto *source = new QHBoxLayout;
@@ -97,7 +101,7 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
     source->addWidget(m_load);
     auto *filters = new QHBoxLayout;
     for (QWidget *w : std::initializer_list<QWidget *>{m_keyFilter, m_valueFilter, m_headerFilter, m_errorClassFilter,
-                                                        m_originalTopicFilter, m_regex})
+                                                        m_originalTopicFilter, m_headerRule, m_regex})
         filters->addWidget(w, w == m_regex ? 0 : 1);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_status, 1);
@@ -166,7 +170,8 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
         if (!path.isEmpty())
             exportTo(path, selected);
     });
-    for (QLineEdit *e : {m_partitions, m_startValue, m_keyFilter, m_valueFilter, m_headerFilter, m_errorClassFilter, m_originalTopicFilter})
+    for (QLineEdit *e : {m_partitions, m_startValue, m_keyFilter, m_valueFilter, m_headerFilter, m_errorClassFilter,
+                         m_originalTopicFilter, m_headerRule})
         connect(e, &QLineEdit::returnPressed, this, &DeadLettersPage::load);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRecord(current.isValid() ? current.row() : -1); });
@@ -283,10 +288,22 @@ RecordFilterSpec DeadLettersPage::filterSpec() const
     return f;
 }
 
+QList<HeaderMappingRule> DeadLettersPage::headerRules() const
+{
+    auto rule = parseHeaderMappingRule(m_headerRule->text());
+    if (!rule || m_headerRule->text().trimmed().isEmpty())
+        return {};
+    return {rule.value()};
+}
+
 void DeadLettersPage::load()
 {
     if (!m_connection)
         return;
+    if (auto rule = parseHeaderMappingRule(m_headerRule->text()); !rule) {
+        showError(rule.error());
+        return;
+    }
     const BrowseSelection sel = selection();
     if (sel.topic.isEmpty()) {
         showError(KafkaError::make(QStringLiteral("USAGE"), tr("Choose a topic to browse.")));
@@ -303,6 +320,7 @@ void DeadLettersPage::load()
     m_session = std::make_shared<Session>();
     m_session->connection = m_connection;
     m_session->selection = sel;
+    m_session->rules = headerRules();
     m_session->unfiltered = filter.spec().isEmpty();
     m_session->filter = std::move(filter);
     m_model->clear();
@@ -372,7 +390,8 @@ void DeadLettersPage::startFetch(qint64 wantMatches)
         };
         if (!session->reader) {
             session->api = session->connection->createApi();
-            session->reader = std::make_unique<DeadLetterReader>(*session->api, session->selection);
+            session->reader = std::make_unique<DeadLetterReader>(*session->api, session->selection,
+                                                                 DeadLetterDecoder(session->rules));
             if (auto opened = session->reader->open(); !opened) {
                 post({}, true, opened.error());
                 return;
@@ -509,6 +528,7 @@ void DeadLettersPage::openRequeue(bool selectedOnly)
     RequeueDialog::Source source;
     source.selection = m_session->selection;
     source.filter = m_session->filter.spec();
+    source.headerRules = m_session->rules;
     if (selectedOnly) {
         const QModelIndexList rows = m_table->selectionModel()->selectedRows();
         for (const QModelIndex &i : rows)
@@ -584,7 +604,8 @@ void DeadLettersPage::exportTo(const QString &path, bool selectedOnly)
     const ConnectionContextPtr connection = m_connection;
     const BrowseSelection sel = m_session->selection;
     const RecordFilterSpec spec = m_session->filter.spec();
-    m_pool.start([connection, sel, spec, path, finish] {
+    const QList<HeaderMappingRule> rules = m_session->rules;
+    m_pool.start([connection, sel, spec, rules, path, finish] {
         QSaveFile f(path);
         if (!f.open(QIODevice::WriteOnly)) {
             finish(false, tr("Cannot write %1: %2").arg(path, f.errorString()));
@@ -597,7 +618,7 @@ void DeadLettersPage::exportTo(const QString &path, bool selectedOnly)
             ok = f.write(QJsonDocument(deadLetterToJson(r.record, r.info)).toJson(QJsonDocument::Compact) + '\n') > 0;
             return ok;
         };
-        auto result = scanDeadLetters(*api, sel, RecordFilter(spec), o);
+        auto result = scanDeadLetters(*api, sel, RecordFilter(spec), o, DeadLetterDecoder(rules));
         if (!result) {
             finish(false, result.error().message);
             return;

@@ -56,6 +56,8 @@ public:
     /// The selection and filter the form describes.
     BrowseSelection selection() const;
     RecordFilterSpec filterSpec() const;
+    /// The in-house header rule typed in the form (empty when none or invalid).
+    QList<HeaderMappingRule> headerRules() const;
 
 public slots:
     /// Starts browsing the form's selection through its filter (replaces any running browse).
@@ -104,6 +106,7 @@ private:
     QLineEdit *m_headerFilter;
     QLineEdit *m_errorClassFilter;
     QLineEdit *m_originalTopicFilter;
+    QLineEdit *m_headerRule;
     QPushButton *m_load;
     QPushButton *m_more;
     QPushButton *m_scan;

@@ -135,12 +135,13 @@ void RequeueDialog::preview()
         auto api = connection->createApi();
         Result<RequeueSpec> spec = KafkaError{};
         if (source.records.isEmpty()) {
-            spec = RequeueSpec::resolve(*api, source.selection, source.filter, o);
+            spec = RequeueSpec::resolve(*api, source.selection, source.filter, o, source.headerRules);
         } else {
             RequeueSpec s;
             s.sourceTopic = source.selection.topic;
             s.records = source.records;
             s.options = o;
+            s.headerRules = source.headerRules;
             spec = s;
         }
         RequeueJournal journal;

@@ -30,6 +30,7 @@ public:
         BrowseSelection selection;
         RecordFilterSpec filter;
         QList<std::pair<int, qint64>> records; ///< not empty: exactly these
+        QList<HeaderMappingRule> headerRules;
     };
 
     RequeueDialog(ConnectionContextPtr connection, Source source, QWidget *parent = nullptr);
