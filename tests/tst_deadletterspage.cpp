@@ -5,6 +5,7 @@
 #include "dlq/payloadviewer.h"
 #include "dlq/requeuedialog.h"
 #include "fakeclusterapi.h"
+#include "requeueengine.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -64,6 +65,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setApplicationName(QStringLiteral("kafka-ops-console-tst_deadletterspage"));
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
     }
 
@@ -240,6 +242,49 @@ private slots:
         QCOMPARE(g.readAll().count('\n'), 900);
     }
 
+    void resumeACancelledRequeueFromTheJournal()
+    {
+        // A requeue cancelled after 20 records (as if the operator pressed Cancel)...
+        qint64 id = 0;
+        {
+            RequeueJournal journal;
+            RequeueEngine engine(*m_fake, journal);
+            RequeueSpec spec;
+            spec.sourceTopic = QStringLiteral("orders.DLT");
+            spec.ranges = {{0, 0, 300}};
+            spec.options.target = RequeueOptions::Target::Topic;
+            spec.options.targetTopic = QStringLiteral("orders");
+            spec.options.batchSize = 10;
+            RequeueEngine::Control control;
+            auto out = engine.start(spec, QStringLiteral("test"), &control, [&](const RequeueProgress &p) {
+                if (p.sent >= 20)
+                    control.cancel = true;
+            });
+            QCOMPARE(out.value().state, QStringLiteral("cancelled"));
+            id = out.value().journalId;
+        }
+        QSignalSpy journal(m_page.get(), &DeadLettersPage::journalLoaded);
+        m_page->refreshJournal();
+        QVERIFY(journal.wait(10000));
+        m_page->journalTable()->selectRow(0);
+        QVERIFY(m_page->resumeButton()->isEnabled());
+        // ...is resumed from its journal entry.
+        RequeueDialog::Source source;
+        source.resumeJournalId = id;
+        source.selection.topic = QStringLiteral("orders.DLT");
+        RequeueDialog dialog(context(), source);
+        QSignalSpy finished(&dialog, &RequeueDialog::finished);
+        dialog.execute();
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(dialog.outcome()->progress.alreadySent, 20);
+        QCOMPARE(dialog.outcome()->progress.sent, 280);
+        int inOrders = 0;
+        for (int p = 0; p < 3; ++p)
+            inOrders += int(m_fake->read({QStringLiteral("orders"), p}, 0, 1000, 0).value().size());
+        QCOMPARE(inOrders, 300);
+    }
+
     void requeueDialogPreviewsThenRequeues()
     {
         RequeueDialog::Source source;
@@ -269,6 +314,8 @@ private slots:
         QVERIFY(journal.wait(10000));
         QVERIFY(m_page->journalTable()->rowCount() >= 1);
         QCOMPARE(m_page->journalTable()->item(0, 3)->text(), QStringLiteral("done"));
+        m_page->journalTable()->selectRow(0);
+        QVERIFY(!m_page->resumeButton()->isEnabled()); // nothing to resume in a finished requeue
     }
 };
 

@@ -73,7 +73,8 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
       m_requeueMatching(new QPushButton(tr("Requeue all matching…"), this)), m_export(new QPushButton(tr("Export…"), this)),
       m_status(new QLabel(this)), m_model(new DeadLetterModel(2000, 128LL * 1024 * 1024, this)), m_table(new QTableView(this)),
       m_headers(new QTableWidget(0, 2, this)), m_keyViewer(new PayloadViewer(this)), m_valueViewer(new PayloadViewer(this)),
-      m_errorDetail(new QLabel(this)), m_errorClasses(new QTableWidget(0, 2, this)), m_journal(new QTableWidget(0, 7, this))
+      m_errorDetail(new QLabel(this)), m_errorClasses(new QTableWidget(0, 2, this)), m_journal(new QTableWidget(0, 7, this)),
+      m_resume(new QPushButton(tr("Resume selected requeue…"), this))
 {
     m_pool.setMaxThreadCount(1);
     m_topic->setEditable(true);
@@ -143,7 +144,14 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
     m_journal->verticalHeader()->hide();
     auto *bottom = new QTabWidget(this);
     bottom->addTab(m_errorClasses, tr("Error classes"));
-    bottom->addTab(m_journal, tr("Requeue journal"));
+    auto *journalTab = new QWidget(this);
+    auto *journalLayout = new QVBoxLayout(journalTab);
+    journalLayout->setContentsMargins(0, 0, 0, 0);
+    journalLayout->addWidget(m_journal, 1);
+    journalLayout->addWidget(m_resume, 0, Qt::AlignRight);
+    m_journal->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_journal->setSelectionMode(QAbstractItemView::SingleSelection);
+    bottom->addTab(journalTab, tr("Requeue journal"));
     auto *vsplit = new QSplitter(Qt::Vertical, this);
     vsplit->addWidget(split);
     vsplit->addWidget(bottom);
@@ -163,6 +171,18 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &DeadLettersPage::cancel);
     connect(m_requeueSelected, &QPushButton::clicked, this, [this] { openRequeue(true); });
     connect(m_requeueMatching, &QPushButton::clicked, this, [this] { openRequeue(false); });
+    connect(m_journal, &QTableWidget::itemSelectionChanged, this, &DeadLettersPage::updateButtons);
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        const int row = m_journal->currentRow();
+        if (row < 0 || !m_connection || m_connection->readOnly())
+            return;
+        RequeueDialog::Source resume;
+        resume.resumeJournalId = m_journal->item(row, 0)->text().toLongLong();
+        resume.selection.topic = m_journal->item(row, 2)->text();
+        RequeueDialog dialog(m_connection, resume, this);
+        dialog.exec();
+        refreshJournal();
+    });
     connect(m_export, &QPushButton::clicked, this, [this] {
         const bool selected = m_table->selectionModel()->hasSelection();
         const QString path = QFileDialog::getSaveFileName(this, selected ? tr("Export selected records") : tr("Export matching records"),
@@ -519,6 +539,10 @@ void DeadLettersPage::updateButtons()
     m_requeueSelected->setToolTip(why);
     m_requeueMatching->setToolTip(why);
     m_export->setEnabled(m_session != nullptr);
+    const int jrow = m_journal->currentRow();
+    m_resume->setEnabled(writable && jrow >= 0 && m_journal->item(jrow, 3)
+                         && m_journal->item(jrow, 3)->text() != QLatin1String("done"));
+    m_resume->setToolTip(why);
 }
 
 void DeadLettersPage::openRequeue(bool selectedOnly)
@@ -563,6 +587,7 @@ void DeadLettersPage::refreshJournal()
                 for (int c = 0; c < cells.size(); ++c)
                     self->m_journal->setItem(row, c, item(cells.at(c)));
             }
+            self->updateButtons();
             emit self->journalLoaded();
         }, Qt::QueuedConnection);
     });

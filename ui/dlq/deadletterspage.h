@@ -48,6 +48,7 @@ public:
     QPushButton *loadButton() const { return m_load; }
     QPushButton *requeueSelectedButton() const { return m_requeueSelected; }
     QPushButton *requeueMatchingButton() const { return m_requeueMatching; }
+    QPushButton *resumeButton() const { return m_resume; }
     bool isBusy() const { return m_busy; }
     bool atEnd() const { return m_atEnd; }
     QString statusText() const;
@@ -123,6 +124,7 @@ private:
     QLabel *m_errorDetail;
     QTableWidget *m_errorClasses;
     QTableWidget *m_journal;
+    QPushButton *m_resume;
 };
 
 } // namespace kops

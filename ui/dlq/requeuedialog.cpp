@@ -27,6 +27,8 @@ RequeueDialog::RequeueDialog(ConnectionContextPtr connection, Source source, QWi
     setWindowTitle(m_source.records.isEmpty() ? tr("Requeue every matching record of %1").arg(m_source.selection.topic)
                                               : tr("Requeue %n selected record(s) of %1", nullptr, int(m_source.records.size()))
                                                     .arg(m_source.selection.topic));
+    if (m_source.resumeJournalId != 0)
+        setWindowTitle(tr("Resume requeue %1").arg(m_source.resumeJournalId));
     m_pool.setMaxThreadCount(1);
     m_target->addItems({tr("Original topic (from the dead-letter headers)"), tr("This topic:")});
     m_targetTopic->setEnabled(false);
@@ -66,6 +68,16 @@ RequeueDialog::RequeueDialog(ConnectionContextPtr connection, Source source, QWi
     layout->addWidget(m_progressText);
     layout->addLayout(buttons);
 
+    if (m_source.resumeJournalId != 0) {
+        // The journal holds the spec and options: only the run itself is left to do.
+        for (QWidget *w : std::initializer_list<QWidget *>{m_target, m_targetTopic, m_strip, m_partitionPolicy,
+                                                            m_timestampPolicy, m_rate, m_previewButton})
+            w->setEnabled(false);
+        m_preview->setText(tr("Continues requeue %1 with its journalled options; records already delivered "
+                              "(journalled or found in the targets) are not sent again.").arg(m_source.resumeJournalId));
+        m_executeButton->setText(tr("Resume"));
+        m_executeButton->setEnabled(true);
+    }
     connect(m_target, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_targetTopic->setEnabled(i == 1);
         invalidatePreview();
@@ -179,7 +191,7 @@ void RequeueDialog::preview()
 
 void RequeueDialog::execute()
 {
-    if (!m_spec || m_running)
+    if ((!m_spec && m_source.resumeJournalId == 0) || m_running)
         return;
     if (m_connection->readOnly()) {
         m_preview->setText(tr("The connection is read-only: requeueing is refused."));
@@ -197,18 +209,21 @@ void RequeueDialog::execute()
     m_progress->setRange(0, 0);
     QPointer<RequeueDialog> self(this);
     const ConnectionContextPtr connection = m_connection;
-    const RequeueSpec spec = *m_spec;
+    const std::optional<RequeueSpec> spec = m_spec;
+    const qint64 resumeId = m_source.resumeJournalId;
     const std::shared_ptr<RequeueEngine::Control> control = m_control;
-    m_pool.start([self, connection, spec, control] {
+    m_pool.start([self, connection, spec, resumeId, control] {
         auto api = connection->createApi();
         RequeueJournal journal;
         RequeueEngine engine(*api, journal);
-        auto out = engine.start(spec, connection->profile.name, control.get(), [self](const RequeueProgress &p) {
+        auto progress = [self](const RequeueProgress &p) {
             QMetaObject::invokeMethod(self.data(), [self, p] {
                 if (self)
                     self->showProgress(p);
             }, Qt::QueuedConnection);
-        });
+        };
+        auto out = resumeId != 0 ? engine.resume(resumeId, control.get(), progress)
+                                 : engine.start(*spec, connection->profile.name, control.get(), progress);
         QMetaObject::invokeMethod(self.data(), [self, out] {
             if (!self)
                 return;

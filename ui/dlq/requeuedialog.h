@@ -31,6 +31,7 @@ public:
         RecordFilterSpec filter;
         QList<std::pair<int, qint64>> records; ///< not empty: exactly these
         QList<HeaderMappingRule> headerRules;
+        qint64 resumeJournalId = 0; ///< not 0: continue this journalled requeue instead
     };
 
     RequeueDialog(ConnectionContextPtr connection, Source source, QWidget *parent = nullptr);
