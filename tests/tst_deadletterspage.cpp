@@ -263,9 +263,9 @@ private slots:
             QCOMPARE(out.value().state, QStringLiteral("cancelled"));
             id = out.value().journalId;
         }
-        QSignalSpy journal(m_page.get(), &DeadLettersPage::journalLoaded);
-        m_page->refreshJournal();
-        QVERIFY(journal.wait(10000));
+        m_page->refreshJournal(); // an earlier refresh (from setConnection) may answer first: wait for this one
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->journalTable()->rowCount() == 1
+                                     && m_page->journalTable()->item(0, 0)->text() == QString::number(id), 10000);
         m_page->journalTable()->selectRow(0);
         QVERIFY(m_page->resumeButton()->isEnabled());
         // ...is resumed from its journal entry.
@@ -309,11 +309,9 @@ private slots:
         QCOMPARE(inOrders, 90);
         if (qEnvironmentVariableIsSet("KOPS_DLQ_SCREENSHOTS"))
             dialog.grab().save(QStringLiteral("/tmp/dlq-requeue-done.png"));
-        QSignalSpy journal(m_page.get(), &DeadLettersPage::journalLoaded);
         m_page->refreshJournal();
-        QVERIFY(journal.wait(10000));
-        QVERIFY(m_page->journalTable()->rowCount() >= 1);
-        QCOMPARE(m_page->journalTable()->item(0, 3)->text(), QStringLiteral("done"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->journalTable()->rowCount() >= 1
+                                     && m_page->journalTable()->item(0, 3)->text() == QLatin1String("done"), 10000);
         m_page->journalTable()->selectRow(0);
         QVERIFY(!m_page->resumeButton()->isEnabled()); // nothing to resume in a finished requeue
     }
