@@ -370,6 +370,41 @@ private slots:
             ++n;
         }
         QCOMPARE(n, 11); // v1, v10..v19
+
+        // Requeue as a process: dry run first (nothing written), then --execute with its JSON outcome.
+        mock.createTopic(QStringLiteral("src"), 3, 1);
+        // The child is not in Qt's test mode: its journal goes to a temporary XDG data home, not the user's.
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+        QProcess dry;
+        dry.setProcessEnvironment(env);
+        dry.start(exe, {QStringLiteral("dlq"), QStringLiteral("requeue"), kDlq, QStringLiteral("--bootstrap"), mock.bootstrapServers(),
+                        QStringLiteral("--json")});
+        QVERIFY(dry.waitForFinished(60000));
+        QCOMPARE(dry.exitCode(), 0);
+        const QJsonObject plan = QJsonDocument::fromJson(dry.readAllStandardOutput().trimmed()).object();
+        QCOMPARE(plan.value(QStringLiteral("targets")).toObject().value(QStringLiteral("src")).toInt(), 20);
+        QProcess run;
+        run.setProcessEnvironment(env);
+        run.start(exe, {QStringLiteral("dlq"), QStringLiteral("requeue"), kDlq, QStringLiteral("--bootstrap"), mock.bootstrapServers(),
+                        QStringLiteral("--json"), QStringLiteral("--execute"), QStringLiteral("--value-contains"), QStringLiteral("v1")});
+        QVERIFY(run.waitForFinished(60000));
+        QCOMPARE(run.exitCode(), 0);
+        const QJsonObject outcome = QJsonDocument::fromJson(run.readAllStandardOutput().trimmed()).object();
+        QCOMPARE(outcome.value(QStringLiteral("requested")).toInt(), 11);
+        QCOMPARE(outcome.value(QStringLiteral("sent")).toInt(), 11);
+        QCOMPARE(outcome.value(QStringLiteral("alreadySent")).toInt(), 0);
+        QVERIFY(outcome.value(QStringLiteral("failed")).toArray().isEmpty());
+        QVERIFY(outcome.value(QStringLiteral("journalId")).toInt() > 0);
+        RdKafkaClusterApi check(mock.clientProperties());
+        qint64 inSrc = 0;
+        const auto marks = check.watermarks({{QStringLiteral("src"), 0}, {QStringLiteral("src"), 1}, {QStringLiteral("src"), 2}});
+        QVERIFY(marks.ok());
+        for (const PartitionWatermarks &w : marks.value())
+            inSrc += w.messageCount();
+        QCOMPARE(inSrc, 11);
+        QVERIFY(!QDir(home.path()).entryList(QDir::AllDirs | QDir::NoDotAndDotDot).isEmpty()); // the journal went there
     }
 };
 
