@@ -12,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -167,6 +169,20 @@ private slots:
         screenshot("detail");
     }
 
+    void sortingTheWindowKeepsTheDetailRight()
+    {
+        loadAndWait();
+        m_page->table()->sortByColumn(DeadLetterModel::OffsetColumn, Qt::DescendingOrder);
+        const QModelIndex top = m_page->table()->model()->index(0, DeadLetterModel::OffsetColumn);
+        const qint64 topOffset = top.data(Qt::DisplayRole).toLongLong();
+        for (int r = 0; r < m_page->model()->rowCount(); ++r)
+            QVERIFY(m_page->model()->record(r).record.offset <= topOffset);
+        m_page->table()->selectRow(0);
+        QVERIFY2(m_page->valueViewer()->shownText().contains(QStringLiteral("\"sku\": \"A-")), "detail shows the sorted row");
+        const int order = QJsonDocument::fromJson(m_page->valueViewer()->shownText().toUtf8()).object().value(QStringLiteral("order")).toInt();
+        QCOMPARE(QStringLiteral("order-%1").arg(order), top.siblingAtColumn(DeadLetterModel::KeyColumn).data().toString());
+    }
+
     void hugeAndBinaryRecordsDoNotFreeze()
     {
         QList<RecordHeader> headers;
@@ -221,9 +237,9 @@ private slots:
     void exportSelected()
     {
         loadAndWait();
-        m_page->table()->selectionModel()->select(m_page->model()->index(3, 0),
+        m_page->table()->selectionModel()->select(m_page->table()->model()->index(3, 0),
                                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        m_page->table()->selectionModel()->select(m_page->model()->index(7, 0),
+        m_page->table()->selectionModel()->select(m_page->table()->model()->index(7, 0),
                                                   QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("sel.jsonl"));

@@ -2,6 +2,7 @@
 
 #include "deadletterjson.h"
 #include "deadlettermodel.h"
+#include "models/keyedtablemodel.h"
 #include "payloadviewer.h"
 #include "requeuedialog.h"
 #include "requeuejournal.h"
@@ -24,6 +25,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSortFilterProxyModel>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -71,7 +73,8 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
       m_scan(new QPushButton(tr("Scan to end"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
       m_requeueSelected(new QPushButton(tr("Requeue selected…"), this)),
       m_requeueMatching(new QPushButton(tr("Requeue all matching…"), this)), m_export(new QPushButton(tr("Export…"), this)),
-      m_status(new QLabel(this)), m_model(new DeadLetterModel(2000, 128LL * 1024 * 1024, this)), m_table(new QTableView(this)),
+      m_status(new QLabel(this)), m_model(new DeadLetterModel(2000, 128LL * 1024 * 1024, this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
       m_headers(new QTableWidget(0, 2, this)), m_keyViewer(new PayloadViewer(this)), m_valueViewer(new PayloadViewer(this)),
       m_errorDetail(new QLabel(this)), m_errorClasses(new QTableWidget(0, 2, this)), m_journal(new QTableWidget(0, 7, this)),
       m_resume(new QPushButton(tr("Resume selected requeue…"), this))
@@ -109,7 +112,13 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
     for (QPushButton *b : {m_more, m_scan, m_cancel, m_requeueSelected, m_requeueMatching, m_export})
         actions->addWidget(b);
 
-    m_table->setModel(m_model);
+    // Sorting the window by any column on the raw values; the stream order comes back with the
+    // header's sort indicator cleared (section -1).
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(RawValueRole);
+    m_table->setModel(m_proxy);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
@@ -194,7 +203,7 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
                          m_originalTopicFilter, m_headerRule})
         connect(e, &QLineEdit::returnPressed, this, &DeadLettersPage::load);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showRecord(current.isValid() ? current.row() : -1); });
+            [this](const QModelIndex &current) { showRecord(current.isValid() ? m_proxy->mapToSource(current).row() : -1); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DeadLettersPage::updateButtons);
     // Pages are fetched on demand: reaching the bottom of the table asks for the next one.
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
@@ -555,8 +564,10 @@ void DeadLettersPage::openRequeue(bool selectedOnly)
     source.headerRules = m_session->rules;
     if (selectedOnly) {
         const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-        for (const QModelIndex &i : rows)
-            source.records.append({m_model->record(i.row()).record.partition, m_model->record(i.row()).record.offset});
+        for (const QModelIndex &i : rows) {
+            const DeadLetterRecord &r = m_model->record(m_proxy->mapToSource(i).row());
+            source.records.append({r.record.partition, r.record.offset});
+        }
     }
     RequeueDialog dialog(m_connection, source, this);
     dialog.exec();
@@ -612,7 +623,7 @@ void DeadLettersPage::exportTo(const QString &path, bool selectedOnly)
     if (selectedOnly) {
         auto records = std::make_shared<QList<DeadLetterRecord>>();
         for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
-            records->append(m_model->record(i.row()));
+            records->append(m_model->record(m_proxy->mapToSource(i).row()));
         std::sort(records->begin(), records->end(), [](const DeadLetterRecord &a, const DeadLetterRecord &b) {
             return std::pair(a.record.partition, a.record.offset) < std::pair(b.record.partition, b.record.offset);
         });

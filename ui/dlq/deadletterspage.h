@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSortFilterProxyModel;
 class QTableView;
 class QTableWidget;
 class QTabWidget;
@@ -117,6 +118,7 @@ private:
     QPushButton *m_export;
     QLabel *m_status;
     DeadLetterModel *m_model;
+    QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QTableWidget *m_headers;
     PayloadViewer *m_keyViewer;
