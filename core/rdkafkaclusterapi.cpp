@@ -49,7 +49,7 @@ Result<RdKafkaHandle *> RdKafkaClusterApi::ensure(std::unique_ptr<RdKafkaHandle>
             props.append({QStringLiteral("auto.offset.reset"), QStringLiteral("error")});
         }
         if (RdKafkaHandle::Kind(kind) == RdKafkaHandle::Kind::Producer)
-            props.append({QStringLiteral("message.timeout.ms"), QStringLiteral("30000")});
+            props.append({QStringLiteral("message.timeout.ms"), QString::number(m_options.messageTimeoutMs)});
         auto created = RdKafkaHandle::create(RdKafkaHandle::Kind(kind), props);
         if (!created)
             return created.error();

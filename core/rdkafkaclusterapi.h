@@ -20,6 +20,7 @@ public:
     struct Options
     {
         int timeoutMs = 8000; ///< per call; keeps an unreachable cluster under 10 s
+        int messageTimeoutMs = 30000; ///< produce: a record not acknowledged by then is reported failed
     };
 
     explicit RdKafkaClusterApi(QList<QPair<QString, QString>> properties);
@@ -44,6 +45,9 @@ public:
     Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) override;
     Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords, int timeoutMs) override;
     Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &positions, int timeoutMs) override;
+
+    /// The client properties this api connects with (for core classes that need their own handle).
+    const QList<QPair<QString, QString>> &properties() const { return m_props; }
 
     /// Test hook: raises a librdkafka fatal error on the producer, as a broker-side
     /// idempotence failure would, so tests can check that the client reconnects.

@@ -66,7 +66,7 @@ Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRec
     rd_kafka_t *rk = h.value()->rk();
     // Reports are written by the delivery callback through the per-message opaque.
     std::vector<DeliveryReport> reports(size_t(records.size()));
-    const QDeadlineTimer deadline(35000);
+    const QDeadlineTimer deadline(m_options.messageTimeoutMs + 5000);
     for (qsizetype i = 0; i < records.size(); ++i) {
         const OutgoingRecord &r = records.at(i);
         DeliveryReport &rep = reports[size_t(i)];
@@ -119,7 +119,7 @@ Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRec
         }
         rd_kafka_poll(rk, 0);
     }
-    // message.timeout.ms (30 s) is below this flush timeout, so every report is final afterwards.
+    // message.timeout.ms is below this flush timeout, so every report is final afterwards.
     rd_kafka_flush(rk, int(std::max<qint64>(1000, deadline.remainingTime())));
     h.value()->serve();
     QList<DeliveryReport> out(reports.begin(), reports.end());

@@ -2,6 +2,7 @@
 
 #include "clusterservice.h"
 #include "dialogs/lagsettingsdialog.h"
+#include "dlq/deadletterspage.h"
 #include "lagservice.h"
 #include "pages/alertspage.h"
 #include "consolepage.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     m_consumers = new ConsumersPage(this);
     addPage(m_overview);
     addPage(m_consumers);
+    addPage(new DeadLettersPage(this));
     m_replay = new ReplayPage(this);
     addPage(m_replay);
     addPage(new ProfilesPage(this));

@@ -63,5 +63,6 @@ QList<CliCommand> profileCommands();
 QList<CliCommand> clusterCommands();
 QList<CliCommand> resetCommands();
 QList<CliCommand> lagCommands();
+QList<CliCommand> dlqCommands();
 
 } // namespace kops::cli

@@ -1,0 +1,234 @@
+#include "deadletterheaders.h"
+
+#include <QHash>
+#include <QtEndian>
+
+#include <limits>
+
+namespace kops {
+
+namespace {
+
+struct FieldNames
+{
+    DeadLetterFormat format;
+    const char *topic;
+    const char *partition;
+    const char *offset;
+    const char *timestamp;
+    const char *errorClass;
+    const char *errorMessage;
+    const char *stackTrace;
+    const char *connector;
+};
+
+// Most specific first: the first format that names an original topic or an error wins.
+const FieldNames kFormats[] = {
+    {DeadLetterFormat::Spring, "kafka_dlt-original-topic", "kafka_dlt-original-partition", "kafka_dlt-original-offset",
+     "kafka_dlt-original-timestamp", "kafka_dlt-exception-fqcn", "kafka_dlt-exception-message",
+     "kafka_dlt-exception-stacktrace", nullptr},
+    {DeadLetterFormat::Connect, "__connect.errors.topic", "__connect.errors.partition", "__connect.errors.offset", nullptr,
+     "__connect.errors.exception.class.name", "__connect.errors.exception.message",
+     "__connect.errors.exception.stacktrace", "__connect.errors.connector.name"},
+    {DeadLetterFormat::Karafka, "source_topic", "source_partition", "source_offset", nullptr, nullptr, nullptr, nullptr,
+     nullptr},
+    {DeadLetterFormat::Karafka, "original_topic", "original_partition", "original_offset", "original_timestamp",
+     nullptr, nullptr, nullptr, nullptr},
+    {DeadLetterFormat::Generic, "x-original-topic", "x-original-partition", "x-original-offset", "x-original-timestamp",
+     "x-exception-class", "x-exception-message", nullptr, nullptr},
+    {DeadLetterFormat::Generic, "original-topic", "original-partition", "original-offset", "original-timestamp",
+     "exception-class", "exception-message", nullptr, nullptr},
+    {DeadLetterFormat::Generic, "x-original-topic", "x-original-partition", "x-original-offset", "x-original-timestamp",
+     "x-error-class", "x-error-message", nullptr, nullptr},
+};
+
+// Spring's binary partition is 4 bytes, offsets and timestamps 8; some writers use text.
+QString text(const std::optional<QByteArray> &v)
+{
+    return v ? QString::fromUtf8(*v) : QString();
+}
+
+} // namespace
+
+QString deadLetterFormatName(DeadLetterFormat format)
+{
+    switch (format) {
+    case DeadLetterFormat::Spring: return QStringLiteral("spring");
+    case DeadLetterFormat::Connect: return QStringLiteral("connect");
+    case DeadLetterFormat::Karafka: return QStringLiteral("karafka");
+    case DeadLetterFormat::Generic: return QStringLiteral("generic");
+    case DeadLetterFormat::Custom: return QStringLiteral("custom");
+    case DeadLetterFormat::None: break;
+    }
+    return {};
+}
+
+Result<HeaderMappingRule> parseHeaderMappingRule(const QString &text)
+{
+    HeaderMappingRule r;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString field = part.section(QLatin1Char('='), 0, 0).trimmed();
+        const QString name = part.section(QLatin1Char('='), 1).trimmed();
+        QString *slot = field == QLatin1String("topic")           ? &r.topicHeader
+                        : field == QLatin1String("partition")     ? &r.partitionHeader
+                        : field == QLatin1String("offset")        ? &r.offsetHeader
+                        : field == QLatin1String("timestamp")     ? &r.timestampHeader
+                        : field == QLatin1String("error-class")   ? &r.errorClassHeader
+                        : field == QLatin1String("error-message") ? &r.errorMessageHeader
+                                                                  : nullptr;
+        if (!slot || name.isEmpty())
+            return KafkaError::make(QStringLiteral("USAGE"),
+                                    QStringLiteral("Header rule '%1': use FIELD=HEADER with FIELD one of topic, partition, "
+                                                   "offset, timestamp, error-class, error-message")
+                                        .arg(part));
+        *slot = name;
+    }
+    return r;
+}
+
+QString headerMappingRuleText(const HeaderMappingRule &r)
+{
+    QStringList parts;
+    const std::pair<const char *, const QString *> fields[] = {
+        {"topic", &r.topicHeader},         {"partition", &r.partitionHeader},         {"offset", &r.offsetHeader},
+        {"timestamp", &r.timestampHeader}, {"error-class", &r.errorClassHeader}, {"error-message", &r.errorMessageHeader}};
+    for (const auto &[field, name] : fields)
+        if (!name->isEmpty())
+            parts.append(QLatin1String(field) + QLatin1Char('=') + *name);
+    return parts.join(QLatin1Char(','));
+}
+
+DeadLetterDecoder::DeadLetterDecoder(QList<HeaderMappingRule> rules) : m_rules(std::move(rules)) {}
+
+std::optional<qint64> DeadLetterDecoder::parseNumber(const std::optional<QByteArray> &value)
+{
+    if (!value || value->isEmpty())
+        return std::nullopt;
+    const QByteArray &v = *value;
+    // Text first: "12" is two bytes that would also read as a big-endian short.
+    bool allDigits = true;
+    for (qsizetype i = 0; i < v.size(); ++i) {
+        const char c = v.at(i);
+        if (!((c >= '0' && c <= '9') || (i == 0 && c == '-' && v.size() > 1))) {
+            allDigits = false;
+            break;
+        }
+    }
+    if (allDigits) {
+        bool ok = false;
+        const qint64 n = v.toLongLong(&ok);
+        if (ok)
+            return n;
+    }
+    const auto *p = reinterpret_cast<const uchar *>(v.constData());
+    switch (v.size()) {
+    case 8: return qFromBigEndian<qint64>(p);
+    case 4: return qint64(qFromBigEndian<qint32>(p));
+    case 2: return qint64(qFromBigEndian<qint16>(p));
+    default: break;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+constexpr int kFieldCount = 8; // topic, partition, offset, timestamp, class, message, stack trace, connector
+constexpr int kFormatCount = int(std::size(kFormats));
+
+/// Every known header name -> (format, field) slots it fills; built once.
+const QHash<QString, QList<std::pair<int, int>>> &knownNames()
+{
+    static const QHash<QString, QList<std::pair<int, int>>> names = [] {
+        QHash<QString, QList<std::pair<int, int>>> n;
+        for (int f = 0; f < kFormatCount; ++f) {
+            const FieldNames &fn = kFormats[f];
+            const char *fields[kFieldCount] = {fn.topic, fn.partition, fn.offset, fn.timestamp,
+                                               fn.errorClass, fn.errorMessage, fn.stackTrace, fn.connector};
+            for (int i = 0; i < kFieldCount; ++i)
+                if (fields[i])
+                    n[QString::fromLatin1(fields[i])].append({f, i});
+        }
+        return n;
+    }();
+    return names;
+}
+
+std::optional<QByteArray> valueOf(const RecordHeader *h)
+{
+    if (!h)
+        return std::nullopt;
+    return h->value ? h->value : QByteArray();
+}
+
+} // namespace
+
+DeadLetterInfo DeadLetterDecoder::decode(const QList<RecordHeader> &headers) const
+{
+    DeadLetterInfo info;
+    if (headers.isEmpty())
+        return info;
+
+    auto fill = [&](DeadLetterFormat format, const RecordHeader *const *slot) {
+        if (!slot[0] && !slot[4] && !slot[5])
+            return false;
+        info.format = format;
+        info.originalTopic = text(valueOf(slot[0]));
+        if (auto n = parseNumber(valueOf(slot[1])); n && *n >= 0 && *n <= std::numeric_limits<int>::max())
+            info.originalPartition = int(*n);
+        if (auto n = parseNumber(valueOf(slot[2])); n && *n >= 0)
+            info.originalOffset = *n;
+        info.originalTimestampMs = parseNumber(valueOf(slot[3]));
+        info.errorClass = text(valueOf(slot[4]));
+        info.errorMessage = text(valueOf(slot[5]));
+        info.stackTrace = text(valueOf(slot[6]));
+        info.connectorName = text(valueOf(slot[7]));
+        return true;
+    };
+
+    // User rules first (in order), by a plain scan: there are few of them.
+    for (const HeaderMappingRule &r : m_rules) {
+        const RecordHeader *slot[kFieldCount] = {};
+        const QString *names[6] = {&r.topicHeader, &r.partitionHeader, &r.offsetHeader,
+                                   &r.timestampHeader, &r.errorClassHeader, &r.errorMessageHeader};
+        for (const RecordHeader &h : headers) // last value wins for repeated headers
+            for (int i = 0; i < 6; ++i)
+                if (!names[i]->isEmpty() && h.key == *names[i])
+                    slot[i] = &h;
+        if (fill(DeadLetterFormat::Custom, slot))
+            return info;
+    }
+
+    // One hash look-up per header; the first format naming a topic or an error wins.
+    const RecordHeader *found[kFormatCount][kFieldCount] = {};
+    const auto &known = knownNames();
+    for (const RecordHeader &h : headers) {
+        const auto it = known.constFind(h.key);
+        if (it == known.cend())
+            continue;
+        for (const auto &[format, field] : *it)
+            found[format][field] = &h; // last value wins (Spring appends on re-failure)
+    }
+    for (int f = 0; f < kFormatCount; ++f)
+        if (fill(kFormats[f].format, found[f]))
+            return info;
+    return info;
+}
+
+bool DeadLetterDecoder::isDeadLetterHeader(const QString &name) const
+{
+    if (name.startsWith(QLatin1String("kafka_dlt-")) || name.startsWith(QLatin1String("__connect.errors.")))
+        return true;
+    for (const FieldNames &f : kFormats)
+        for (const char *n : {f.topic, f.partition, f.offset, f.timestamp, f.errorClass, f.errorMessage, f.stackTrace,
+                              f.connector})
+            if (n && name == QLatin1String(n))
+                return true;
+    for (const HeaderMappingRule &r : m_rules)
+        for (const QString *n : {&r.topicHeader, &r.partitionHeader, &r.offsetHeader, &r.timestampHeader,
+                                 &r.errorClassHeader, &r.errorMessageHeader})
+            if (!n->isEmpty() && name == *n)
+                return true;
+    return false;
+}
+
+} // namespace kops

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "clustertypes.h"
+#include "kafkaerror.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace kops {
+
+/// Which framework wrote a record's dead-letter headers.
+enum class DeadLetterFormat { None, Spring, Connect, Karafka, Generic, Custom };
+
+QString deadLetterFormatName(DeadLetterFormat format); ///< "spring", "connect", ... or "" for None
+
+/// A user-defined mapping of in-house header names to the decoded fields; empty names are unused.
+struct HeaderMappingRule
+{
+    QString topicHeader;
+    QString partitionHeader;
+    QString offsetHeader;
+    QString timestampHeader;
+    QString errorClassHeader;
+    QString errorMessageHeader;
+};
+
+/// "topic=acme-src,partition=acme-part,offset=...,timestamp=...,error-class=...,error-message=..."
+/// as a rule; an error names the unknown field.
+Result<HeaderMappingRule> parseHeaderMappingRule(const QString &text);
+QString headerMappingRuleText(const HeaderMappingRule &rule);
+
+/// What a dead-letter record says about where it came from and why it failed.
+struct DeadLetterInfo
+{
+    DeadLetterFormat format = DeadLetterFormat::None;
+    QString originalTopic;
+    std::optional<int> originalPartition;
+    std::optional<qint64> originalOffset;
+    std::optional<qint64> originalTimestampMs;
+    QString errorClass;
+    QString errorMessage;
+    QString stackTrace;
+    QString connectorName;
+
+    bool hasOriginal() const { return !originalTopic.isEmpty(); }
+    bool hasError() const { return !errorClass.isEmpty() || !errorMessage.isEmpty(); }
+};
+
+/// Decodes Spring Kafka, Kafka Connect, Karafka and generic x-original-* headers (numbers
+/// in big-endian binary or decimal text), then user rules. Never fails: unknown or
+/// malformed headers simply leave fields empty.
+class DeadLetterDecoder final
+{
+public:
+    explicit DeadLetterDecoder(QList<HeaderMappingRule> rules = {});
+
+    DeadLetterInfo decode(const QList<RecordHeader> &headers) const;
+
+    /// True for header names any known format (or a rule) uses; used to strip them on requeue.
+    bool isDeadLetterHeader(const QString &name) const;
+
+    /// A header value as an integer: decimal text, or 2/4/8-byte big-endian binary.
+    static std::optional<qint64> parseNumber(const std::optional<QByteArray> &value);
+
+private:
+    QList<HeaderMappingRule> m_rules;
+};
+
+} // namespace kops

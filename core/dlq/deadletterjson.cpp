@@ -1,0 +1,114 @@
+#include "deadletterjson.h"
+
+#include <QJsonArray>
+#include <QStringDecoder>
+
+namespace kops {
+
+bool isValidUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = decoder.decode(bytes);
+    Q_UNUSED(decoded);
+    return !decoder.hasError();
+}
+
+namespace {
+
+// Text when it is valid UTF-8, base64 otherwise; null stays null.
+void putBytes(QJsonObject &o, const QString &name, const std::optional<QByteArray> &bytes)
+{
+    if (!bytes)
+        o.insert(name, QJsonValue::Null);
+    else if (isValidUtf8(*bytes))
+        o.insert(name, QString::fromUtf8(*bytes));
+    else
+        o.insert(name + QStringLiteral("Base64"), QString::fromLatin1(bytes->toBase64()));
+}
+
+Result<std::optional<QByteArray>> getBytes(const QJsonObject &o, const QString &name)
+{
+    const QString b64 = name + QStringLiteral("Base64");
+    if (o.contains(b64)) {
+        const auto decoded = QByteArray::fromBase64Encoding(o.value(b64).toString().toLatin1(),
+                                                           QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("'%1' is not valid base64").arg(b64));
+        return std::optional<QByteArray>(*decoded);
+    }
+    const QJsonValue v = o.value(name);
+    if (v.isUndefined() || v.isNull())
+        return std::optional<QByteArray>();
+    if (!v.isString())
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("'%1' must be a string or null").arg(name));
+    return std::optional<QByteArray>(v.toString().toUtf8());
+}
+
+} // namespace
+
+QJsonObject deadLetterToJson(const ConsumedRecord &record, const DeadLetterInfo &info)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("topic"), record.topic);
+    o.insert(QStringLiteral("partition"), record.partition);
+    o.insert(QStringLiteral("offset"), record.offset);
+    o.insert(QStringLiteral("timestamp"), record.timestampMs);
+    putBytes(o, QStringLiteral("key"), record.key);
+    putBytes(o, QStringLiteral("value"), record.value);
+    QJsonArray headers;
+    for (const RecordHeader &h : record.headers) {
+        QJsonObject ho{{QStringLiteral("key"), h.key}};
+        putBytes(ho, QStringLiteral("value"), h.value);
+        headers.append(ho);
+    }
+    o.insert(QStringLiteral("headers"), headers);
+    if (info.hasOriginal()) {
+        QJsonObject orig{{QStringLiteral("topic"), info.originalTopic}};
+        orig.insert(QStringLiteral("partition"),
+                    info.originalPartition ? QJsonValue(*info.originalPartition) : QJsonValue(QJsonValue::Null));
+        orig.insert(QStringLiteral("offset"),
+                    info.originalOffset ? QJsonValue(*info.originalOffset) : QJsonValue(QJsonValue::Null));
+        o.insert(QStringLiteral("original"), orig);
+    } else {
+        o.insert(QStringLiteral("original"), QJsonValue::Null);
+    }
+    if (info.hasError())
+        o.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("class"), info.errorClass},
+                                                      {QStringLiteral("message"), info.errorMessage}});
+    else
+        o.insert(QStringLiteral("error"), QJsonValue::Null);
+    const QString format = deadLetterFormatName(info.format);
+    o.insert(QStringLiteral("format"), format.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(format));
+    return o;
+}
+
+Result<OutgoingRecord> outgoingFromJson(const QJsonObject &line, const QString &topic)
+{
+    OutgoingRecord r;
+    r.topic = topic;
+    auto key = getBytes(line, QStringLiteral("key"));
+    if (!key)
+        return key.error();
+    auto value = getBytes(line, QStringLiteral("value"));
+    if (!value)
+        return value.error();
+    r.key = key.value();
+    r.value = value.value();
+    const qint64 ts = line.value(QStringLiteral("timestamp")).toInteger(0);
+    r.timestampMs = ts > 0 ? ts : 0;
+    const QJsonValue hv = line.value(QStringLiteral("headers"));
+    if (!hv.isUndefined() && !hv.isNull() && !hv.isArray())
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("'headers' must be an array"));
+    for (const QJsonValue &h : hv.toArray()) {
+        const QJsonObject ho = h.toObject();
+        if (!ho.value(QStringLiteral("key")).isString())
+            return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("a header has no 'key'"));
+        auto hval = getBytes(ho, QStringLiteral("value"));
+        if (!hval)
+            return hval.error();
+        r.headers.append({ho.value(QStringLiteral("key")).toString(), hval.value()});
+    }
+    return r;
+}
+
+} // namespace kops

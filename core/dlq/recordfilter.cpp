@@ -1,0 +1,73 @@
+#include "recordfilter.h"
+
+namespace kops {
+
+bool RecordFilterSpec::isEmpty() const
+{
+    return key.isEmpty() && value.isEmpty() && headerName.isEmpty() && headerValue.isEmpty() && errorClass.isEmpty()
+           && originalTopic.isEmpty() && !fromTimeMs && !toTimeMs;
+}
+
+RecordFilter::RecordFilter(RecordFilterSpec spec) : m_spec(std::move(spec))
+{
+    auto compile = [this](const TextMatch &m, QRegularExpression &re, const QString &what) {
+        if (!m.regex || m.pattern.isEmpty())
+            return;
+        re = QRegularExpression(m.pattern);
+        if (!re.isValid() && m_error.isEmpty())
+            m_error = QStringLiteral("The %1 expression '%2' is not valid: %3").arg(what, m.pattern, re.errorString());
+        re.optimize();
+    };
+    compile(m_spec.key, m_keyRe, QStringLiteral("key"));
+    compile(m_spec.value, m_valueRe, QStringLiteral("value"));
+    compile(m_spec.headerValue, m_headerRe, QStringLiteral("header"));
+    m_keyBytes = m_spec.key.pattern.toUtf8();
+    m_valueBytes = m_spec.value.pattern.toUtf8();
+    m_headerBytes = m_spec.headerValue.pattern.toUtf8();
+}
+
+bool RecordFilter::matchText(const TextMatch &m, const QByteArray &bytes, const QRegularExpression &re,
+                             const std::optional<QByteArray> &data) const
+{
+    if (m.isEmpty())
+        return true;
+    if (!data)
+        return false;
+    if (!m.regex)
+        return data->contains(bytes); // bytes: binary values can be searched too
+    return re.isValid() && re.match(QString::fromUtf8(*data)).hasMatch();
+}
+
+bool RecordFilter::matches(const ConsumedRecord &record, const DeadLetterInfo &info) const
+{
+    if (!m_error.isEmpty())
+        return false;
+    if (m_spec.fromTimeMs && record.timestampMs < *m_spec.fromTimeMs)
+        return false;
+    if (m_spec.toTimeMs && record.timestampMs >= *m_spec.toTimeMs)
+        return false;
+    if (!m_spec.originalTopic.isEmpty() && info.originalTopic != m_spec.originalTopic)
+        return false;
+    if (!m_spec.errorClass.isEmpty() && !info.errorClass.contains(m_spec.errorClass))
+        return false;
+    if (!matchText(m_spec.key, m_keyBytes, m_keyRe, record.key))
+        return false;
+    if (!matchText(m_spec.value, m_valueBytes, m_valueRe, record.value))
+        return false;
+    if (!m_spec.headerName.isEmpty() || !m_spec.headerValue.isEmpty()) {
+        bool found = false;
+        for (const RecordHeader &h : record.headers) {
+            if (!m_spec.headerName.isEmpty() && h.key != m_spec.headerName)
+                continue;
+            if (matchText(m_spec.headerValue, m_headerBytes, m_headerRe, h.value)) {
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+} // namespace kops

@@ -1,0 +1,265 @@
+#include "requeuejournal.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QVariant>
+
+namespace kops {
+
+namespace {
+
+QAtomicInteger<quint64> s_instances;
+
+KafkaError journalError(const QString &what, const QSqlError &e)
+{
+    return KafkaError::make(QStringLiteral("JOURNAL"), QStringLiteral("Requeue journal: %1: %2").arg(what, e.text()));
+}
+
+const char *const kJobColumns =
+    "id, uuid, created_ms, connection, source_topic, spec, state, requested, sent, failed, detail, finished_ms";
+
+RequeueJob jobFrom(const QSqlQuery &q)
+{
+    RequeueJob j;
+    j.id = q.value(0).toLongLong();
+    j.uuid = q.value(1).toString();
+    j.createdMs = q.value(2).toLongLong();
+    j.connection = q.value(3).toString();
+    j.sourceTopic = q.value(4).toString();
+    j.spec = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    j.state = q.value(6).toString();
+    j.requested = q.value(7).toLongLong();
+    j.sent = q.value(8).toLongLong();
+    j.failed = q.value(9).toLongLong();
+    j.detail = q.value(10).toString();
+    j.finishedMs = q.value(11).toLongLong();
+    return j;
+}
+
+} // namespace
+
+RequeueJournal::RequeueJournal() : RequeueJournal(defaultPath()) {}
+
+RequeueJournal::RequeueJournal(QString path)
+    : m_path(std::move(path)),
+      m_connectionName(QStringLiteral("kops-requeue-journal-%1").arg(s_instances.fetchAndAddRelaxed(1)))
+{
+}
+
+RequeueJournal::~RequeueJournal()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+QString RequeueJournal::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/requeue-journal.sqlite");
+}
+
+Status RequeueJournal::open()
+{
+    if (m_open)
+        return Done{};
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    if (!db.open())
+        return journalError(QStringLiteral("cannot open %1").arg(m_path), db.lastError());
+    QSqlQuery q(db);
+    const char *const statements[] = {
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=FULL", // a delivered row must survive the console being killed
+        "PRAGMA busy_timeout=5000",
+        "CREATE TABLE IF NOT EXISTS requeue_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL, "
+        "created_ms INTEGER, connection TEXT, source_topic TEXT, spec TEXT, state TEXT, requested INTEGER, "
+        "sent INTEGER, failed INTEGER, detail TEXT, finished_ms INTEGER)",
+        "CREATE TABLE IF NOT EXISTS requeue_marks (job_id INTEGER, topic TEXT, partition INTEGER, start_offset INTEGER, "
+        "PRIMARY KEY (job_id, topic, partition))",
+        "CREATE TABLE IF NOT EXISTS requeue_delivered (job_id INTEGER, src_partition INTEGER, src_offset INTEGER, "
+        "target_topic TEXT, target_partition INTEGER, target_offset INTEGER, "
+        "PRIMARY KEY (job_id, src_partition, src_offset))",
+    };
+    for (const char *s : statements)
+        if (!q.exec(QString::fromLatin1(s)))
+            return journalError(QStringLiteral("cannot prepare"), q.lastError());
+    m_open = true;
+    return Done{};
+}
+
+Result<RequeueJob> RequeueJournal::create(const QString &connection, const QString &sourceTopic, const QJsonObject &spec)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("INSERT INTO requeue_jobs (uuid, created_ms, connection, source_topic, spec, state, "
+                             "requested, sent, failed, detail, finished_ms) VALUES (?,?,?,?,?,'running',0,0,0,'',0)"));
+    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(connection);
+    q.addBindValue(sourceTopic);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot record the requeue"), q.lastError());
+    return job(q.lastInsertId().toLongLong());
+}
+
+Result<RequeueJob> RequeueJournal::job(qint64 id)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT %1 FROM requeue_jobs WHERE id = ?").arg(QLatin1String(kJobColumns)));
+    q.addBindValue(id);
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot read"), q.lastError());
+    if (!q.next())
+        return KafkaError::make(QStringLiteral("NOT_FOUND"), QStringLiteral("There is no requeue with journal id %1.").arg(id));
+    return jobFrom(q);
+}
+
+Result<QList<RequeueJob>> RequeueJournal::list(int limit)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT %1 FROM requeue_jobs ORDER BY id DESC LIMIT ?").arg(QLatin1String(kJobColumns)));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot read"), q.lastError());
+    QList<RequeueJob> out;
+    while (q.next())
+        out.append(jobFrom(q));
+    return out;
+}
+
+Status RequeueJournal::update(const RequeueJob &job)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("UPDATE requeue_jobs SET state=?, requested=?, sent=?, failed=?, detail=?, finished_ms=? "
+                             "WHERE id=?"));
+    q.addBindValue(job.state);
+    q.addBindValue(job.requested);
+    q.addBindValue(job.sent);
+    q.addBindValue(job.failed);
+    q.addBindValue(job.detail);
+    q.addBindValue(job.finishedMs);
+    q.addBindValue(job.id);
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot update"), q.lastError());
+    return Done{};
+}
+
+Result<QList<TargetMark>> RequeueJournal::marks(qint64 jobId)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT topic, partition, start_offset FROM requeue_marks WHERE job_id=? "
+                             "ORDER BY topic, partition"));
+    q.addBindValue(jobId);
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot read marks"), q.lastError());
+    QList<TargetMark> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toInt(), q.value(2).toLongLong()});
+    return out;
+}
+
+Status RequeueJournal::addMarks(qint64 jobId, const QList<TargetMark> &marks)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO requeue_marks (job_id, topic, partition, start_offset) "
+                             "VALUES (?,?,?,?)"));
+    for (const TargetMark &m : marks) {
+        q.addBindValue(jobId);
+        q.addBindValue(m.topic);
+        q.addBindValue(m.partition);
+        q.addBindValue(m.startOffset);
+        if (!q.exec()) {
+            db.rollback();
+            return journalError(QStringLiteral("cannot record marks"), q.lastError());
+        }
+    }
+    if (!db.commit())
+        return journalError(QStringLiteral("cannot record marks"), db.lastError());
+    return Done{};
+}
+
+Result<int> RequeueJournal::recordDelivered(qint64 jobId,
+                                            const QList<std::pair<std::pair<int, qint64>, TargetMark>> &rows)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO requeue_delivered (job_id, src_partition, src_offset, target_topic, "
+                             "target_partition, target_offset) VALUES (?,?,?,?,?,?)"));
+    int added = 0;
+    for (const auto &row : rows) {
+        q.addBindValue(jobId);
+        q.addBindValue(row.first.first);
+        q.addBindValue(row.first.second);
+        q.addBindValue(row.second.topic);
+        q.addBindValue(row.second.partition);
+        q.addBindValue(row.second.startOffset);
+        if (!q.exec()) {
+            db.rollback();
+            return journalError(QStringLiteral("cannot record deliveries"), q.lastError());
+        }
+        added += q.numRowsAffected() > 0 ? 1 : 0;
+    }
+    if (!db.commit())
+        return journalError(QStringLiteral("cannot record deliveries"), db.lastError());
+    return added;
+}
+
+Result<QList<qint64>> RequeueJournal::deliveredIn(qint64 jobId, int partition, qint64 from, qint64 to)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT src_offset FROM requeue_delivered WHERE job_id=? AND src_partition=? "
+                             "AND src_offset BETWEEN ? AND ?"));
+    q.addBindValue(jobId);
+    q.addBindValue(partition);
+    q.addBindValue(from);
+    q.addBindValue(to);
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot read deliveries"), q.lastError());
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
+Result<qint64> RequeueJournal::deliveredCount(qint64 jobId)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM requeue_delivered WHERE job_id=?"));
+    q.addBindValue(jobId);
+    if (!q.exec() || !q.next())
+        return journalError(QStringLiteral("cannot count deliveries"), q.lastError());
+    return q.value(0).toLongLong();
+}
+
+} // namespace kops

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "kafkaerror.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace kops {
+
+/// One requeue as the journal remembers it.
+struct RequeueJob
+{
+    qint64 id = 0;
+    QString uuid;        ///< written to every requeued record as kops-requeue-job
+    qint64 createdMs = 0;
+    QString connection;
+    QString sourceTopic;
+    QJsonObject spec;    ///< RequeueSpec::toJson(): resolved ranges, filter or explicit records, options
+    QString state;       ///< "running", "done", "cancelled", "interrupted"
+    qint64 requested = 0;
+    qint64 sent = 0;
+    qint64 failed = 0;
+    QString detail;
+    qint64 finishedMs = 0;
+};
+
+/// A target partition's high watermark recorded before the first record was produced to it.
+struct TargetMark
+{
+    QString topic;
+    int partition = -1;
+    qint64 startOffset = 0;
+};
+
+/// SQLite journal of requeues (QStandardPaths::AppDataLocation/requeue-journal.sqlite):
+/// the job, the target start watermarks, and every source record known to be delivered.
+/// Use one instance per thread (QtSql connections are per thread).
+class RequeueJournal final
+{
+public:
+    RequeueJournal();
+    explicit RequeueJournal(QString path);
+    ~RequeueJournal();
+    RequeueJournal(const RequeueJournal &) = delete;
+    RequeueJournal &operator=(const RequeueJournal &) = delete;
+
+    static QString defaultPath();
+
+    Result<RequeueJob> create(const QString &connection, const QString &sourceTopic, const QJsonObject &spec);
+    Result<RequeueJob> job(qint64 id);
+    Result<QList<RequeueJob>> list(int limit = 200);
+    Status update(const RequeueJob &job);
+
+    Result<QList<TargetMark>> marks(qint64 jobId);
+    /// Records marks not yet known (an existing mark is never moved).
+    Status addMarks(qint64 jobId, const QList<TargetMark> &marks);
+
+    /// Source record (partition, offset) delivered as target topic/partition/offset. Returns
+    /// how many were new (a record already recorded is ignored, not counted).
+    Result<int> recordDelivered(qint64 jobId, const QList<std::pair<std::pair<int, qint64>, TargetMark>> &rows);
+    /// Which of the source offsets in [from, to] of a partition are recorded as delivered.
+    Result<QList<qint64>> deliveredIn(qint64 jobId, int partition, qint64 from, qint64 to);
+    Result<qint64> deliveredCount(qint64 jobId);
+
+private:
+    Status open();
+
+    QString m_path;
+    QString m_connectionName;
+    bool m_open = false;
+};
+
+} // namespace kops

@@ -1,0 +1,337 @@
+// DeadLettersPage on the fake cluster: paging, filters, stale pages, detail pane, read-only,
+// export and the requeue dialog. Screenshots with KOPS_DLQ_SCREENSHOTS=1 (to /tmp).
+#include "dlq/deadlettermodel.h"
+#include "dlq/deadletterspage.h"
+#include "dlq/payloadviewer.h"
+#include "dlq/requeuedialog.h"
+#include "fakeclusterapi.h"
+#include "requeueengine.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace kops;
+using kops::test::FakeClusterApi;
+
+class TestDeadLettersPage : public QObject
+{
+    Q_OBJECT
+
+    std::shared_ptr<FakeClusterApi> m_fake;
+    std::unique_ptr<DeadLettersPage> m_page;
+
+    ConnectionContextPtr context(bool readOnly = false) const
+    {
+        auto ctx = std::make_shared<ConnectionContext>();
+        ctx->profile.name = QStringLiteral("test-cluster");
+        ctx->profile.bootstrapServers = QStringLiteral("fake:9092");
+        ctx->profile.readOnly = readOnly;
+        ctx->createApi = test::sharedFactory(m_fake);
+        return ctx;
+    }
+    void screenshot(const char *name)
+    {
+        if (!qEnvironmentVariableIsSet("KOPS_DLQ_SCREENSHOTS"))
+            return;
+        QTest::qWait(50);
+        m_page->grab().save(QStringLiteral("/tmp/dlq-%1.png").arg(QLatin1String(name)));
+    }
+    void loadAndWait()
+    {
+        QSignalSpy loaded(m_page.get(), &DeadLettersPage::pageLoaded);
+        QTest::mouseClick(m_page->loadButton(), Qt::LeftButton);
+        QVERIFY(loaded.wait(10000));
+    }
+    void setFilter(const char *objectPlaceholder, const QString &text)
+    {
+        for (QLineEdit *e : m_page->findChildren<QLineEdit *>())
+            if (e->placeholderText() == QLatin1String(objectPlaceholder))
+                e->setText(text);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setApplicationName(QStringLiteral("kafka-ops-console-tst_deadletterspage"));
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    }
+
+    void init()
+    {
+        m_fake = std::make_shared<FakeClusterApi>();
+        m_fake->addTopic(QStringLiteral("orders.DLT"), 3);
+        m_fake->addTopic(QStringLiteral("orders"), 3);
+        m_fake->addTopic(QStringLiteral("other.DLT"), 1);
+        for (int i = 0; i < 900; ++i)
+            m_fake->append(QStringLiteral("orders.DLT"), i % 3, 1700000000000LL + i * 1000,
+                           QStringLiteral("{\"order\":%1,\"items\":[{\"sku\":\"A-%1\",\"qty\":2}],\"note\":\"retry me\"}").arg(i).toUtf8(),
+                           QStringLiteral("order-%1").arg(i).toUtf8(),
+                           {{QStringLiteral("kafka_dlt-original-topic"), QByteArray("orders")},
+                            {QStringLiteral("kafka_dlt-original-partition"), QByteArray::number(i % 3)},
+                            {QStringLiteral("kafka_dlt-original-offset"), QByteArray::number(5000 + i)},
+                            {QStringLiteral("kafka_dlt-exception-fqcn"),
+                             i % 10 == 0 ? QByteArray("java.lang.NullPointerException")
+                                         : QByteArray("org.springframework.kafka.support.serializer.DeserializationException")},
+                            {QStringLiteral("kafka_dlt-exception-message"), QByteArray("failed to process order")},
+                            {QStringLiteral("kafka_dlt-exception-stacktrace"), QByteArray("at com.acme.Orders.handle(Orders.java:42)")}});
+        for (int i = 0; i < 5; ++i)
+            m_fake->append(QStringLiteral("other.DLT"), 0, 1, "x");
+        m_page = std::make_unique<DeadLettersPage>();
+        m_page->resize(1400, 800);
+        m_page->show();
+        m_page->setConnection(context());
+        m_page->setTopic(QStringLiteral("orders.DLT"));
+    }
+
+    void cleanup() { m_page.reset(); }
+
+    void firstPageThenMoreOnDemand()
+    {
+        loadAndWait();
+        QCOMPARE(m_page->model()->rowCount(), 200);
+        QVERIFY(!m_page->atEnd());
+        QSignalSpy loaded(m_page.get(), &DeadLettersPage::pageLoaded);
+        m_page->table()->scrollToBottom(); // reaching the bottom fetches the next page
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_page->model()->rowCount(), 400);
+        QSignalSpy finished(m_page.get(), &DeadLettersPage::browseFinished);
+        m_page->scanToEnd();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(m_page->model()->rowCount(), 900);
+        QVERIFY(m_page->statusText().contains(QStringLiteral("900 of 900")));
+        QCOMPARE(m_page->errorClassTable()->rowCount(), 2);
+        screenshot("browse");
+    }
+
+    void filtersAndErrorClassCounts()
+    {
+        setFilter("error class", QStringLiteral("NullPointer"));
+        loadAndWait();
+        QSignalSpy finished(m_page.get(), &DeadLettersPage::browseFinished);
+        if (!m_page->atEnd()) {
+            m_page->scanToEnd();
+            QVERIFY(finished.wait(10000));
+        }
+        QCOMPARE(m_page->model()->rowCount(), 90);
+        for (int r = 0; r < m_page->model()->rowCount(); ++r)
+            QCOMPARE(m_page->model()->record(r).info.errorClass, QStringLiteral("java.lang.NullPointerException"));
+        QCOMPARE(m_page->errorClassTable()->rowCount(), 1);
+        QCOMPARE(m_page->errorClassTable()->item(0, 1)->text(), QStringLiteral("90"));
+    }
+
+    void invalidRegexIsShownNotLoaded()
+    {
+        setFilter("value contains", QStringLiteral("(oops"));
+        for (QCheckBox *c : m_page->findChildren<QCheckBox *>())
+            c->setChecked(true);
+        QTest::mouseClick(m_page->loadButton(), Qt::LeftButton);
+        QTest::qWait(100);
+        QCOMPARE(m_page->model()->rowCount(), 0);
+        QVERIFY(!m_page->isBusy());
+    }
+
+    void stalePagesNeverLand()
+    {
+        QSignalSpy loaded(m_page.get(), &DeadLettersPage::pageLoaded);
+        m_page->load(); // orders.DLT...
+        m_page->setTopic(QStringLiteral("other.DLT"));
+        m_page->load(); // ...replaced at once
+        QVERIFY(loaded.wait(10000));
+        QTest::qWait(200);
+        QCOMPARE(m_page->model()->rowCount(), 5);
+        for (int r = 0; r < 5; ++r)
+            QCOMPARE(m_page->model()->record(r).record.topic, QStringLiteral("other.DLT"));
+    }
+
+    void detailPane()
+    {
+        loadAndWait();
+        m_page->table()->selectRow(0);
+        QCOMPARE(m_page->valueViewer()->kind(), PayloadView::Kind::Json);
+        QVERIFY(m_page->valueViewer()->jsonTree()->topLevelItemCount() == 1);
+        QCOMPARE(m_page->keyViewer()->kind(), PayloadView::Kind::Text);
+        QCOMPARE(m_page->headersTable()->rowCount(), 6);
+        screenshot("detail");
+    }
+
+    void sortingTheWindowKeepsTheDetailRight()
+    {
+        loadAndWait();
+        m_page->table()->sortByColumn(DeadLetterModel::OffsetColumn, Qt::DescendingOrder);
+        const QModelIndex top = m_page->table()->model()->index(0, DeadLetterModel::OffsetColumn);
+        const qint64 topOffset = top.data(Qt::DisplayRole).toLongLong();
+        for (int r = 0; r < m_page->model()->rowCount(); ++r)
+            QVERIFY(m_page->model()->record(r).record.offset <= topOffset);
+        m_page->table()->selectRow(0);
+        QVERIFY2(m_page->valueViewer()->shownText().contains(QStringLiteral("\"sku\": \"A-")), "detail shows the sorted row");
+        const int order = QJsonDocument::fromJson(m_page->valueViewer()->shownText().toUtf8()).object().value(QStringLiteral("order")).toInt();
+        QCOMPARE(QStringLiteral("order-%1").arg(order), top.siblingAtColumn(DeadLetterModel::KeyColumn).data().toString());
+    }
+
+    void hugeAndBinaryRecordsDoNotFreeze()
+    {
+        QList<RecordHeader> headers;
+        for (int i = 0; i < 3000; ++i)
+            headers.append({QStringLiteral("h%1").arg(i), QByteArray::number(i)});
+        m_fake->append(QStringLiteral("other.DLT"), 0, 2, QByteArray(10 * 1024 * 1024, 'z'), std::nullopt, headers);
+        m_fake->append(QStringLiteral("other.DLT"), 0, 3, QByteArray("\x00\xff\x10", 3), QByteArray("\xc3\x28", 2));
+        m_page->setTopic(QStringLiteral("other.DLT"));
+        loadAndWait();
+        QCOMPARE(m_page->model()->rowCount(), 7);
+        QElapsedTimer t;
+        t.start();
+        m_page->table()->selectRow(5);
+        QCOMPARE(m_page->headersTable()->rowCount(), 3000);
+        QVERIFY(m_page->valueViewer()->summary().contains(QStringLiteral("beginning")));
+        qInfo() << "10 MB value with 3000 headers shown in" << t.elapsed() << "ms";
+        m_page->table()->selectRow(6);
+        QCOMPARE(m_page->valueViewer()->kind(), PayloadView::Kind::Binary);
+        QCOMPARE(m_page->keyViewer()->kind(), PayloadView::Kind::Binary);
+        QVERIFY(m_page->valueViewer()->shownText().startsWith(QStringLiteral("00000000  00 ff 10")));
+    }
+
+    void inHouseHeaderRule()
+    {
+        m_fake->append(QStringLiteral("other.DLT"), 0, 9, "v", QByteArray("k"),
+                       {{QStringLiteral("acme-src"), QByteArray("inventory")}, {QStringLiteral("acme-err"), QByteArray("Stock")}});
+        m_page->setTopic(QStringLiteral("other.DLT"));
+        setFilter("in-house headers: topic=NAME,partition=NAME,error-class=NAME", QStringLiteral("topic=acme-src,error-class=acme-err"));
+        setFilter("error class", QStringLiteral("Stock"));
+        loadAndWait();
+        QCOMPARE(m_page->model()->rowCount(), 1);
+        QCOMPARE(m_page->model()->record(0).info.format, DeadLetterFormat::Custom);
+        QCOMPARE(m_page->model()->index(0, DeadLetterModel::OriginalTopicColumn).data().toString(), QStringLiteral("inventory"));
+    }
+
+    void readOnlyDisablesRequeue()
+    {
+        m_page->setConnection(context(true));
+        m_page->setTopic(QStringLiteral("orders.DLT"));
+        loadAndWait();
+        m_page->table()->selectRow(0);
+        QVERIFY(!m_page->requeueSelectedButton()->isEnabled());
+        QVERIFY(!m_page->requeueMatchingButton()->isEnabled());
+        m_page->setConnection(context(false));
+        m_page->setTopic(QStringLiteral("orders.DLT"));
+        loadAndWait();
+        m_page->table()->selectRow(0);
+        QVERIFY(m_page->requeueSelectedButton()->isEnabled());
+        QVERIFY(m_page->requeueMatchingButton()->isEnabled());
+    }
+
+    void exportSelected()
+    {
+        loadAndWait();
+        m_page->table()->selectionModel()->select(m_page->table()->model()->index(3, 0),
+                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        m_page->table()->selectionModel()->select(m_page->table()->model()->index(7, 0),
+                                                  QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sel.jsonl"));
+        QSignalSpy done(m_page.get(), &DeadLettersPage::exportFinished);
+        m_page->exportTo(path, true);
+        QVERIFY(done.wait(10000));
+        QVERIFY(done.first().first().toBool());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().count('\n'), 2);
+        const QString all = dir.filePath(QStringLiteral("all.jsonl"));
+        m_page->exportTo(all, false);
+        QVERIFY(done.wait(10000));
+        QFile g(all);
+        QVERIFY(g.open(QIODevice::ReadOnly));
+        QCOMPARE(g.readAll().count('\n'), 900);
+    }
+
+    void resumeACancelledRequeueFromTheJournal()
+    {
+        // A requeue cancelled after 20 records (as if the operator pressed Cancel)...
+        qint64 id = 0;
+        {
+            RequeueJournal journal;
+            RequeueEngine engine(*m_fake, journal);
+            RequeueSpec spec;
+            spec.sourceTopic = QStringLiteral("orders.DLT");
+            spec.ranges = {{0, 0, 300}};
+            spec.options.target = RequeueOptions::Target::Topic;
+            spec.options.targetTopic = QStringLiteral("orders");
+            spec.options.batchSize = 10;
+            RequeueEngine::Control control;
+            auto out = engine.start(spec, QStringLiteral("test"), &control, [&](const RequeueProgress &p) {
+                if (p.sent >= 20)
+                    control.cancel = true;
+            });
+            QCOMPARE(out.value().state, QStringLiteral("cancelled"));
+            id = out.value().journalId;
+        }
+        m_page->refreshJournal(); // an earlier refresh (from setConnection) may answer first: wait for this one
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->journalTable()->rowCount() == 1
+                                     && m_page->journalTable()->item(0, 0)->text() == QString::number(id), 10000);
+        m_page->journalTable()->selectRow(0);
+        QVERIFY(m_page->resumeButton()->isEnabled());
+        // ...is resumed from its journal entry.
+        RequeueDialog::Source source;
+        source.resumeJournalId = id;
+        source.selection.topic = QStringLiteral("orders.DLT");
+        RequeueDialog dialog(context(), source);
+        QSignalSpy finished(&dialog, &RequeueDialog::finished);
+        dialog.execute();
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(dialog.outcome()->progress.alreadySent, 20);
+        QCOMPARE(dialog.outcome()->progress.sent, 280);
+        int inOrders = 0;
+        for (int p = 0; p < 3; ++p)
+            inOrders += int(m_fake->read({QStringLiteral("orders"), p}, 0, 1000, 0).value().size());
+        QCOMPARE(inOrders, 300);
+    }
+
+    void requeueDialogPreviewsThenRequeues()
+    {
+        RequeueDialog::Source source;
+        source.selection.topic = QStringLiteral("orders.DLT");
+        source.filter.errorClass = QStringLiteral("NullPointer");
+        RequeueDialog dialog(context(), source);
+        dialog.show();
+        QSignalSpy previewed(&dialog, &RequeueDialog::previewReady);
+        dialog.preview();
+        QVERIFY(previewed.wait(10000));
+        QVERIFY2(dialog.previewText().contains(QStringLiteral("90 → orders")), qPrintable(dialog.previewText()));
+        if (qEnvironmentVariableIsSet("KOPS_DLQ_SCREENSHOTS"))
+            dialog.grab().save(QStringLiteral("/tmp/dlq-requeue-preview.png"));
+        QSignalSpy finished(&dialog, &RequeueDialog::finished);
+        dialog.execute();
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(dialog.outcome()->progress.sent, 90);
+        int inOrders = 0;
+        for (int p = 0; p < 3; ++p)
+            inOrders += int(m_fake->read({QStringLiteral("orders"), p}, 0, 1000, 0).value().size());
+        QCOMPARE(inOrders, 90);
+        if (qEnvironmentVariableIsSet("KOPS_DLQ_SCREENSHOTS"))
+            dialog.grab().save(QStringLiteral("/tmp/dlq-requeue-done.png"));
+        m_page->refreshJournal();
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->journalTable()->rowCount() >= 1
+                                     && m_page->journalTable()->item(0, 3)->text() == QLatin1String("done"), 10000);
+        m_page->journalTable()->selectRow(0);
+        QVERIFY(!m_page->resumeButton()->isEnabled()); // nothing to resume in a finished requeue
+    }
+};
+
+QTEST_MAIN(TestDeadLettersPage)
+#include "tst_deadletterspage.moc"
