@@ -6,6 +6,7 @@
 #include "dlq/requeuedialog.h"
 #include "fakeclusterapi.h"
 #include "requeueengine.h"
+#include "widgets/statusbanner.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -132,6 +133,36 @@ private slots:
             QCOMPARE(m_page->model()->record(r).info.errorClass, QStringLiteral("java.lang.NullPointerException"));
         QCOMPARE(m_page->errorClassTable()->rowCount(), 1);
         QCOMPARE(m_page->errorClassTable()->item(0, 1)->text(), QStringLiteral("90"));
+    }
+
+    void timeRangeFilter()
+    {
+        // Records are at 1700000000000 + i s; 2023-11-14T22:15:00 (UTC) is i = 100.
+        setFilter("from time (UTC)", QStringLiteral("2023-11-14T22:15:00"));
+        setFilter("until time (UTC)", QStringLiteral("1700000200000"));
+        loadAndWait();
+        QSignalSpy finished(m_page.get(), &DeadLettersPage::browseFinished);
+        if (!m_page->atEnd()) {
+            m_page->scanToEnd();
+            QVERIFY(finished.wait(10000));
+        }
+        QCOMPARE(m_page->model()->rowCount(), 100);
+        for (int r = 0; r < m_page->model()->rowCount(); ++r) {
+            const qint64 ts = m_page->model()->record(r).record.timestampMs;
+            QVERIFY(ts >= 1700000100000LL && ts < 1700000200000LL);
+        }
+    }
+
+    void malformedTimeIsNamedNotReadAsZero()
+    {
+        setFilter("until time (UTC)", QStringLiteral("yesterday"));
+        QTest::mouseClick(m_page->loadButton(), Qt::LeftButton);
+        QTest::qWait(100);
+        QCOMPARE(m_page->model()->rowCount(), 0);
+        QVERIFY(!m_page->isBusy());
+        auto *banner = m_page->findChild<StatusBanner *>();
+        QVERIFY(banner && banner->isVisible());
+        QVERIFY2(banner->text().contains(QLatin1String("'yesterday' is not a time")), qPrintable(banner->text()));
     }
 
     void invalidRegexIsShownNotLoaded()

@@ -5,6 +5,8 @@
 #include "historystore.h"
 #include "lagsettings.h"
 #include "mainwindow.h"
+#include "dlq/deadlettermodel.h"
+#include "dlq/deadletterspage.h"
 #include "pages/consumerspage.h"
 
 #include <QApplication>
@@ -12,6 +14,7 @@
 #include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
 
@@ -39,9 +42,24 @@ std::shared_ptr<FakeClusterApi> demoCluster()
         fake->addTopic(t.first, t.second, 3);
         for (int p = 0; p < t.second; ++p)
             fake->setLogStart(t.first, p, kDemoBase);
+        if (t.first.endsWith(QLatin1String(".dlq")))
+            continue; // filled with dead letters below
         for (int p = 0; p < t.second; ++p)
             for (int i = 0; i < 40 + (p * 7) % 23; ++i)
                 fake->append(t.first, p, now - (100 - i) * 1000);
+    }
+    // Spring-style dead letters with a mix of error classes.
+    for (int i = 0; i < 240; ++i) {
+        const char *errors[] = {"org.springframework.kafka.support.serializer.DeserializationException",
+                                "java.lang.NullPointerException", "com.acme.billing.PaymentDeclinedException"};
+        fake->append(QStringLiteral("orders.dlq"), i % 3, now - (240 - i) * 15'000,
+                     QStringLiteral("{\"orderId\":%1,\"amount\":%2.50,\"currency\":\"EUR\"}").arg(90000 + i).arg(10 + i % 70).toUtf8(),
+                     QStringLiteral("order-%1").arg(90000 + i).toUtf8(),
+                     {{QStringLiteral("kafka_dlt-original-topic"), QByteArray("orders")},
+                      {QStringLiteral("kafka_dlt-original-partition"), QByteArray::number(i % 12)},
+                      {QStringLiteral("kafka_dlt-original-offset"), QByteArray::number(kDemoBase + 1000 + i)},
+                      {QStringLiteral("kafka_dlt-exception-fqcn"), QByteArray(errors[i % 7 == 0 ? 1 : (i % 5 == 0 ? 2 : 0)])},
+                      {QStringLiteral("kafka_dlt-exception-message"), QByteArray("could not process order")}});
     }
     GroupMember a{QStringLiteral("billing-0-3f2c"), QStringLiteral("billing-0"), QStringLiteral("/10.20.1.14"), {}, {}};
     GroupMember b{QStringLiteral("billing-1-9a71"), QStringLiteral("billing-1"), QStringLiteral("/10.20.1.15"), {}, {}};
@@ -130,6 +148,17 @@ int main(int argc, char *argv[])
     w.consumersPage()->selectGroup(QStringLiteral("billing-service"));
     QTest::qWait(1500);
     w.grab().save(out + QStringLiteral("/consumers.png"));
+
+    w.showPage(QStringLiteral("Dead letters"));
+    if (auto *dlq = w.findChild<DeadLettersPage *>()) {
+        dlq->setTopic(QStringLiteral("orders.dlq"));
+        QTest::mouseClick(dlq->loadButton(), Qt::LeftButton);
+        QTest::qWait(1000);
+        if (dlq->model()->rowCount() > 3)
+            dlq->table()->selectRow(2);
+        QTest::qWait(300);
+    }
+    w.grab().save(out + QStringLiteral("/deadletters.png"));
 
     w.showPage(QStringLiteral("Alerts"));
     QTest::qWait(500);

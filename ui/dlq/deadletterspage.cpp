@@ -35,6 +35,29 @@
 
 namespace kops {
 
+namespace {
+
+/// A time typed by the operator: epoch milliseconds, or ISO 8601 where no zone means UTC.
+std::optional<qint64> parseTimeField(const QString &text)
+{
+    const QString v = text.trimmed();
+    bool isNumber = false;
+    const qint64 ms = v.toLongLong(&isNumber);
+    if (isNumber)
+        return ms;
+    QDateTime t = QDateTime::fromString(v, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(v, Qt::ISODate);
+    if (!t.isValid())
+        return std::nullopt;
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC);
+    return t.toMSecsSinceEpoch();
+}
+
+} // namespace
+
+
 /// What one browse works on; its reader and api are only touched on the pool's thread.
 struct DeadLettersPage::Session
 {
@@ -103,9 +126,21 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
     source->addWidget(m_startMode);
     source->addWidget(m_startValue, 1);
     source->addWidget(m_load);
+    m_fromTimeFilter = new QLineEdit(this);
+    m_fromTimeFilter->setObjectName(QStringLiteral("fromTimeFilter"));
+    m_fromTimeFilter->setPlaceholderText(tr("from time (UTC)"));
+    m_untilTimeFilter = new QLineEdit(this);
+    m_untilTimeFilter->setObjectName(QStringLiteral("untilTimeFilter"));
+    m_untilTimeFilter->setPlaceholderText(tr("until time (UTC)"));
+    for (QLineEdit *e : {m_fromTimeFilter, m_untilTimeFilter}) {
+        e->setToolTip(tr("Only records with a timestamp in this range: 2024-05-01T12:00:00 (UTC), a zone such as "
+                         "+02:00, or epoch milliseconds"));
+        connect(e, &QLineEdit::returnPressed, this, &DeadLettersPage::load);
+    }
     auto *filters = new QHBoxLayout;
     for (QWidget *w : std::initializer_list<QWidget *>{m_keyFilter, m_valueFilter, m_headerFilter, m_errorClassFilter,
-                                                        m_originalTopicFilter, m_headerRule, m_regex})
+                                                        m_originalTopicFilter, m_fromTimeFilter, m_untilTimeFilter,
+                                                        m_headerRule, m_regex})
         filters->addWidget(w, w == m_regex ? 0 : 1);
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_status, 1);
@@ -288,12 +323,7 @@ BrowseSelection DeadLettersPage::selection() const
     switch (m_startMode->currentIndex()) {
     case 1: s.start = {BrowseStart::Mode::NewestN, v.isEmpty() ? 100 : v.toLongLong()}; break;
     case 2: s.start = {BrowseStart::Mode::Offset, v.toLongLong()}; break;
-    case 3: {
-        QDateTime t = QDateTime::fromString(v, Qt::ISODate);
-        t.setTimeSpec(Qt::UTC);
-        s.start = {BrowseStart::Mode::Time, t.isValid() ? t.toMSecsSinceEpoch() : v.toLongLong()};
-        break;
-    }
+    case 3: s.start = {BrowseStart::Mode::Time, parseTimeField(v).value_or(0)}; break;
     default: s.start = {BrowseStart::Mode::Oldest, 0}; break;
     }
     return s;
@@ -314,6 +344,10 @@ RecordFilterSpec DeadLettersPage::filterSpec() const
     }
     f.errorClass = m_errorClassFilter->text().trimmed();
     f.originalTopic = m_originalTopicFilter->text().trimmed();
+    if (!m_fromTimeFilter->text().trimmed().isEmpty())
+        f.fromTimeMs = parseTimeField(m_fromTimeFilter->text());
+    if (!m_untilTimeFilter->text().trimmed().isEmpty())
+        f.toTimeMs = parseTimeField(m_untilTimeFilter->text());
     return f;
 }
 
@@ -332,6 +366,30 @@ void DeadLettersPage::load()
     if (auto rule = parseHeaderMappingRule(m_headerRule->text()); !rule) {
         showError(rule.error());
         return;
+    }
+    // Malformed numbers and times are named, never read as 0.
+    const QString start = m_startValue->text().trimmed();
+    bool numeric = false;
+    start.toLongLong(&numeric);
+    if ((m_startMode->currentIndex() == 1 && !start.isEmpty() && !numeric) || (m_startMode->currentIndex() == 2 && !numeric)) {
+        showError(KafkaError::make(QStringLiteral("USAGE"), tr("'%1' is not a number of records or an offset.").arg(start)));
+        return;
+    }
+    if (m_startMode->currentIndex() == 3 && !parseTimeField(start)) {
+        showError(KafkaError::make(QStringLiteral("USAGE"),
+                                   tr("'%1' is not a time: use 2024-05-01T12:00:00 (UTC), a zone such as +02:00, "
+                                      "or epoch milliseconds.")
+                                       .arg(start)));
+        return;
+    }
+    for (QLineEdit *edit : {m_fromTimeFilter, m_untilTimeFilter}) {
+        if (!edit->text().trimmed().isEmpty() && !parseTimeField(edit->text())) {
+            showError(KafkaError::make(QStringLiteral("USAGE"),
+                                       tr("'%1' is not a time: use 2024-05-01T12:00:00 (UTC), a zone such as +02:00, "
+                                          "or epoch milliseconds.")
+                                           .arg(edit->text().trimmed())));
+            return;
+        }
     }
     const BrowseSelection sel = selection();
     if (sel.topic.isEmpty()) {
@@ -394,7 +452,14 @@ void DeadLettersPage::startFetch(qint64 wantMatches)
             QMetaObject::invokeMethod(self.data(), [self, generation, page, progress, atEnd, finished, error] {
                 if (!self || generation != self->m_generation)
                     return; // a newer browse replaced this one
+                const bool firstRows = self->m_model->rowCount() == 0 && !page->isEmpty();
                 self->m_model->append(*page);
+                if (firstRows) {
+                    // Fit the columns to the first page once, so the decoded columns are in view.
+                    self->m_table->resizeColumnsToContents();
+                    for (int c = 0; c < self->m_model->columnCount(); ++c)
+                        self->m_table->setColumnWidth(c, std::min(self->m_table->columnWidth(c), 260));
+                }
                 self->m_progress = progress;
                 self->m_atEnd = atEnd || error.has_value();
                 if (finished)

@@ -108,6 +108,8 @@ private:
     QLineEdit *m_headerFilter;
     QLineEdit *m_errorClassFilter;
     QLineEdit *m_originalTopicFilter;
+    QLineEdit *m_fromTimeFilter = nullptr;  ///< time range filter, ISO 8601 (no zone = UTC) or epoch ms
+    QLineEdit *m_untilTimeFilter = nullptr;
     QLineEdit *m_headerRule;
     QPushButton *m_load;
     QPushButton *m_more;
