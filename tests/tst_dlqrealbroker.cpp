@@ -1,0 +1,214 @@
+// Real-broker suite for dead letters (label "realbroker"; needs KOPS_TEST_BOOTSTRAP):
+// Spring, Connect and Karafka style dead letters (binary and text numbers) are decoded, then
+// requeued to their original topics through a simulated kill and a resume, and every one
+// arrives exactly once with key, value and headers intact plus the kops headers.
+#include "deadletterheaders.h"
+#include "deadletterreader.h"
+#include "rdkafkaclusterapi.h"
+#include "requeueengine.h"
+#include "requeuejournal.h"
+#include "requeuespec.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+#include <QtEndian>
+
+using namespace kops;
+
+namespace {
+
+QString unique(const QString &prefix)
+{
+    return prefix + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128).left(10);
+}
+
+QByteArray be32(qint32 v)
+{
+    QByteArray b(4, '\0');
+    qToBigEndian(v, b.data());
+    return b;
+}
+
+QByteArray be64(qint64 v)
+{
+    QByteArray b(8, '\0');
+    qToBigEndian(v, b.data());
+    return b;
+}
+
+} // namespace
+
+class TestDlqRealBroker : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<RdKafkaClusterApi> m_api;
+
+    void create(const QString &topic, int partitions)
+    {
+        NewTopic nt;
+        nt.name = topic;
+        nt.partitions = partitions;
+        const Status s = m_api->createTopic(nt);
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->metadata().ok() && m_api->metadata().value().topic(topic)
+                                     && m_api->metadata().value().topic(topic)->partitions.size() == partitions,
+                                 15000);
+    }
+
+    QList<ConsumedRecord> readAll(const QString &topic, int partitions)
+    {
+        QList<ConsumedRecord> out;
+        for (int p = 0; p < partitions; ++p) {
+            qint64 next = 0;
+            while (true) {
+                auto page = m_api->read({topic, p}, next, 500, 5000);
+                if (!page || page.value().isEmpty())
+                    break;
+                out.append(page.value());
+                next = page.value().last().offset + 1;
+            }
+        }
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString bootstrap = qEnvironmentVariable("KOPS_TEST_BOOTSTRAP");
+        if (bootstrap.isEmpty())
+            QSKIP("Real-broker suite skipped: set KOPS_TEST_BOOTSTRAP=host:port to run it against a Kafka broker.");
+        m_api = std::make_unique<RdKafkaClusterApi>(QList<QPair<QString, QString>>{{QStringLiteral("bootstrap.servers"), bootstrap}});
+        QVERIFY(m_api->metadata().ok());
+    }
+
+    void decodeAndRequeueExactlyOnce()
+    {
+        const QString dlq = unique(QStringLiteral("kops-dlq"));
+        const QString spring = unique(QStringLiteral("kops-orig-spring"));
+        const QString connect = unique(QStringLiteral("kops-orig-connect"));
+        const QString karafka = unique(QStringLiteral("kops-orig-karafka"));
+        create(dlq, 2);
+        for (const QString &t : {spring, connect, karafka})
+            create(t, 3);
+
+        QList<OutgoingRecord> records;
+        auto add = [&](int i, QList<RecordHeader> headers) {
+            OutgoingRecord r;
+            r.topic = dlq;
+            r.partition = i % 2;
+            r.key = QStringLiteral("key-%1").arg(i).toUtf8();
+            r.value = QStringLiteral("{\"n\":%1}").arg(i).toUtf8();
+            headers.append({QStringLiteral("trace-id"), QStringLiteral("t-%1").arg(i).toUtf8()});
+            r.headers = headers;
+            records.append(r);
+        };
+        for (int i = 0; i < 4; ++i) // Spring, numbers in binary
+            add(i, {{QStringLiteral("kafka_dlt-original-topic"), spring.toUtf8()},
+                    {QStringLiteral("kafka_dlt-original-partition"), be32(i % 3)},
+                    {QStringLiteral("kafka_dlt-original-offset"), be64(1000 + i)},
+                    {QStringLiteral("kafka_dlt-exception-fqcn"), QByteArray("java.lang.IllegalStateException")},
+                    {QStringLiteral("kafka_dlt-exception-message"), QByteArray("bad order")}});
+        for (int i = 4; i < 8; ++i) // Spring, numbers as text
+            add(i, {{QStringLiteral("kafka_dlt-original-topic"), spring.toUtf8()},
+                    {QStringLiteral("kafka_dlt-original-partition"), QByteArray::number(i % 3)},
+                    {QStringLiteral("kafka_dlt-original-offset"), QByteArray::number(2000 + i)},
+                    {QStringLiteral("kafka_dlt-exception-fqcn"), QByteArray("java.lang.NullPointerException")}});
+        for (int i = 8; i < 12; ++i) // Kafka Connect
+            add(i, {{QStringLiteral("__connect.errors.topic"), connect.toUtf8()},
+                    {QStringLiteral("__connect.errors.partition"), QByteArray::number(i % 3)},
+                    {QStringLiteral("__connect.errors.offset"), QByteArray::number(3000 + i)},
+                    {QStringLiteral("__connect.errors.exception.class.name"), QByteArray("org.apache.kafka.connect.errors.DataException")},
+                    {QStringLiteral("__connect.errors.connector.name"), QByteArray("jdbc-sink")}});
+        for (int i = 12; i < 16; ++i) // Karafka
+            add(i, {{QStringLiteral("source_topic"), karafka.toUtf8()},
+                    {QStringLiteral("source_partition"), QByteArray::number(i % 3)},
+                    {QStringLiteral("source_offset"), QByteArray::number(4000 + i)}});
+        auto produced = m_api->produce(records);
+        QVERIFY(produced.ok());
+        for (const DeliveryReport &d : produced.value())
+            QVERIFY2(d.errorCode.isEmpty(), qPrintable(d.errorMessage));
+
+        // Browse and decode.
+        BrowseSelection selection;
+        selection.topic = dlq;
+        DeadLetterReader reader(*m_api, selection);
+        QVERIFY(reader.open().ok());
+        QList<DeadLetterRecord> browsed;
+        for (int guard = 0; !reader.atEnd() && guard < 50; ++guard) {
+            auto page = reader.next(100, 5000);
+            QVERIFY(page.ok());
+            browsed.append(page.value());
+        }
+        QCOMPARE(browsed.size(), 16);
+        for (const DeadLetterRecord &r : browsed) {
+            const int i = QString::fromUtf8(r.record.key.value()).mid(4).toInt();
+            QCOMPARE(r.info.originalPartition.value(), i % 3);
+            if (i < 8) {
+                QCOMPARE(r.info.format, DeadLetterFormat::Spring);
+                QCOMPARE(r.info.originalTopic, spring);
+                QCOMPARE(r.info.originalOffset.value(), i < 4 ? 1000 + i : 2000 + i);
+                QVERIFY(r.info.errorClass.startsWith(QLatin1String("java.lang.")));
+            } else if (i < 12) {
+                QCOMPARE(r.info.format, DeadLetterFormat::Connect);
+                QCOMPARE(r.info.originalTopic, connect);
+                QCOMPARE(r.info.originalOffset.value(), 3000 + i);
+                QCOMPARE(r.info.connectorName, QStringLiteral("jdbc-sink"));
+            } else {
+                QCOMPARE(r.info.format, DeadLetterFormat::Karafka);
+                QCOMPARE(r.info.originalTopic, karafka);
+                QCOMPARE(r.info.originalOffset.value(), 4000 + i);
+            }
+        }
+
+        // Requeue to the original topics and partitions; "kill" after the first batch, then resume.
+        QTemporaryDir dir;
+        RequeueJournal journal(dir.filePath(QStringLiteral("requeue.sqlite")));
+        RequeueOptions options;
+        options.partitionPolicy = RequeueOptions::PartitionPolicy::Original;
+        options.batchSize = 5;
+        auto spec = RequeueSpec::resolve(*m_api, selection, {}, options);
+        QVERIFY2(spec.ok(), qPrintable(spec.ok() ? QString() : spec.error().toString()));
+        RequeueEngine engine(*m_api, journal);
+        engine.killAfterProduceForTest = [](int batch) { return batch == 0; };
+        auto first = engine.start(spec.value(), QStringLiteral("realbroker"));
+        QVERIFY(first.ok());
+        QVERIFY(first.value().state != QLatin1String("done"));
+        engine.killAfterProduceForTest = {};
+        RequeueEngine again(*m_api, journal);
+        auto resumed = again.resume(first.value().journalId);
+        QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.error().toString()));
+        QCOMPARE(resumed.value().state, QStringLiteral("done"));
+        QVERIFY(resumed.value().failed.isEmpty());
+
+        QHash<QString, int> seen;
+        for (const QString &t : {spring, connect, karafka}) {
+            for (const ConsumedRecord &r : readAll(t, 3)) {
+                const QString key = QString::fromUtf8(r.key.value_or(QByteArray()));
+                ++seen[key];
+                const int i = key.mid(4).toInt();
+                QCOMPARE(r.partition, i % 3);
+                QCOMPARE(r.value.value(), QStringLiteral("{\"n\":%1}").arg(i).toUtf8());
+                bool trace = false, from = false, count = false;
+                for (const RecordHeader &h : r.headers) {
+                    trace = trace || (h.key == QLatin1String("trace-id") && h.value == QStringLiteral("t-%1").arg(i).toUtf8());
+                    from = from || (h.key == requeuedFromHeader() && h.value.value_or(QByteArray()).startsWith(dlq.toUtf8() + '/'));
+                    count = count || h.key == requeueCountHeader();
+                }
+                QVERIFY(trace);
+                QVERIFY(from);
+                QVERIFY(count);
+            }
+        }
+        QCOMPARE(seen.size(), 16);
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDlqRealBroker)
+#include "tst_dlqrealbroker.moc"
