@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -247,6 +248,15 @@ private slots:
         QCOMPARE(m_page->model()->rowCount(), 1);
         QCOMPARE(m_page->model()->record(0).info.format, DeadLetterFormat::Custom);
         QCOMPARE(m_page->model()->index(0, DeadLetterModel::OriginalTopicColumn).data().toString(), QStringLiteral("inventory"));
+
+        // The rule is remembered for the connection.
+        DeadLettersPage again;
+        again.setConnection(context());
+        bool remembered = false;
+        for (QLineEdit *e : again.findChildren<QLineEdit *>())
+            remembered = remembered || e->text() == QLatin1String("topic=acme-src,error-class=acme-err");
+        QVERIFY(remembered);
+        QSettings().remove(QStringLiteral("deadLetters"));
     }
 
     void readOnlyDisablesRequeue()

@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QSettings>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -270,6 +271,9 @@ void DeadLettersPage::setConnection(ConnectionContextPtr connection)
     m_banner->hide();
     updateButtons();
     if (m_connection) {
+        // In-house header rules belong to a cluster's applications: kept per connection.
+        m_headerRule->setText(
+            QSettings().value(QStringLiteral("deadLetters/headerRule/") + m_connection->profile.name).toString());
         loadTopics();
         refreshJournal();
     }
@@ -367,6 +371,8 @@ void DeadLettersPage::load()
         showError(rule.error());
         return;
     }
+    QSettings().setValue(QStringLiteral("deadLetters/headerRule/") + m_connection->profile.name,
+                         m_headerRule->text().trimmed());
     // Malformed numbers and times are named, never read as 0.
     const QString start = m_startValue->text().trimmed();
     bool numeric = false;
