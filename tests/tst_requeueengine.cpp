@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QStandardPaths>
+#include <QElapsedTimer>
 #include <QTest>
 #include <QThread>
 
@@ -148,6 +149,27 @@ private slots:
         QCOMPARE(job.value().state, QStringLiteral("done"));
         QCOMPARE(job.value().sent, 50);
         QCOMPARE(journal.list().value().size(), 1);
+    }
+
+    void rateLimitSpacesTheRecords()
+    {
+        // 50 matching records at 25 per second cannot finish in less than about 2 seconds;
+        // without the limit the fake takes milliseconds. A lower bound only: correctness of
+        // the throttle, not a speed figure.
+        auto fake = cluster();
+        RequeueJournal journal;
+        RequeueEngine engine(*fake, journal);
+        RequeueOptions o;
+        o.ratePerSecond = 25;
+        o.batchSize = 10;
+        RecordFilterSpec f;
+        f.errorClass = QStringLiteral("Boom");
+        QElapsedTimer timer;
+        timer.start();
+        auto out = engine.start(spec(*fake, o, f), QStringLiteral("test"));
+        QVERIFY(out.ok());
+        QCOMPARE(out.value().progress.sent, 50);
+        QVERIFY2(timer.elapsed() >= 1500, qPrintable(QString::number(timer.elapsed())));
     }
 
     void recordsWithoutOriginalFail()
