@@ -14,50 +14,6 @@ namespace kops {
 
 using namespace rdk;
 
-namespace {
-
-void addHeaders(rd_kafka_message_t *msg, QList<RecordHeader> *out);
-
-ConsumedRecord toRecord(rd_kafka_message_t *msg)
-{
-    ConsumedRecord r;
-    r.topic = str(rd_kafka_topic_name(msg->rkt));
-    r.partition = msg->partition;
-    r.offset = msg->offset;
-    rd_kafka_timestamp_type_t tstype;
-    r.timestampMs = rd_kafka_message_timestamp(msg, &tstype);
-    r.timestampType = int(tstype);
-    if (msg->key)
-        r.key = QByteArray(static_cast<const char *>(msg->key), qsizetype(msg->key_len));
-    if (msg->payload)
-        r.value = QByteArray(static_cast<const char *>(msg->payload), qsizetype(msg->len));
-    addHeaders(msg, &r.headers);
-    return r;
-}
-
-void addHeaders(rd_kafka_message_t *msg, QList<RecordHeader> *out)
-{
-    rd_kafka_headers_t *hdrs = nullptr;
-    if (rd_kafka_message_headers(msg, &hdrs) != RD_KAFKA_RESP_ERR_NO_ERROR || !hdrs)
-        return;
-    const size_t n = rd_kafka_header_cnt(hdrs);
-    out->reserve(qsizetype(n));
-    for (size_t i = 0; i < n; ++i) {
-        const char *name = nullptr;
-        const void *value = nullptr;
-        size_t size = 0;
-        if (rd_kafka_header_get_all(hdrs, i, &name, &value, &size) != RD_KAFKA_RESP_ERR_NO_ERROR)
-            break;
-        RecordHeader h;
-        h.key = str(name);
-        if (value)
-            h.value = QByteArray(static_cast<const char *>(value), qsizetype(size));
-        out->append(std::move(h));
-    }
-}
-
-} // namespace
-
 Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRecord> &records)
 {
     auto h = producer();
@@ -151,7 +107,7 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::read(const TopicPartition &tp, 
             failure = h.value()->error(msg->err, QStringLiteral("Reading %1/%2").arg(tp.topic).arg(tp.partition));
             break;
         }
-        out.append(toRecord(msg.get()));
+        out.append(toConsumedRecord(msg.get(), str(rd_kafka_topic_name(msg->rkt))));
     }
     rd_kafka_assign(rk, nullptr);
     if (out.isEmpty() && !failure.code.isEmpty())
@@ -193,7 +149,7 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::readAt(const QList<PartitionOff
         }
         if (msg->offset >= wanted.value(tp)) {
             if (msg->offset == wanted.value(tp))
-                out.append(toRecord(msg.get()));
+                out.append(toConsumedRecord(msg.get(), str(rd_kafka_topic_name(msg->rkt))));
             wanted.remove(tp);
         }
     }

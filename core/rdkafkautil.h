@@ -81,4 +81,38 @@ inline QString groupState(rd_kafka_consumer_group_state_t state)
 }
 
 
+/// A consumed librdkafka message as a ConsumedRecord (topic passed in: callers usually know it).
+inline ConsumedRecord toConsumedRecord(const rd_kafka_message_t *msg, const QString &topic)
+{
+    ConsumedRecord r;
+    r.topic = topic;
+    r.partition = msg->partition;
+    r.offset = msg->offset;
+    rd_kafka_timestamp_type_t tstype;
+    r.timestampMs = rd_kafka_message_timestamp(msg, &tstype);
+    r.timestampType = int(tstype);
+    if (msg->key)
+        r.key = QByteArray(static_cast<const char *>(msg->key), qsizetype(msg->key_len));
+    if (msg->payload)
+        r.value = QByteArray(static_cast<const char *>(msg->payload), qsizetype(msg->len));
+    rd_kafka_headers_t *hdrs = nullptr;
+    if (rd_kafka_message_headers(msg, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR && hdrs) {
+        const size_t n = rd_kafka_header_cnt(hdrs);
+        r.headers.reserve(qsizetype(n));
+        for (size_t i = 0; i < n; ++i) {
+            const char *name = nullptr;
+            const void *value = nullptr;
+            size_t size = 0;
+            if (rd_kafka_header_get_all(hdrs, i, &name, &value, &size) != RD_KAFKA_RESP_ERR_NO_ERROR)
+                break;
+            RecordHeader h;
+            h.key = QString::fromUtf8(name);
+            if (value)
+                h.value = QByteArray(static_cast<const char *>(value), qsizetype(size));
+            r.headers.append(std::move(h));
+        }
+    }
+    return r;
+}
+
 } // namespace kops::rdk

@@ -2,6 +2,7 @@
 
 #include "rdkafkaclusterapi.h"
 #include "rdkafkahandle.h"
+#include "rdkafkautil.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -62,48 +63,6 @@ private:
     int m_turn = 0;
 };
 
-struct TplDeleter
-{
-    void operator()(rd_kafka_topic_partition_list_t *l) const { rd_kafka_topic_partition_list_destroy(l); }
-};
-struct MessageDeleter
-{
-    void operator()(rd_kafka_message_t *m) const { rd_kafka_message_destroy(m); }
-};
-
-ConsumedRecord toRecord(const QString &topic, const rd_kafka_message_t *msg)
-{
-    ConsumedRecord r;
-    r.topic = topic;
-    r.partition = msg->partition;
-    r.offset = msg->offset;
-    rd_kafka_timestamp_type_t tstype;
-    r.timestampMs = rd_kafka_message_timestamp(msg, &tstype);
-    r.timestampType = int(tstype);
-    if (msg->key)
-        r.key = QByteArray(static_cast<const char *>(msg->key), qsizetype(msg->key_len));
-    if (msg->payload)
-        r.value = QByteArray(static_cast<const char *>(msg->payload), qsizetype(msg->len));
-    rd_kafka_headers_t *hdrs = nullptr;
-    if (rd_kafka_message_headers(msg, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR && hdrs) {
-        const size_t n = rd_kafka_header_cnt(hdrs);
-        r.headers.reserve(qsizetype(n));
-        for (size_t i = 0; i < n; ++i) {
-            const char *name = nullptr;
-            const void *value = nullptr;
-            size_t size = 0;
-            if (rd_kafka_header_get_all(hdrs, i, &name, &value, &size) != RD_KAFKA_RESP_ERR_NO_ERROR)
-                break;
-            RecordHeader h;
-            h.key = QString::fromUtf8(name);
-            if (value)
-                h.value = QByteArray(static_cast<const char *>(value), qsizetype(size));
-            r.headers.append(std::move(h));
-        }
-    }
-    return r;
-}
-
 /// One consumer handle reading up to kGroupSize partitions at once (one fetch request per leader,
 /// prefetching between pages); the next group is assigned when a group is done. librdkafka 2.0
 /// stalls on full fetch queues more the more partitions share the budget, so the budget is
@@ -138,7 +97,7 @@ public:
                 const StreamRange r = m_waiting.takeFirst();
                 m_ranges.insert(r.partition, r);
             }
-            std::unique_ptr<rd_kafka_topic_partition_list_t, TplDeleter> list(
+            rdk::TplPtr list(
                 rd_kafka_topic_partition_list_new(int(m_ranges.size())));
             const QByteArray topic = m_topic.toUtf8();
             for (const StreamRange &r : std::as_const(m_ranges))
@@ -152,7 +111,7 @@ public:
         while (out.size() < maxRecords && !groupDone()) {
             // Collected records go out at once; only an empty page waits for the deadline.
             const int wait = out.isEmpty() ? int(std::clamp<qint64>(deadline.remainingTime(), 0, 100)) : 0;
-            std::unique_ptr<rd_kafka_message_t, MessageDeleter> msg(rd_kafka_consumer_poll(rk, wait));
+            rdk::MessagePtr msg(rd_kafka_consumer_poll(rk, wait));
             if (!msg) {
                 if (!out.isEmpty() || deadline.hasExpired())
                     break;
@@ -177,7 +136,7 @@ public:
                 continue;
             }
             it->from = msg->offset + 1;
-            out.append(toRecord(m_topic, msg.get()));
+            out.append(rdk::toConsumedRecord(msg.get(), m_topic));
         }
         if (!out.isEmpty())
             m_progress.restart();
