@@ -333,6 +333,7 @@ void MainWindow::disconnectFromCluster()
     m_refreshAction->setEnabled(false);
     m_connectionCombo->setEnabled(true);
     m_banner->clear();
+    statusBar()->clearMessage(); // alerts and errors of the old connection
     updateConnectionLabel(tr("Not connected"), true);
     setWindowTitle(tr("Kafka Ops Console"));
 }

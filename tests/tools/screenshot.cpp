@@ -5,6 +5,8 @@
 #include "historystore.h"
 #include "lagsettings.h"
 #include "mainwindow.h"
+#include "dialogs/connectiondialog.h"
+#include "dialogs/lagsettingsdialog.h"
 #include "dlq/deadlettermodel.h"
 #include "dlq/deadletterspage.h"
 #include "pages/consumerspage.h"
@@ -145,6 +147,7 @@ int main(int argc, char *argv[])
 
     w.showPage(QStringLiteral("Consumers"));
     QTest::qWait(1500);
+    w.grab().save(out + QStringLiteral("/consumers-nogroup.png"));
     w.consumersPage()->selectGroup(QStringLiteral("billing-service"));
     QTest::qWait(1500);
     w.grab().save(out + QStringLiteral("/consumers.png"));
@@ -170,10 +173,41 @@ int main(int argc, char *argv[])
     QTest::qWait(300);
     w.grab().save(out + QStringLiteral("/profiles.png"));
 
+    LagSettingsDialog lagDialog(QStringLiteral("prod-eu-1"), lagSettings);
+    lagDialog.show();
+    QTest::qWait(200);
+    lagDialog.grab().save(out + QStringLiteral("/lag-settings.png"));
+    lagDialog.hide();
+
     fake->setDown(true);
     w.showPage(QStringLiteral("Overview"));
     w.refresh();
     QTest::qWait(500);
     w.grab().save(out + QStringLiteral("/cluster-down.png"));
+
+    w.disconnectFromCluster();
+    w.showPage(QStringLiteral("Consumers"));
+    QTest::qWait(200);
+    w.grab().save(out + QStringLiteral("/consumers-disconnected.png"));
+
+    // The connection dialog with a form error, as a person typing a bad address sees it.
+    ConnectionDialog dialog(ConnectionStore(out + QStringLiteral("/connections.json")), nullptr,
+                            [fake](const QList<QPair<QString, QString>> &) { return kops::test::sharedFactory(fake)(); });
+    ConnectionProfile bad;
+    bad.name = QStringLiteral("staging");
+    bad.bootstrapServers = QStringLiteral("kafka-staging-1.internal");
+    bad.securityProtocol = QStringLiteral("SASL_SSL");
+    bad.saslMechanism = QStringLiteral("SCRAM-SHA-512");
+    bad.saslUsername = QStringLiteral("ops");
+    dialog.setFormProfile(bad);
+    dialog.show();
+    dialog.testConnection();
+    QTest::qWait(300);
+    dialog.grab().save(out + QStringLiteral("/connection-error.png"));
+    bad.bootstrapServers = QStringLiteral("kafka-staging-1.internal:9093");
+    dialog.setFormProfile(bad);
+    dialog.testConnection();
+    QTest::qWait(800);
+    dialog.grab().save(out + QStringLiteral("/connection-ok.png"));
     return 0;
 }

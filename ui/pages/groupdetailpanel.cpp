@@ -114,7 +114,6 @@ GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
     connect(m_chart, &TimeSeriesChart::timestampClicked, this, [this](const QDateTime &time) {
         m_replay->setEnabled(!m_group.isEmpty());
         m_replay->setText(tr("Replay from %1…").arg(time.toString(QStringLiteral("HH:mm:ss"))));
-        Q_UNUSED(time);
     });
     connect(m_replay, &QPushButton::clicked, this, [this] {
         if (const auto t = m_chart->marker(); t && !m_group.isEmpty())
@@ -137,6 +136,7 @@ void GroupDetailPanel::clear(const QString &message)
 {
     m_group.clear();
     m_title->setText(message);
+    m_title->setStyleSheet(QString()); // the last group's status colour must not linger
     m_reason->clear();
     m_partitions->setRows({});
     m_chart->setSeries({});
