@@ -15,6 +15,10 @@ namespace kops {
 
 namespace {
 
+/// Positive lag of one sample row; rows without a commit count as 0.
+constexpr const char *kLagExpr =
+    "CASE WHEN s.committed IS NOT NULL AND s.log_end > s.committed THEN s.log_end - s.committed ELSE 0 END";
+
 QString seriesKey(const QString &cluster, const QString &group, const TopicPartition &tp)
 {
     return cluster + QChar(0x1f) + group + QChar(0x1f) + tp.topic + QChar(0x1f) + QString::number(tp.partition);
@@ -174,11 +178,10 @@ QList<GroupHistoryPoint> HistoryStore::groupHistory(const QString &cluster, cons
     QList<GroupHistoryPoint> out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT s.ts, SUM(CASE WHEN s.committed IS NOT NULL AND s.log_end > s.committed THEN s.log_end - s.committed "
-        "ELSE 0 END), SUM(COALESCE(s.log_end, 0)), SUM(COALESCE(s.committed, 0)) "
-        "FROM samples s JOIN series r ON r.id = s.sid WHERE r.cluster=? AND r.grp=? AND s.ts BETWEEN ? AND ? "
-        "GROUP BY s.ts ORDER BY s.ts"));
+    q.prepare(QStringLiteral("SELECT s.ts, SUM(%1), SUM(COALESCE(s.log_end, 0)), SUM(COALESCE(s.committed, 0)) "
+                             "FROM samples s JOIN series r ON r.id = s.sid WHERE r.cluster=? AND r.grp=? "
+                             "AND s.ts BETWEEN ? AND ? GROUP BY s.ts ORDER BY s.ts")
+                  .arg(QLatin1String(kLagExpr)));
     q.addBindValue(cluster);
     q.addBindValue(group);
     q.addBindValue(fromMs / 1000);
@@ -217,13 +220,25 @@ QList<OffsetObservation> HistoryStore::partitionHistory(const QString &cluster, 
 QHash<QString, QList<QPair<qint64, qint64>>> HistoryStore::topicHistory(const QString &cluster, const QString &group,
                                                                          qint64 fromMs, qint64 toMs)
 {
+    return lagSeries(cluster, group, fromMs, toMs, QStringLiteral("r.topic"));
+}
+
+QHash<QString, QList<QPair<qint64, qint64>>> HistoryStore::partitionLagHistory(const QString &cluster,
+                                                                                const QString &group, qint64 fromMs,
+                                                                                qint64 toMs)
+{
+    return lagSeries(cluster, group, fromMs, toMs, QStringLiteral("r.topic || '/' || r.part"));
+}
+
+QHash<QString, QList<QPair<qint64, qint64>>> HistoryStore::lagSeries(const QString &cluster, const QString &group,
+                                                                      qint64 fromMs, qint64 toMs, const QString &keyExpr)
+{
     QHash<QString, QList<QPair<qint64, qint64>>> out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT r.topic, s.ts, SUM(CASE WHEN s.committed IS NOT NULL AND s.log_end > s.committed THEN "
-        "s.log_end - s.committed ELSE 0 END) FROM samples s JOIN series r ON r.id = s.sid "
-        "WHERE r.cluster=? AND r.grp=? AND s.ts BETWEEN ? AND ? GROUP BY r.topic, s.ts ORDER BY r.topic, s.ts"));
+    q.prepare(QStringLiteral("SELECT %1, s.ts, SUM(%2) FROM samples s JOIN series r ON r.id = s.sid "
+                             "WHERE r.cluster=? AND r.grp=? AND s.ts BETWEEN ? AND ? GROUP BY %1, s.ts ORDER BY %1, s.ts")
+                  .arg(keyExpr, QLatin1String(kLagExpr)));
     q.addBindValue(cluster);
     q.addBindValue(group);
     q.addBindValue(fromMs / 1000);
@@ -231,28 +246,6 @@ QHash<QString, QList<QPair<qint64, qint64>>> HistoryStore::topicHistory(const QS
     if (q.exec())
         while (q.next())
             out[q.value(0).toString()].append({q.value(1).toLongLong() * 1000, q.value(2).toLongLong()});
-    return out;
-}
-
-QHash<QString, QList<QPair<qint64, qint64>>> HistoryStore::partitionLagHistory(const QString &cluster,
-                                                                                const QString &group, qint64 fromMs,
-                                                                                qint64 toMs)
-{
-    QHash<QString, QList<QPair<qint64, qint64>>> out;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT r.topic, r.part, s.ts, CASE WHEN s.committed IS NOT NULL AND s.log_end > s.committed THEN "
-        "s.log_end - s.committed ELSE 0 END FROM samples s JOIN series r ON r.id = s.sid "
-        "WHERE r.cluster=? AND r.grp=? AND s.ts BETWEEN ? AND ? ORDER BY r.topic, r.part, s.ts"));
-    q.addBindValue(cluster);
-    q.addBindValue(group);
-    q.addBindValue(fromMs / 1000);
-    q.addBindValue(toMs / 1000);
-    if (q.exec())
-        while (q.next())
-            out[q.value(0).toString() + QLatin1Char('/') + q.value(1).toString()].append(
-                {q.value(2).toLongLong() * 1000, q.value(3).toLongLong()});
     return out;
 }
 

@@ -70,6 +70,8 @@ public:
     qint64 fileSizeBytes();
 
 private:
+    QHash<QString, QList<QPair<qint64, qint64>>> lagSeries(const QString &cluster, const QString &group, qint64 fromMs,
+                                                           qint64 toMs, const QString &keyExpr);
     qint64 seriesId(const QString &cluster, const QString &group, const TopicPartition &tp, bool create);
     KafkaError sqlError(const QString &what, const QString &detail) const;
 
