@@ -134,24 +134,25 @@ Result<ClusterMetadata> RdKafkaClusterApi::metadata()
         rd_kafka_mem_free(rk, cid);
     }
 
-    // Racks are only exposed through broker configs; best effort, brokers that refuse keep an empty rack.
-    QStringList brokerIds;
+    // Racks are only exposed through broker configs; asked once per broker and remembered
+    // (a broker's rack does not change while it runs). Best effort: refusals leave it empty.
+    QStringList unknown;
     for (const BrokerInfo &b : std::as_const(out.brokers))
-        brokerIds << QString::number(b.id);
-    if (!brokerIds.isEmpty()) {
+        if (!m_racks.contains(b.id))
+            unknown << QString::number(b.id);
+    if (!unknown.isEmpty()) {
         const int saved = m_options.timeoutMs;
         m_options.timeoutMs = std::min(saved, 3000);
-        auto configs = describeConfigs(ConfigResourceType::Broker, brokerIds);
+        auto configs = describeConfigs(ConfigResourceType::Broker, unknown);
         m_options.timeoutMs = saved;
-        if (configs) {
-            for (const ConfigResource &r : configs.value()) {
-                const auto rack = r.value(QStringLiteral("broker.rack"));
-                for (BrokerInfo &b : out.brokers)
-                    if (QString::number(b.id) == r.name && rack)
-                        b.rack = *rack;
-            }
-        }
+        for (const QString &id : std::as_const(unknown))
+            m_racks.insert(id.toInt(), QString());
+        if (configs)
+            for (const ConfigResource &r : configs.value())
+                m_racks.insert(r.name.toInt(), r.value(QStringLiteral("broker.rack")).value_or(QString()));
     }
+    for (BrokerInfo &b : out.brokers)
+        b.rack = m_racks.value(b.id);
     return out;
 }
 

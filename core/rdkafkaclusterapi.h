@@ -2,6 +2,7 @@
 
 #include "clusterapi.h"
 
+#include <QHash>
 #include <QList>
 #include <QPair>
 
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<RdKafkaHandle> m_admin;
     std::unique_ptr<RdKafkaHandle> m_producer;
     std::unique_ptr<RdKafkaHandle> m_reader;
+    QHash<int, QString> m_racks; ///< broker id -> rack, asked once per broker
 };
 
 } // namespace kops
