@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
@@ -35,6 +36,34 @@ QString promptPassword(const QString &profileName)
 }
 
 } // namespace
+
+namespace {
+
+extern "C" void onInterrupt(int)
+{
+    InterruptGuard::flag() = true;
+}
+
+} // namespace
+
+std::atomic<bool> &InterruptGuard::flag()
+{
+    static std::atomic<bool> interrupted{false};
+    return interrupted;
+}
+
+InterruptGuard::InterruptGuard()
+{
+    flag() = false;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+}
+
+InterruptGuard::~InterruptGuard()
+{
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+}
 
 void addCommonOptions(QCommandLineParser &parser)
 {

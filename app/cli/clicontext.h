@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -41,6 +42,18 @@ private:
     QTextStream &m_err;
     const Environment &m_env;
     std::optional<ConnectionProfile> m_profile;
+};
+
+/// Turns SIGINT/SIGTERM into a flag for the lifetime of a long command (--watch, scans,
+/// requeues), so it stops cleanly instead of being killed mid-write.
+class InterruptGuard final
+{
+public:
+    InterruptGuard();
+    ~InterruptGuard();
+    InterruptGuard(const InterruptGuard &) = delete;
+    InterruptGuard &operator=(const InterruptGuard &) = delete;
+    static std::atomic<bool> &flag();
 };
 
 /// One `kafka-ops` sub-command.

@@ -11,38 +11,9 @@
 #include <QLocale>
 #include <QSaveFile>
 
-#include <atomic>
-#include <csignal>
-
 namespace kops::cli {
 
 namespace {
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void onDlqInterrupt(int)
-{
-    g_cancel = true;
-}
-
-/// Installs SIGINT/SIGTERM handlers for the lifetime of a long operation.
-class InterruptGuard final
-{
-public:
-    InterruptGuard()
-    {
-        g_cancel = false;
-        std::signal(SIGINT, onDlqInterrupt);
-        std::signal(SIGTERM, onDlqInterrupt);
-    }
-    ~InterruptGuard()
-    {
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
-    }
-    InterruptGuard(const InterruptGuard &) = delete;
-    InterruptGuard &operator=(const InterruptGuard &) = delete;
-};
 
 QString opt(CliContext &ctx, const char *name)
 {
@@ -52,23 +23,6 @@ QString opt(CliContext &ctx, const char *name)
 bool isSet(CliContext &ctx, const char *name)
 {
     return ctx.parser().isSet(QLatin1String(name));
-}
-
-/// ms since the epoch from digits, or from an ISO 8601 date-time (UTC unless it says otherwise).
-std::optional<qint64> parseTime(const QString &text)
-{
-    bool ok = false;
-    const qint64 ms = text.toLongLong(&ok);
-    if (ok)
-        return ms;
-    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        dt = QDateTime::fromString(text, Qt::ISODate);
-    if (!dt.isValid())
-        return std::nullopt;
-    if (dt.timeSpec() == Qt::LocalTime && !text.endsWith(QLatin1Char('Z')) && !text.contains(QLatin1Char('+')))
-        dt.setTimeSpec(Qt::UTC);
-    return dt.toMSecsSinceEpoch();
 }
 
 Result<BrowseSelection> parseSelection(CliContext &ctx, const QString &topic)
@@ -95,7 +49,7 @@ Result<BrowseSelection> parseSelection(CliContext &ctx, const QString &topic)
         if (!ok || s.start.value < 0)
             return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--newest takes a number of records"));
     } else if (isSet(ctx, "from-time")) {
-        const auto t = parseTime(opt(ctx, "from-time"));
+        const auto t = parseRecordTime(opt(ctx, "from-time"));
         if (!t)
             return KafkaError::make(QStringLiteral("USAGE"),
                                     QStringLiteral("--from-time takes ms since the epoch or an ISO 8601 time, got '%1'")
@@ -128,7 +82,7 @@ Result<RecordFilterSpec> parseFilter(CliContext &ctx)
     f.errorClass = opt(ctx, "error-class");
     f.originalTopic = opt(ctx, "original-topic");
     if (isSet(ctx, "until-time")) {
-        const auto t = parseTime(opt(ctx, "until-time"));
+        const auto t = parseRecordTime(opt(ctx, "until-time"));
         if (!t)
             return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--until-time takes ms since the epoch or ISO 8601"));
         f.toTimeMs = *t;
@@ -219,10 +173,10 @@ int runBrowse(CliContext &ctx)
         ctx.out() << QStringLiteral("PARTITION  OFFSET      TIMESTAMP                 KEY                   SIZE      "
                                     "ORIGINAL                        ERROR")
                   << Qt::endl;
-    InterruptGuard guard;
+    InterruptGuard interrupt;
     ScanOptions options;
     options.limit = limit;
-    options.cancel = &g_cancel;
+    options.cancel = &InterruptGuard::flag();
     options.onMatch = [&](const DeadLetterRecord &r) {
         if (ctx.json()) {
             ctx.printJson(QJsonDocument(deadLetterToJson(r.record, r.info)));
@@ -276,10 +230,10 @@ int runExport(CliContext &ctx)
     QSaveFile file(opt(ctx, "out"));
     if (!file.open(QIODevice::WriteOnly))
         return ctx.fail(KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot write '%1': %2").arg(file.fileName(), file.errorString())));
-    InterruptGuard guard;
+    InterruptGuard interrupt;
     ScanOptions options;
     options.limit = limit;
-    options.cancel = &g_cancel;
+    options.cancel = &InterruptGuard::flag();
     bool writeFailed = false;
     options.onMatch = [&](const DeadLetterRecord &r) {
         QByteArray line = QJsonDocument(deadLetterToJson(r.record, r.info)).toJson(QJsonDocument::Compact);
@@ -447,10 +401,10 @@ int runRequeue(CliContext &ctx)
     const bool execute = isSet(ctx, "execute") || isSet(ctx, "resume");
     if (isSet(ctx, "execute") && isSet(ctx, "dry-run"))
         return ctx.usage(QStringLiteral("--dry-run and --execute exclude each other"));
-    InterruptGuard guard;
+    InterruptGuard interrupt;
     RequeueEngine::Control control;
     auto progressFn = [&](const RequeueProgress &p) {
-        if (g_cancel)
+        if (InterruptGuard::flag())
             control.cancel = true;
         if (!ctx.json())
             ctx.err() << QStringLiteral("\r%1 sent, %2 already sent, %3 failed (%4/s)")
@@ -493,7 +447,7 @@ int runRequeue(CliContext &ctx)
     RequeueJournal journal;
     RequeueEngine engine(*prep.value().api, journal);
     if (!execute) {
-        auto plan = engine.plan(spec.value(), &g_cancel);
+        auto plan = engine.plan(spec.value(), &InterruptGuard::flag());
         if (!plan)
             return ctx.fail(plan.error());
         if (ctx.json()) {

@@ -9,19 +9,10 @@
 #include <QLocale>
 #include <QThread>
 
-#include <atomic>
-#include <csignal>
 
 namespace kops::cli {
 
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onInterrupt(int)
-{
-    g_interrupted = true;
-}
 
 QString clusterKey(CliContext &ctx)
 {
@@ -137,15 +128,13 @@ int runLag(CliContext &ctx)
         return ExitOk;
     }
 
-    g_interrupted = false;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    InterruptGuard interrupt;
     const QLocale locale(QLocale::English);
-    for (int i = 0; !g_interrupted && (count < 0 || i < count); ++i) {
+    for (int i = 0; !InterruptGuard::flag() && (count < 0 || i < count); ++i) {
         if (i > 0)
-            for (int waited = 0; waited < interval * 10 && !g_interrupted; ++waited)
+            for (int waited = 0; waited < interval * 10 && !InterruptGuard::flag(); ++waited)
                 QThread::msleep(100);
-        if (g_interrupted)
+        if (InterruptGuard::flag())
             break;
         auto snap = round.run(groups);
         const QString now = QDateTime::currentDateTime().toString(Qt::ISODate);
@@ -167,8 +156,6 @@ int runLag(CliContext &ctx)
             }
         }
     }
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
     return ExitOk;
 }
 

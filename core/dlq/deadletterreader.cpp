@@ -1,10 +1,29 @@
 #include "deadletterreader.h"
 
+#include <QDateTime>
+
 #include <QElapsedTimer>
 
 #include <algorithm>
 
 namespace kops {
+
+std::optional<qint64> parseRecordTime(const QString &input)
+{
+    const QString text = input.trimmed();
+    bool ok = false;
+    const qint64 ms = text.toLongLong(&ok);
+    if (ok)
+        return ms;
+    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(text, Qt::ISODate);
+    if (!dt.isValid())
+        return std::nullopt;
+    if (dt.timeSpec() == Qt::LocalTime)
+        dt.setTimeSpec(Qt::UTC);
+    return dt.toMSecsSinceEpoch();
+}
 
 DeadLetterReader::DeadLetterReader(ClusterApi &api, BrowseSelection selection, DeadLetterDecoder decoder)
     : m_api(api), m_selection(std::move(selection)), m_decoder(std::move(decoder))

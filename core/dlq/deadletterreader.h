@@ -12,6 +12,9 @@
 
 namespace kops {
 
+/// A record time typed by a person: epoch milliseconds, or ISO 8601 where no zone means UTC.
+std::optional<qint64> parseRecordTime(const QString &text);
+
 /// Where reading starts in each chosen partition.
 struct BrowseStart
 {

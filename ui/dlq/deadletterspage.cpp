@@ -36,27 +36,6 @@
 
 namespace kops {
 
-namespace {
-
-/// A time typed by the operator: epoch milliseconds, or ISO 8601 where no zone means UTC.
-std::optional<qint64> parseTimeField(const QString &text)
-{
-    const QString v = text.trimmed();
-    bool isNumber = false;
-    const qint64 ms = v.toLongLong(&isNumber);
-    if (isNumber)
-        return ms;
-    QDateTime t = QDateTime::fromString(v, Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(v, Qt::ISODate);
-    if (!t.isValid())
-        return std::nullopt;
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC);
-    return t.toMSecsSinceEpoch();
-}
-
-} // namespace
 
 
 /// What one browse works on; its reader and api are only touched on the pool's thread.
@@ -327,7 +306,7 @@ BrowseSelection DeadLettersPage::selection() const
     switch (m_startMode->currentIndex()) {
     case 1: s.start = {BrowseStart::Mode::NewestN, v.isEmpty() ? 100 : v.toLongLong()}; break;
     case 2: s.start = {BrowseStart::Mode::Offset, v.toLongLong()}; break;
-    case 3: s.start = {BrowseStart::Mode::Time, parseTimeField(v).value_or(0)}; break;
+    case 3: s.start = {BrowseStart::Mode::Time, parseRecordTime(v).value_or(0)}; break;
     default: s.start = {BrowseStart::Mode::Oldest, 0}; break;
     }
     return s;
@@ -349,9 +328,9 @@ RecordFilterSpec DeadLettersPage::filterSpec() const
     f.errorClass = m_errorClassFilter->text().trimmed();
     f.originalTopic = m_originalTopicFilter->text().trimmed();
     if (!m_fromTimeFilter->text().trimmed().isEmpty())
-        f.fromTimeMs = parseTimeField(m_fromTimeFilter->text());
+        f.fromTimeMs = parseRecordTime(m_fromTimeFilter->text());
     if (!m_untilTimeFilter->text().trimmed().isEmpty())
-        f.toTimeMs = parseTimeField(m_untilTimeFilter->text());
+        f.toTimeMs = parseRecordTime(m_untilTimeFilter->text());
     return f;
 }
 
@@ -381,7 +360,7 @@ void DeadLettersPage::load()
         showError(KafkaError::make(QStringLiteral("USAGE"), tr("'%1' is not a number of records or an offset.").arg(start)));
         return;
     }
-    if (m_startMode->currentIndex() == 3 && !parseTimeField(start)) {
+    if (m_startMode->currentIndex() == 3 && !parseRecordTime(start)) {
         showError(KafkaError::make(QStringLiteral("USAGE"),
                                    tr("'%1' is not a time: use 2024-05-01T12:00:00 (UTC), a zone such as +02:00, "
                                       "or epoch milliseconds.")
@@ -389,7 +368,7 @@ void DeadLettersPage::load()
         return;
     }
     for (QLineEdit *edit : {m_fromTimeFilter, m_untilTimeFilter}) {
-        if (!edit->text().trimmed().isEmpty() && !parseTimeField(edit->text())) {
+        if (!edit->text().trimmed().isEmpty() && !parseRecordTime(edit->text())) {
             showError(KafkaError::make(QStringLiteral("USAGE"),
                                        tr("'%1' is not a time: use 2024-05-01T12:00:00 (UTC), a zone such as +02:00, "
                                           "or epoch milliseconds.")
