@@ -27,7 +27,6 @@ public:
 
     /// Fetches a ClusterOverview. Ignored while one is already under way.
     void refreshOverview();
-    bool overviewInFlight() const { return m_overviewInFlight; }
 
 signals:
     void overviewAvailable(const kops::ClusterOverview &overview);

@@ -131,6 +131,12 @@ private slots:
         w.refresh();
         QVERIFY(shown.wait(5000));
         QVERIFY(!w.banner()->isVisible());
+
+        // The unsaved connection was listed while connected only.
+        auto *combo = w.findChild<QComboBox *>(QStringLiteral("connectionCombo"));
+        QCOMPARE(combo->findText(QStringLiteral("fake")), 0);
+        w.disconnectFromCluster();
+        QCOMPARE(combo->findText(QStringLiteral("fake")), -1);
     }
 
     void consumersPageShowsLagAndOpensReplayFromTheChart()

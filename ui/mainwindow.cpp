@@ -332,6 +332,8 @@ void MainWindow::disconnectFromCluster()
     m_connectAction->setText(tr("Connect"));
     m_refreshAction->setEnabled(false);
     m_connectionCombo->setEnabled(true);
+    // An unsaved (command-line) connection leaves the list: only saved profiles can be connected to from it.
+    reloadConnections(m_connectionCombo->currentText());
     m_banner->clear();
     statusBar()->clearMessage(); // alerts and errors of the old connection
     updateConnectionLabel(tr("Not connected"), true);
