@@ -141,10 +141,7 @@ Result<ClusterMetadata> RdKafkaClusterApi::metadata()
         if (!m_racks.contains(b.id))
             unknown << QString::number(b.id);
     if (!unknown.isEmpty()) {
-        const int saved = m_options.timeoutMs;
-        m_options.timeoutMs = std::min(saved, 3000);
-        auto configs = describeConfigs(ConfigResourceType::Broker, unknown);
-        m_options.timeoutMs = saved;
+        auto configs = describeConfigs(ConfigResourceType::Broker, unknown, std::min(m_options.timeoutMs, 3000));
         for (const QString &id : std::as_const(unknown))
             m_racks.insert(id.toInt(), QString());
         if (configs)
@@ -500,6 +497,12 @@ Result<QList<PartitionOffset>> RdKafkaClusterApi::alterGroupOffsets(const QStrin
 
 Result<QList<ConfigResource>> RdKafkaClusterApi::describeConfigs(ConfigResourceType type, const QStringList &names)
 {
+    return describeConfigs(type, names, m_options.timeoutMs);
+}
+
+Result<QList<ConfigResource>> RdKafkaClusterApi::describeConfigs(ConfigResourceType type, const QStringList &names,
+                                                                 int timeoutMs)
+{
     QList<ConfigResource> out;
     if (names.isEmpty())
         return out;
@@ -513,10 +516,10 @@ Result<QList<ConfigResource>> RdKafkaClusterApi::describeConfigs(ConfigResourceT
     for (const QString &name : names)
         resources.push_back(rd_kafka_ConfigResource_new(rtype, name.toUtf8().constData()));
     QueuePtr q(rd_kafka_queue_new(rk));
-    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, m_options.timeoutMs);
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, timeoutMs);
     rd_kafka_DescribeConfigs(rk, resources.data(), resources.size(), opt.get(), q.get());
     rd_kafka_ConfigResource_destroy_array(resources.data(), resources.size());
-    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000));
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(timeoutMs + 1000));
     h.value()->serve();
     if (!ev)
         return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading configuration"));

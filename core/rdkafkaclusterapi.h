@@ -58,6 +58,7 @@ private:
     Result<RdKafkaHandle *> admin();
     Result<RdKafkaHandle *> producer();
     Result<RdKafkaHandle *> reader();
+    Result<QList<ConfigResource>> describeConfigs(ConfigResourceType type, const QStringList &names, int timeoutMs);
     using OffsetRequest = QPair<QString, std::optional<QList<TopicPartition>>>;
     Result<QHash<QString, QList<PartitionOffset>>> fetchCommitted(const QList<OffsetRequest> &requests);
     Result<RdKafkaHandle *> ensure(std::unique_ptr<RdKafkaHandle> &slot, int kind);
