@@ -122,30 +122,39 @@ qint64 DeadLetterReader::total() const
     return n;
 }
 
-Result<QList<DeadLetterRecord>> DeadLetterReader::next(int maxRecords, int timeoutMs)
+Result<int> DeadLetterReader::visit(int maxRecords, int timeoutMs, const PartitionStream::Visitor &visitor)
 {
-    QList<DeadLetterRecord> out;
     if (atEnd() || maxRecords <= 0)
-        return out;
+        return 0;
     if (!m_stream) {
         QList<StreamRange> ranges;
         for (const PartitionCursor &c : std::as_const(m_cursors))
             ranges.append({c.partition, c.next, c.end});
         m_stream = PartitionStream::open(m_api, m_selection.topic, ranges);
     }
-    auto got = m_stream->next(maxRecords, timeoutMs);
-    if (!got)
-        return got.error();
-    out.reserve(got.value().size());
-    for (ConsumedRecord &r : got.value()) {
+    auto shown = m_stream->visit(maxRecords, timeoutMs, [&](const RecordView &r) {
         if (const qsizetype i = m_index.value(r.partition, -1); i >= 0)
             m_cursors[i].next = std::max(m_cursors[i].next, r.offset + 1);
-        DeadLetterInfo info = m_decoder.decode(r.headers);
-        out.append({std::move(r), std::move(info)});
-    }
+        visitor(r);
+    });
+    if (!shown)
+        return shown.error();
     if (m_stream->atEnd())
         for (PartitionCursor &c : m_cursors)
             c.next = c.end;
+    return shown;
+}
+
+Result<QList<DeadLetterRecord>> DeadLetterReader::next(int maxRecords, int timeoutMs)
+{
+    QList<DeadLetterRecord> out;
+    auto shown = visit(maxRecords, timeoutMs, [&](const RecordView &r) {
+        ConsumedRecord record = r.toRecord(m_selection.topic);
+        DeadLetterInfo info = m_decoder.decode(record.headers);
+        out.append({std::move(record), std::move(info)});
+    });
+    if (!shown)
+        return shown.error();
     return out;
 }
 
@@ -162,29 +171,32 @@ Result<ScanProgress> scanDeadLetters(ClusterApi &api, const BrowseSelection &sel
     QElapsedTimer clock;
     clock.start();
     bool stop = false;
+    const bool decodeFirst = filter.needsDeadLetterInfo();
+    const DeadLetterInfo none;
+    // Records are tested where they lie; only matches are copied and decoded.
+    auto test = [&](const RecordView &view) {
+        if (stop)
+            return;
+        ++progress.scanned;
+        DeadLetterInfo info;
+        if (decodeFirst)
+            info = decoder.decode(view.headers());
+        if (!filter.matches(view, decodeFirst ? info : none))
+            return;
+        DeadLetterRecord r{view.toRecord(selection.topic), {}};
+        r.info = decodeFirst ? std::move(info) : decoder.decode(r.record.headers);
+        ++progress.matched;
+        ++progress.errorClassCounts[r.info.errorClass];
+        if ((options.onMatch && !options.onMatch(r)) || (options.limit >= 0 && progress.matched >= options.limit))
+            stop = true;
+    };
     while (!stop && !reader.atEnd()) {
         if (options.cancel && options.cancel->load()) {
             progress.cancelled = true;
             break;
         }
-        auto page = reader.next(std::max(1, options.pageSize));
-        if (!page)
-            return page.error();
-        for (const DeadLetterRecord &r : page.value()) {
-            ++progress.scanned;
-            if (!filter.matches(r.record, r.info))
-                continue;
-            ++progress.matched;
-            ++progress.errorClassCounts[r.info.errorClass];
-            if (options.onMatch && !options.onMatch(r)) {
-                stop = true;
-                break;
-            }
-            if (options.limit >= 0 && progress.matched >= options.limit) {
-                stop = true;
-                break;
-            }
-        }
+        if (auto shown = reader.visit(std::max(1, options.pageSize), 2000, test); !shown)
+            return shown.error();
         const qint64 ms = std::max<qint64>(1, clock.elapsed());
         progress.recordsPerSecond = double(progress.scanned) * 1000.0 / double(ms);
         if (options.progress)

@@ -60,6 +60,9 @@ public:
     /// Up to maxRecords further records from all partitions at once (in order within each
     /// partition); may be short or empty before the end, check atEnd().
     Result<QList<DeadLetterRecord>> next(int maxRecords, int timeoutMs = 2000);
+    /// Shows up to maxRecords further records where they lie (no copies; see RecordView).
+    Result<int> visit(int maxRecords, int timeoutMs, const PartitionStream::Visitor &visitor);
+    const DeadLetterDecoder &decoder() const { return m_decoder; }
     bool atEnd() const;
     /// Records between the cursors and the ends (an upper bound: compaction leaves gaps).
     qint64 remaining() const;

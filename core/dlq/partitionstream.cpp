@@ -9,46 +9,145 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
 
 namespace kops {
+
+RecordView RecordView::of(const ConsumedRecord &record)
+{
+    RecordView v;
+    v.partition = record.partition;
+    v.offset = record.offset;
+    v.timestampMs = record.timestampMs;
+    v.timestampType = record.timestampType;
+    static const char empty = 0; // a present but empty key/value still has a non-null data pointer
+    if (record.key) {
+        v.m_keyData = record.key->isEmpty() ? &empty : record.key->constData();
+        v.m_keySize = record.key->size();
+    }
+    if (record.value) {
+        v.m_valueData = record.value->isEmpty() ? &empty : record.value->constData();
+        v.m_valueSize = record.value->size();
+    }
+    v.m_record = &record;
+    return v;
+}
+
+RecordView RecordView::ofMessage(const void *message)
+{
+    const auto *msg = static_cast<const rd_kafka_message_t *>(message);
+    RecordView v;
+    v.partition = msg->partition;
+    v.offset = msg->offset;
+    rd_kafka_timestamp_type_t type;
+    v.timestampMs = rd_kafka_message_timestamp(msg, &type);
+    v.timestampType = int(type);
+    v.m_keyData = static_cast<const char *>(msg->key);
+    v.m_keySize = qsizetype(msg->key_len);
+    v.m_valueData = static_cast<const char *>(msg->payload);
+    v.m_valueSize = qsizetype(msg->len);
+    v.m_message = msg;
+    return v;
+}
+
+void RecordView::forEachHeader(const std::function<bool(QByteArrayView, QByteArrayView, bool)> &fn) const
+{
+    if (m_record) {
+        for (const RecordHeader &h : m_record->headers) {
+            const QByteArray name = h.key.toUtf8();
+            if (!fn(name, h.value ? QByteArrayView(*h.value) : QByteArrayView(), !h.value))
+                return;
+        }
+        return;
+    }
+    rd_kafka_headers_t *hdrs = nullptr;
+    if (!m_message || rd_kafka_message_headers(static_cast<const rd_kafka_message_t *>(m_message), &hdrs) || !hdrs)
+        return;
+    const size_t n = rd_kafka_header_cnt(hdrs);
+    for (size_t i = 0; i < n; ++i) {
+        const char *name = nullptr;
+        const void *value = nullptr;
+        size_t size = 0;
+        if (rd_kafka_header_get_all(hdrs, i, &name, &value, &size) != RD_KAFKA_RESP_ERR_NO_ERROR)
+            return;
+        if (!fn(QByteArrayView(name), QByteArrayView(static_cast<const char *>(value), qsizetype(size)), !value))
+            return;
+    }
+}
+
+QList<RecordHeader> RecordView::headers() const
+{
+    if (m_record)
+        return m_record->headers;
+    QList<RecordHeader> out;
+    forEachHeader([&out](QByteArrayView name, QByteArrayView value, bool isNull) {
+        RecordHeader h;
+        h.key = QString::fromUtf8(name);
+        if (!isNull)
+            h.value = value.toByteArray();
+        out.append(std::move(h));
+        return true;
+    });
+    return out;
+}
+
+ConsumedRecord RecordView::toRecord(const QString &topic) const
+{
+    if (m_record)
+        return *m_record;
+    if (m_message)
+        return rdk::toConsumedRecord(static_cast<const rd_kafka_message_t *>(m_message), topic);
+    return {};
+}
+
+Result<QList<ConsumedRecord>> PartitionStream::next(int maxRecords, int timeoutMs)
+{
+    QList<ConsumedRecord> out;
+    auto shown = visit(maxRecords, timeoutMs, [&](const RecordView &v) { out.append(v.toRecord(m_topic)); });
+    if (!shown)
+        return shown.error();
+    return out;
+}
 
 namespace {
 
 constexpr int kGroupSize = 8;     ///< partitions read at once
 constexpr int kStallMs = 30000; ///< no record and no end for this long: give up with the client's last error
+constexpr int kBatch = 2048;      ///< messages taken from librdkafka's queue per call
 
 /// Fallback over ClusterApi::read(): one partition at a time, round robin.
 class ApiPartitionStream final : public PartitionStream
 {
 public:
     ApiPartitionStream(ClusterApi &api, QString topic, QList<StreamRange> ranges)
-        : m_api(api), m_topic(std::move(topic)), m_ranges(std::move(ranges))
+        : PartitionStream(std::move(topic)), m_api(api), m_ranges(std::move(ranges))
     {
     }
 
-    Result<QList<ConsumedRecord>> next(int maxRecords, int timeoutMs) override
+    Result<int> visit(int maxRecords, int timeoutMs, const Visitor &visitor) override
     {
         for (int tried = 0; tried < m_ranges.size(); ++tried) {
             StreamRange &r = m_ranges[m_turn];
             m_turn = (m_turn + 1) % int(m_ranges.size());
             if (r.from >= r.end)
                 continue;
-            auto got = m_api.read({m_topic, r.partition}, r.from, int(std::min<qint64>(maxRecords, r.end - r.from)),
+            auto got = m_api.read({topic(), r.partition}, r.from, int(std::min<qint64>(maxRecords, r.end - r.from)),
                                   std::max(timeoutMs, 1000));
             if (!got)
                 return got.error();
-            QList<ConsumedRecord> out;
-            for (ConsumedRecord &c : got.value()) {
+            int shown = 0;
+            for (const ConsumedRecord &c : std::as_const(got.value())) {
                 if (c.offset < r.from || c.offset >= r.end)
                     continue;
                 r.from = c.offset + 1;
-                out.append(std::move(c));
+                visitor(RecordView::of(c));
+                ++shown;
             }
-            if (out.isEmpty())
+            if (shown == 0)
                 r.from = r.end; // nothing readable below the end
-            return out;
+            return shown;
         }
-        return QList<ConsumedRecord>();
+        return 0;
     }
 
     bool atEnd() const override
@@ -58,20 +157,19 @@ public:
 
 private:
     ClusterApi &m_api;
-    QString m_topic;
     QList<StreamRange> m_ranges;
     int m_turn = 0;
 };
 
-/// One consumer handle reading up to kGroupSize partitions at once (one fetch request per leader,
-/// prefetching between pages); the next group is assigned when a group is done. librdkafka 2.0
-/// stalls on full fetch queues more the more partitions share the budget, so the budget is
-/// spread over a few partitions rather than thinly over all of them.
+/// One consumer handle reading up to kGroupSize partitions at once (one fetch request per leader;
+/// librdkafka keeps fetching in its own threads while the caller filters); the next group is
+/// assigned when a group is done. Messages are taken from the queue in batches and shown in
+/// place: nothing is copied unless the visitor keeps it.
 class RdKafkaPartitionStream final : public PartitionStream
 {
 public:
     RdKafkaPartitionStream(std::unique_ptr<RdKafkaHandle> handle, QString topic, QList<StreamRange> ranges)
-        : m_handle(std::move(handle)), m_topic(std::move(topic))
+        : PartitionStream(std::move(topic)), m_handle(std::move(handle)), m_queue(rd_kafka_queue_get_consumer(m_handle->rk()))
     {
         for (const StreamRange &r : ranges)
             if (r.from < r.end)
@@ -81,15 +179,15 @@ public:
 
     ~RdKafkaPartitionStream() override
     {
+        m_queue.reset();
         if (m_assigned)
             rd_kafka_assign(m_handle->rk(), nullptr);
     }
 
-    Result<QList<ConsumedRecord>> next(int maxRecords, int timeoutMs) override
+    Result<int> visit(int maxRecords, int timeoutMs, const Visitor &visitor) override
     {
-        QList<ConsumedRecord> out;
         if (atEnd())
-            return out;
+            return 0;
         rd_kafka_t *rk = m_handle->rk();
         if (groupDone()) {
             m_ranges.clear();
@@ -97,65 +195,79 @@ public:
                 const StreamRange r = m_waiting.takeFirst();
                 m_ranges.insert(r.partition, r);
             }
-            rdk::TplPtr list(
-                rd_kafka_topic_partition_list_new(int(m_ranges.size())));
-            const QByteArray topic = m_topic.toUtf8();
+            rdk::TplPtr list(rd_kafka_topic_partition_list_new(int(m_ranges.size())));
+            const QByteArray name = topic().toUtf8();
             for (const StreamRange &r : std::as_const(m_ranges))
-                rd_kafka_topic_partition_list_add(list.get(), topic.constData(), r.partition)->offset = r.from;
+                rd_kafka_topic_partition_list_add(list.get(), name.constData(), r.partition)->offset = r.from;
             if (const rd_kafka_resp_err_t err = rd_kafka_assign(rk, list.get()))
-                return m_handle->error(err, QStringLiteral("Reading %1").arg(m_topic));
+                return m_handle->error(err, QStringLiteral("Reading %1").arg(topic()));
             m_assigned = true;
         }
         const QDeadlineTimer deadline(timeoutMs);
-        out.reserve(std::min(maxRecords, 10000));
-        while (out.size() < maxRecords && !groupDone()) {
-            // Collected records go out at once; only an empty page waits for the deadline.
-            const int wait = out.isEmpty() ? int(std::clamp<qint64>(deadline.remainingTime(), 0, 100)) : 0;
-            rdk::MessagePtr msg(rd_kafka_consumer_poll(rk, wait));
-            if (!msg) {
-                if (!out.isEmpty() || deadline.hasExpired())
+        int shown = 0;
+        std::array<rd_kafka_message_t *, kBatch> batch;
+        std::optional<KafkaError> failure;
+        while (shown < maxRecords && !groupDone() && !failure) {
+            // Collected records go out at once; only an empty visit waits for the deadline.
+            const int wait = shown == 0 ? int(std::clamp<qint64>(deadline.remainingTime(), 0, 100)) : 0;
+            const ssize_t n = rd_kafka_consume_batch_queue(m_queue.get(), wait, batch.data(),
+                                                           size_t(std::min(kBatch, maxRecords - shown)));
+            if (n <= 0) {
+                if (shown > 0 || deadline.hasExpired())
                     break;
                 continue;
             }
-            auto it = m_ranges.find(msg->partition);
-            if (msg->err) {
-                if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-                    if (it != m_ranges.end())
-                        it->from = it->end; // the log ends below the recorded end (gaps, markers)
-                    m_progress.restart();
-                    continue;
-                }
-                if (msg->rkt && it != m_ranges.end()) // a partition's own error (out of range, deleted...)
-                    return m_handle->error(msg->err, QStringLiteral("Reading %1/%2").arg(m_topic).arg(msg->partition));
-                continue; // client-level (a broker down): librdkafka reconnects; the stall check decides
+            for (ssize_t i = 0; i < n; ++i) {
+                rdk::MessagePtr msg(batch[size_t(i)]);
+                if (!failure)
+                    shown += take(msg.get(), visitor, &failure);
             }
-            if (it == m_ranges.end() || msg->offset < it->from || it->from >= it->end)
-                continue;
-            if (msg->offset >= it->end) {
-                it->from = it->end;
-                continue;
-            }
-            it->from = msg->offset + 1;
-            out.append(rdk::toConsumedRecord(msg.get(), m_topic));
         }
-        if (!out.isEmpty())
+        if (failure)
+            return *failure;
+        if (shown > 0)
             m_progress.restart();
         else if (!atEnd() && m_progress.elapsed() > kStallMs)
-            return m_handle->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading %1").arg(m_topic));
-        return out;
+            return m_handle->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading %1").arg(topic()));
+        return shown;
     }
 
     bool atEnd() const override { return m_waiting.isEmpty() && groupDone(); }
 
 private:
+    /// Moves the cursor past one message and shows it when it is in range; 1 when shown.
+    int take(const rd_kafka_message_t *msg, const Visitor &visitor, std::optional<KafkaError> *failure)
+    {
+        auto it = m_ranges.find(msg->partition);
+        if (msg->err) {
+            if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                if (it != m_ranges.end())
+                    it->from = it->end; // the log ends below the recorded end (gaps, markers)
+                m_progress.restart();
+            } else if (msg->rkt && it != m_ranges.end()) { // a partition's own error (out of range, deleted...)
+                *failure = m_handle->error(msg->err, QStringLiteral("Reading %1/%2").arg(topic()).arg(msg->partition));
+            } // else client-level (a broker down): librdkafka reconnects; the stall check decides
+            return 0;
+        }
+        if (it == m_ranges.end() || msg->offset < it->from || it->from >= it->end)
+            return 0;
+        if (msg->offset >= it->end) {
+            it->from = it->end;
+            return 0;
+        }
+        it->from = msg->offset + 1;
+        visitor(RecordView::ofMessage(msg));
+        return 1;
+    }
+
     bool groupDone() const
     {
         return std::all_of(m_ranges.cbegin(), m_ranges.cend(), [](const StreamRange &r) { return r.from >= r.end; });
     }
 
     std::unique_ptr<RdKafkaHandle> m_handle;
-    QString m_topic;
-    QList<StreamRange> m_waiting;  ///< not assigned yet
+    rdk::QueuePtr m_queue;          ///< the consumer's queue (messages of every assigned partition)
+    QList<StreamRange> m_waiting;   ///< not assigned yet
     QHash<int, StreamRange> m_ranges; ///< the group being read
     bool m_assigned = false;
     QElapsedTimer m_progress;
@@ -165,8 +277,8 @@ private:
 class FailedStream final : public PartitionStream
 {
 public:
-    explicit FailedStream(KafkaError e) : m_error(std::move(e)) {}
-    Result<QList<ConsumedRecord>> next(int, int) override { return m_error; }
+    FailedStream(QString topic, KafkaError e) : PartitionStream(std::move(topic)), m_error(std::move(e)) {}
+    Result<int> visit(int, int, const Visitor &) override { return m_error; }
     bool atEnd() const override { return false; }
 
 private:
@@ -193,7 +305,7 @@ std::unique_ptr<PartitionStream> PartitionStream::open(ClusterApi &api, const QS
     props.append({QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50")});
     auto handle = RdKafkaHandle::create(RdKafkaHandle::Kind::Reader, props);
     if (!handle)
-        return std::make_unique<FailedStream>(handle.error());
+        return std::make_unique<FailedStream>(topic, handle.error());
     rd_kafka_poll_set_consumer(handle.value()->rk());
     return std::make_unique<RdKafkaPartitionStream>(std::move(handle).value(), topic, ranges);
 }

@@ -24,21 +24,27 @@ RecordFilter::RecordFilter(RecordFilterSpec spec) : m_spec(std::move(spec))
     m_keyBytes = m_spec.key.pattern.toUtf8();
     m_valueBytes = m_spec.value.pattern.toUtf8();
     m_headerBytes = m_spec.headerValue.pattern.toUtf8();
+    m_headerNameBytes = m_spec.headerName.toUtf8();
 }
 
-bool RecordFilter::matchText(const TextMatch &m, const QByteArray &bytes, const QRegularExpression &re,
-                             const std::optional<QByteArray> &data) const
+bool RecordFilter::matchText(const TextMatch &m, const QByteArray &bytes, const QRegularExpression &re, QByteArrayView data,
+                             bool isNull) const
 {
     if (m.isEmpty())
         return true;
-    if (!data)
+    if (isNull)
         return false;
     if (!m.regex)
-        return data->contains(bytes); // bytes: binary values can be searched too
-    return re.isValid() && re.match(QString::fromUtf8(*data)).hasMatch();
+        return data.contains(bytes); // bytes: binary values can be searched too
+    return re.isValid() && re.match(QString::fromUtf8(data)).hasMatch();
 }
 
 bool RecordFilter::matches(const ConsumedRecord &record, const DeadLetterInfo &info) const
+{
+    return matches(RecordView::of(record), info);
+}
+
+bool RecordFilter::matches(const RecordView &record, const DeadLetterInfo &info) const
 {
     if (!m_error.isEmpty())
         return false;
@@ -50,20 +56,18 @@ bool RecordFilter::matches(const ConsumedRecord &record, const DeadLetterInfo &i
         return false;
     if (!m_spec.errorClass.isEmpty() && !info.errorClass.contains(m_spec.errorClass))
         return false;
-    if (!matchText(m_spec.key, m_keyBytes, m_keyRe, record.key))
+    if (!matchText(m_spec.key, m_keyBytes, m_keyRe, record.key(), !record.hasKey()))
         return false;
-    if (!matchText(m_spec.value, m_valueBytes, m_valueRe, record.value))
+    if (!matchText(m_spec.value, m_valueBytes, m_valueRe, record.value(), !record.hasValue()))
         return false;
     if (!m_spec.headerName.isEmpty() || !m_spec.headerValue.isEmpty()) {
         bool found = false;
-        for (const RecordHeader &h : record.headers) {
-            if (!m_spec.headerName.isEmpty() && h.key != m_spec.headerName)
-                continue;
-            if (matchText(m_spec.headerValue, m_headerBytes, m_headerRe, h.value)) {
-                found = true;
-                break;
-            }
-        }
+        record.forEachHeader([&](QByteArrayView name, QByteArrayView value, bool isNull) {
+            if (!m_headerNameBytes.isEmpty() && name != m_headerNameBytes)
+                return true;
+            found = matchText(m_spec.headerValue, m_headerBytes, m_headerRe, value, isNull);
+            return !found;
+        });
         if (!found)
             return false;
     }

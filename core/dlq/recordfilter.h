@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deadletterheaders.h"
+#include "partitionstream.h"
 
 #include <QRegularExpression>
 
@@ -42,16 +43,21 @@ public:
     /// Empty when every expression compiled.
     QString error() const { return m_error; }
     bool matches(const ConsumedRecord &record, const DeadLetterInfo &info) const;
+    /// The same test on a record where it lies; info is only read when needsDeadLetterInfo().
+    bool matches(const RecordView &record, const DeadLetterInfo &info) const;
+    /// True when a condition needs the decoded dead-letter headers (error class, original topic):
+    /// otherwise callers may skip decoding.
+    bool needsDeadLetterInfo() const { return !m_spec.errorClass.isEmpty() || !m_spec.originalTopic.isEmpty(); }
 
 private:
-    bool matchText(const TextMatch &m, const QByteArray &bytes, const QRegularExpression &re,
-                   const std::optional<QByteArray> &data) const;
+    bool matchText(const TextMatch &m, const QByteArray &bytes, const QRegularExpression &re, QByteArrayView data,
+                   bool isNull) const;
 
     RecordFilterSpec m_spec;
     QRegularExpression m_keyRe;
     QRegularExpression m_valueRe;
     QRegularExpression m_headerRe;
-    QByteArray m_keyBytes, m_valueBytes, m_headerBytes; ///< substring patterns as UTF-8, made once
+    QByteArray m_keyBytes, m_valueBytes, m_headerBytes, m_headerNameBytes; ///< substring patterns as UTF-8, made once
     QString m_error;
 };
 
