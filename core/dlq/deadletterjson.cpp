@@ -1,16 +1,12 @@
 #include "deadletterjson.h"
 
 #include <QJsonArray>
-#include <QStringDecoder>
 
 namespace kops {
 
 bool isValidUtf8(const QByteArray &bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString decoded = decoder.decode(bytes);
-    Q_UNUSED(decoded);
-    return !decoder.hasError();
+    return QByteArrayView(bytes).isValidUtf8(); // no decoding, no allocation
 }
 
 namespace {
@@ -109,6 +105,112 @@ Result<OutgoingRecord> outgoingFromJson(const QJsonObject &line, const QString &
         r.headers.append({ho.value(QStringLiteral("key")).toString(), hval.value()});
     }
     return r;
+}
+
+namespace {
+
+/// A JSON string of UTF-8 bytes, escaped as QJsonDocument escapes them.
+void appendString(QByteArray &out, QByteArrayView utf8)
+{
+    static const char hex[] = "0123456789abcdef";
+    out.append('"');
+    const char *run = utf8.data();
+    const char *const end = utf8.data() + utf8.size();
+    for (const char *p = run; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
+        switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\b': out.append("\\b"); break;
+        case '\f': out.append("\\f"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        default: {
+            const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            out.append(u, 6);
+        }
+        }
+    }
+    out.append(run, end - run);
+    out.append('"');
+}
+
+void appendString(QByteArray &out, const QString &text)
+{
+    appendString(out, QByteArrayView(text.toUtf8()));
+}
+
+/// "name":"text" or "nameBase64":"..." or "name":null, as putBytes() decides.
+void appendBytes(QByteArray &out, const char *name, const std::optional<QByteArray> &bytes)
+{
+    out.append('"').append(name);
+    if (!bytes) {
+        out.append("\":null");
+    } else if (isValidUtf8(*bytes)) {
+        out.append("\":");
+        appendString(out, QByteArrayView(*bytes));
+    } else {
+        out.append("Base64\":\"").append(bytes->toBase64()).append('"');
+    }
+}
+
+} // namespace
+
+void appendDeadLetterJsonLine(QByteArray &out, const ConsumedRecord &record, const DeadLetterInfo &info)
+{
+    // Keys in QJsonObject's (sorted) order, so the bytes equal deadLetterToJson()'s compact form.
+    out.append("{\"error\":");
+    if (info.hasError()) {
+        out.append("{\"class\":");
+        appendString(out, info.errorClass);
+        out.append(",\"message\":");
+        appendString(out, info.errorMessage);
+        out.append('}');
+    } else {
+        out.append("null");
+    }
+    out.append(",\"format\":");
+    const QString format = deadLetterFormatName(info.format);
+    if (format.isEmpty())
+        out.append("null");
+    else
+        appendString(out, format);
+    out.append(",\"headers\":[");
+    for (qsizetype i = 0; i < record.headers.size(); ++i) {
+        const RecordHeader &h = record.headers.at(i);
+        out.append(i ? ",{\"key\":" : "{\"key\":");
+        appendString(out, h.key);
+        out.append(',');
+        appendBytes(out, "value", h.value);
+        out.append('}');
+    }
+    out.append("],");
+    appendBytes(out, "key", record.key);
+    out.append(",\"offset\":").append(QByteArray::number(record.offset));
+    out.append(",\"original\":");
+    if (info.hasOriginal()) {
+        out.append("{\"offset\":");
+        out.append(info.originalOffset ? QByteArray::number(*info.originalOffset) : QByteArray("null"));
+        out.append(",\"partition\":");
+        out.append(info.originalPartition ? QByteArray::number(*info.originalPartition) : QByteArray("null"));
+        out.append(",\"topic\":");
+        appendString(out, info.originalTopic);
+        out.append('}');
+    } else {
+        out.append("null");
+    }
+    out.append(",\"partition\":").append(QByteArray::number(record.partition));
+    out.append(",\"timestamp\":").append(QByteArray::number(record.timestampMs));
+    out.append(",\"topic\":");
+    appendString(out, record.topic);
+    out.append(',');
+    appendBytes(out, "value", record.value);
+    out.append("}\n");
 }
 
 } // namespace kops
