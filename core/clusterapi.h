@@ -12,6 +12,14 @@
 
 namespace kops {
 
+/// A batch being produced: wait() gives what ClusterApi::produce() would have returned.
+class PendingDelivery
+{
+public:
+    virtual ~PendingDelivery() = default;
+    virtual Result<QList<DeliveryReport>> wait() = 0;
+};
+
 /// The service boundary to a Kafka cluster. Every call blocks the calling thread
 /// (never the GUI thread: see ClusterService) and returns within its timeout.
 /// The real implementation is RdKafkaClusterApi; tests substitute fakes here for
@@ -49,6 +57,10 @@ public:
 
     /// Produces the batch and waits for every delivery report (or the timeout).
     virtual Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) = 0;
+    /// Starts producing the batch and returns without waiting for its acknowledgements, so the
+    /// caller can prepare the next batch meanwhile; batches keep their order. Call no other
+    /// method of this ClusterApi from another thread meanwhile. The default produces at once.
+    virtual std::unique_ptr<PendingDelivery> produceAsync(const QList<OutgoingRecord> &records);
     /// Reads up to maxRecords from one partition starting at offset, without a consumer group.
     virtual Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords,
                                                int timeoutMs) = 0;

@@ -44,6 +44,25 @@ std::optional<QString> ConfigResource::value(const QString &key) const
     return std::nullopt;
 }
 
+namespace {
+
+class DonePendingDelivery final : public PendingDelivery
+{
+public:
+    explicit DonePendingDelivery(Result<QList<DeliveryReport>> reports) : m_reports(std::move(reports)) {}
+    Result<QList<DeliveryReport>> wait() override { return m_reports; }
+
+private:
+    Result<QList<DeliveryReport>> m_reports;
+};
+
+} // namespace
+
+std::unique_ptr<PendingDelivery> ClusterApi::produceAsync(const QList<OutgoingRecord> &records)
+{
+    return std::make_unique<DonePendingDelivery>(produce(records));
+}
+
 Result<QList<ConsumedRecord>> ClusterApi::readAt(const QList<PartitionOffset> &positions, int timeoutMs)
 {
     QList<ConsumedRecord> out;

@@ -37,7 +37,9 @@ RdKafkaClusterApi::~RdKafkaClusterApi() = default;
 Result<RdKafkaHandle *> RdKafkaClusterApi::ensure(std::unique_ptr<RdKafkaHandle> &slot, int kind)
 {
     // A fatal error leaves a handle unusable: tear it down and connect afresh.
-    if (slot && slot->fatal()) {
+    // A producer with batches in flight is kept (their reports point into it); it is replaced
+    // at the first call after they are drained.
+    if (slot && slot->fatal() && !(&slot == &m_producer && m_batchesInFlight > 0)) {
         spdlog::warn("kafka client hit a fatal error; reconnecting");
         slot.reset();
     }

@@ -44,6 +44,7 @@ public:
     Result<QList<ConfigResource>> describeConfigs(ConfigResourceType type, const QStringList &names) override;
     Status createTopic(const NewTopic &topic) override;
     Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) override;
+    std::unique_ptr<PendingDelivery> produceAsync(const QList<OutgoingRecord> &records) override;
     Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords, int timeoutMs) override;
     Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &positions, int timeoutMs) override;
 
@@ -67,6 +68,7 @@ private:
     Options m_options;
     std::unique_ptr<RdKafkaHandle> m_admin;
     std::unique_ptr<RdKafkaHandle> m_producer;
+    int m_batchesInFlight = 0; ///< produceAsync batches not drained: the producer is not replaced meanwhile
     std::unique_ptr<RdKafkaHandle> m_reader;
     QHash<int, QString> m_racks; ///< broker id -> rack, asked once per broker
 };

@@ -14,26 +14,106 @@ namespace kops {
 
 using namespace rdk;
 
+namespace {
+
+/// One batch in flight on the producer handle: a slot per record for its report. wait() serves
+/// the handle until every slot is filled; the destructor waits too, since librdkafka writes
+/// into the slots until then.
+class RdKafkaPendingDelivery final : public PendingDelivery
+{
+public:
+    RdKafkaPendingDelivery(RdKafkaHandle *handle, qsizetype count, int timeoutMs, int *inFlight)
+        : m_handle(handle), m_slots(size_t(count)), m_remaining(int(count)), m_deadline(timeoutMs), m_inFlight(inFlight)
+    {
+        ++*m_inFlight;
+    }
+    ~RdKafkaPendingDelivery() override { drain(); }
+
+    DeliverySlot &slot(qsizetype i) { return m_slots[size_t(i)]; }
+    int *remaining() { return &m_remaining; }
+    /// A record librdkafka refused at once (never queued, so no callback will come).
+    void refused(qsizetype i, rd_kafka_resp_err_t err)
+    {
+        DeliveryReport &rep = m_slots[size_t(i)].report;
+        rep.errorCode = errName(err);
+        rep.errorMessage = explainKafkaError(rep.errorCode, errText(err));
+        --m_remaining;
+    }
+
+    Result<QList<DeliveryReport>> wait() override
+    {
+        drain();
+        QList<DeliveryReport> out;
+        out.reserve(qsizetype(m_slots.size()));
+        for (DeliverySlot &s : m_slots)
+            out.append(std::move(s.report));
+        return out;
+    }
+
+private:
+    void drain()
+    {
+        if (m_drained)
+            return;
+        rd_kafka_t *rk = m_handle->rk();
+        // message.timeout.ms is below the deadline, so every report is final before it.
+        while (m_remaining > 0 && !m_deadline.hasExpired())
+            rd_kafka_poll(rk, int(std::clamp<qint64>(m_deadline.remainingTime(), 1, 50)));
+        if (m_remaining > 0) { // never expected: stop librdkafka from writing into these slots later
+            rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+            while (m_remaining > 0 && rd_kafka_outq_len(rk) > 0)
+                rd_kafka_poll(rk, 50);
+        }
+        m_handle->serve();
+        --*m_inFlight;
+        m_drained = true;
+    }
+
+    RdKafkaHandle *m_handle;
+    std::vector<DeliverySlot> m_slots;
+    int m_remaining;
+    QDeadlineTimer m_deadline;
+    int *m_inFlight;
+    bool m_drained = false;
+};
+
+} // namespace
+
 Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRecord> &records)
+{
+    return produceAsync(records)->wait();
+}
+
+std::unique_ptr<PendingDelivery> RdKafkaClusterApi::produceAsync(const QList<OutgoingRecord> &records)
 {
     auto h = producer();
     if (!h)
-        return h.error();
+        return ClusterApi::produceAsync(records); // reports the error through produce()
     rd_kafka_t *rk = h.value()->rk();
-    // Reports are written by the delivery callback through the per-message opaque.
-    std::vector<DeliveryReport> reports(size_t(records.size()));
+    auto pending = std::make_unique<RdKafkaPendingDelivery>(h.value(), records.size(), m_options.messageTimeoutMs + 5000,
+                                                            &m_batchesInFlight);
     const QDeadlineTimer deadline(m_options.messageTimeoutMs + 5000);
+    // Names converted once per batch, not once per record.
+    QHash<QString, QByteArray> names;
+    auto utf8 = [&names](const QString &s) -> const QByteArray & {
+        auto it = names.find(s);
+        if (it == names.end())
+            it = names.insert(s, s.toUtf8());
+        return *it;
+    };
     for (qsizetype i = 0; i < records.size(); ++i) {
         const OutgoingRecord &r = records.at(i);
-        DeliveryReport &rep = reports[size_t(i)];
+        DeliverySlot &slot = pending->slot(i);
+        slot.remaining = pending->remaining();
+        DeliveryReport &rep = slot.report;
         rep.index = int(i);
         rep.topic = r.topic;
         rep.partition = r.partition;
         rep.errorCode = QStringLiteral("_IN_PROGRESS");
-        const QByteArray topic = r.topic.toUtf8();
+        const QByteArray &topic = utf8(r.topic);
         rd_kafka_headers_t *hdrs = rd_kafka_headers_new(size_t(r.headers.size()));
         for (const RecordHeader &hd : r.headers) {
-            const QByteArray key = hd.key.toUtf8();
+            const QByteArray &key = utf8(hd.key);
             rd_kafka_header_add(hdrs, key.constData(), key.size(), hd.value ? hd.value->constData() : nullptr,
                                 hd.value ? hd.value->size() : 0);
         }
@@ -57,7 +137,7 @@ Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRec
         vus[n].vtype = RD_KAFKA_VTYPE_TIMESTAMP;
         vus[n++].u.i64 = r.timestampMs;
         vus[n].vtype = RD_KAFKA_VTYPE_OPAQUE;
-        vus[n++].u.ptr = &rep;
+        vus[n++].u.ptr = &slot;
         rd_kafka_resp_err_t err;
         while (true) {
             rd_kafka_error_t *perr = rd_kafka_produceva(rk, vus, n);
@@ -70,16 +150,12 @@ Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRec
         }
         if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
             rd_kafka_headers_destroy(hdrs); // not handed over to librdkafka
-            rep.errorCode = errName(err);
-            rep.errorMessage = explainKafkaError(rep.errorCode, errText(err));
+            pending->refused(i, err);
         }
-        rd_kafka_poll(rk, 0);
+        if ((i & 1023) == 1023)
+            rd_kafka_poll(rk, 0); // serve delivery reports as they come, not one call per record
     }
-    // message.timeout.ms is below this flush timeout, so every report is final afterwards.
-    rd_kafka_flush(rk, int(std::max<qint64>(1000, deadline.remainingTime())));
-    h.value()->serve();
-    QList<DeliveryReport> out(reports.begin(), reports.end());
-    return out;
+    return pending;
 }
 
 Result<QList<ConsumedRecord>> RdKafkaClusterApi::read(const TopicPartition &tp, qint64 offset, int maxRecords,

@@ -21,12 +21,15 @@ QString errText(rd_kafka_resp_err_t err)
 
 namespace {
 
-// Each produced message carries a pointer to its DeliveryReport as opaque.
+// Each produced message carries a pointer to its DeliverySlot as opaque.
 void deliveryCallback(rd_kafka_t *, const rd_kafka_message_t *msg, void *)
 {
-    auto *report = static_cast<DeliveryReport *>(msg->_private);
-    if (!report)
+    auto *slot = static_cast<DeliverySlot *>(msg->_private);
+    if (!slot)
         return;
+    if (slot->remaining)
+        --*slot->remaining;
+    DeliveryReport *report = &slot->report;
     report->partition = msg->partition;
     report->offset = msg->offset;
     if (msg->err) {

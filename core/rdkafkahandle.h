@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clustertypes.h"
 #include "kafkaerror.h"
 
 #include <QList>
@@ -17,6 +18,14 @@ namespace kops {
 /// log callbacks run on librdkafka's threads), so that a timeout can be explained
 /// as "connection refused" or "authentication failed" instead of just "timed out".
 /// Internal to core: librdkafka types never appear in public headers.
+/// What a produced message carries as its opaque: where its report goes, and the count of
+/// reports its batch still waits for (decremented by the delivery callback).
+struct DeliverySlot
+{
+    DeliveryReport report;
+    int *remaining = nullptr;
+};
+
 class RdKafkaHandle final
 {
 public:
