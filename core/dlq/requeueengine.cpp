@@ -10,6 +10,22 @@
 
 namespace kops {
 
+struct RequeueEngine::Pending
+{
+    int partition = -1; ///< source partition
+    qint64 srcOffset = -1;
+    OutgoingRecord record;
+    bool chained = false; ///< the job's previous record in this partition is the one before it in the batch
+};
+
+/// A matching source record, converted (or why it cannot be).
+struct RequeueEngine::Candidate
+{
+    qint64 offset = -1;
+    std::optional<OutgoingRecord> record;
+    QString whyNot;
+};
+
 struct RequeueEngine::Run
 {
     RequeueJob job;
@@ -29,6 +45,11 @@ struct RequeueEngine::Run
     bool cancelled = false;
     QString interruption;
     ProgressFn report;
+    QByteArray uuid;         ///< the job's, for its header on every record
+    QByteArray fromPrefix;   ///< "source-topic/"
+    QList<Pending> inFlight; ///< the page being produced, not journalled yet
+    int inFlightBatch = 0;   ///< its page number
+    std::unique_ptr<PendingDelivery> delivery;
 };
 
 RequeueEngine::RequeueEngine(ClusterApi &api, RequeueJournal &journal, DeadLetterDecoder decoder)
@@ -87,25 +108,86 @@ Result<RequeuePlan> RequeueEngine::plan(const RequeueSpec &spec, const std::atom
     if (!ranges)
         return ranges.error();
     auto stream = PartitionStream::open(m_api, spec.sourceTopic, ranges.value());
+    const bool toOriginal = spec.options.target == RequeueOptions::Target::Original;
+    const bool decode = toOriginal || filter.needsDeadLetterInfo();
+    const DeadLetterInfo none;
+    auto count = [&](const RecordView &v) {
+        ++plan.scanned;
+        if (!wanted.isEmpty() && !wanted.contains({v.partition, v.offset}))
+            return;
+        const DeadLetterInfo info = decode ? decoder.decode(v.headers()) : none;
+        if (wanted.isEmpty() && !filter.matches(v, info))
+            return;
+        ++plan.matched;
+        ++plan.perTarget[toOriginal ? info.originalTopic : spec.options.targetTopic];
+    };
     while (!stream->atEnd()) {
         if (cancel && cancel->load())
             return plan;
-        auto got = stream->next(5000, 1000);
-        if (!got)
-            return got.error();
-        for (const ConsumedRecord &c : got.value()) {
-            ++plan.scanned;
-            if (!wanted.isEmpty() && !wanted.contains({c.partition, c.offset}))
-                continue;
-            const DeadLetterInfo info = decoder.decode(c.headers);
-            if (wanted.isEmpty() && !filter.matches(c, info))
-                continue;
-            ++plan.matched;
-            ++plan.perTarget[spec.options.target == RequeueOptions::Target::Original ? info.originalTopic
-                                                                                     : spec.options.targetTopic];
-        }
+        if (auto shown = stream->visit(5000, 1000, count); !shown)
+            return shown.error();
     }
+    if (spec.options.target == RequeueOptions::Target::Topic)
+        plan.perTarget.insert(spec.options.targetTopic, plan.perTarget.value(spec.options.targetTopic));
+    QStringList targets = plan.perTarget.keys();
+    targets.removeAll(QString());
+    auto missing = missingTopics(targets);
+    if (!missing)
+        return missing.error();
+    plan.missingTopics = missing.value();
     return plan;
+}
+
+Result<QStringList> RequeueEngine::missingTopics(const QStringList &topics)
+{
+    QStringList missing;
+    if (topics.isEmpty())
+        return missing;
+    auto md = m_api.topicMetadata(topics);
+    if (!md)
+        return md.error();
+    for (const QString &t : topics) {
+        const TopicInfo *info = md.value().topic(t);
+        if (!info || info->errorCode == QLatin1String("UNKNOWN_TOPIC_OR_PART") || (info->errorCode.isEmpty() && info->partitions.isEmpty()))
+            missing.append(t);
+        else if (!info->errorCode.isEmpty())
+            return KafkaError::make(info->errorCode, QStringLiteral("Target topic '%1' cannot be used (%2).").arg(t, info->errorCode));
+    }
+    return missing;
+}
+
+Status RequeueEngine::createTopics(const QStringList &topics, const QString &sourceTopic, int partitions)
+{
+    if (topics.isEmpty())
+        return Done{};
+    if (partitions <= 0) {
+        auto md = m_api.topicMetadata({sourceTopic});
+        if (!md)
+            return md.error();
+        const TopicInfo *src = md.value().topic(sourceTopic);
+        if (!src || src->partitions.isEmpty())
+            return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
+                                    QStringLiteral("Topic '%1' does not exist.").arg(sourceTopic));
+        partitions = int(src->partitions.size());
+    }
+    for (const QString &t : topics) {
+        NewTopic nt;
+        nt.name = t;
+        nt.partitions = partitions;
+        if (auto made = m_api.createTopic(nt); !made && made.error().code != QLatin1String("TOPIC_ALREADY_EXISTS"))
+            return made.error();
+    }
+    // Metadata reaches every broker shortly after creation; wait until it lists all of them.
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        auto missing = missingTopics(topics);
+        if (!missing)
+            return missing.error();
+        if (missing.value().isEmpty())
+            return Done{};
+        QThread::msleep(100);
+    }
+    return KafkaError::make(QStringLiteral("_TIMED_OUT"),
+                            QStringLiteral("Created %1, but the cluster does not list it yet.").arg(topics.join(QStringLiteral(", "))));
 }
 
 Result<RequeueOutcome> RequeueEngine::start(const RequeueSpec &spec, const QString &connection, Control *control,
@@ -115,6 +197,15 @@ Result<RequeueOutcome> RequeueEngine::start(const RequeueSpec &spec, const QStri
         return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("No target topic given."));
     if (const RecordFilter f(spec.filter); !f.error().isEmpty())
         return KafkaError::make(QStringLiteral("USAGE"), f.error());
+    if (spec.options.target == RequeueOptions::Target::Topic) {
+        // Refused before anything is journalled or sent (not one failure per record).
+        auto missing = missingTopics({spec.options.targetTopic});
+        if (!missing)
+            return missing.error();
+        if (!missing.value().isEmpty())
+            return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
+                                    QStringLiteral("Target topic '%1' does not exist: nothing was requeued.").arg(spec.options.targetTopic));
+    }
     auto job = m_journal.create(connection, spec.sourceTopic, spec.toJson());
     if (!job)
         return job.error();
@@ -197,28 +288,32 @@ Status RequeueEngine::reconcile(Run &run)
     const QString prefix = run.spec.sourceTopic + QLatin1Char('/');
     for (auto t = perTopic.cbegin(); t != perTopic.cend(); ++t) {
         auto stream = PartitionStream::open(m_api, t.key(), t.value());
+        const QByteArray jobHeader = requeueJobHeader().toUtf8(), fromHeader = requeuedFromHeader().toUtf8();
+        const QByteArray uuid = run.job.uuid.toUtf8(), prefix = (run.spec.sourceTopic + QLatin1Char('/')).toUtf8();
         while (!stream->atEnd()) {
-            auto got = stream->next(5000, 1000);
-            if (!got)
-                return got.error();
             QList<std::pair<std::pair<int, qint64>, TargetMark>> rows;
-            for (const ConsumedRecord &c : got.value()) {
-                QString job, from;
-                for (const RecordHeader &h : c.headers) {
-                    if (h.key == requeueJobHeader() && h.value)
-                        job = QString::fromUtf8(*h.value);
-                    else if (h.key == requeuedFromHeader() && h.value)
-                        from = QString::fromUtf8(*h.value);
-                }
-                if (job != run.job.uuid || !from.startsWith(prefix))
-                    continue;
-                const QStringList parts = from.mid(prefix.size()).split(QLatin1Char('/'));
+            // Only this job's records are looked at closely; the target's other records are skipped in place.
+            auto look = [&](const RecordView &v) {
+                bool ours = false;
+                QByteArrayView from;
+                v.forEachHeader([&](QByteArrayView name, QByteArrayView value, bool) {
+                    if (name == jobHeader)
+                        ours = value == uuid;
+                    else if (name == fromHeader)
+                        from = value;
+                    return true;
+                });
+                if (!ours || !from.startsWith(prefix))
+                    return;
+                const QList<QByteArray> parts = from.sliced(prefix.size()).toByteArray().split('/');
                 bool okP = false, okO = false;
-                const int p = parts.value(0).toInt(&okP);
-                const qint64 o = parts.value(1).toLongLong(&okO);
-                if (parts.size() == 2 && okP && okO)
-                    rows.append({{p, o}, TargetMark{c.topic, c.partition, c.offset}});
-            }
+                const int p = parts.size() == 2 ? parts.at(0).toInt(&okP) : -1;
+                const qint64 o = parts.size() == 2 ? parts.at(1).toLongLong(&okO) : -1;
+                if (okP && okO)
+                    rows.append({{p, o}, TargetMark{t.key(), v.partition, v.offset}});
+            };
+            if (auto shown = stream->visit(5000, 1000, look); !shown)
+                return shown.error();
             if (!rows.isEmpty())
                 if (auto rec = m_journal.recordDelivered(run.job.id, rows); !rec)
                     return rec.error();
@@ -230,11 +325,12 @@ Status RequeueEngine::reconcile(Run &run)
     return Done{};
 }
 
-std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const DeadLetterRecord &r, QString *whyNot)
+std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const RecordView &r, QList<RecordHeader> headers,
+                                                        const DeadLetterInfo &info, QString *whyNot)
 {
     const RequeueOptions &o = run.spec.options;
     OutgoingRecord out;
-    out.topic = o.target == RequeueOptions::Target::Original ? r.info.originalTopic : o.targetTopic;
+    out.topic = o.target == RequeueOptions::Target::Original ? info.originalTopic : o.targetTopic;
     if (out.topic.isEmpty()) {
         *whyNot = QStringLiteral("No original topic in the dead-letter headers.");
         return std::nullopt;
@@ -244,139 +340,190 @@ std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const DeadLett
         *whyNot = count.error().message;
         return std::nullopt;
     }
+    if (r.hasKey())
+        out.key = r.key().toByteArray();
+    if (r.hasValue())
+        out.value = r.value().toByteArray();
     switch (o.partitionPolicy) {
     case RequeueOptions::PartitionPolicy::Original:
-        if (!r.info.originalPartition || *r.info.originalPartition >= count.value()) {
-            *whyNot = r.info.originalPartition
-                          ? QStringLiteral("Original partition %1 does not exist in '%2'.").arg(*r.info.originalPartition).arg(out.topic)
+        if (!info.originalPartition || *info.originalPartition >= count.value()) {
+            *whyNot = info.originalPartition
+                          ? QStringLiteral("Original partition %1 does not exist in '%2'.").arg(*info.originalPartition).arg(out.topic)
                           : QStringLiteral("No original partition in the dead-letter headers.");
             return std::nullopt;
         }
-        out.partition = *r.info.originalPartition;
+        out.partition = *info.originalPartition;
         break;
     case RequeueOptions::PartitionPolicy::ByKey:
-        out.partition = r.record.key ? javaPartitionForKey(*r.record.key, count.value()) : -1;
+        out.partition = out.key ? javaPartitionForKey(*out.key, count.value()) : -1;
         break;
     case RequeueOptions::PartitionPolicy::ProducerDefault: out.partition = -1; break;
     }
-    out.key = r.record.key;
-    out.value = r.record.value;
     qint64 previousCount = 0;
-    for (const RecordHeader &h : r.record.headers) {
+    headers.removeIf([&](const RecordHeader &h) {
         if (h.key == requeueCountHeader()) {
             previousCount = DeadLetterDecoder::parseNumber(h.value).value_or(0);
-            continue;
+            return true;
         }
-        if (h.key == requeuedFromHeader() || h.key == requeueJobHeader())
-            continue;
-        if (o.stripDeadLetterHeaders && run.decoder.isDeadLetterHeader(h.key))
-            continue;
-        out.headers.append(h);
-    }
-    out.headers.append({requeuedFromHeader(),
-                        QStringLiteral("%1/%2/%3").arg(r.record.topic).arg(r.record.partition).arg(r.record.offset).toUtf8()});
-    out.headers.append({requeueCountHeader(), QByteArray::number(previousCount + 1)});
-    out.headers.append({requeueJobHeader(), run.job.uuid.toUtf8()});
+        return h.key == requeuedFromHeader() || h.key == requeueJobHeader()
+               || (o.stripDeadLetterHeaders && run.decoder.isDeadLetterHeader(h.key));
+    });
+    headers.append({requeuedFromHeader(), run.fromPrefix + QByteArray::number(r.partition) + '/' + QByteArray::number(r.offset)});
+    headers.append({requeueCountHeader(), QByteArray::number(previousCount + 1)});
+    headers.append({requeueJobHeader(), run.uuid});
+    out.headers = std::move(headers);
     if (o.timestampPolicy == RequeueOptions::TimestampPolicy::Original) {
-        const qint64 ts = r.info.originalTimestampMs.value_or(r.record.timestampMs);
+        const qint64 ts = info.originalTimestampMs.value_or(r.timestampMs);
         out.timestampMs = ts > 0 ? ts : 0;
     }
     return out;
 }
 
-Status RequeueEngine::processBatch(Run &run, const QList<DeadLetterRecord> &matches, Control *control)
+Status RequeueEngine::processPage(Run &run, QMap<int, QList<Candidate>> &matches, Control *control)
 {
-    if (matches.isEmpty())
-        return Done{};
-    run.progress.requested += matches.size();
-    const int partition = matches.first().record.partition;
-    auto delivered = m_journal.deliveredIn(run.job.id, partition, matches.first().record.offset,
-                                           matches.last().record.offset);
-    if (!delivered)
-        return delivered.error();
-    const QSet<qint64> done(delivered.value().cbegin(), delivered.value().cend());
-    struct Pending
-    {
-        qint64 srcOffset;
-        OutgoingRecord record;
-    };
     QList<Pending> pending;
-    for (const DeadLetterRecord &r : matches) {
-        if (done.contains(r.record.offset)) {
-            ++run.progress.alreadySent;
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+        QList<Candidate> &records = it.value();
+        if (records.isEmpty())
             continue;
+        run.progress.requested += records.size();
+        auto delivered = m_journal.deliveredIn(run.job.id, it.key(), records.first().offset, records.last().offset);
+        if (!delivered)
+            return delivered.error();
+        const DeliveredOffsets &done = delivered.value();
+        bool chained = false; // runs in the journal cover consecutive records of the job only
+        for (Candidate &c : records) {
+            if (done.contains(c.offset)) {
+                ++run.progress.alreadySent;
+                chained = false;
+            } else if (!c.record) {
+                run.failed.append({it.key(), c.offset, c.whyNot});
+                ++run.progress.failed;
+                chained = false;
+            } else {
+                pending.append({it.key(), c.offset, std::move(*c.record), chained});
+                chained = true;
+            }
         }
-        QString why;
-        auto out = toOutgoing(run, r, &why);
-        if (!out) {
-            run.failed.append({r.record.partition, r.record.offset, why});
-            ++run.progress.failed;
-            continue;
-        }
-        pending.append({r.record.offset, std::move(*out)});
     }
+    if (pending.isEmpty())
+        return Done{};
+    while (control && control->pause.load() && !control->cancel.load())
+        QThread::msleep(50);
+    if (control && control->cancel.load()) {
+        run.cancelled = true;
+        return Done{};
+    }
+    QSet<QString> topics;
+    for (const Pending &p : std::as_const(pending))
+        topics.insert(p.record.topic);
+    QString marksError;
+    for (const QString &t : std::as_const(topics))
+        if (auto m = ensureMarks(run, t); !m)
+            marksError = m.error().toString();
+    if (!marksError.isEmpty()) {
+        // Nothing may go to a target before its start mark is journalled: the retry path waits for it.
+        if (auto st = finishInFlight(run, control); !st)
+            return st;
+        QMap<int, QList<Pending>> byPartition;
+        for (Pending &p : pending)
+            byPartition[p.partition].append(std::move(p));
+        for (auto it = byPartition.begin(); it != byPartition.end() && !run.killed && run.interruption.isEmpty(); ++it)
+            if (auto st = retry(run, it.key(), std::move(it.value()), marksError, control); !st)
+                return st;
+        return Done{};
+    }
+    if (run.spec.options.ratePerSecond > 0) {
+        const qint64 dueMs = qint64(double(run.producedThisRun + pending.size()) * 1000.0 / run.spec.options.ratePerSecond);
+        while (run.clock.elapsed() < dueMs && !(control && control->cancel.load()))
+            QThread::msleep(std::min<qint64>(50, dueMs - run.clock.elapsed()));
+    }
+    QList<OutgoingRecord> batch;
+    batch.reserve(pending.size());
+    for (const Pending &p : std::as_const(pending))
+        batch.append(p.record);
+    run.producedThisRun += batch.size();
+    auto delivery = m_api.produceAsync(batch);
+    // While this page is on its way, the previous one's reports are journalled.
+    if (auto st = finishInFlight(run, control); !st)
+        return st;
+    if (run.killed)
+        return Done{}; // `delivery` is still sent (its destructor waits), never journalled: as after a kill
+    run.inFlight = std::move(pending);
+    run.inFlightBatch = run.batch;
+    run.delivery = std::move(delivery);
+    return Done{};
+}
+
+Result<QList<RequeueEngine::Pending>> RequeueEngine::journalReports(Run &run, const QList<Pending> &sent,
+                                                                      const Result<QList<DeliveryReport>> &reports,
+                                                                      QString *lastError)
+{
+    QList<DeliveredRun> runs;
+    QList<Pending> failed;
+    if (!reports) {
+        *lastError = reports.error().toString();
+        return sent;
+    }
+    bool extendable = false; // the previous record was delivered and the run may continue
+    for (const DeliveryReport &rep : reports.value()) {
+        const Pending &p = sent.at(rep.index);
+        if (!rep.errorCode.isEmpty()) {
+            *lastError = QStringLiteral("%1 (%2)").arg(rep.errorMessage, rep.errorCode);
+            failed.append(p);
+            extendable = false;
+            continue;
+        }
+        if (extendable && p.chained && runs.last().partition == p.partition) {
+            runs.last().last = p.srcOffset;
+            ++runs.last().records;
+        } else {
+            runs.append({p.partition, p.srcOffset, p.srcOffset, 1});
+        }
+        extendable = true;
+    }
+    if (!runs.isEmpty()) {
+        auto rec = m_journal.recordDeliveredRuns(run.job.id, runs);
+        if (!rec)
+            return rec.error();
+        run.progress.sent += rec.value(); // records a reconciliation journalled already are not counted twice
+    }
+    return failed;
+}
+
+Status RequeueEngine::finishInFlight(Run &run, Control *control)
+{
+    if (!run.delivery)
+        return Done{};
+    const QList<Pending> sent = std::move(run.inFlight);
+    run.inFlight.clear();
+    const auto reports = run.delivery->wait();
+    run.delivery.reset();
+    if (killAfterProduceForTest && killAfterProduceForTest(run.inFlightBatch)) {
+        run.killed = true;
+        return Done{};
+    }
+    QString lastError;
+    auto failed = journalReports(run, sent, reports, &lastError);
+    if (!failed)
+        return failed.error();
+    QMap<int, QList<Pending>> byPartition;
+    for (const Pending &p : std::as_const(failed.value()))
+        byPartition[p.partition].append(p);
+    for (auto it = byPartition.begin(); it != byPartition.end() && !run.killed && run.interruption.isEmpty(); ++it)
+        if (auto st = retry(run, it.key(), std::move(it.value()), lastError, control); !st)
+            return st;
+    return Done{};
+}
+
+Status RequeueEngine::retry(Run &run, int partition, QList<Pending> pending, QString lastError, Control *control)
+{
+    for (Pending &p : pending)
+        p.chained = false; // the records between them were delivered before: no run spans them
 
     for (int attempt = 1; !pending.isEmpty(); ++attempt) {
-        while (control && control->pause.load() && !control->cancel.load())
-            QThread::msleep(50);
-        if (control && control->cancel.load()) {
-            run.cancelled = true;
-            return Done{};
-        }
-        QString lastError;
-        QSet<QString> topics;
-        for (const Pending &p : pending)
-            topics.insert(p.record.topic);
-        bool marksOk = true;
-        for (const QString &t : topics)
-            if (auto m = ensureMarks(run, t); !m) {
-                marksOk = false;
-                lastError = m.error().toString();
-            }
-        if (marksOk) {
-            if (run.spec.options.ratePerSecond > 0) {
-                const qint64 dueMs = qint64(double(run.producedThisRun + pending.size()) * 1000.0 / run.spec.options.ratePerSecond);
-                while (run.clock.elapsed() < dueMs && !(control && control->cancel.load()))
-                    QThread::msleep(std::min<qint64>(50, dueMs - run.clock.elapsed()));
-            }
-            QList<OutgoingRecord> batch;
-            batch.reserve(pending.size());
-            for (const Pending &p : pending)
-                batch.append(p.record);
-            auto reports = m_api.produce(batch);
-            run.producedThisRun += batch.size();
-            if (killAfterProduceForTest && killAfterProduceForTest(run.batch)) {
-                run.killed = true;
-                return Done{};
-            }
-            QList<std::pair<std::pair<int, qint64>, TargetMark>> rows;
-            QList<Pending> retry;
-            if (!reports) {
-                lastError = reports.error().toString();
-                retry = pending;
-            } else {
-                for (const DeliveryReport &rep : reports.value()) {
-                    const Pending &p = pending.at(rep.index);
-                    if (rep.errorCode.isEmpty())
-                        rows.append({{partition, p.srcOffset}, TargetMark{rep.topic, rep.partition, rep.offset}});
-                    else {
-                        lastError = QStringLiteral("%1 (%2)").arg(rep.errorMessage, rep.errorCode);
-                        retry.append(p);
-                    }
-                }
-            }
-            if (!rows.isEmpty()) {
-                auto rec = m_journal.recordDelivered(run.job.id, rows);
-                if (!rec)
-                    return rec.error();
-                run.progress.sent += rows.size();
-            }
-            pending = retry;
-            if (pending.isEmpty())
-                break;
-        }
         if (attempt >= m_maxAttempts) {
-            for (const Pending &p : pending)
+            for (const Pending &p : std::as_const(pending))
                 run.failed.append({partition, p.srcOffset, lastError});
             run.interruption = QStringLiteral("Gave up after %1 attempts: %2").arg(attempt).arg(lastError);
             return Done{};
@@ -384,20 +531,50 @@ Status RequeueEngine::processBatch(Run &run, const QList<DeadLetterRecord> &matc
         QThread::msleep(ulong(m_backoffMs) * ulong(attempt));
         // A failed report does not prove the record is absent: look in the targets first.
         if (reconcile(run).ok()) {
-            const qint64 lo = std::min_element(pending.cbegin(), pending.cend(), [](const Pending &a, const Pending &b) {
-                                  return a.srcOffset < b.srcOffset;
-                              })->srcOffset;
-            const qint64 hi = std::max_element(pending.cbegin(), pending.cend(), [](const Pending &a, const Pending &b) {
-                                  return a.srcOffset < b.srcOffset;
-                              })->srcOffset;
-            auto now = m_journal.deliveredIn(run.job.id, partition, lo, hi);
+            const auto [lo, hi] = std::minmax_element(pending.cbegin(), pending.cend(), [](const Pending &a, const Pending &b) {
+                return a.srcOffset < b.srcOffset;
+            });
+            auto now = m_journal.deliveredIn(run.job.id, partition, lo->srcOffset, hi->srcOffset);
             if (now) {
-                const QSet<qint64> found(now.value().cbegin(), now.value().cend());
+                const DeliveredOffsets &found = now.value();
                 const qsizetype before = pending.size();
                 pending.removeIf([&](const Pending &p) { return found.contains(p.srcOffset); });
                 run.progress.sent += before - pending.size();
             }
         }
+        if (pending.isEmpty())
+            break;
+        while (control && control->pause.load() && !control->cancel.load())
+            QThread::msleep(50);
+        if (control && control->cancel.load()) {
+            run.cancelled = true;
+            return Done{};
+        }
+        QSet<QString> topics;
+        for (const Pending &p : std::as_const(pending))
+            topics.insert(p.record.topic);
+        bool marksOk = true;
+        for (const QString &t : std::as_const(topics))
+            if (auto m = ensureMarks(run, t); !m) {
+                marksOk = false;
+                lastError = m.error().toString();
+            }
+        if (!marksOk)
+            continue;
+        QList<OutgoingRecord> batch;
+        batch.reserve(pending.size());
+        for (const Pending &p : std::as_const(pending))
+            batch.append(p.record);
+        const auto reports = m_api.produce(batch);
+        run.producedThisRun += batch.size();
+        if (killAfterProduceForTest && killAfterProduceForTest(run.batch)) {
+            run.killed = true;
+            return Done{};
+        }
+        auto failed = journalReports(run, pending, reports, &lastError);
+        if (!failed)
+            return failed.error();
+        pending = failed.value();
     }
     return Done{};
 }
@@ -410,6 +587,8 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
     run.filter = RecordFilter(run.spec.filter);
     run.decoder = decoderFor(run.spec);
     run.report = progress;
+    run.uuid = run.job.uuid.toUtf8();
+    run.fromPrefix = (run.spec.sourceTopic + QLatin1Char('/')).toUtf8();
     run.clock.start();
     for (const SourceRange &r : run.spec.ranges)
         run.progress.total += std::max<qint64>(0, r.end - r.start);
@@ -450,27 +629,32 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
             run.cancelled = true;
             break;
         }
-        auto got = stream->next(batchSize, 1000);
-        if (!got) {
-            run.interruption = QStringLiteral("Reading %1: %2").arg(run.spec.sourceTopic, got.error().toString());
+        // Records are tested where they lie; only those requeued are copied, straight into what is sent.
+        QMap<int, QList<Candidate>> byPartition;
+        auto take = [&](const RecordView &v) {
+            if (!wanted.isEmpty() && !wanted.remove({v.partition, v.offset}))
+                return;
+            QList<RecordHeader> headers = v.headers();
+            const DeadLetterInfo info = run.decoder.decode(headers);
+            if (run.spec.records.isEmpty() && !run.filter.matches(v, info))
+                return;
+            Candidate c;
+            c.offset = v.offset;
+            c.record = toOutgoing(run, v, std::move(headers), info, &c.whyNot);
+            byPartition[v.partition].append(std::move(c));
+        };
+        if (auto shown = stream->visit(batchSize, 1000, take); !shown) {
+            run.interruption = QStringLiteral("Reading %1: %2").arg(run.spec.sourceTopic, shown.error().toString());
             break;
         }
-        // processBatch works on one source partition at a time (journal look-ups by range).
-        QMap<int, QList<DeadLetterRecord>> byPartition;
-        for (ConsumedRecord &c : got.value()) {
-            if (!wanted.isEmpty() && !wanted.remove({c.partition, c.offset}))
-                continue;
-            DeadLetterInfo info = run.decoder.decode(c.headers);
-            if (run.spec.records.isEmpty() && !run.filter.matches(c, info))
-                continue;
-            byPartition[c.partition].append({std::move(c), std::move(info)});
-        }
-        for (auto it = byPartition.cbegin(); it != byPartition.cend() && !stopped(); ++it)
-            if (auto st = processBatch(run, it.value(), control); !st)
-                return st.error();
+        if (auto st = processPage(run, byPartition, control); !st)
+            return st.error();
         ++run.batch;
         emitProgress();
     }
+    if (!run.killed)
+        if (auto st = finishInFlight(run, control); !st)
+            return st.error();
     if (!stopped() && stream && stream->atEnd()) {
         QList<std::pair<int, qint64>> missing(wanted.cbegin(), wanted.cend());
         std::sort(missing.begin(), missing.end());

@@ -17,6 +17,7 @@ struct RequeuePlan
     qint64 scanned = 0;
     qint64 matched = 0;
     QMap<QString, qint64> perTarget; ///< "" : no target (no decoded original topic)
+    QStringList missingTopics;       ///< targets that do not exist (a requeue to them is refused)
 };
 
 /// A record that could not be requeued, and why.
@@ -65,6 +66,11 @@ public:
     RequeueEngine(ClusterApi &api, RequeueJournal &journal, DeadLetterDecoder decoder = DeadLetterDecoder());
 
     Result<RequeuePlan> plan(const RequeueSpec &spec, const std::atomic<bool> *cancel = nullptr);
+    /// The topics among these that do not exist in the cluster (never creates them).
+    Result<QStringList> missingTopics(const QStringList &topics);
+    /// Creates missing target topics with this many partitions (0: as many as the source topic),
+    /// waiting until the cluster lists them. Refuses nothing itself: callers check read-only first.
+    Status createTopics(const QStringList &topics, const QString &sourceTopic, int partitions = 0);
     /// Journals a new job and runs it.
     Result<RequeueOutcome> start(const RequeueSpec &spec, const QString &connection, Control *control = nullptr,
                                  const ProgressFn &progress = {});
@@ -74,20 +80,34 @@ public:
     /// Attempts per batch before the job is left "interrupted" for a later resume.
     void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
     void setRetryBackoffMs(int ms) { m_backoffMs = ms; }
-    /// Test hook, called after a batch was produced and before it is journalled; returning
-    /// true stops the run right there, as if the process had been killed.
+    /// Test hook, called with a page's number after it was produced and before it is journalled
+    /// (the next page is already on its way then); returning true stops the run right there, as
+    /// if the process had been killed.
     std::function<bool(int batch)> killAfterProduceForTest;
 
 private:
     struct Run;
+    struct Pending;
+    struct Candidate;
     Result<QList<StreamRange>> sourceRanges(const RequeueSpec &spec);
     DeadLetterDecoder decoderFor(const RequeueSpec &spec) const;
     Result<RequeueOutcome> execute(RequeueJob job, Control *control, const ProgressFn &progress);
     Status reconcile(Run &run);
     Status ensureMarks(Run &run, const QString &topic);
     Result<int> partitionCount(Run &run, const QString &topic);
-    std::optional<OutgoingRecord> toOutgoing(Run &run, const DeadLetterRecord &r, QString *whyNot);
-    Status processBatch(Run &run, const QList<DeadLetterRecord> &matches, Control *control);
+    /// The record to send for a source record (its headers passed in, already decoded into info).
+    std::optional<OutgoingRecord> toOutgoing(Run &run, const RecordView &r, QList<RecordHeader> headers,
+                                             const DeadLetterInfo &info, QString *whyNot);
+    /// Prepares one page's matches (grouped by source partition) and starts producing them;
+    /// meanwhile the previous page's reports are journalled (one page in flight).
+    Status processPage(Run &run, QMap<int, QList<Candidate>> &matches, Control *control);
+    /// Waits for the page in flight, journals what was delivered, retries what was not.
+    Status finishInFlight(Run &run, Control *control);
+    /// Journals the delivered records of a produced batch; returns those that were not delivered.
+    Result<QList<Pending>> journalReports(Run &run, const QList<Pending> &sent, const Result<QList<DeliveryReport>> &reports,
+                                          QString *lastError);
+    /// Sends records of one source partition again until delivered, reconciling between attempts.
+    Status retry(Run &run, int partition, QList<Pending> pending, QString lastError, Control *control);
 
     ClusterApi &m_api;
     RequeueJournal &m_journal;

@@ -1,9 +1,12 @@
 #include "requeuejournal.h"
 
+#include <QHash>
+
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -89,6 +92,9 @@ Status RequeueJournal::open()
         "CREATE TABLE IF NOT EXISTS requeue_delivered (job_id INTEGER, src_partition INTEGER, src_offset INTEGER, "
         "target_topic TEXT, target_partition INTEGER, target_offset INTEGER, "
         "PRIMARY KEY (job_id, src_partition, src_offset))",
+        "CREATE TABLE IF NOT EXISTS requeue_runs (job_id INTEGER, src_partition INTEGER, src_first INTEGER, "
+        "src_last INTEGER, records INTEGER)",
+        "CREATE INDEX IF NOT EXISTS requeue_runs_by_partition ON requeue_runs (job_id, src_partition, src_last)",
     };
     for (const char *s : statements)
         if (!q.exec(QString::fromLatin1(s)))
@@ -202,18 +208,38 @@ Status RequeueJournal::addMarks(qint64 jobId, const QList<TargetMark> &marks)
     return Done{};
 }
 
+bool DeliveredOffsets::contains(qint64 offset) const
+{
+    if (m_offsets.contains(offset))
+        return true;
+    return std::any_of(m_runs.cbegin(), m_runs.cend(), [offset](const auto &r) { return r.first <= offset && offset <= r.second; });
+}
+
 Result<int> RequeueJournal::recordDelivered(qint64 jobId,
                                             const QList<std::pair<std::pair<int, qint64>, TargetMark>> &rows)
 {
     if (auto o = open(); !o)
         return o.error();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    // Records inside a recorded run are known already: not recorded (or counted) twice.
+    QHash<int, DeliveredOffsets> runs;
+    {
+        QSqlQuery r(db);
+        r.prepare(QStringLiteral("SELECT src_partition, src_first, src_last FROM requeue_runs WHERE job_id=?"));
+        r.addBindValue(jobId);
+        if (!r.exec())
+            return journalError(QStringLiteral("cannot read deliveries"), r.lastError());
+        while (r.next())
+            runs[r.value(0).toInt()].addRun(r.value(1).toLongLong(), r.value(2).toLongLong());
+    }
     db.transaction();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO requeue_delivered (job_id, src_partition, src_offset, target_topic, "
                              "target_partition, target_offset) VALUES (?,?,?,?,?,?)"));
     int added = 0;
     for (const auto &row : rows) {
+        if (runs.value(row.first.first).contains(row.first.second))
+            continue;
         q.addBindValue(jobId);
         q.addBindValue(row.first.first);
         q.addBindValue(row.first.second);
@@ -231,11 +257,53 @@ Result<int> RequeueJournal::recordDelivered(qint64 jobId,
     return added;
 }
 
-Result<QList<qint64>> RequeueJournal::deliveredIn(qint64 jobId, int partition, qint64 from, qint64 to)
+Result<qint64> RequeueJournal::recordDeliveredRuns(qint64 jobId, const QList<DeliveredRun> &runs)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    db.transaction();
+    QSqlQuery known(db);
+    known.prepare(QStringLiteral("SELECT COUNT(*) FROM requeue_delivered WHERE job_id=? AND src_partition=? "
+                                 "AND src_offset BETWEEN ? AND ?"));
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO requeue_runs (job_id, src_partition, src_first, src_last, records) VALUES (?,?,?,?,?)"));
+    qint64 added = 0;
+    for (const DeliveredRun &run : runs) {
+        // A record a reconciliation recorded alone stays counted there, not again in the run.
+        known.addBindValue(jobId);
+        known.addBindValue(run.partition);
+        known.addBindValue(run.first);
+        known.addBindValue(run.last);
+        if (!known.exec() || !known.next()) {
+            db.rollback();
+            return journalError(QStringLiteral("cannot record deliveries"), known.lastError());
+        }
+        const qint64 records = run.records - known.value(0).toLongLong();
+        known.finish();
+        q.addBindValue(jobId);
+        q.addBindValue(run.partition);
+        q.addBindValue(run.first);
+        q.addBindValue(run.last);
+        q.addBindValue(records);
+        if (!q.exec()) {
+            db.rollback();
+            return journalError(QStringLiteral("cannot record deliveries"), q.lastError());
+        }
+        added += records;
+    }
+    if (!db.commit())
+        return journalError(QStringLiteral("cannot record deliveries"), db.lastError());
+    return added;
+}
+
+Result<DeliveredOffsets> RequeueJournal::deliveredIn(qint64 jobId, int partition, qint64 from, qint64 to)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    DeliveredOffsets out;
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT src_offset FROM requeue_delivered WHERE job_id=? AND src_partition=? "
                              "AND src_offset BETWEEN ? AND ?"));
     q.addBindValue(jobId);
@@ -244,9 +312,19 @@ Result<QList<qint64>> RequeueJournal::deliveredIn(qint64 jobId, int partition, q
     q.addBindValue(to);
     if (!q.exec())
         return journalError(QStringLiteral("cannot read deliveries"), q.lastError());
-    QList<qint64> out;
     while (q.next())
-        out.append(q.value(0).toLongLong());
+        out.addOffset(q.value(0).toLongLong());
+    QSqlQuery r(db);
+    r.prepare(QStringLiteral("SELECT src_first, src_last FROM requeue_runs WHERE job_id=? AND src_partition=? "
+                             "AND src_last >= ? AND src_first <= ?"));
+    r.addBindValue(jobId);
+    r.addBindValue(partition);
+    r.addBindValue(from);
+    r.addBindValue(to);
+    if (!r.exec())
+        return journalError(QStringLiteral("cannot read deliveries"), r.lastError());
+    while (r.next())
+        out.addRun(r.value(0).toLongLong(), r.value(1).toLongLong());
     return out;
 }
 
@@ -255,7 +333,9 @@ Result<qint64> RequeueJournal::deliveredCount(qint64 jobId)
     if (auto o = open(); !o)
         return o.error();
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM requeue_delivered WHERE job_id=?"));
+    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM requeue_delivered WHERE job_id=?) + "
+                             "(SELECT COALESCE(SUM(records), 0) FROM requeue_runs WHERE job_id=?)"));
+    q.addBindValue(jobId);
     q.addBindValue(jobId);
     if (!q.exec() || !q.next())
         return journalError(QStringLiteral("cannot count deliveries"), q.lastError());

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -35,6 +36,29 @@ struct TargetMark
     qint64 startOffset = 0;
 };
 
+/// Consecutive records of the job in one source partition, all delivered: every record of the
+/// job with an offset in [first, last] (records the filter skipped are not the job's).
+struct DeliveredRun
+{
+    int partition = -1;
+    qint64 first = 0;
+    qint64 last = 0;
+    qint64 records = 0;
+};
+
+/// Which source offsets of a partition are recorded as delivered.
+class DeliveredOffsets final
+{
+public:
+    bool contains(qint64 offset) const;
+    void addRun(qint64 first, qint64 last) { m_runs.append({first, last}); }
+    void addOffset(qint64 offset) { m_offsets.insert(offset); }
+
+private:
+    QList<std::pair<qint64, qint64>> m_runs;
+    QSet<qint64> m_offsets;
+};
+
 /// SQLite journal of requeues (QStandardPaths::AppDataLocation/requeue-journal.sqlite):
 /// the job, the target start watermarks, and every source record known to be delivered.
 /// Use one instance per thread (QtSql connections are per thread).
@@ -58,11 +82,15 @@ public:
     /// Records marks not yet known (an existing mark is never moved).
     Status addMarks(qint64 jobId, const QList<TargetMark> &marks);
 
-    /// Source record (partition, offset) delivered as target topic/partition/offset. Returns
-    /// how many were new (a record already recorded is ignored, not counted).
+    /// Source record (partition, offset) delivered as target topic/partition/offset (what a
+    /// reconciliation finds in the targets). Returns how many were new (a record already
+    /// recorded, alone or in a run, is ignored, not counted).
     Result<int> recordDelivered(qint64 jobId, const QList<std::pair<std::pair<int, qint64>, TargetMark>> &rows);
+    /// Runs of delivered records as the requeue sends them: one row per run, not per record,
+    /// so journalling costs almost nothing per record. Returns how many records were new.
+    Result<qint64> recordDeliveredRuns(qint64 jobId, const QList<DeliveredRun> &runs);
     /// Which of the source offsets in [from, to] of a partition are recorded as delivered.
-    Result<QList<qint64>> deliveredIn(qint64 jobId, int partition, qint64 from, qint64 to);
+    Result<DeliveredOffsets> deliveredIn(qint64 jobId, int partition, qint64 from, qint64 to);
     Result<qint64> deliveredCount(qint64 jobId);
 
 private:

@@ -99,7 +99,7 @@ RequeueSpec RequeueSpec::fromJson(const QJsonObject &o)
     s.options.partitionPolicy = RequeueOptions::PartitionPolicy(opt.value(QStringLiteral("partitionPolicy")).toInt());
     s.options.timestampPolicy = RequeueOptions::TimestampPolicy(opt.value(QStringLiteral("timestampPolicy")).toInt());
     s.options.ratePerSecond = opt.value(QStringLiteral("rate")).toDouble();
-    s.options.batchSize = opt.value(QStringLiteral("batchSize")).toInt(1000);
+    s.options.batchSize = opt.value(QStringLiteral("batchSize")).toInt(5000);
     for (const QJsonValue &v : o.value(QStringLiteral("headerRules")).toArray())
         if (auto r = parseHeaderMappingRule(v.toString()))
             s.headerRules.append(r.value());

@@ -19,7 +19,7 @@ struct RequeueOptions
     PartitionPolicy partitionPolicy = PartitionPolicy::ProducerDefault;
     TimestampPolicy timestampPolicy = TimestampPolicy::Original;
     double ratePerSecond = 0; ///< 0: unlimited
-    int batchSize = 1000;
+    int batchSize = 5000;
 };
 
 /// A source offset range [start, end) of one partition, fixed when the requeue is planned
