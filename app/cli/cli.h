@@ -17,6 +17,7 @@ struct Environment
 {
     using ApiFactory = std::function<std::unique_ptr<ClusterApi>(const QList<QPair<QString, QString>> &props)>;
     ApiFactory apiFactory; ///< default: RdKafkaClusterApi
+    bool stderrIsTerminal = false; ///< progress is rewritten in place on a terminal, printed as lines elsewhere
 };
 
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitProblemsFound = 2, ExitUsage = 64 };

@@ -73,6 +73,7 @@ void addCommonOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("X"), QStringLiteral("librdkafka property passthrough (repeatable)."),
                       QStringLiteral("key=value")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
+    parser.addOption({{QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress output.")});
     parser.addOption({{QStringLiteral("v"), QStringLiteral("verbose")}, QStringLiteral("Log to stderr.")});
     parser.addHelpOption();
 }
@@ -140,6 +141,30 @@ Result<std::unique_ptr<ClusterApi>> CliContext::connect()
     if (m_env.apiFactory)
         return m_env.apiFactory(props.value());
     return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props.value()));
+}
+
+void CliContext::progress(const QString &line)
+{
+    if (json() || m_parser.isSet(QStringLiteral("quiet")))
+        return;
+    const qint64 every = m_env.stderrIsTerminal ? 200 : 5000;
+    if (m_progressClock.isValid() && m_progressClock.elapsed() < every)
+        return;
+    m_progressClock.start();
+    if (m_env.stderrIsTerminal) {
+        m_err << QStringLiteral("\r\x1b[K") << line << Qt::flush;
+        m_progressShown = true;
+    } else {
+        m_err << line << Qt::endl;
+    }
+}
+
+void CliContext::endProgress()
+{
+    if (m_progressShown)
+        m_err << Qt::endl;
+    m_progressShown = false;
+    m_progressClock.invalidate();
 }
 
 int CliContext::fail(const KafkaError &error)

@@ -5,6 +5,7 @@
 #include "kafkaerror.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -32,6 +33,12 @@ public:
     std::optional<ConnectionProfile> profile() const { return m_profile; }
     Result<std::unique_ptr<ClusterApi>> connect();
 
+    /// Progress of a long command: on a terminal one line rewritten in place (at most 5 times a
+    /// second), elsewhere a whole line at most every 5 s; nothing with --quiet or --json.
+    void progress(const QString &line);
+    /// Ends the progress line (a newline on a terminal, when one was printed).
+    void endProgress();
+
     int fail(const KafkaError &error);
     int usage(const QString &message);
     void printJson(const QJsonDocument &doc);
@@ -42,6 +49,8 @@ private:
     QTextStream &m_err;
     const Environment &m_env;
     std::optional<ConnectionProfile> m_profile;
+    QElapsedTimer m_progressClock;
+    bool m_progressShown = false;
 };
 
 /// Turns SIGINT/SIGTERM into a flag for the lifetime of a long command (--watch, scans,

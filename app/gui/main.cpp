@@ -1,5 +1,6 @@
 #include "logging.h"
 #include "mainwindow.h"
+#include "processtuning.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -8,6 +9,7 @@
 
 int main(int argc, char *argv[])
 {
+    kops::tuneAllocatorForRecordStreams();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("kafka-ops-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Kafka Ops Console"));
