@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <tuple>
+
 using namespace kops;
 using kops::test::FakeClusterApi;
 
@@ -227,8 +229,16 @@ private slots:
     void requeueDryRunIsDefault()
     {
         auto fake = cluster();
-        const Run r = kafkaOps(args("dlq requeue orders.DLT --json"), fake);
+        // 'payments' (a Connect record's original topic) does not exist: refused in one line naming it.
+        const Run refused = kafkaOps(args("dlq requeue orders.DLT --json"), fake);
+        QCOMPARE(refused.code, 1);
+        QVERIFY(refused.out.isEmpty());
+        QCOMPARE(refused.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY2(refused.err.contains(QStringLiteral("Target topic 'payments' does not exist")), qPrintable(refused.err));
+        const Run r = kafkaOps(args("dlq requeue orders.DLT --json --create-topics"), fake);
         QCOMPARE(r.code, 0);
+        QCOMPARE(r.lines().first().value(QStringLiteral("createTopics")).toArray(), QJsonArray{QStringLiteral("payments")});
+        QVERIFY(!fake->metadata().value().topic(QStringLiteral("payments"))); // a dry run creates nothing
         const QJsonObject o = r.lines().first();
         QVERIFY(o.value(QStringLiteral("dryRun")).toBool());
         QCOMPARE(o.value(QStringLiteral("matched")).toInt(), 12);
@@ -264,13 +274,19 @@ private slots:
                                    fake);
         QCOMPARE(again.code, 64); // already complete
 
-        // A missing original topic, or one that does not exist, fails the record; the exit code says so.
-        const Run partial = kafkaOps(args("dlq requeue orders.DLT --partition 1 --execute --json"), fake);
+        // A target topic that does not exist refuses the whole requeue before anything is written.
+        const Run refused = kafkaOps(args("dlq requeue orders.DLT --partition 1 --execute --json"), fake);
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("'payments' does not exist")), qPrintable(refused.err));
+        QCOMPARE(fake->read({kDlq, 1}, 0, 100, 0).value().size(), 2);
+        // --create-topics makes it (as many partitions as the source); a record without an original topic still fails.
+        const Run partial = kafkaOps(args("dlq requeue orders.DLT --partition 1 --execute --json --create-topics"), fake);
         QCOMPARE(partial.code, 2);
+        QCOMPARE(fake->metadata().value().topic(QStringLiteral("payments"))->partitions.size(), 2);
+        QCOMPARE(partial.lines().first().value(QStringLiteral("sent")).toInt(), 1);
         const QJsonArray failed = partial.lines().first().value(QStringLiteral("failed")).toArray();
-        QCOMPARE(failed.size(), 2);
-        QVERIFY(failed.at(0).toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("'payments' does not exist")));
-        QVERIFY(failed.at(1).toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("No original topic")));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(failed.at(0).toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("No original topic")));
 
         const Run journal = kafkaOps(args("dlq journal --json"), fake);
         QCOMPARE(journal.code, 0);
@@ -405,6 +421,51 @@ private slots:
             inSrc += w.messageCount();
         QCOMPARE(inSrc, 11);
         QVERIFY(!QDir(home.path()).entryList(QDir::AllDirs | QDir::NoDotAndDotDot).isEmpty()); // the journal went there
+
+        auto runCli = [&](const QStringList &args) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(exe, QStringList{QStringLiteral("dlq")} + args + QStringList{QStringLiteral("--bootstrap"), mock.bootstrapServers()});
+            p.waitForFinished(60000);
+            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()));
+        };
+        auto journalled = [&] {
+            const auto [code, out, err] = runCli({QStringLiteral("journal"), QStringLiteral("--json")});
+            return QJsonDocument::fromJson(out.toUtf8()).array().size();
+        };
+
+        // Off a terminal, progress comes as whole lines (never carriage returns); -q prints none.
+        {
+            const auto [code, out, err] = runCli({QStringLiteral("requeue"), kDlq, QStringLiteral("--to"), QStringLiteral("src"),
+                                                  QStringLiteral("--execute")});
+            QCOMPARE(code, 0);
+            QVERIFY2(!err.contains(QLatin1Char('\r')), qPrintable(err));
+            QVERIFY2(err.contains(QStringLiteral(" sent, ")), qPrintable(err));
+            for (const QString &line : err.split(QLatin1Char('\n')))
+                QVERIFY2(line.size() < 200, qPrintable(line));
+            QVERIFY2(out.contains(QStringLiteral("20 sent")), qPrintable(out));
+        }
+        {
+            const auto [code, out, err] = runCli({QStringLiteral("requeue"), kDlq, QStringLiteral("--to"), QStringLiteral("src"),
+                                                  QStringLiteral("--execute"), QStringLiteral("-q")});
+            QCOMPARE(code, 0);
+            QVERIFY2(!err.contains(QStringLiteral(" sent, ")), qPrintable(err));
+        }
+
+        // A missing target topic is refused up front with one line naming it: nothing journalled, nothing sent.
+        const int jobsBefore = journalled();
+        for (const QStringList &mode : {QStringList{QStringLiteral("--execute")}, QStringList{QStringLiteral("--dry-run")}}) {
+            const auto [code, out, err] = runCli(QStringList{QStringLiteral("requeue"), kDlq, QStringLiteral("--to"),
+                                                             QStringLiteral("no-such-target")} + mode);
+            QCOMPARE(code, 1);
+            QCOMPARE(err.trimmed().count(QLatin1Char('\n')), 0);
+            QVERIFY2(err.contains(QStringLiteral("'no-such-target' does not exist")) && err.contains(QStringLiteral("--create-topics")),
+                     qPrintable(err));
+        }
+        QCOMPARE(journalled(), jobsBefore);
+        auto md = check.metadata();
+        QVERIFY(md.ok());
+        QVERIFY(!md.value().topic(QStringLiteral("no-such-target")));
     }
 };
 

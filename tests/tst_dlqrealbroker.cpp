@@ -9,11 +9,16 @@
 #include "requeuejournal.h"
 #include "requeuespec.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 #include <QtEndian>
+
+#include <tuple>
 
 using namespace kops;
 
@@ -207,6 +212,54 @@ private slots:
         QCOMPARE(seen.size(), 16);
         for (auto it = seen.cbegin(); it != seen.cend(); ++it)
             QVERIFY2(it.value() == 1, qPrintable(it.key()));
+    }
+
+    void missingTargetIsRefusedThenCreated()
+    {
+        // Auto topic creation is on in the test broker: the check must not create the topic by asking.
+        const QString exe = qEnvironmentVariable("KOPS_CLI");
+        QVERIFY2(!exe.isEmpty(), "KOPS_CLI must name the kafka-ops binary (ctest sets it)");
+        const QString dlq = unique(QStringLiteral("kops-dlq-missing"));
+        const QString target = unique(QStringLiteral("kops-requeue-target"));
+        create(dlq, 2);
+        QList<OutgoingRecord> records;
+        for (int i = 0; i < 50; ++i)
+            records.append({dlq, i % 2, QByteArray::number(i), QByteArray("v") + QByteArray::number(i),
+                            {{QStringLiteral("kafka_dlt-original-topic"), QByteArray("orders")}}, 0});
+        auto produced = m_api->produce(records);
+        QVERIFY(produced.ok());
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+        auto runCli = [&](const QStringList &args) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(exe, QStringList{QStringLiteral("dlq"), QStringLiteral("requeue"), dlq, QStringLiteral("--to"), target,
+                                     QStringLiteral("--bootstrap"), qEnvironmentVariable("KOPS_TEST_BOOTSTRAP")} + args);
+            p.waitForFinished(120000);
+            return std::make_tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()));
+        };
+        for (const QString &mode : {QStringLiteral("--dry-run"), QStringLiteral("--execute")}) {
+            const auto [code, out, err] = runCli({mode});
+            QCOMPARE(code, 1);
+            QCOMPARE(err.trimmed().count(QLatin1Char('\n')), 0);
+            QVERIFY2(err.contains(QStringLiteral("'%1' does not exist").arg(target)), qPrintable(err));
+            QVERIFY2(out.isEmpty(), qPrintable(out));
+        }
+        auto md = m_api->metadata();
+        QVERIFY(md.ok());
+        QVERIFY2(!md.value().topic(target), "refusing must not create the topic (auto.create.topics.enable)");
+
+        const auto [code, out, err] = runCli({QStringLiteral("--execute"), QStringLiteral("--create-topics"),
+                                              QStringLiteral("--partitions"), QStringLiteral("3"), QStringLiteral("--json")});
+        QCOMPARE(code, 0);
+        const QJsonObject outcome = QJsonDocument::fromJson(out.trimmed().toUtf8()).object();
+        QCOMPARE(outcome.value(QStringLiteral("sent")).toInt(), 50);
+        QCOMPARE(outcome.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        md = m_api->metadata();
+        QVERIFY(md.ok() && md.value().topic(target));
+        QCOMPARE(md.value().topic(target)->partitions.size(), 3);
+        QCOMPARE(readAll(target, 3).size(), 50);
     }
 };
 
