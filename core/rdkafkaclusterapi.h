@@ -3,6 +3,7 @@
 #include "clusterapi.h"
 
 #include <QHash>
+#include <QThreadPool>
 #include <QList>
 #include <QPair>
 
@@ -69,6 +70,7 @@ private:
     std::unique_ptr<RdKafkaHandle> m_admin;
     std::unique_ptr<RdKafkaHandle> m_producer;
     int m_batchesInFlight = 0; ///< produceAsync batches not drained: the producer is not replaced meanwhile
+    std::unique_ptr<QThreadPool> m_sender; ///< hands produceAsync batches to librdkafka, one at a time
     std::unique_ptr<RdKafkaHandle> m_reader;
     QHash<int, QString> m_racks; ///< broker id -> rack, asked once per broker
 };

@@ -7,7 +7,10 @@
 
 #include <QDeadlineTimer>
 #include <QHash>
+#include <QThreadPool>
+#include <QSemaphore>
 
+#include <atomic>
 #include <vector>
 
 namespace kops {
@@ -16,29 +19,23 @@ using namespace rdk;
 
 namespace {
 
-/// One batch in flight on the producer handle: a slot per record for its report. wait() serves
-/// the handle until every slot is filled; the destructor waits too, since librdkafka writes
-/// into the slots until then.
+/// One batch in flight on the producer handle: a slot per record for its report. The records
+/// are handed to librdkafka on the client's sender thread (so the caller prepares the next batch
+/// meanwhile); wait() then serves the handle until every slot is filled. The destructor waits
+/// too, since librdkafka writes into the slots until then.
 class RdKafkaPendingDelivery final : public PendingDelivery
 {
 public:
-    RdKafkaPendingDelivery(RdKafkaHandle *handle, qsizetype count, int timeoutMs, int *inFlight)
-        : m_handle(handle), m_slots(size_t(count)), m_remaining(int(count)), m_deadline(timeoutMs), m_inFlight(inFlight)
+    RdKafkaPendingDelivery(RdKafkaHandle *handle, QList<OutgoingRecord> records, int timeoutMs, int *inFlight)
+        : m_handle(handle), m_records(std::move(records)), m_slots(size_t(m_records.size())),
+          m_remaining(int(m_records.size())), m_deadline(timeoutMs), m_inFlight(inFlight)
     {
         ++*m_inFlight;
     }
     ~RdKafkaPendingDelivery() override { drain(); }
 
-    DeliverySlot &slot(qsizetype i) { return m_slots[size_t(i)]; }
-    int *remaining() { return &m_remaining; }
-    /// A record librdkafka refused at once (never queued, so no callback will come).
-    void refused(qsizetype i, rd_kafka_resp_err_t err)
-    {
-        DeliveryReport &rep = m_slots[size_t(i)].report;
-        rep.errorCode = errName(err);
-        rep.errorMessage = explainKafkaError(rep.errorCode, errText(err));
-        --m_remaining;
-    }
+    /// Hands every record to librdkafka (on the sender thread); then wait() may collect.
+    void enqueue();
 
     Result<QList<DeliveryReport>> wait() override
     {
@@ -51,17 +48,26 @@ public:
     }
 
 private:
+    void refused(size_t i, rd_kafka_resp_err_t err)
+    {
+        DeliveryReport &rep = m_slots[i].report;
+        rep.errorCode = errName(err);
+        rep.errorMessage = explainKafkaError(rep.errorCode, errText(err));
+        m_remaining.fetch_sub(1, std::memory_order_release);
+    }
+
     void drain()
     {
         if (m_drained)
             return;
+        m_enqueued.acquire();
         rd_kafka_t *rk = m_handle->rk();
         // message.timeout.ms is below the deadline, so every report is final before it.
-        while (m_remaining > 0 && !m_deadline.hasExpired())
+        while (m_remaining.load(std::memory_order_acquire) > 0 && !m_deadline.hasExpired())
             rd_kafka_poll(rk, int(std::clamp<qint64>(m_deadline.remainingTime(), 1, 50)));
-        if (m_remaining > 0) { // never expected: stop librdkafka from writing into these slots later
+        if (m_remaining.load(std::memory_order_acquire) > 0) { // never expected: stop librdkafka writing here later
             rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
-            while (m_remaining > 0 && rd_kafka_outq_len(rk) > 0)
+            while (m_remaining.load(std::memory_order_acquire) > 0 && rd_kafka_outq_len(rk) > 0)
                 rd_kafka_poll(rk, 50);
         }
         m_handle->serve();
@@ -70,29 +76,18 @@ private:
     }
 
     RdKafkaHandle *m_handle;
+    QList<OutgoingRecord> m_records;
     std::vector<DeliverySlot> m_slots;
-    int m_remaining;
+    std::atomic<int> m_remaining;
+    QSemaphore m_enqueued; ///< released by the sender thread when every record was handed over
     QDeadlineTimer m_deadline;
     int *m_inFlight;
     bool m_drained = false;
 };
 
-} // namespace
-
-Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRecord> &records)
+void RdKafkaPendingDelivery::enqueue()
 {
-    return produceAsync(records)->wait();
-}
-
-std::unique_ptr<PendingDelivery> RdKafkaClusterApi::produceAsync(const QList<OutgoingRecord> &records)
-{
-    auto h = producer();
-    if (!h)
-        return ClusterApi::produceAsync(records); // reports the error through produce()
-    rd_kafka_t *rk = h.value()->rk();
-    auto pending = std::make_unique<RdKafkaPendingDelivery>(h.value(), records.size(), m_options.messageTimeoutMs + 5000,
-                                                            &m_batchesInFlight);
-    const QDeadlineTimer deadline(m_options.messageTimeoutMs + 5000);
+    rd_kafka_t *rk = m_handle->rk();
     // Names converted once per batch, not once per record.
     QHash<QString, QByteArray> names;
     auto utf8 = [&names](const QString &s) -> const QByteArray & {
@@ -101,10 +96,10 @@ std::unique_ptr<PendingDelivery> RdKafkaClusterApi::produceAsync(const QList<Out
             it = names.insert(s, s.toUtf8());
         return *it;
     };
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        const OutgoingRecord &r = records.at(i);
-        DeliverySlot &slot = pending->slot(i);
-        slot.remaining = pending->remaining();
+    for (qsizetype i = 0; i < m_records.size(); ++i) {
+        const OutgoingRecord &r = m_records.at(i);
+        DeliverySlot &slot = m_slots[size_t(i)];
+        slot.remaining = &m_remaining;
         DeliveryReport &rep = slot.report;
         rep.index = int(i);
         rep.topic = r.topic;
@@ -144,17 +139,41 @@ std::unique_ptr<PendingDelivery> RdKafkaClusterApi::produceAsync(const QList<Out
             err = perr ? rd_kafka_error_code(perr) : RD_KAFKA_RESP_ERR_NO_ERROR;
             if (perr)
                 rd_kafka_error_destroy(perr);
-            if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL || deadline.hasExpired())
+            if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL || m_deadline.hasExpired())
                 break;
-            rd_kafka_poll(rk, 50);
+            rd_kafka_poll(rk, 50); // reports free the queue (this thread may serve them too)
         }
         if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
             rd_kafka_headers_destroy(hdrs); // not handed over to librdkafka
-            pending->refused(i, err);
+            refused(size_t(i), err);
         }
-        if ((i & 1023) == 1023)
-            rd_kafka_poll(rk, 0); // serve delivery reports as they come, not one call per record
     }
+    m_records.clear(); // librdkafka copied them
+    m_enqueued.release();
+}
+
+} // namespace
+
+Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRecord> &records)
+{
+    return produceAsync(records)->wait();
+}
+
+std::unique_ptr<PendingDelivery> RdKafkaClusterApi::produceAsync(const QList<OutgoingRecord> &records)
+{
+    auto h = producer();
+    if (!h)
+        return ClusterApi::produceAsync(records); // reports the error through produce()
+    auto pending = std::make_unique<RdKafkaPendingDelivery>(h.value(), records, m_options.messageTimeoutMs + 5000,
+                                                            &m_batchesInFlight);
+    if (!m_sender) {
+        // One thread, so batches reach librdkafka in the order they were given.
+        m_sender = std::make_unique<QThreadPool>();
+        m_sender->setMaxThreadCount(1);
+        m_sender->setExpiryTimeout(-1);
+    }
+    RdKafkaPendingDelivery *p = pending.get(); // lives until drained, which waits for this task
+    m_sender->start([p] { p->enqueue(); });
     return pending;
 }
 

@@ -27,8 +27,6 @@ void deliveryCallback(rd_kafka_t *, const rd_kafka_message_t *msg, void *)
     auto *slot = static_cast<DeliverySlot *>(msg->_private);
     if (!slot)
         return;
-    if (slot->remaining)
-        --*slot->remaining;
     DeliveryReport *report = &slot->report;
     report->partition = msg->partition;
     report->offset = msg->offset;
@@ -39,6 +37,8 @@ void deliveryCallback(rd_kafka_t *, const rd_kafka_message_t *msg, void *)
         report->errorCode.clear();
         report->errorMessage.clear();
     }
+    if (slot->remaining)
+        slot->remaining->fetch_sub(1, std::memory_order_release); // last: the report is complete
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -19,11 +20,12 @@ namespace kops {
 /// as "connection refused" or "authentication failed" instead of just "timed out".
 /// Internal to core: librdkafka types never appear in public headers.
 /// What a produced message carries as its opaque: where its report goes, and the count of
-/// reports its batch still waits for (decremented by the delivery callback).
+/// reports its batch still waits for (decremented by the delivery callback, in whichever
+/// thread serves the producer, after the report is written).
 struct DeliverySlot
 {
     DeliveryReport report;
-    int *remaining = nullptr;
+    std::atomic<int> *remaining = nullptr;
 };
 
 class RdKafkaHandle final

@@ -75,14 +75,41 @@ void RecordView::forEachHeader(const std::function<bool(QByteArrayView, QByteArr
     }
 }
 
+namespace {
+
+/// Header names as QStrings, shared instead of converted for every record: dead-letter topics
+/// repeat the same few names on every record. A small per-thread cache, searched linearly.
+const QString &headerName(QByteArrayView name)
+{
+    struct Entry
+    {
+        QByteArray bytes;
+        QString text;
+    };
+    constexpr int kEntries = 32;
+    thread_local std::array<Entry, kEntries> cache;
+    thread_local int next = 0;
+    for (const Entry &e : cache)
+        if (e.bytes.size() == name.size() && e.bytes == name)
+            return e.text;
+    Entry &e = cache[size_t(next)];
+    next = (next + 1) % kEntries;
+    e.bytes = name.toByteArray();
+    e.text = QString::fromUtf8(name);
+    return e.text;
+}
+
+} // namespace
+
 QList<RecordHeader> RecordView::headers() const
 {
     if (m_record)
         return m_record->headers;
     QList<RecordHeader> out;
+    out.reserve(8);
     forEachHeader([&out](QByteArrayView name, QByteArrayView value, bool isNull) {
         RecordHeader h;
-        h.key = QString::fromUtf8(name);
+        h.key = headerName(name);
         if (!isNull)
             h.value = value.toByteArray();
         out.append(std::move(h));

@@ -7,8 +7,13 @@
 #include <QThread>
 
 #include <algorithm>
+#include <deque>
 
 namespace kops {
+
+/// Pages produced but not yet journalled, besides the one being prepared: enough to keep the
+/// producer busy while a page is read and converted.
+constexpr int kPagesInFlight = 2;
 
 struct RequeueEngine::Pending
 {
@@ -47,9 +52,13 @@ struct RequeueEngine::Run
     ProgressFn report;
     QByteArray uuid;         ///< the job's, for its header on every record
     QByteArray fromPrefix;   ///< "source-topic/"
-    QList<Pending> inFlight; ///< the page being produced, not journalled yet
-    int inFlightBatch = 0;   ///< its page number
-    std::unique_ptr<PendingDelivery> delivery;
+    struct Page
+    {
+        QList<Pending> pending;
+        std::unique_ptr<PendingDelivery> delivery;
+        int batch = 0; ///< page number
+    };
+    std::deque<Page> inFlight; ///< pages being produced, not journalled yet (oldest first)
 };
 
 RequeueEngine::RequeueEngine(ClusterApi &api, RequeueJournal &journal, DeadLetterDecoder decoder)
@@ -423,7 +432,7 @@ Status RequeueEngine::processPage(Run &run, QMap<int, QList<Candidate>> &matches
             marksError = m.error().toString();
     if (!marksError.isEmpty()) {
         // Nothing may go to a target before its start mark is journalled: the retry path waits for it.
-        if (auto st = finishInFlight(run, control); !st)
+        if (auto st = finishInFlight(run, control, 0); !st)
             return st;
         QMap<int, QList<Pending>> byPartition;
         for (Pending &p : pending)
@@ -443,16 +452,9 @@ Status RequeueEngine::processPage(Run &run, QMap<int, QList<Candidate>> &matches
     for (const Pending &p : std::as_const(pending))
         batch.append(p.record);
     run.producedThisRun += batch.size();
-    auto delivery = m_api.produceAsync(batch);
-    // While this page is on its way, the previous one's reports are journalled.
-    if (auto st = finishInFlight(run, control); !st)
-        return st;
-    if (run.killed)
-        return Done{}; // `delivery` is still sent (its destructor waits), never journalled: as after a kill
-    run.inFlight = std::move(pending);
-    run.inFlightBatch = run.batch;
-    run.delivery = std::move(delivery);
-    return Done{};
+    run.inFlight.push_back({std::move(pending), m_api.produceAsync(batch), run.batch});
+    // While this page is on its way, the oldest ones' reports are journalled.
+    return finishInFlight(run, control, kPagesInFlight);
 }
 
 Result<QList<RequeueEngine::Pending>> RequeueEngine::journalReports(Run &run, const QList<Pending> &sent,
@@ -491,28 +493,29 @@ Result<QList<RequeueEngine::Pending>> RequeueEngine::journalReports(Run &run, co
     return failed;
 }
 
-Status RequeueEngine::finishInFlight(Run &run, Control *control)
+Status RequeueEngine::finishInFlight(Run &run, Control *control, int keep)
 {
-    if (!run.delivery)
-        return Done{};
-    const QList<Pending> sent = std::move(run.inFlight);
-    run.inFlight.clear();
-    const auto reports = run.delivery->wait();
-    run.delivery.reset();
-    if (killAfterProduceForTest && killAfterProduceForTest(run.inFlightBatch)) {
-        run.killed = true;
-        return Done{};
+    while (int(run.inFlight.size()) > keep && !run.killed) {
+        Run::Page page = std::move(run.inFlight.front());
+        run.inFlight.pop_front();
+        const auto reports = page.delivery->wait();
+        page.delivery.reset();
+        if (killAfterProduceForTest && killAfterProduceForTest(page.batch)) {
+            // Pages still in flight are delivered (their destructors wait) but never journalled: as after a kill.
+            run.killed = true;
+            return Done{};
+        }
+        QString lastError;
+        auto failed = journalReports(run, page.pending, reports, &lastError);
+        if (!failed)
+            return failed.error();
+        QMap<int, QList<Pending>> byPartition;
+        for (const Pending &p : std::as_const(failed.value()))
+            byPartition[p.partition].append(p);
+        for (auto it = byPartition.begin(); it != byPartition.end() && !run.killed && run.interruption.isEmpty(); ++it)
+            if (auto st = retry(run, it.key(), std::move(it.value()), lastError, control); !st)
+                return st;
     }
-    QString lastError;
-    auto failed = journalReports(run, sent, reports, &lastError);
-    if (!failed)
-        return failed.error();
-    QMap<int, QList<Pending>> byPartition;
-    for (const Pending &p : std::as_const(failed.value()))
-        byPartition[p.partition].append(p);
-    for (auto it = byPartition.begin(); it != byPartition.end() && !run.killed && run.interruption.isEmpty(); ++it)
-        if (auto st = retry(run, it.key(), std::move(it.value()), lastError, control); !st)
-            return st;
     return Done{};
 }
 
@@ -652,9 +655,8 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
         ++run.batch;
         emitProgress();
     }
-    if (!run.killed)
-        if (auto st = finishInFlight(run, control); !st)
-            return st.error();
+    if (auto st = finishInFlight(run, control, 0); !st)
+        return st.error();
     if (!stopped() && stream && stream->atEnd()) {
         QList<std::pair<int, qint64>> missing(wanted.cbegin(), wanted.cend());
         std::sort(missing.begin(), missing.end());

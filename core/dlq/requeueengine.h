@@ -99,10 +99,11 @@ private:
     std::optional<OutgoingRecord> toOutgoing(Run &run, const RecordView &r, QList<RecordHeader> headers,
                                              const DeadLetterInfo &info, QString *whyNot);
     /// Prepares one page's matches (grouped by source partition) and starts producing them;
-    /// meanwhile the previous page's reports are journalled (one page in flight).
+    /// meanwhile earlier pages' reports are journalled (a few pages in flight).
     Status processPage(Run &run, QMap<int, QList<Candidate>> &matches, Control *control);
-    /// Waits for the page in flight, journals what was delivered, retries what was not.
-    Status finishInFlight(Run &run, Control *control);
+    /// Waits for the oldest pages in flight until `keep` remain: journals what was delivered,
+    /// retries what was not.
+    Status finishInFlight(Run &run, Control *control, int keep);
     /// Journals the delivered records of a produced batch; returns those that were not delivered.
     Result<QList<Pending>> journalReports(Run &run, const QList<Pending> &sent, const Result<QList<DeliveryReport>> &reports,
                                           QString *lastError);
