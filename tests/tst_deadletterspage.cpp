@@ -9,6 +9,7 @@
 #include "requeueengine.h"
 #include "widgets/statusbanner.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QDir>
 #include <QElapsedTimer>
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTabWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -324,13 +326,24 @@ private slots:
     void windowKeepsItsSizeWithHugeRecords_data()
     {
         QTest::addColumn<QSize>("size");
-        QTest::newRow("1280x800") << QSize(1280, 800);
-        QTest::newRow("1366x768") << QSize(1366, 768);
+        QTest::addColumn<qreal>("fontScale");
+        QTest::newRow("1280x800") << QSize(1280, 800) << 1.0;
+        QTest::newRow("1366x768") << QSize(1366, 768) << 1.0;
+        QTest::newRow("1280x800 at 125%") << QSize(1280, 800) << 1.25; // a scaled desktop
     }
 
     void windowKeepsItsSizeWithHugeRecords()
     {
         QFETCH(QSize, size);
+        QFETCH(qreal, fontScale);
+        const QFont appFont = QApplication::font();
+        QFont scaled = appFont;
+        if (appFont.pointSizeF() > 0)
+            scaled.setPointSizeF(appFont.pointSizeF() * fontScale);
+        else
+            scaled.setPixelSize(qRound(appFont.pixelSize() * fontScale));
+        QApplication::setFont(scaled);
+        const auto restoreFont = qScopeGuard([&] { QApplication::setFont(appFont); });
         const QString topic = QStringLiteral("payments.settlement.eu-west-1.reconciliation.retry-after-chargeback."
                                              "merchant-accounts.dead-letters.v2.DLT");
         m_fake->addTopic(topic, 1);
@@ -378,7 +391,8 @@ private slots:
         };
         auto shot = [&](const QString &step) {
             if (qEnvironmentVariableIsSet("KOPS_DLQ_SCREENSHOTS"))
-                w.grab().save(QStringLiteral("/tmp/dlq-window-%1x%2-%3.png").arg(size.width()).arg(size.height()).arg(step));
+                w.grab().save(QStringLiteral("/tmp/dlq-window-%1x%2-%3-%4.png")
+                                  .arg(size.width()).arg(size.height()).arg(qRound(fontScale * 100)).arg(step));
         };
         shot(QStringLiteral("empty"));
 
