@@ -98,8 +98,9 @@ ProfilesPage::ProfilesPage(QWidget *parent) : ConsolePage(parent)
                                 "<p>Profiles hold producer, consumer, topic or broker-JVM settings together with "
                                 "what they must guarantee (throughput, no-loss, ordered).</p>"
                                 "<p>Create one with <b>New</b> from a built-in template, <b>Import…</b> an existing "
-                                "<i>producer.properties</i> or <i>kafka-server-start.sh</i> environment, or size a "
-                                "broker heap in the <b>JVM advisor</b> tab.</p>"),
+                                "<i>producer.properties</i> or <i>kafka-server-start.sh</i> environment (a JVM profile also "
+                                "takes a pasted KAFKA_HEAP_OPTS line), or size a broker heap in the <b>JVM advisor</b> "
+                                "tab.</p>"),
                              m_stack);
     empty->setObjectName(QStringLiteral("emptyState"));
     empty->setWordWrap(true);
