@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -244,6 +245,28 @@ private slots:
         QCOMPARE(m_page->keyViewer()->kind(), PayloadView::Kind::Text);
         QCOMPARE(m_page->headersTable()->rowCount(), 6);
         screenshot("detail");
+    }
+
+    void emptyStateSaysWhatToDoAndReturnLoads()
+    {
+        auto labelWith = [this](const char *text) {
+            for (QLabel *l : m_page->findChildren<QLabel *>())
+                if (l->isVisible() && l->text().contains(QLatin1String(text)))
+                    return true;
+            return false;
+        };
+        QVERIFY(labelWith("Choose a topic and press Load."));
+        m_page->setConnection(nullptr);
+        QVERIFY(labelWith("Not connected"));
+        m_page->setConnection(context());
+        // Typing a topic and pressing Return loads it, as in the filter fields.
+        auto *topic = m_page->findChild<QComboBox *>();
+        QVERIFY(topic && topic->isEditable());
+        topic->lineEdit()->setText(QStringLiteral("other.DLT"));
+        QSignalSpy loaded(m_page.get(), &DeadLettersPage::pageLoaded);
+        QTest::keyClick(topic->lineEdit(), Qt::Key_Return);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_page->model()->rowCount(), 5);
     }
 
     void binaryHeadersAsHexWithTheirNumber()

@@ -146,7 +146,7 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
         filters->addWidget(w, w == m_regex ? 0 : 1);
     auto *actions = new QHBoxLayout;
     m_status->setWordWrap(true); // a long status wraps instead of widening the page
-    m_status->setText(tr("Choose a topic and press Load."));
+    m_status->setText(tr("Not connected: connect to a cluster to browse its topics."));
     actions->addWidget(m_status, 1);
     for (QPushButton *b : {m_more, m_scan, m_cancel, m_requeueSelected, m_requeueMatching, m_export})
         actions->addWidget(b);
@@ -236,8 +236,8 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
         if (!path.isEmpty())
             exportTo(path, selected);
     });
-    for (QLineEdit *e : {m_partitions, m_startValue, m_keyFilter, m_valueFilter, m_headerFilter, m_errorClassFilter,
-                         m_originalTopicFilter, m_headerRule})
+    for (QLineEdit *e : {m_topic->lineEdit(), m_partitions, m_startValue, m_keyFilter, m_valueFilter, m_headerFilter,
+                         m_errorClassFilter, m_originalTopicFilter, m_headerRule})
         connect(e, &QLineEdit::returnPressed, this, &DeadLettersPage::load);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRecord(current.isValid() ? m_proxy->mapToSource(current).row() : -1); });
@@ -271,7 +271,8 @@ void DeadLettersPage::setConnection(ConnectionContextPtr connection)
     m_atEnd = true;
     m_model->clear();
     m_progress = {};
-    m_status->clear();
+    m_status->setText(m_connection ? tr("Choose a topic and press Load.")
+                                   : tr("Not connected: connect to a cluster to browse its topics."));
     m_banner->hide();
     updateButtons();
     if (m_connection) {
