@@ -1,5 +1,6 @@
 // DeadLettersPage on the fake cluster: paging, filters, stale pages, detail pane, read-only,
 // export and the requeue dialog. Screenshots with KOPS_DLQ_SCREENSHOTS=1 (to /tmp).
+#include "dlq/deadletterdetail.h"
 #include "dlq/deadlettermodel.h"
 #include "dlq/deadletterspage.h"
 #include "dlq/payloadviewer.h"
@@ -298,12 +299,14 @@ private slots:
     {
         loadAndWait();
         m_page->table()->selectRow(3);
+        QVERIFY(m_page->detail()->hasRecord());
         QCOMPARE(m_page->headersTable()->rowCount(), 6);
         QCOMPARE(m_page->valueViewer()->kind(), PayloadView::Kind::Json);
         // A filter that hides the record: the detail pane no longer shows it.
         setFilter("error class", QStringLiteral("NullPointer"));
         loadAndWait();
         QVERIFY(!m_page->table()->selectionModel()->currentIndex().isValid());
+        QVERIFY(!m_page->detail()->hasRecord());
         QCOMPARE(m_page->headersTable()->rowCount(), 0);
         QCOMPARE(m_page->valueViewer()->kind(), PayloadView::Kind::Null);
         QCOMPARE(m_page->keyViewer()->kind(), PayloadView::Kind::Null);

@@ -44,7 +44,7 @@ DeadLetterDetail::DeadLetterDetail(QWidget *parent)
     addTab(m_headers, tr("Headers"));
     addTab(m_deadLetter, tr("Dead letter"));
     clear();
-    // Elided tab titles rather than a tab bar as wide as all titles together.
+    // Scroll buttons when narrow: the tab bar never asks for the width of all titles together.
     setUsesScrollButtons(true);
 }
 
