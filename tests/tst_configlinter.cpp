@@ -61,6 +61,10 @@ private slots:
     void minIsrLossFromTopicProfile();
     void everyFixRemovesItsFinding_data();
     void everyFixRemovesItsFinding();
+    void fixesIntroduceNoNewFindings_data() { everyFixRemovesItsFinding_data(); }
+    void fixesIntroduceNoNewFindings();
+    void heapFixResolvesWhatItInvalidates();
+    void noLossProducerWithBoundedRetries();
     void unknownKeySuggestsClosest();
     void invalidValues();
     void templatesHaveNoErrors();
@@ -181,6 +185,22 @@ void TestConfigLinter::rulePositiveAndNegative_data()
                                  << profile(T::Jvm, NL, {{"-Xmx", "6G"}, {"-Xms", "6G"}, {"-XX:NewSize", "2G"},
                                                           {"-XX:UseParallelGC", "true"}, {"-XX:UseG1GC", "false"}})
                                  << QStringLiteral("jvm.xmn-with-g1");
+    QTest::newRow("young-exceeds-heap")
+        << profile(T::Jvm, NL, {{"-Xmx", "6G"}, {"-Xms", "6G"}, {"-Xmn", "10G"}, {"-XX:UseParallelGC", "true"}})
+        << profile(T::Jvm, NL, {{"-Xmx", "6G"}, {"-Xms", "6G"}, {"-Xmn", "2G"}, {"-XX:UseParallelGC", "true"}})
+        << QStringLiteral("jvm.young-exceeds-heap");
+    QTest::newRow("young-equals-heap")
+        << profile(T::Jvm, NL, {{"-Xmx", "6G"}, {"-Xms", "6G"}, {"-XX:MaxNewSize", "6G"}, {"-XX:UseParallelGC", "true"}})
+        << profile(T::Jvm, NL, {{"-Xmx", "6G"}, {"-Xms", "6G"}, {"-XX:MaxNewSize", "5G"}, {"-XX:UseParallelGC", "true"}})
+        << QStringLiteral("jvm.young-exceeds-heap");
+    QTest::newRow("retries-bounded")
+        << profile(T::Producer, NL, {{"acks", "all"}, {"enable.idempotence", "true"}, {"retries", "3"}})
+        << profile(T::Producer, NL, {{"acks", "all"}, {"enable.idempotence", "true"}})
+        << QStringLiteral("producer.retries-bounded");
+    QTest::newRow("retries-outlast-delivery-timeout")
+        << profile(T::Producer, NL, {{"retries", "1000"}, {"retry.backoff.ms", "100"}})
+        << profile(T::Producer, NL, {{"retries", "1000"}, {"retry.backoff.ms", "200"}})
+        << QStringLiteral("producer.retries-bounded");
     QTest::newRow("collector") << profile(T::Jvm, NL, {{"-Xmx", "6G"}, {"-Xms", "6G"}, {"-XX:UseParallelGC", "true"}})
                                << profile(T::Jvm, NL, {{"-Xmx", "6G"}, {"-Xms", "6G"}, {"-XX:UseZGC", "true"}})
                                << QStringLiteral("jvm.collector");
@@ -268,6 +288,12 @@ void TestConfigLinter::everyFixRemovesItsFinding_data()
                                              {{"-Xmx", "40G"}, {"-Xms", "2G"}, {"-XX:UseParallelGC", "true"},
                                               {"-XX:MaxGCPauseMilis", "20"}, {"-XX:MaxNewSize", "1G"}},
                                              QStringLiteral("64G"));
+    QTest::newRow("jvm-parallel-young") << profile(T::Jvm, ProfileIntent::NoLoss,
+                                                   {{"-Xmx", "16G"}, {"-Xms", "16G"}, {"-Xmn", "10G"},
+                                                    {"-XX:UseParallelGC", "true"}, {"-XX:G1HeapRegionSize", "16M"}},
+                                                   QStringLiteral("32G"));
+    QTest::newRow("jvm-g1-young") << profile(T::Jvm, ProfileIntent::NoLoss,
+                                             {{"-Xmx", "4G"}, {"-Xms", "4G"}, {"-Xmn", "4G"}, {"-XX:UseG1GC", "true"}});
     QTest::newRow("jvm-small") << profile(T::Jvm, ProfileIntent::NoLoss,
                                           {{"-Xmx", "256M"}, {"-XX:G1HeapRegionSize", "5M"}}, QStringLiteral("8G"));
 }
@@ -285,6 +311,89 @@ void TestConfigLinter::everyFixRemovesItsFinding()
             QVERIFY2(!(after.rule == f.rule && after.keys == f.keys),
                      qPrintable(QStringLiteral("%1 survives its fix '%2': %3").arg(f.rule, f.fix.label, after.message)));
     }
+}
+
+void TestConfigLinter::fixesIntroduceNoNewFindings()
+{
+    // One click must not trade one finding for another: a fix resolves what it invalidates.
+    QFETCH(ConfigProfile, start);
+    const auto findings = ConfigLinter::lint(start);
+    QStringList before;
+    for (const LintFinding &f : findings)
+        before << f.rule;
+    for (const LintFinding &f : findings) {
+        const ConfigProfile fixed = ConfigLinter::applyFix(start, f.fix);
+        for (const LintFinding &after : ConfigLinter::lint(fixed))
+            QVERIFY2(before.contains(after.rule),
+                     qPrintable(QStringLiteral("'%1' (%2) brings %3: %4").arg(f.fix.label, f.rule, after.rule, after.message)));
+    }
+}
+
+void TestConfigLinter::heapFixResolvesWhatItInvalidates()
+{
+    // Issue 15: -Xmx16G -Xms16G -Xmn10G on a 32 GB host, then "Set -Xmx6G -Xms6G".
+    const ConfigProfile start = jvmExample();
+    const auto findings = ConfigLinter::lint(start);
+    const LintFinding *share = findRule(findings, "jvm.heap-share");
+    QVERIFY(share);
+    const ConfigProfile fixed = ConfigLinter::applyFix(start, share->fix);
+    QCOMPARE(fixed.settings.value(QStringLiteral("-Xmx")), QStringLiteral("6G"));
+    QCOMPARE(fixed.settings.value(QStringLiteral("-Xms")), QStringLiteral("6G"));
+    QVERIFY2(!fixed.settings.contains(QStringLiteral("-Xmn")), "G1: the young generation larger than the heap goes");
+    QVERIFY2(share->fix.label.contains(QLatin1String("-Xmn10G")), qPrintable(share->fix.label));
+    QCOMPARE(fixed.settings.value(QStringLiteral("-XX:G1HeapRegionSize")), QStringLiteral("2M")); // 3072 regions
+    const auto after = ConfigLinter::lint(fixed);
+    QVERIFY(!ConfigLinter::hasErrors(after));
+    QVERIFY(!has(after, "jvm.region-size"));
+
+    // The same heap typed by hand, without the fix, is an error.
+    ConfigProfile typed = start;
+    typed.settings.insert(QStringLiteral("-Xmx"), QStringLiteral("6G"));
+    typed.settings.insert(QStringLiteral("-Xms"), QStringLiteral("6G"));
+    const auto typedFindings = ConfigLinter::lint(typed);
+    const LintFinding *young = findRule(typedFindings, "jvm.young-exceeds-heap");
+    QVERIFY(young);
+    QCOMPARE(young->severity, Severity::Error);
+    QVERIFY2(young->message.contains(QLatin1String("-Xmn10G")) && young->message.contains(QLatin1String("-Xmx6G")),
+             qPrintable(young->message));
+    QCOMPARE(young->fix.remove, QStringList{QStringLiteral("-Xmn")});
+
+    // Another collector keeps a fixed young generation, a third of the new heap.
+    ConfigProfile parallel = start;
+    parallel.settings.remove(QStringLiteral("-XX:UseG1GC"));
+    parallel.settings.insert(QStringLiteral("-XX:UseParallelGC"), QStringLiteral("true"));
+    const auto parallelFindings = ConfigLinter::lint(parallel);
+    QVERIFY(has(parallelFindings, "jvm.heap-share"));
+    const ConfigProfile smaller = ConfigLinter::applyFix(parallel, findRule(parallelFindings, "jvm.heap-share")->fix);
+    QCOMPARE(smaller.settings.value(QStringLiteral("-Xmn")), QStringLiteral("2G"));
+    QVERIFY(!has(ConfigLinter::lint(smaller), "jvm.young-exceeds-heap"));
+}
+
+void TestConfigLinter::noLossProducerWithBoundedRetries()
+{
+    // Issue 15: acks=1 retries=3 idempotence off, fixed to acks=all + idempotence, still retries=3.
+    const auto start = profile(ProfileType::Producer, ProfileIntent::NoLoss,
+                               {{"acks", "1"}, {"retries", "3"}, {"enable.idempotence", "false"}});
+    const auto startFindings = ConfigLinter::lint(start);
+    const LintFinding *dup = findRule(startFindings, "producer.duplicates");
+    QVERIFY(dup);
+    const ConfigProfile idempotent = ConfigLinter::applyFix(start, dup->fix);
+    QCOMPARE(idempotent.settings.value(QStringLiteral("enable.idempotence")), QStringLiteral("true"));
+    QCOMPARE(idempotent.settings.value(QStringLiteral("retries")), QStringLiteral("3"));
+    const auto fs = ConfigLinter::lint(idempotent);
+    const LintFinding *bounded = findRule(fs, "producer.retries-bounded");
+    QVERIFY2(bounded, "a bounded retries count is reported, not 'No findings'");
+    QCOMPARE(bounded->severity, Severity::Error);
+    QVERIFY2(bounded->message.contains(QLatin1String("delivery.timeout.ms")), qPrintable(bounded->message));
+    QVERIFY(bounded->docUrl.endsWith(QLatin1String("#producerconfigs_retries")));
+    QCOMPARE(bounded->fix.remove, QStringList{QStringLiteral("retries")});
+    const ConfigProfile fixed = ConfigLinter::applyFix(idempotent, bounded->fix);
+    QVERIFY(!fixed.settings.contains(QStringLiteral("retries")));
+    QVERIFY(ConfigLinter::lint(fixed).isEmpty());
+    // Throughput producers may give up early: said, not an error.
+    auto throughput = idempotent;
+    throughput.intent = ProfileIntent::Throughput;
+    QCOMPARE(findRule(ConfigLinter::lint(throughput), "producer.retries-bounded")->severity, Severity::Info);
 }
 
 void TestConfigLinter::unknownKeySuggestsClosest()

@@ -171,6 +171,32 @@ private slots:
         QVERIFY(!DeadLetterDecoder::parseNumber(QByteArray("abc")));
     }
 
+    void displayValueShowsBinaryAsHexWithTheNumber()
+    {
+        // Issue 15: Spring's 4-byte partition 0x00000002 is valid UTF-8 (control characters) and was shown as boxes.
+        const DeadLetterDecoder d;
+        QCOMPARE(d.displayValue(h("kafka_dlt-original-partition", be32(2))), QStringLiteral("0x00000002 (2)"));
+        QCOMPARE(d.displayValue(h("kafka_dlt-original-offset", be64(5000))), QStringLiteral("0x0000000000001388 (5000)"));
+        QCOMPARE(d.displayValue(h("kafka_dlt-original-timestamp", be64(1700000000000LL))),
+                 QStringLiteral("0x0000018bcfe56800 (1700000000000 = 2023-11-14T22:13:20.000Z)"));
+        QCOMPARE(d.displayValue(h("__connect.errors.partition", be32(7))), QStringLiteral("0x00000007 (7)"));
+        // Text stays text; a number written as text needs no decoding.
+        QCOMPARE(d.displayValue(h("kafka_dlt-original-partition", "2")), QStringLiteral("2"));
+        QCOMPARE(d.displayValue(h("kafka_dlt-exception-message", "line one\nline two")), QStringLiteral("line one\nline two"));
+        // Binary under a name no decoder knows: hex only.
+        QCOMPARE(d.displayValue(h("trace-bin", QByteArray("\x01\x02", 2))), QStringLiteral("0x0102"));
+        QCOMPARE(d.displayValue({QStringLiteral("nothing"), std::nullopt}), QStringLiteral("(null)"));
+        // A rule's partition header is known too.
+        HeaderMappingRule rule;
+        rule.partitionHeader = QStringLiteral("acme-part");
+        QCOMPARE(DeadLetterDecoder({rule}).displayValue(h("acme-part", be32(3))), QStringLiteral("0x00000003 (3)"));
+        QCOMPARE(d.fieldOf(QStringLiteral("acme-part")), DeadLetterDecoder::Field::None);
+        QCOMPARE(d.fieldOf(QStringLiteral("x-original-offset")), DeadLetterDecoder::Field::Offset);
+        // Long values are cut, and say so.
+        QCOMPARE(d.displayValue(h("big", QByteArray(10000, 'a')), 100).size(), 101);
+        QVERIFY(d.displayValue(h("bigbin", QByteArray(1000, '\0'))).endsWith(QStringLiteral("… (1000 bytes)")));
+    }
+
     void thousandsOfHeaders()
     {
         QList<RecordHeader> headers;

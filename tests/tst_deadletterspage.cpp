@@ -1,21 +1,32 @@
 // DeadLettersPage on the fake cluster: paging, filters, stale pages, detail pane, read-only,
 // export and the requeue dialog. Screenshots with KOPS_DLQ_SCREENSHOTS=1 (to /tmp).
+#include "dlq/deadletterdetail.h"
 #include "dlq/deadlettermodel.h"
 #include "dlq/deadletterspage.h"
 #include "dlq/payloadviewer.h"
 #include "dlq/requeuedialog.h"
 #include "fakeclusterapi.h"
+#include "mainwindow.h"
 #include "requeueengine.h"
 #include "widgets/statusbanner.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTabWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -23,11 +34,47 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTest>
 #include <QTreeWidget>
+#include <QtEndian>
 
 using namespace kops;
 using kops::test::FakeClusterApi;
+
+namespace {
+
+QByteArray be32(qint32 v)
+{
+    QByteArray b(4, '\0');
+    qToBigEndian(v, b.data());
+    return b;
+}
+
+QByteArray be64(qint64 v)
+{
+    QByteArray b(8, '\0');
+    qToBigEndian(v, b.data());
+    return b;
+}
+
+/// A Spring stack trace of about 20 KB whose first line (the exception and its message) has no break.
+QByteArray longStackTrace()
+{
+    QByteArray t = "com.acme.payments.settlement.ReconciliationFailedException: could not reconcile chargeback "
+                   "for merchant account ";
+    t += QByteArray(3000, 'M');
+    t += '\n';
+    for (int i = 0; t.size() < 20 * 1024; ++i)
+        t += QStringLiteral("\tat com.acme.payments.settlement.internal.ReconciliationStep%1.apply"
+                            "(ReconciliationStep%1.java:%2)\n")
+                 .arg(i)
+                 .arg(100 + i)
+                 .toUtf8();
+    return t;
+}
+
+} // namespace
 
 class TestDeadLettersPage : public QObject
 {
@@ -199,6 +246,233 @@ private slots:
         QCOMPARE(m_page->keyViewer()->kind(), PayloadView::Kind::Text);
         QCOMPARE(m_page->headersTable()->rowCount(), 6);
         screenshot("detail");
+    }
+
+    void emptyStateSaysWhatToDoAndReturnLoads()
+    {
+        auto labelWith = [this](const char *text) {
+            for (QLabel *l : m_page->findChildren<QLabel *>())
+                if (l->isVisible() && l->text().contains(QLatin1String(text)))
+                    return true;
+            return false;
+        };
+        QVERIFY(labelWith("Choose a topic and press Load."));
+        m_page->setConnection(nullptr);
+        QVERIFY(labelWith("Not connected"));
+        m_page->setConnection(context());
+        // Typing a topic and pressing Return loads it, as in the filter fields.
+        auto *topic = m_page->findChild<QComboBox *>();
+        QVERIFY(topic && topic->isEditable());
+        topic->lineEdit()->setText(QStringLiteral("other.DLT"));
+        QSignalSpy loaded(m_page.get(), &DeadLettersPage::pageLoaded);
+        QTest::keyClick(topic->lineEdit(), Qt::Key_Return);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(m_page->model()->rowCount(), 5);
+    }
+
+    void binaryHeadersAsHexWithTheirNumber()
+    {
+        // Spring writes the original partition as 4 bytes and offset/timestamp as 8.
+        m_fake->append(QStringLiteral("other.DLT"), 0, 7, "v", QByteArray("k"),
+                       {{QStringLiteral("kafka_dlt-original-topic"), QByteArray("orders")},
+                        {QStringLiteral("kafka_dlt-original-partition"), be32(2)},
+                        {QStringLiteral("kafka_dlt-original-offset"), be64(5000)},
+                        {QStringLiteral("kafka_dlt-original-timestamp"), be64(1700000000000LL)},
+                        {QStringLiteral("kafka_dlt-exception-fqcn"), QByteArray("java.lang.IllegalStateException")}});
+        m_page->setTopic(QStringLiteral("other.DLT"));
+        loadAndWait();
+        QCOMPARE(m_page->model()->rowCount(), 6);
+        m_page->table()->selectRow(5);
+        QTableWidget *headers = m_page->headersTable();
+        QCOMPARE(headers->rowCount(), 5);
+        QCOMPARE(headers->item(1, 1)->text(), QStringLiteral("0x00000002 (2)"));
+        QCOMPARE(headers->item(2, 1)->text(), QStringLiteral("0x0000000000001388 (5000)"));
+        QVERIFY2(headers->item(3, 1)->text().endsWith(QLatin1String("(1700000000000 = 2023-11-14T22:13:20.000Z)")),
+                 qPrintable(headers->item(3, 1)->text()));
+        QCOMPARE(headers->item(4, 1)->text(), QStringLiteral("java.lang.IllegalStateException"));
+        // The name column fits the longest name.
+        const int longest = headers->fontMetrics().horizontalAdvance(QStringLiteral("kafka_dlt-original-timestamp"));
+        QVERIFY2(headers->columnWidth(0) >= longest, qPrintable(QStringLiteral("%1 < %2").arg(headers->columnWidth(0)).arg(longest)));
+    }
+
+    void detailFollowsTheTable()
+    {
+        loadAndWait();
+        m_page->table()->selectRow(3);
+        QVERIFY(m_page->detail()->hasRecord());
+        QCOMPARE(m_page->headersTable()->rowCount(), 6);
+        QCOMPARE(m_page->valueViewer()->kind(), PayloadView::Kind::Json);
+        // A filter that hides the record: the detail pane no longer shows it.
+        setFilter("error class", QStringLiteral("NullPointer"));
+        loadAndWait();
+        QVERIFY(!m_page->table()->selectionModel()->currentIndex().isValid());
+        QVERIFY(!m_page->detail()->hasRecord());
+        QCOMPARE(m_page->headersTable()->rowCount(), 0);
+        QCOMPARE(m_page->valueViewer()->kind(), PayloadView::Kind::Null);
+        QCOMPARE(m_page->keyViewer()->kind(), PayloadView::Kind::Null);
+        // Another topic: nothing of the previous one stays.
+        setFilter("error class", QString());
+        loadAndWait();
+        m_page->table()->selectRow(1);
+        QCOMPARE(m_page->headersTable()->rowCount(), 6);
+        m_page->setTopic(QStringLiteral("other.DLT"));
+        loadAndWait();
+        QCOMPARE(m_page->model()->rowCount(), 5);
+        QCOMPARE(m_page->headersTable()->rowCount(), 0);
+        QCOMPARE(m_page->valueViewer()->kind(), PayloadView::Kind::Null);
+        for (QTextBrowser *t : m_page->findChildren<QTextBrowser *>())
+            QVERIFY2(t->toPlainText().isEmpty(), qPrintable(t->toPlainText()));
+        for (QLabel *l : m_page->findChildren<QLabel *>())
+            QVERIFY2(!l->text().contains(QLatin1String("Format:")), qPrintable(l->text()));
+    }
+
+    void rateIsRecordsOverReadingTime()
+    {
+        // 200 records, a pause while the operator looks at them, then the rest: the pause is not reading.
+        QElapsedTimer wall;
+        wall.start();
+        loadAndWait();
+        qint64 reading = wall.elapsed();
+        QTest::qWait(1500);
+        QSignalSpy finished(m_page.get(), &DeadLettersPage::browseFinished);
+        wall.restart();
+        m_page->scanToEnd();
+        QVERIFY(finished.wait(10000));
+        reading += wall.elapsed();
+        const QString status = m_page->statusText();
+        QVERIFY2(status.startsWith(QStringLiteral("900 of 900")), qPrintable(status));
+        const auto m = QRegularExpression(QStringLiteral("([0-9][0-9,]*) records/s")).match(status);
+        QVERIFY2(m.hasMatch(), qPrintable(status));
+        const qint64 shown = QLocale().toLongLong(m.captured(1));
+        // The page read for at most `reading` ms of the test's clock, so it read at least this fast.
+        const qint64 atLeast = qRound64(900 * 1000.0 / double(std::max<qint64>(1, reading)));
+        QVERIFY2(shown >= atLeast, qPrintable(QStringLiteral("%1 (read for at most %2 ms: at least %3/s)")
+                                                  .arg(status).arg(reading).arg(atLeast)));
+    }
+
+    void windowKeepsItsSizeWithHugeRecords_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<qreal>("fontScale");
+        QTest::newRow("1280x800") << QSize(1280, 800) << 1.0;
+        QTest::newRow("1366x768") << QSize(1366, 768) << 1.0;
+        QTest::newRow("1280x800 at 125%") << QSize(1280, 800) << 1.25; // a scaled desktop
+    }
+
+    void windowKeepsItsSizeWithHugeRecords()
+    {
+        QFETCH(QSize, size);
+        QFETCH(qreal, fontScale);
+        const QFont appFont = QApplication::font();
+        QFont scaled = appFont;
+        if (appFont.pointSizeF() > 0)
+            scaled.setPointSizeF(appFont.pointSizeF() * fontScale);
+        else
+            scaled.setPixelSize(qRound(appFont.pixelSize() * fontScale));
+        QApplication::setFont(scaled);
+        const auto restoreFont = qScopeGuard([&] { QApplication::setFont(appFont); });
+        const QString topic = QStringLiteral("payments.settlement.eu-west-1.reconciliation.retry-after-chargeback."
+                                             "merchant-accounts.dead-letters.v2.DLT");
+        m_fake->addTopic(topic, 1);
+        const QString original = QStringLiteral("payments.settlement.eu-west-1.reconciliation.retry-after-chargeback."
+                                                "merchant-accounts");
+        for (int i = 0; i < 30; ++i) {
+            const bool huge = i == 0;
+            m_fake->append(topic, 0, 1700000000000LL + i,
+                           huge ? QByteArray(10 * 1024 * 1024, 'z') : QByteArray("{\"id\":1}"),
+                           QByteArray("key-") + QByteArray::number(i),
+                           {{QStringLiteral("kafka_dlt-original-topic"), original.toUtf8()},
+                            {QStringLiteral("kafka_dlt-original-partition"), be32(i % 4)},
+                            {QStringLiteral("kafka_dlt-original-offset"), be64(123456789 + i)},
+                            {QStringLiteral("kafka_dlt-exception-fqcn"),
+                             QByteArray("com.acme.payments.settlement.ReconciliationFailedException")},
+                            {QStringLiteral("kafka_dlt-exception-message"), QByteArray(600, 'E')},
+                            {QStringLiteral("kafka_dlt-exception-stacktrace"), longStackTrace()},
+                            {QStringLiteral("x-acme-tracing-context-propagation-header-with-a-rather-long-name"),
+                             QByteArray(300, 't')}});
+        }
+        MainWindow w(nullptr, [fake = m_fake](const ConnectionProfile &, const QString &) { return test::sharedFactory(fake); });
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("layout");
+        profile.bootstrapServers = QStringLiteral("fake:9092");
+        w.connectTo(profile);
+        w.showPage(QStringLiteral("Dead letters"));
+        auto *page = w.findChild<DeadLettersPage *>();
+        QVERIFY(page && page->isVisible());
+        auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QTest::qWait(100); // the topic list arrives
+        auto settle = [&] {
+            // Every layout recomputed, as the next resize or style change would do: a stale cached
+            // minimum must not hide a page that has grown. Twice: a minimum reaches the window one pass later.
+            for (int pass = 0; pass < 2; ++pass) {
+                for (QWidget *c : w.findChildren<QWidget *>())
+                    if (c->layout())
+                        c->layout()->invalidate();
+                w.layout()->invalidate();
+                QCoreApplication::processEvents();
+            }
+        };
+        settle();
+        QCOMPARE(w.size(), size);
+        const int navWidth = nav->width();
+        const int tableWidth = page->table()->width();
+        QVERIFY2(tableWidth * 2 > page->width(), "the table has at least half of the page");
+        auto unchanged = [&](const char *step) {
+            settle();
+            const QString where = QStringLiteral("%1: window %2x%3, navigation %4, table %5 of %6")
+                                      .arg(QLatin1String(step)).arg(w.width()).arg(w.height())
+                                      .arg(nav->width()).arg(page->table()->width()).arg(page->width());
+            return std::make_pair(w.size() == size && nav->width() == navWidth && page->table()->width() == tableWidth,
+                                  where);
+        };
+        auto shot = [&](const QString &step) {
+            if (qEnvironmentVariableIsSet("KOPS_DLQ_SCREENSHOTS"))
+                w.grab().save(QStringLiteral("/tmp/dlq-window-%1x%2-%3-%4.png")
+                                  .arg(size.width()).arg(size.height()).arg(qRound(fontScale * 100)).arg(step));
+        };
+        shot(QStringLiteral("empty"));
+
+        page->setTopic(topic);
+        QSignalSpy loaded(page, &DeadLettersPage::pageLoaded);
+        QTest::mouseClick(page->loadButton(), Qt::LeftButton);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(page->model()->rowCount(), 30);
+        auto [same, where] = unchanged("loaded");
+        QVERIFY2(same, qPrintable(where));
+        QTableView *table = page->table();
+        auto *detail = page->findChild<QTabWidget *>(QStringLiteral("deadLetterDetail"));
+        QVERIFY(detail);
+        for (int row : {0, 1, 2}) {
+            const QRect cell = table->visualRect(table->model()->index(row, DeadLetterModel::OffsetColumn));
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+            QCOMPARE(table->selectionModel()->currentIndex().row(), row);
+            for (int tab = 0; tab < detail->count(); ++tab) {
+                detail->setCurrentIndex(tab);
+                auto [ok, at] = unchanged(qPrintable(QStringLiteral("row %1, tab %2").arg(row).arg(detail->tabText(tab))));
+                QVERIFY2(ok, qPrintable(at));
+                if (row == 0)
+                    shot(QStringLiteral("row0-tab%1").arg(tab));
+            }
+        }
+        // The decoded columns are in view without scrolling sideways.
+        for (int c : {int(DeadLetterModel::ErrorClassColumn), int(DeadLetterModel::OriginalTopicColumn)}) {
+            const int right = table->columnViewportPosition(c) + table->columnWidth(c);
+            QVERIFY2(table->columnViewportPosition(c) >= 0 && right <= table->viewport()->width(),
+                     qPrintable(QStringLiteral("column %1 at %2..%3 of %4").arg(c).arg(table->columnViewportPosition(c))
+                                    .arg(right).arg(table->viewport()->width())));
+            QVERIFY(table->columnWidth(c) >= 60);
+        }
+        // An error with a long topic name in the banner.
+        page->setTopic(QStringLiteral("no.such.topic.") + QString(200, QLatin1Char('n')));
+        QTest::mouseClick(page->loadButton(), Qt::LeftButton);
+        QVERIFY(loaded.wait(20000));
+        auto [afterError, errorWhere] = unchanged("error");
+        QVERIFY2(afterError, qPrintable(errorWhere));
+        shot(QStringLiteral("error"));
+        w.close();
     }
 
     void sortingTheWindowKeepsTheDetailRight()

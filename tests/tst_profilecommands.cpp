@@ -87,7 +87,7 @@ void TestProfileCommands::lintProducerNoLoss()
     QCOMPARE(r.code, 1);
     const QJsonArray findings = r.json().value(QStringLiteral("findings")).toArray();
     QCOMPARE(rulesOf(r.json()), (QStringList{QStringLiteral("producer.acks-loss"), QStringLiteral("producer.duplicates"),
-                                             QStringLiteral("producer.reordering")}));
+                                             QStringLiteral("producer.reordering"), QStringLiteral("producer.retries-bounded")}));
     for (const QJsonValue &v : findings) {
         const QJsonObject f = v.toObject();
         QCOMPARE(f.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));

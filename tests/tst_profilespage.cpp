@@ -1,14 +1,19 @@
 #include "configlinter.h"
 #include "fakeclusterapi.h"
+#include "mainwindow.h"
 #include "profileeditor.h"
 #include "profilespage.h"
 #include "profilestore.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QScopeGuard>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -66,6 +71,9 @@ private slots:
     void switchingProfilesKeepsEdits();
     void diffAndAdvisor();
     void exportWritesProperties();
+    void pasteJvmCommandLine();
+    void windowKeepsItsSize_data();
+    void windowKeepsItsSize();
     void screenshots();
 
 private:
@@ -308,6 +316,153 @@ void TestProfilesPage::exportWritesProperties()
     const QByteArray text = f.readAll();
     QVERIFY(text.contains("enable.auto.commit=false\n"));
     QVERIFY(text.contains("auto.offset.reset=earliest\n"));
+}
+
+void TestProfilesPage::pasteJvmCommandLine()
+{
+    ProfilesPage page;
+    page.resize(1280, 800);
+    page.show();
+    triggerTemplate(page, QStringLiteral("producer-no-loss"));
+    auto *text = child<QPlainTextEdit>(&page, QStringLiteral("jvmOptionsText"));
+    QVERIFY(text);
+    QVERIFY(!text->isVisible()); // JVM profiles only
+    triggerTemplate(page, QStringLiteral("jvm-32g-host"));
+    QVERIFY(text->isVisible());
+    QVERIFY2(text->toPlainText().contains(QLatin1String("KAFKA_HEAP_OPTS=\"-Xmx6G -Xms6G\"")), qPrintable(text->toPlainText()));
+    // Paste what a broker runs with (issue 15's profile) and apply it.
+    text->selectAll();
+    QTest::keyClick(text, Qt::Key_Delete);
+    QGuiApplication::clipboard()->setText(QStringLiteral("export KAFKA_HEAP_OPTS=\"-Xmx16G -Xms16G\"\n"
+                                          "export KAFKA_JVM_PERFORMANCE_OPTS=\"-Xmn10G -XX:MetaspaceSize=256M -XX:+UseG1GC "
+                                          "-XX:MaxGCPauseMillis=50 -XX:G1HeapRegionSize=16M\"\n"));
+    QTest::keyClick(text, Qt::Key_V, Qt::ControlModifier);
+    QVERIFY2(text->toPlainText().startsWith(QLatin1String("export KAFKA_HEAP_OPTS=\"-Xmx16G")), qPrintable(text->toPlainText()));
+    QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("jvmOptionsApply")), Qt::LeftButton);
+    ProfileEditor *editor = page.editor();
+    QCOMPARE(editor->profile().settings.value(QStringLiteral("-Xmx")), QStringLiteral("16G"));
+    QCOMPARE(editor->profile().settings.value(QStringLiteral("-Xmn")), QStringLiteral("10G"));
+    QCOMPARE(editor->profile().settings.value(QStringLiteral("-XX:MaxGCPauseMillis")), QStringLiteral("50"));
+    QVERIFY(!editor->profile().settings.contains(QStringLiteral("-XX:InitiatingHeapOccupancyPercent"))); // replaced
+    QCOMPARE(editor->profile().hostRam, QStringLiteral("32G"));
+    QVERIFY(page.hasUnsavedChanges());
+    QCOMPARE(child<QLineEdit>(&page, QStringLiteral("field:-Xmx"))->text(), QStringLiteral("16G"));
+    QVERIFY(rules(editor).contains(QStringLiteral("jvm.heap-share")));
+    QVERIFY(rules(editor).contains(QStringLiteral("jvm.xmn-with-g1")));
+    // The heap fix leaves no impossible young generation, and the text follows the profile.
+    QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("applyFix:jvm.heap-share")), Qt::LeftButton);
+    QTRY_VERIFY(!rules(editor).contains(QStringLiteral("jvm.heap-share")));
+    QVERIFY(!editor->profile().settings.contains(QStringLiteral("-Xmn")));
+    QVERIFY(!ConfigLinter::hasErrors(editor->findings()));
+    QVERIFY2(text->toPlainText().contains(QLatin1String("KAFKA_HEAP_OPTS=\"-Xmx6G -Xms6G\"")), qPrintable(text->toPlainText()));
+    // A bare option list, as copied from `ps`, with a malformed option: applied without it, and said.
+    text->setPlainText(QStringLiteral("-Xmx8G -Xms8G -Xmnlots -XX:+UseG1GC"));
+    QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("jvmOptionsApply")), Qt::LeftButton);
+    QCOMPARE(editor->profile().settings.value(QStringLiteral("-Xmx")), QStringLiteral("8G"));
+    QVERIFY(!editor->profile().settings.contains(QStringLiteral("-Xmn")));
+    auto *issues = child<QLabel>(&page, QStringLiteral("jvmOptionsIssues"));
+    QVERIFY2(issues->isVisible() && issues->text().contains(QLatin1String("-Xmnlots")), qPrintable(issues->text()));
+    // Nothing usable: the profile is left alone.
+    text->setPlainText(QStringLiteral("hello"));
+    QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("jvmOptionsApply")), Qt::LeftButton);
+    QCOMPARE(editor->profile().settings.value(QStringLiteral("-Xmx")), QStringLiteral("8G"));
+    QVERIFY2(issues->text().contains(QLatin1String("hello")), qPrintable(issues->text()));
+}
+
+void TestProfilesPage::windowKeepsItsSize_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<qreal>("fontScale");
+    QTest::newRow("1280x800") << QSize(1280, 800) << 1.0;
+    QTest::newRow("1366x768") << QSize(1366, 768) << 1.0;
+    // Desktops scaled to 125 % and 150 % (1280x800 laptops): the same texts need more room.
+    QTest::newRow("1280x800 at 125%") << QSize(1280, 800) << 1.25;
+    QTest::newRow("1280x800 at 150%") << QSize(1280, 800) << 1.5;
+}
+
+void TestProfilesPage::windowKeepsItsSize()
+{
+    QFETCH(QSize, size);
+    QFETCH(qreal, fontScale);
+    const QFont appFont = QApplication::font();
+    QFont scaled = appFont;
+    if (appFont.pointSizeF() > 0)
+        scaled.setPointSizeF(appFont.pointSizeF() * fontScale);
+    else
+        scaled.setPixelSize(qRound(appFont.pixelSize() * fontScale));
+    QApplication::setFont(scaled);
+    const auto restoreFont = qScopeGuard([&] { QApplication::setFont(appFont); });
+    // A topic profile with a long name (it lands in the cross-check combo box).
+    ConfigProfile topic;
+    topic.name = QStringLiteral("payments-settlement-eu-west-1-reconciliation-retry-after-chargeback-merchant-accounts-v2");
+    topic.type = ProfileType::Topic;
+    topic.settings = {{QStringLiteral("replication.factor"), QStringLiteral("3")}};
+    QVERIFY(ProfileStore().save(topic).ok());
+    MainWindow w;
+    w.resize(size);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.showPage(QStringLiteral("Profiles"));
+    auto *page = w.findChild<ProfilesPage *>();
+    QVERIFY(page && page->isVisible());
+    auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+    auto *list = child<QTreeWidget>(page, QStringLiteral("profileList"));
+    auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("profileTabs"));
+    auto settle = [&] {
+        // Every layout recomputed, as the next resize or style change would do: a stale cached
+        // minimum must not hide a page that has grown. Twice: a minimum reaches the window one pass later.
+        for (int pass = 0; pass < 2; ++pass) {
+            for (QWidget *c : w.findChildren<QWidget *>())
+                if (c->layout())
+                    c->layout()->invalidate();
+            w.layout()->invalidate();
+            QCoreApplication::processEvents();
+        }
+    };
+    settle();
+    QCOMPARE(w.size(), size);
+    QCOMPARE(page->font().pointSizeF(), scaled.pointSizeF());
+    const int navWidth = nav->width();
+    const int listWidth = list->width();
+    const int tabsWidth = tabs->width();
+    auto check = [&](const QString &step) {
+        settle();
+        const QString where = QStringLiteral("%1: window %2x%3, navigation %4, list %5, editor %6")
+                                  .arg(step).arg(w.width()).arg(w.height()).arg(nav->width()).arg(list->width())
+                                  .arg(tabs->width());
+        return std::make_pair(w.size() == size && nav->width() == navWidth && list->width() == listWidth
+                                  && tabs->width() == tabsWidth,
+                              where);
+    };
+    for (const char *name : {"jvm-32g-host", "producer-no-loss", "jvm-16g-host"}) {
+        page->createFromTemplate(QString::fromLatin1(name));
+        auto [same, where] = check(QString::fromLatin1(name));
+        QVERIFY2(same, qPrintable(where));
+    }
+    // Every finding of a troubled JVM profile selected in turn (its details below the list).
+    auto *text = child<QPlainTextEdit>(page, QStringLiteral("jvmOptionsText"));
+    QVERIFY(text);
+    text->setPlainText(QStringLiteral("export KAFKA_HEAP_OPTS=\"-Xmx40G -Xms2G -Xmn30G\"\nexport KAFKA_JVM_PERFORMANCE_OPTS="
+                                      "\"-XX:+UseParallelGC -XX:G1HeapRegionSize=3M -XX:MaxGCPauseMilis=20 ")
+                       + QString(400, QLatin1Char('D')) + QStringLiteral("\"\n"));
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("jvmOptionsApply")), Qt::LeftButton);
+    auto *tree = child<QTreeWidget>(page, QStringLiteral("findingsTree"));
+    QVERIFY(tree->topLevelItemCount() >= 4);
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        tree->setCurrentItem(tree->topLevelItem(i));
+        auto [same, where] = check(QStringLiteral("finding %1").arg(i));
+        QVERIFY2(same, qPrintable(where));
+    }
+    for (int t = 0; t < tabs->count(); ++t) {
+        tabs->setCurrentIndex(t);
+        auto [same, where] = check(tabs->tabText(t));
+        QVERIFY2(same, qPrintable(where));
+        const QString dir = qEnvironmentVariable("KOPS_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            w.grab().save(QStringLiteral("%1/profiles-window-%2x%3-%4-tab%5.png")
+                              .arg(dir).arg(size.width()).arg(size.height()).arg(qRound(fontScale * 100)).arg(t));
+    }
+    w.close();
 }
 
 void TestProfilesPage::screenshots()

@@ -1,5 +1,8 @@
 #include "deadletterheaders.h"
 
+#include "deadletterjson.h"
+
+#include <QDateTime>
 #include <QHash>
 #include <QtEndian>
 
@@ -212,6 +215,57 @@ DeadLetterInfo DeadLetterDecoder::decode(const QList<RecordHeader> &headers) con
         if (fill(kFormats[f].format, found[f]))
             return info;
     return info;
+}
+
+DeadLetterDecoder::Field DeadLetterDecoder::fieldOf(const QString &name) const
+{
+    for (const HeaderMappingRule &r : m_rules) {
+        const std::pair<const QString *, Field> named[] = {
+            {&r.topicHeader, Field::Topic},         {&r.partitionHeader, Field::Partition},
+            {&r.offsetHeader, Field::Offset},       {&r.timestampHeader, Field::Timestamp},
+            {&r.errorClassHeader, Field::ErrorClass}, {&r.errorMessageHeader, Field::ErrorMessage}};
+        for (const auto &[header, field] : named)
+            if (!header->isEmpty() && *header == name)
+                return field;
+    }
+    const auto &known = knownNames();
+    const auto it = known.constFind(name);
+    if (it == known.cend() || it->isEmpty())
+        return Field::None;
+    // Slots are in FieldNames order: topic, partition, offset, timestamp, class, message, stack trace, connector.
+    return Field(it->first().second + 1);
+}
+
+QString DeadLetterDecoder::displayValue(const RecordHeader &header, qsizetype maxBytes) const
+{
+    if (!header.value)
+        return QStringLiteral("(null)");
+    const QByteArray &v = *header.value;
+    bool printable = isValidUtf8(v);
+    for (qsizetype i = 0; printable && i < v.size(); ++i) {
+        const auto c = static_cast<unsigned char>(v.at(i));
+        printable = c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
+    }
+    if (printable) {
+        qsizetype cut = std::min(v.size(), maxBytes);
+        while (cut < v.size() && cut > 0 && (static_cast<unsigned char>(v.at(cut)) & 0xc0) == 0x80)
+            --cut; // on a character boundary
+        return QString::fromUtf8(v.constData(), cut) + (cut < v.size() ? QStringLiteral("…") : QString());
+    }
+    QString text = QStringLiteral("0x") + QString::fromLatin1(v.left(std::min<qsizetype>(maxBytes, 256)).toHex());
+    if (v.size() > std::min<qsizetype>(maxBytes, 256))
+        text += QStringLiteral("… (%1 bytes)").arg(v.size());
+    const Field field = fieldOf(header.key);
+    if (field == Field::Partition || field == Field::Offset || field == Field::Timestamp) {
+        if (const auto n = parseNumber(header.value)) {
+            QString number = QString::number(*n);
+            if (field == Field::Timestamp)
+                number += QStringLiteral(" = ")
+                          + QDateTime::fromMSecsSinceEpoch(*n, Qt::UTC).toString(Qt::ISODateWithMs);
+            text += QStringLiteral(" (%1)").arg(number);
+        }
+    }
+    return text;
 }
 
 bool DeadLetterDecoder::isDeadLetterHeader(const QString &name) const

@@ -64,6 +64,15 @@ public:
     /// A header value as an integer: decimal text, or 2/4/8-byte big-endian binary.
     static std::optional<qint64> parseNumber(const std::optional<QByteArray> &value);
 
+    /// The decoded field a header of this name fills (rules first, then the known formats).
+    enum class Field { None, Topic, Partition, Offset, Timestamp, ErrorClass, ErrorMessage, StackTrace, Connector };
+    Field fieldOf(const QString &name) const;
+
+    /// A header value for people: printable text as it is (cut after maxBytes), anything else
+    /// (binary, control characters) as 0x-hex, followed by the number a known partition, offset or
+    /// timestamp header holds: "0x00000002 (2)", "0x0000018bcfe56800 (1700000000000 = 2023-11-14T22:13:20.000Z)".
+    QString displayValue(const RecordHeader &header, qsizetype maxBytes = 4096) const;
+
 private:
     QList<HeaderMappingRule> m_rules;
 };

@@ -336,6 +336,27 @@ void lintProducer(const ConfigProfile &p, const LintContext &ctx, QList<LintFind
                            setFix(ProfileType::Producer,
                                   {{QStringLiteral("delivery.timeout.ms"), QString::number(linger + request)}})));
 
+    // Kafka's documentation: leave retries unset and bound the retrying with delivery.timeout.ms. A
+    // retries count that runs out first turns a leader election or a broker restart into a failed send.
+    const qint64 backoff = e.number(QStringLiteral("retry.backoff.ms"));
+    if (!e.isDefault(QStringLiteral("retries")) && retries < 2147483647
+        && double(retries) * double(std::max<qint64>(backoff, 1)) < double(delivery)) {
+        ConfigFix fix = setFix(ProfileType::Producer, {}, {QStringLiteral("retries")});
+        fix.label = QStringLiteral("Remove retries (unlimited; delivery.timeout.ms=%1 bounds the retrying)")
+                        .arg(delivery);
+        out.append(finding(
+            p, "producer.retries-bounded", bySeverity(in, Severity::Info, Severity::Error, Severity::Error),
+            {QStringLiteral("retries"), QStringLiteral("delivery.timeout.ms")},
+            QStringLiteral("%1 with %2: the producer gives up after about %3 ms of broker errors, long before %4, "
+                           "so a leader election or a broker restart fails the send and the record is lost unless the "
+                           "application sends it again (intent %5). Leave retries unset (unlimited) and let "
+                           "delivery.timeout.ms bound the time, as Kafka's documentation recommends.")
+                .arg(e.show(QStringLiteral("retries")), e.show(QStringLiteral("retry.backoff.ms")))
+                .arg(retries * backoff)
+                .arg(e.show(QStringLiteral("delivery.timeout.ms")), intentText),
+            fix));
+    }
+
     if (in == ProfileIntent::Throughput) {
         const qint64 batch = e.number(QStringLiteral("batch.size"));
         if (linger == 0 || batch < 16384) {
@@ -398,12 +419,17 @@ void lintTopic(const ConfigProfile &p, QList<LintFinding> &out)
                                .arg(rf),
                            setFix(ProfileType::Topic, {{QStringLiteral("min.insync.replicas"),
                                                         QString::number(std::max<qint64>(1, rf - 1))}})));
-    if (rfKnown && rf == 1)
+    if (rfKnown && rf == 1) {
+        // Three replicas with min.insync.replicas=1 is topic.min-isr-one: the fix sets both at once.
+        QMap<QString, QString> set{{QStringLiteral("replication.factor"), QStringLiteral("3")}};
+        if (isr < 2 && in != ProfileIntent::Throughput)
+            set.insert(QStringLiteral("min.insync.replicas"), QStringLiteral("2"));
         out.append(finding(p, "topic.rf-one", bySeverity(in, Severity::Warning, Severity::Error, Severity::Error),
                            {QStringLiteral("replication.factor")},
                            QStringLiteral("replication.factor=1: one copy per partition; losing that broker's disk "
                                           "loses the data and the partition is offline while the broker is down."),
-                           setFix(ProfileType::Topic, {{QStringLiteral("replication.factor"), QStringLiteral("3")}})));
+                           setFix(ProfileType::Topic, set)));
+    }
     if (rfKnown && rf >= 3 && isr == 1 && in != ProfileIntent::Throughput)
         out.append(finding(p, "topic.min-isr-one", Severity::Warning, {QStringLiteral("min.insync.replicas")},
                            QStringLiteral("%1: acks=all succeeds once the leader alone has a record, so losing the "

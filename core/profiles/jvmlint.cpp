@@ -38,11 +38,74 @@ bool isOn(const ConfigProfile &p, const QString &key)
     return p.value(key).value_or(QString()) == QLatin1String("true");
 }
 
-QMap<QString, QString> heapSet(const ConfigProfile &p, qint64 heap)
+bool usesG1(const ConfigProfile &p)
 {
-    Q_UNUSED(p)
-    // -Xms follows -Xmx so the fix does not trade one finding (jvm.xms-xmx) for another.
-    return {{QStringLiteral("-Xmx"), formatJvmSize(heap)}, {QStringLiteral("-Xms"), formatJvmSize(heap)}};
+    const bool other = isOn(p, QStringLiteral("-XX:UseParallelGC")) || isOn(p, QStringLiteral("-XX:UseSerialGC"))
+                       || isOn(p, QStringLiteral("-XX:UseConcMarkSweepGC")) || isOn(p, QStringLiteral("-XX:UseZGC"))
+                       || isOn(p, QStringLiteral("-XX:UseShenandoahGC"));
+    // Without a collector flag, JDK 9+ picks G1 on server-class machines (every broker host).
+    return isOn(p, QStringLiteral("-XX:UseG1GC")) || !other;
+}
+
+/// The options that fix the young generation's size, as set in the profile.
+QStringList youngKeys(const ConfigProfile &p)
+{
+    QStringList young;
+    for (const char *k : {"-Xmn", "-XX:NewSize", "-XX:MaxNewSize"})
+        if (p.settings.contains(QString::fromLatin1(k)))
+            young << QString::fromLatin1(k);
+    return young;
+}
+
+/// A third of the heap (the JVM's default NewRatio=2), in whole megabytes.
+QString youngThird(qint64 heap)
+{
+    return formatJvmSize(std::max<qint64>(kMB, heap / 3 / kMB * kMB));
+}
+
+/// Sets the heap to `heap` and resolves what the new size invalidates, so one click never trades one
+/// finding for another: -Xms follows -Xmx (jvm.xms-xmx), a young generation at least as large as the new
+/// heap goes (G1 sizes it itself, jvm.xmn-with-g1) or becomes a third of it, and a G1 region size that no
+/// longer fits the heap follows it (jvm.region-size).
+ConfigFix heapFix(const ConfigProfile &p, qint64 heap)
+{
+    ConfigFix fix;
+    fix.target = ProfileType::Jvm;
+    fix.set = {{QStringLiteral("-Xmx"), formatJvmSize(heap)}, {QStringLiteral("-Xms"), formatJvmSize(heap)}};
+    QStringList also;
+    const bool g1 = usesG1(p);
+    for (const QString &k : youngKeys(p)) {
+        const std::optional<qint64> young = parseJvmSize(p.settings.value(k));
+        if (!young || *young < heap)
+            continue;
+        if (g1) {
+            fix.remove << k;
+            also << QStringLiteral("remove %1").arg(JvmOptions::settingToToken(k, p.settings.value(k)));
+        } else {
+            fix.set.insert(k, youngThird(heap));
+            also << JvmOptions::settingToToken(k, youngThird(heap));
+        }
+    }
+    if (const auto regionText = p.value(QStringLiteral("-XX:G1HeapRegionSize")); regionText && g1) {
+        const std::optional<qint64> region = parseJvmSize(*regionText);
+        const qint64 regions = region && *region > 0 ? heap / *region : 0;
+        if (regions < 512 || regions > 8192) {
+            const QString rec = formatJvmSize(JvmAdvisor::recommendedRegionSize(heap));
+            fix.set.insert(QStringLiteral("-XX:G1HeapRegionSize"), rec);
+            also << QStringLiteral("-XX:G1HeapRegionSize=%1").arg(rec);
+        }
+    }
+    fix.label = QStringLiteral("Set -Xmx%1 -Xms%1").arg(formatJvmSize(heap));
+    if (!also.isEmpty())
+        fix.label += QStringLiteral(" (and %1 to fit the new heap)").arg(also.join(QStringLiteral(", ")));
+    return fix;
+}
+
+LintFinding heapFinding(const char *rule, Severity sev, QString message, ConfigFix fix)
+{
+    LintFinding f = jvmFinding(rule, sev, {QStringLiteral("-Xmx")}, std::move(message), {}, {}, {});
+    f.fix = std::move(fix);
+    return f;
 }
 
 } // namespace
@@ -60,9 +123,7 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
 
     const bool parallel = isOn(p, QStringLiteral("-XX:UseParallelGC")) || isOn(p, QStringLiteral("-XX:UseSerialGC"))
                           || isOn(p, QStringLiteral("-XX:UseConcMarkSweepGC"));
-    const bool zgc = isOn(p, QStringLiteral("-XX:UseZGC")) || isOn(p, QStringLiteral("-XX:UseShenandoahGC"));
-    // Without a collector flag, JDK 9+ picks G1 on server-class machines (every broker host).
-    const bool g1 = isOn(p, QStringLiteral("-XX:UseG1GC")) || (!parallel && !zgc);
+    const bool g1 = usesG1(p);
 
     if (ram && *ram > 0) {
         const MemorySplit split = memorySplit(*ram, heap);
@@ -71,8 +132,8 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
         if (share > 0.35 || cacheShare < 0.5) {
             const qint64 rec = JvmAdvisor::recommendedHeap(*ram);
             const Severity sev = (cacheShare < 0.25) ? Severity::Error : Severity::Warning;
-            out.append(jvmFinding(
-                "jvm.heap-share", sev, {QStringLiteral("-Xmx")},
+            out.append(heapFinding(
+                "jvm.heap-share", sev,
                 QStringLiteral("%1 takes %2% of a %3 host: only about %4 is left to the page cache (%5 minus the heap, "
                                "minus ~%6 for the OS, metaspace and direct buffers). Kafka serves consumers and "
                                "replication from the page cache, so a smaller heap is faster; %7 is plenty for a broker.")
@@ -80,23 +141,23 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
                     .arg(qRound(share * 100))
                     .arg(formatMemory(*ram), formatMemory(split.pageCache), formatMemory(*ram),
                          formatMemory(split.osReserve), formatMemory(rec)),
-                heapSet(p, rec), {}, QStringLiteral("Set -Xmx%1 -Xms%1").arg(formatJvmSize(rec))));
+                heapFix(p, rec)));
         }
     }
     if (heap >= 32 * kGB)
-        out.append(jvmFinding("jvm.heap-compressed-oops", Severity::Warning, {QStringLiteral("-Xmx")},
+        out.append(heapFinding("jvm.heap-compressed-oops", Severity::Warning,
                               QStringLiteral("%1 is at or above 32 GB: the JVM turns compressed object pointers off, "
                                              "so every reference doubles in size and a 32 GB heap holds less than a "
                                              "31 GB one.")
                                   .arg(heapText),
-                              heapSet(p, 30 * kGB), {}, QStringLiteral("Set -Xmx30G -Xms30G")));
+                              heapFix(p, 30 * kGB)));
     if (heap < kGB) {
         const qint64 rec = ram ? JvmAdvisor::recommendedHeap(*ram) : kGB;
-        out.append(jvmFinding("jvm.heap-too-small", Severity::Warning, {QStringLiteral("-Xmx")},
+        out.append(heapFinding("jvm.heap-too-small", Severity::Warning,
                               QStringLiteral("%1 is below 1 GB: a broker with more than a handful of partitions "
                                              "collects constantly or fails with OutOfMemoryError.")
                                   .arg(heapText),
-                              heapSet(p, rec), {}, QStringLiteral("Set -Xmx%1 -Xms%1").arg(formatJvmSize(rec))));
+                              heapFix(p, rec)));
     }
     const std::optional<qint64> xms = sizeOf(p, "-Xms");
     if (xmx && xms != xmx)
@@ -109,10 +170,29 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
                               {{QStringLiteral("-Xms"), p.settings.value(QStringLiteral("-Xmx"))}}, {},
                               QStringLiteral("Set -Xms%1").arg(p.settings.value(QStringLiteral("-Xmx")))));
 
-    QStringList young;
-    for (const char *k : {"-Xmn", "-XX:NewSize", "-XX:MaxNewSize"})
-        if (p.settings.contains(QString::fromLatin1(k)))
-            young << QString::fromLatin1(k);
+    const QStringList young = youngKeys(p);
+    for (const QString &k : young) {
+        const std::optional<qint64> size = parseJvmSize(p.settings.value(k));
+        if (!size || *size < heap)
+            continue;
+        const QString token = JvmOptions::settingToToken(k, p.settings.value(k));
+        QMap<QString, QString> set;
+        QStringList remove;
+        QString label;
+        if (g1) {
+            remove << k;
+            label = QStringLiteral("Remove %1 (G1 sizes the young generation itself)").arg(k);
+        } else {
+            set.insert(k, youngThird(heap));
+            label = QStringLiteral("Set %1").arg(JvmOptions::settingToToken(k, youngThird(heap)));
+        }
+        out.append(jvmFinding("jvm.young-exceeds-heap", Severity::Error, {k, QStringLiteral("-Xmx")},
+                              QStringLiteral("%1 asks for a young generation at least as large as the whole heap (%2): "
+                                             "the JVM shrinks it to all but a sliver of the heap, so the old generation "
+                                             "has almost no room and nearly every collection becomes a full one.")
+                                  .arg(token, heapText),
+                              set, remove, label));
+    }
     if (g1 && !young.isEmpty()) {
         const QString pause = p.settings.value(QStringLiteral("-XX:MaxGCPauseMillis"), QStringLiteral("200 (default)"));
         QStringList shown;
@@ -133,12 +213,16 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
         QMap<QString, QString> set{{QStringLiteral("-XX:UseG1GC"), QStringLiteral("true")}};
         if (!p.settings.contains(QStringLiteral("-XX:MaxGCPauseMillis")))
             set.insert(QStringLiteral("-XX:MaxGCPauseMillis"), QStringLiteral("20"));
+        // G1 sizes the young generation to meet its pause goal: a fixed size goes with the old collector.
+        QString label = QStringLiteral("Use G1 (-XX:+UseG1GC -XX:MaxGCPauseMillis=20)");
+        if (!young.isEmpty())
+            label += QStringLiteral(" and remove %1").arg(young.join(QStringLiteral(", ")));
         out.append(jvmFinding("jvm.collector", Severity::Warning, keys,
                               QStringLiteral("%1 with a %2 heap: stop-the-world collections of the whole heap last "
                                              "seconds, long enough for ZooKeeper/KRaft sessions and follower fetches to "
                                              "time out. Kafka is tested with G1 (ZGC also suits large heaps).")
                                   .arg(keys.join(QStringLiteral(", ")), formatMemory(heap)),
-                              set, keys, QStringLiteral("Use G1 (-XX:+UseG1GC -XX:MaxGCPauseMillis=20)")));
+                              set, keys + young, label));
     }
     if (const auto regionText = p.value(QStringLiteral("-XX:G1HeapRegionSize")); regionText && g1) {
         const std::optional<qint64> region = parseJvmSize(*regionText);

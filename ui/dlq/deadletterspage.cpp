@@ -1,5 +1,6 @@
 #include "deadletterspage.h"
 
+#include "deadletterdetail.h"
 #include "deadletterjson.h"
 #include "deadlettermodel.h"
 #include "models/keyedtablemodel.h"
@@ -29,14 +30,13 @@
 #include <QSortFilterProxyModel>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace kops {
-
-
 
 /// What one browse works on; its reader and api are only touched on the pool's thread.
 struct DeadLettersPage::Session
@@ -50,7 +50,7 @@ struct DeadLettersPage::Session
     std::unique_ptr<ClusterApi> api;
     std::unique_ptr<DeadLetterReader> reader;
     ScanProgress progress;
-    QElapsedTimer clock;
+    qint64 readingMs = 0; ///< time spent fetching, without the pauses between pages: the rate's denominator
 };
 
 namespace {
@@ -63,6 +63,27 @@ QTableWidgetItem *item(const QString &text)
     i->setFlags(i->flags() & ~Qt::ItemIsEditable);
     return i;
 }
+
+/// Elides at the left: a class name's end ("...DeserializationException") says more than its package.
+class ElideLeftDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideLeft;
+    }
+};
+
+// Left to right: where the record is, when, and what the dead-letter headers say, before the rest.
+constexpr DeadLetterModel::Column kVisualOrder[] = {
+    DeadLetterModel::OffsetColumn,        DeadLetterModel::PartitionColumn,         DeadLetterModel::TimestampColumn,
+    DeadLetterModel::ErrorClassColumn,    DeadLetterModel::OriginalTopicColumn,     DeadLetterModel::KeyColumn,
+    DeadLetterModel::SizeColumn,          DeadLetterModel::OriginalPartitionColumn, DeadLetterModel::OriginalOffsetColumn,
+    DeadLetterModel::ErrorMessageColumn};
 
 } // namespace
 
@@ -78,12 +99,13 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
       m_requeueMatching(new QPushButton(tr("Requeue all matching…"), this)), m_export(new QPushButton(tr("Export…"), this)),
       m_status(new QLabel(this)), m_model(new DeadLetterModel(2000, 128LL * 1024 * 1024, this)),
       m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)),
-      m_headers(new QTableWidget(0, 2, this)), m_keyViewer(new PayloadViewer(this)), m_valueViewer(new PayloadViewer(this)),
-      m_errorDetail(new QLabel(this)), m_errorClasses(new QTableWidget(0, 2, this)), m_journal(new QTableWidget(0, 7, this)),
+      m_detail(new DeadLetterDetail(this)), m_errorClasses(new QTableWidget(0, 2, this)), m_journal(new QTableWidget(0, 7, this)),
       m_resume(new QPushButton(tr("Resume selected requeue…"), this))
 {
     m_pool.setMaxThreadCount(1);
     m_topic->setEditable(true);
+    // Topic names run to 249 characters: the box keeps its width and the list shows them whole.
+    m_topic->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_topic->setMinimumContentsLength(24);
     m_partitions->setPlaceholderText(tr("all"));
     m_startMode->addItems({tr("Oldest"), tr("Newest N"), tr("Offset"), tr("Time (UTC)")});
@@ -123,6 +145,8 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
                                                         m_headerRule, m_regex})
         filters->addWidget(w, w == m_regex ? 0 : 1);
     auto *actions = new QHBoxLayout;
+    m_status->setWordWrap(true); // a long status wraps instead of widening the page
+    m_status->setText(tr("Not connected: connect to a cluster to browse its topics."));
     actions->addWidget(m_status, 1);
     for (QPushButton *b : {m_more, m_scan, m_cancel, m_requeueSelected, m_requeueMatching, m_export})
         actions->addWidget(b);
@@ -139,26 +163,24 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    for (int v = 0; v < int(std::size(kVisualOrder)); ++v)
+        m_table->horizontalHeader()->moveSection(m_table->horizontalHeader()->visualIndex(kVisualOrder[v]), v);
     m_table->setColumnWidth(DeadLetterModel::TimestampColumn, 190);
     m_table->setColumnWidth(DeadLetterModel::ErrorClassColumn, 220);
+    m_table->setItemDelegateForColumn(DeadLetterModel::ErrorClassColumn, new ElideLeftDelegate(m_table));
 
-    m_headers->setHorizontalHeaderLabels({tr("Header"), tr("Value")});
-    m_headers->horizontalHeader()->setStretchLastSection(true);
-    m_headers->verticalHeader()->hide();
-    m_errorDetail->setWordWrap(true);
-    m_errorDetail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_errorDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *detail = new QTabWidget(this);
-    detail->addTab(m_valueViewer, tr("Value"));
-    detail->addTab(m_keyViewer, tr("Key"));
-    detail->addTab(m_headers, tr("Headers"));
-    detail->addTab(m_errorDetail, tr("Dead letter"));
-
+    // Fixed minimum widths: whatever a record holds (a 20 KB stack trace line, a 10 MB value), neither
+    // side of the splitter can demand more room, so the page never pushes the window wider.
+    m_table->setMinimumWidth(320);
+    m_detail->setMinimumWidth(240);
     auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("tableDetailSplitter"));
     split->addWidget(m_table);
-    split->addWidget(detail);
+    split->addWidget(m_detail);
+    split->setChildrenCollapsible(false);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
 
     m_errorClasses->setHorizontalHeaderLabels({tr("Error class"), tr("Matches")});
     m_errorClasses->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -214,11 +236,14 @@ DeadLettersPage::DeadLettersPage(QWidget *parent)
         if (!path.isEmpty())
             exportTo(path, selected);
     });
-    for (QLineEdit *e : {m_partitions, m_startValue, m_keyFilter, m_valueFilter, m_headerFilter, m_errorClassFilter,
-                         m_originalTopicFilter, m_headerRule})
+    for (QLineEdit *e : {m_topic->lineEdit(), m_partitions, m_startValue, m_keyFilter, m_valueFilter, m_headerFilter,
+                         m_errorClassFilter, m_originalTopicFilter, m_headerRule})
         connect(e, &QLineEdit::returnPressed, this, &DeadLettersPage::load);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRecord(current.isValid() ? m_proxy->mapToSource(current).row() : -1); });
+    // A reset (a new browse: another topic, another filter) moves no current index, so says no
+    // currentRowChanged: the detail must not keep showing a record the table no longer has.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { showRecord(-1); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DeadLettersPage::updateButtons);
     // Pages are fetched on demand: reaching the bottom of the table asks for the next one.
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
@@ -246,7 +271,8 @@ void DeadLettersPage::setConnection(ConnectionContextPtr connection)
     m_atEnd = true;
     m_model->clear();
     m_progress = {};
-    m_status->clear();
+    m_status->setText(m_connection ? tr("Choose a topic and press Load.")
+                                   : tr("Not connected: connect to a cluster to browse its topics."));
     m_banner->hide();
     updateButtons();
     if (m_connection) {
@@ -430,8 +456,14 @@ void DeadLettersPage::startFetch(qint64 wantMatches)
     session->cancel = false;
     m_pool.start([self, session, generation, wantMatches] {
         using Page = std::shared_ptr<const QList<DeadLetterRecord>>;
+        QElapsedTimer reading; // this fetch; the pauses between pages are not reading
+        reading.start();
         auto post = [&](QList<DeadLetterRecord> records, bool finished, std::optional<KafkaError> error) {
             Page page = std::make_shared<const QList<DeadLetterRecord>>(std::move(records));
+            const qint64 readingMs = session->readingMs + reading.elapsed();
+            session->progress.recordsPerSecond = double(session->progress.scanned) * 1000.0 / double(std::max<qint64>(1, readingMs));
+            if (finished)
+                session->readingMs = readingMs;
             const ScanProgress progress = session->progress;
             const bool atEnd = session->reader && session->reader->atEnd();
             QMetaObject::invokeMethod(self.data(), [self, generation, page, progress, atEnd, finished, error] {
@@ -439,12 +471,8 @@ void DeadLettersPage::startFetch(qint64 wantMatches)
                     return; // a newer browse replaced this one
                 const bool firstRows = self->m_model->rowCount() == 0 && !page->isEmpty();
                 self->m_model->append(*page);
-                if (firstRows) {
-                    // Fit the columns to the first page once, so the decoded columns are in view.
-                    self->m_table->resizeColumnsToContents();
-                    for (int c = 0; c < self->m_model->columnCount(); ++c)
-                        self->m_table->setColumnWidth(c, std::min(self->m_table->columnWidth(c), 260));
-                }
+                if (firstRows)
+                    self->fitColumns();
                 self->m_progress = progress;
                 self->m_atEnd = atEnd || error.has_value();
                 if (finished)
@@ -476,7 +504,6 @@ void DeadLettersPage::startFetch(qint64 wantMatches)
                 return;
             }
             session->progress.total = session->reader->total();
-            session->clock.start();
         }
         QList<DeadLetterRecord> pending;
         qint64 found = 0;
@@ -499,8 +526,6 @@ void DeadLettersPage::startFetch(qint64 wantMatches)
                 pending.append(std::move(r));
                 ++found;
             }
-            session->progress.recordsPerSecond =
-                double(session->progress.scanned) * 1000.0 / double(std::max<qint64>(1, session->clock.elapsed()));
             if (wantMatches >= 0 && found >= wantMatches)
                 break;
             if (sincePost.elapsed() > 150) { // progress and rows while a long scan runs
@@ -533,47 +558,54 @@ QString DeadLettersPage::statusText() const
     return s;
 }
 
+PayloadViewer *DeadLettersPage::valueViewer() const
+{
+    return m_detail->valueViewer();
+}
+
+PayloadViewer *DeadLettersPage::keyViewer() const
+{
+    return m_detail->keyViewer();
+}
+
+QTableWidget *DeadLettersPage::headersTable() const
+{
+    return m_detail->headersTable();
+}
+
 void DeadLettersPage::showRecord(int row)
 {
-    if (row < 0 || row >= m_model->rowCount()) {
-        m_keyViewer->setPayload(std::nullopt);
-        m_valueViewer->setPayload(std::nullopt);
-        m_headers->setRowCount(0);
-        m_errorDetail->clear();
+    if (row < 0 || row >= m_model->rowCount() || !m_session) {
+        m_detail->clear();
         return;
     }
-    const DeadLetterRecord &r = m_model->record(row);
-    m_keyViewer->setPayload(r.record.key);
-    m_valueViewer->setPayload(r.record.value);
-    // Thousands of headers: the table is filled without per-row layout work.
-    m_headers->setUpdatesEnabled(false);
-    m_headers->setRowCount(int(r.record.headers.size()));
-    for (int i = 0; i < r.record.headers.size(); ++i) {
-        const RecordHeader &h = r.record.headers.at(i);
-        QString value;
-        if (!h.value)
-            value = QStringLiteral("(null)");
-        else if (isValidUtf8(*h.value))
-            value = QString::fromUtf8(h.value->left(4096));
-        else
-            value = QStringLiteral("0x") + QString::fromLatin1(h.value->left(256).toHex());
-        m_headers->setItem(i, 0, item(h.key));
-        m_headers->setItem(i, 1, item(value));
+    m_detail->showRecord(m_model->record(row), DeadLetterDecoder(m_session->rules));
+}
+
+void DeadLettersPage::fitColumns()
+{
+    // Fit the columns to the first page once, then make sure the decoded error class and original
+    // topic are in view: they share what the columns before them leave of the table's width.
+    m_table->resizeColumnsToContents();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 260));
+    int before = 0;
+    for (DeadLetterModel::Column c : kVisualOrder) {
+        if (c == DeadLetterModel::ErrorClassColumn)
+            break;
+        before += m_table->columnWidth(c);
     }
-    m_headers->setUpdatesEnabled(true);
-    QString text;
-    if (r.info.format == DeadLetterFormat::None) {
-        text = tr("No dead-letter headers recognised.");
-    } else {
-        text = tr("<b>Format:</b> %1<br><b>Original:</b> %2 / %3 / %4<br><b>Error:</b> %5<br>%6")
-                   .arg(deadLetterFormatName(r.info.format), r.info.originalTopic.toHtmlEscaped(),
-                        r.info.originalPartition ? QString::number(*r.info.originalPartition) : QStringLiteral("?"),
-                        r.info.originalOffset ? QString::number(*r.info.originalOffset) : QStringLiteral("?"),
-                        r.info.errorClass.toHtmlEscaped(), r.info.errorMessage.left(2000).toHtmlEscaped());
-        if (!r.info.stackTrace.isEmpty())
-            text += QStringLiteral("<pre>%1</pre>").arg(r.info.stackTrace.left(20000).toHtmlEscaped());
+    // The vertical scroll bar may appear with the next rows: leave room for it now.
+    const int width = m_table->maximumViewportSize().width() - m_table->verticalScrollBar()->sizeHint().width();
+    const int left = width - before;
+    const int errorClass = m_table->columnWidth(DeadLetterModel::ErrorClassColumn);
+    const int topic = m_table->columnWidth(DeadLetterModel::OriginalTopicColumn);
+    if (errorClass + topic > left) {
+        const int half = std::max(80, left / 2);
+        const int e = std::min(errorClass, std::max(half, left - topic));
+        m_table->setColumnWidth(DeadLetterModel::ErrorClassColumn, e);
+        m_table->setColumnWidth(DeadLetterModel::OriginalTopicColumn, std::max(80, std::min(topic, left - e)));
     }
-    m_errorDetail->setText(text);
 }
 
 void DeadLettersPage::showError(const KafkaError &e)

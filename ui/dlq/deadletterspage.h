@@ -20,6 +20,7 @@ class QTabWidget;
 
 namespace kops {
 
+class DeadLetterDetail;
 class DeadLetterModel;
 class PayloadViewer;
 class StatusBanner;
@@ -41,9 +42,10 @@ public:
 
     DeadLetterModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
-    PayloadViewer *valueViewer() const { return m_valueViewer; }
-    PayloadViewer *keyViewer() const { return m_keyViewer; }
-    QTableWidget *headersTable() const { return m_headers; }
+    DeadLetterDetail *detail() const { return m_detail; }
+    PayloadViewer *valueViewer() const;
+    PayloadViewer *keyViewer() const;
+    QTableWidget *headersTable() const;
     QTableWidget *errorClassTable() const { return m_errorClasses; }
     QTableWidget *journalTable() const { return m_journal; }
     QPushButton *loadButton() const { return m_load; }
@@ -84,6 +86,7 @@ private:
     struct Session;
     void startFetch(qint64 wantMatches);
     void showRecord(int row);
+    void fitColumns();
     void showError(const KafkaError &e);
     void updateButtons();
     void openRequeue(bool selectedOnly);
@@ -122,10 +125,7 @@ private:
     DeadLetterModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
-    QTableWidget *m_headers;
-    PayloadViewer *m_keyViewer;
-    PayloadViewer *m_valueViewer;
-    QLabel *m_errorDetail;
+    DeadLetterDetail *m_detail;
     QTableWidget *m_errorClasses;
     QTableWidget *m_journal;
     QPushButton *m_resume;

@@ -78,6 +78,15 @@ void PayloadViewer::setPayload(const std::optional<QByteArray> &bytes)
     m_text->setPlainText(v.text);
 }
 
+void PayloadViewer::clear()
+{
+    m_kind = PayloadView::Kind::Null;
+    m_summary->setText(tr("No record selected."));
+    m_tree->clear();
+    m_text->clear();
+    m_stack->setCurrentWidget(m_text);
+}
+
 QString PayloadViewer::summary() const
 {
     return m_summary->text();

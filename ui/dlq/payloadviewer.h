@@ -21,6 +21,8 @@ class PayloadViewer final : public QWidget
 public:
     explicit PayloadViewer(QWidget *parent = nullptr);
     void setPayload(const std::optional<QByteArray> &bytes);
+    /// No record: nothing shown (unlike setPayload(std::nullopt), a record whose payload is null).
+    void clear();
     PayloadView::Kind kind() const { return m_kind; }
     QString summary() const;
     QString shownText() const;

@@ -19,6 +19,11 @@ ProfileDiffPanel::ProfileDiffPanel(QWidget *parent) : QWidget(parent)
     m_left->setObjectName(QStringLiteral("diffLeft"));
     m_right = new QComboBox(this);
     m_right->setObjectName(QStringLiteral("diffRight"));
+    for (QComboBox *c : {m_left, m_right}) {
+        // Saved profiles may have long names: the boxes keep their width, the lists show names whole.
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(16);
+    }
     row->addWidget(new QLabel(tr("Compare"), this));
     row->addWidget(m_left, 1);
     row->addWidget(new QLabel(tr("with"), this));
@@ -26,6 +31,7 @@ ProfileDiffPanel::ProfileDiffPanel(QWidget *parent) : QWidget(parent)
     layout->addLayout(row);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("diffSummary"));
+    m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     m_table = new QTableWidget(0, 3, this);
     m_table->setObjectName(QStringLiteral("diffTable"));

@@ -6,15 +6,18 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -65,6 +68,9 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     m_intent->addItem(tr("no-loss (e.g. payments)"), int(ProfileIntent::NoLoss));
     m_intent->addItem(tr("ordered (no loss, no duplicates, order per partition)"), int(ProfileIntent::Ordered));
     m_intent->setToolTip(tr("What the profile must guarantee; it decides how severe each finding is."));
+    // The box keeps its width; the list shows the long descriptions whole.
+    m_intent->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_intent->setMinimumContentsLength(14);
     m_hostRamLabel = new QLabel(tr("Host RAM:"), this);
     m_hostRam = new QLineEdit(this);
     m_hostRam->setObjectName(QStringLiteral("hostRamEdit"));
@@ -78,6 +84,39 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     header->addWidget(m_hostRamLabel);
     header->addWidget(m_hostRam);
     layout->addLayout(header);
+
+    // Broker JVM: the options as kafka-server-start.sh reads them, to paste from a broker's
+    // environment or `ps` and apply, or to copy.
+    auto *jvmBox = new QGroupBox(tr("Command line (KAFKA_HEAP_OPTS / KAFKA_JVM_PERFORMANCE_OPTS)"), this);
+    m_jvmBox = jvmBox;
+    auto *jvmLayout = new QGridLayout(jvmBox);
+    m_jvmText = new QPlainTextEdit(jvmBox);
+    m_jvmText->setObjectName(QStringLiteral("jvmOptionsText"));
+    m_jvmText->setPlaceholderText(tr("export KAFKA_HEAP_OPTS=\"-Xmx6G -Xms6G\"\n"
+                                     "export KAFKA_JVM_PERFORMANCE_OPTS=\"-XX:+UseG1GC -XX:MaxGCPauseMillis=20\"\n"
+                                     "or the options alone: -Xmx6G -Xms6G -XX:+UseG1GC"));
+    m_jvmText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_jvmText->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    // Two lines, as kafka-server-start.sh has them; longer text scrolls, the findings keep their room.
+    m_jvmText->setFixedHeight(m_jvmText->fontMetrics().lineSpacing() * 2 + 2 * m_jvmText->frameWidth() + 8);
+    m_jvmText->setToolTip(tr("Paste the lines a broker starts with (or edit these), then Apply: the profile's options "
+                             "become exactly these."));
+    auto *apply = new QPushButton(tr("Apply"), jvmBox);
+    apply->setObjectName(QStringLiteral("jvmOptionsApply"));
+    apply->setToolTip(tr("Replace the profile's JVM options with the ones in the text"));
+    m_jvmIssues = new QLabel(jvmBox);
+    m_jvmIssues->setObjectName(QStringLiteral("jvmOptionsIssues"));
+    m_jvmIssues->setWordWrap(true);
+    m_jvmIssues->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long option never widens the page
+    m_jvmIssues->setStyleSheet(QStringLiteral("color: #b26a00;"));
+    m_jvmIssues->hide();
+    jvmLayout->addWidget(m_jvmText, 0, 0);
+    jvmLayout->addWidget(apply, 0, 1, Qt::AlignTop);
+    jvmLayout->addWidget(m_jvmIssues, 1, 0, 1, 2);
+    jvmLayout->setColumnStretch(0, 1);
+    layout->addWidget(jvmBox);
+    jvmBox->hide();
+    connect(apply, &QPushButton::clicked, this, &ProfileEditor::applyJvmCommandLine);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     auto *top = new QSplitter(Qt::Horizontal, split);
@@ -123,6 +162,7 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     auto *findingsLayout = new QVBoxLayout(findingsBox);
     m_summary = new QLabel(findingsBox);
     m_summary->setObjectName(QStringLiteral("findingsSummary"));
+    m_summary->setWordWrap(true); // with the memory split it is a long line
     m_findingsTree = new QTreeWidget(findingsBox);
     m_findingsTree->setObjectName(QStringLiteral("findingsTree"));
     m_findingsTree->setHeaderLabels({tr("Severity"), tr("Rule"), tr("Why"), tr("Fix")});
@@ -136,20 +176,21 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
     m_findingsTree->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     findingsLayout->addWidget(m_summary);
     findingsLayout->addWidget(m_findingsTree, 1);
-    m_details = new QLabel(findingsBox);
+    // Wraps anywhere and scrolls: a finding naming a long option or key never widens the page.
+    m_details = new QTextBrowser(findingsBox);
     m_details->setObjectName(QStringLiteral("findingDetails"));
-    m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::RichText);
     m_details->setOpenExternalLinks(true);
-    m_details->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_details->setMinimumHeight(m_details->fontMetrics().height() * 3);
-    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_details->setFrameShape(QFrame::NoFrame);
+    m_details->viewport()->setAutoFillBackground(false);
+    m_details->setMinimumHeight(m_details->fontMetrics().lineSpacing() * 2 + 8);
+    m_details->setMaximumHeight(m_details->fontMetrics().lineSpacing() * 4 + 8);
     findingsLayout->addWidget(m_details);
     connect(m_findingsTree, &QTreeWidget::currentItemChanged, this, [this] { showDetails(); });
     split->addWidget(top);
     split->addWidget(findingsBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &t) {
@@ -179,6 +220,7 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
         m_profile.settings = settings;
         edited();
         refreshForm();
+        refreshJvmText();
     });
     connect(add, &QPushButton::clicked, this, [this] {
         m_updating = true;
@@ -197,6 +239,7 @@ ProfileEditor::ProfileEditor(QWidget *parent) : QWidget(parent)
             m_profile.settings.remove(k->text().trimmed());
         refreshTable();
         refreshForm();
+        refreshJvmText();
         edited();
     });
 }
@@ -213,11 +256,14 @@ void ProfileEditor::setProfile(const ConfigProfile &profile)
     m_hostRamLabel->setVisible(jvm);
     m_hostRam->setVisible(jvm);
     m_hostRam->setText(profile.hostRam);
+    m_jvmBox->setVisible(jvm);
+    m_jvmIssues->hide();
     m_updating = false;
     if (typeChanged)
         buildForm();
     refreshForm();
     refreshTable();
+    refreshJvmText(true);
     relint();
 }
 
@@ -321,6 +367,7 @@ void ProfileEditor::setSetting(const QString &key, const QString &value)
     else
         m_profile.settings.insert(key, value);
     refreshTable();
+    refreshJvmText();
     edited();
 }
 
@@ -347,7 +394,11 @@ void ProfileEditor::relint()
         item->setText(2, f.message);
         item->setToolTip(2, QStringLiteral("%1\nKeys: %2\n%3").arg(f.message, f.keys.join(QStringLiteral(", ")), f.docUrl));
         item->setToolTip(1, f.docUrl);
-        auto *button = new QPushButton(f.fix.label, m_findingsTree);
+        // Long labels ("Set -Xmx6G -Xms6G (and remove -Xmn10G ...)") are cut on the button, which would
+        // otherwise take the Why column's room; the tooltip and the details below have them whole.
+        auto *button = new QPushButton(m_findingsTree);
+        button->setText(button->fontMetrics().elidedText(f.fix.label, Qt::ElideRight,
+                                                         button->fontMetrics().averageCharWidth() * 30));
         button->setObjectName(QStringLiteral("applyFix:") + f.rule);
         button->setToolTip(tr("Apply: %1").arg(f.fix.label));
         const bool appliesHere = f.fix.target == m_profile.type || f.fix.target == ProfileType::Topic;
@@ -387,7 +438,7 @@ void ProfileEditor::showDetails()
         return;
     }
     const LintFinding &f = m_findings[i];
-    m_details->setText(tr("<b>%1</b> (%2) &mdash; keys: %3<br>%4<br>Fix: %5 &nbsp; <a href=\"%6\">documentation</a>")
+    m_details->setHtml(tr("<b>%1</b> (%2) &mdash; keys: %3<br>%4<br>Fix: %5 &nbsp; <a href=\"%6\">documentation</a>")
                            .arg(f.rule.toHtmlEscaped(), severityName(f.severity),
                                 f.keys.join(QStringLiteral(", ")).toHtmlEscaped(), f.message.toHtmlEscaped(),
                                 f.fix.label.toHtmlEscaped(), f.docUrl.toHtmlEscaped()));
@@ -409,6 +460,41 @@ void ProfileEditor::applyConfigFix(const ConfigFix &fix)
     m_profile = ConfigLinter::applyFix(m_profile, fix);
     refreshForm();
     refreshTable();
+    refreshJvmText();
+    relint();
+    emit profileEdited();
+}
+
+void ProfileEditor::refreshJvmText(bool force)
+{
+    if (m_profile.type != ProfileType::Jvm || (!force && m_jvmText->document()->isModified()))
+        return;
+    m_jvmText->setPlainText(JvmOptions::toEnv(m_profile.settings).trimmed());
+    m_jvmText->document()->setModified(false);
+}
+
+void ProfileEditor::applyJvmCommandLine()
+{
+    if (m_profile.type != ProfileType::Jvm)
+        return;
+    const JvmOptions::Parsed parsed = JvmOptions::parse(m_jvmText->toPlainText());
+    QStringList problems;
+    for (const ParseIssue &i : parsed.issues)
+        problems << tr("line %1: %2").arg(i.line).arg(i.message);
+    if (parsed.settings.isEmpty()) {
+        m_jvmIssues->setText(problems.isEmpty()
+                                 ? tr("No JVM options in the text: paste KAFKA_HEAP_OPTS / KAFKA_JVM_PERFORMANCE_OPTS "
+                                      "lines or options such as -Xmx6G.")
+                                 : tr("Nothing applied: %1").arg(problems.join(QStringLiteral(" "))));
+        m_jvmIssues->show();
+        return;
+    }
+    m_profile.settings = parsed.settings;
+    m_jvmIssues->setText(tr("Applied without: %1").arg(problems.join(QStringLiteral(" "))));
+    m_jvmIssues->setVisible(!problems.isEmpty());
+    refreshForm();
+    refreshTable();
+    refreshJvmText(true); // what the profile holds now, in the form kafka-server-start.sh reads
     relint();
     emit profileEdited();
 }

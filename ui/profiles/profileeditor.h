@@ -10,7 +10,9 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QTableWidget;
+class QTextBrowser;
 class QTreeWidget;
 class QWidget;
 
@@ -31,6 +33,9 @@ public:
     const QList<LintFinding> &findings() const { return m_findings; }
     /// Applies the fix of findings()[index]; fixes for the topic are handed on via topicFixRequested.
     void applyFix(int index);
+    /// JVM profiles: replaces the options with those in the command-line field (KAFKA_HEAP_OPTS /
+    /// KAFKA_JVM_PERFORMANCE_OPTS lines or a bare option list); unusable parts are named, not applied.
+    void applyJvmCommandLine();
 
 signals:
     /// The user changed the profile (any field, the table, or a fix).
@@ -47,6 +52,8 @@ private:
     void edited();
     void applyConfigFix(const kops::ConfigFix &fix);
     void showDetails();
+    /// The command-line field follows the profile, unless it holds text not applied yet (or force).
+    void refreshJvmText(bool force = false);
 
     ConfigProfile m_profile;
     LintContext m_context;
@@ -64,7 +71,10 @@ private:
     QTableWidget *m_table = nullptr;
     QTreeWidget *m_findingsTree = nullptr;
     QLabel *m_summary = nullptr;
-    QLabel *m_details = nullptr;
+    QTextBrowser *m_details = nullptr;
+    QWidget *m_jvmBox = nullptr;
+    QPlainTextEdit *m_jvmText = nullptr;
+    QLabel *m_jvmIssues = nullptr;
 };
 
 } // namespace kops

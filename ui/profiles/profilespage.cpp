@@ -98,8 +98,9 @@ ProfilesPage::ProfilesPage(QWidget *parent) : ConsolePage(parent)
                                 "<p>Profiles hold producer, consumer, topic or broker-JVM settings together with "
                                 "what they must guarantee (throughput, no-loss, ordered).</p>"
                                 "<p>Create one with <b>New</b> from a built-in template, <b>Import…</b> an existing "
-                                "<i>producer.properties</i> or <i>kafka-server-start.sh</i> environment, or size a "
-                                "broker heap in the <b>JVM advisor</b> tab.</p>"),
+                                "<i>producer.properties</i> or <i>kafka-server-start.sh</i> environment (a JVM profile also "
+                                "takes a pasted KAFKA_HEAP_OPTS line), or size a broker heap in the <b>JVM advisor</b> "
+                                "tab.</p>"),
                              m_stack);
     empty->setObjectName(QStringLiteral("emptyState"));
     empty->setWordWrap(true);
@@ -118,6 +119,8 @@ ProfilesPage::ProfilesPage(QWidget *parent) : ConsolePage(parent)
     check->setContentsMargins(0, 0, 0, 0);
     m_topicProfile = new QComboBox(m_checkRow);
     m_topicProfile->setObjectName(QStringLiteral("topicProfileCombo"));
+    m_topicProfile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_topicProfile->setMinimumContentsLength(16);
     m_topicProfile->setToolTip(tr("Check this producer against a saved topic profile (replication factor, "
                                   "min.insync.replicas, unclean election)."));
     m_liveTopic = new QLineEdit(m_checkRow);
@@ -128,6 +131,7 @@ ProfilesPage::ProfilesPage(QWidget *parent) : ConsolePage(parent)
     m_liveNote = new QLabel(m_checkRow);
     m_liveNote->setObjectName(QStringLiteral("liveNote"));
     m_liveNote->setWordWrap(true);
+    m_liveNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // topic names are long words
     check->addWidget(new QLabel(tr("Topic profile:"), m_checkRow));
     check->addWidget(m_topicProfile, 1);
     check->addWidget(new QLabel(tr("Live topic:"), m_checkRow));
@@ -139,6 +143,8 @@ ProfilesPage::ProfilesPage(QWidget *parent) : ConsolePage(parent)
     auto *actions = new QHBoxLayout;
     m_dirtyLabel = new QLabel(editorPage);
     m_dirtyLabel->setObjectName(QStringLiteral("dirtyLabel"));
+    // "Saved in /home/.../profiles": a long path is cut at the edge rather than widening the page.
+    m_dirtyLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_exportButton = new QPushButton(tr("Export…"), editorPage);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
     m_saveButton = new QPushButton(tr("Save"), editorPage);
@@ -307,6 +313,7 @@ void ProfilesPage::showProfile(const ConfigProfile &profile)
     m_editor->setProfile(profile);
     m_dirty = false;
     m_dirtyLabel->setText(tr("Saved in %1").arg(QFileInfo(m_store.filePath(profile.name)).absolutePath()));
+    m_dirtyLabel->setToolTip(m_dirtyLabel->text());
     m_stack->setCurrentIndex(1);
     m_deleteButton->setEnabled(true);
     m_checkRow->setVisible(profile.type == ProfileType::Producer);

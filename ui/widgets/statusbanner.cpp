@@ -15,6 +15,10 @@ StatusBanner::StatusBanner(QWidget *parent) : QFrame(parent)
     m_label = new QLabel(this);
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A word-wrapped label asks for its longest word as minimum width: a 249-character topic name
+    // in a message would push the window past the screen. The banner takes the width it is given;
+    // such a word is cut at the edge and the tooltip has the whole message.
+    m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_close = new QToolButton(this);
     m_close->setAutoRaise(true);
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
@@ -33,7 +37,7 @@ void StatusBanner::showMessage(Kind kind, const QString &text, const QString &de
                                                  : "background:#e8f0fd; border:1px solid #a0b8e0; color:#183a70;";
     setStyleSheet(QStringLiteral("#statusBanner { %1 border-radius:4px; }").arg(QLatin1String(colors)));
     m_label->setText(text);
-    m_label->setToolTip(details);
+    m_label->setToolTip(details.isEmpty() ? text : text + QStringLiteral("\n\n") + details);
     show();
 }
 
