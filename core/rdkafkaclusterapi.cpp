@@ -16,6 +16,21 @@ namespace kops {
 
 using namespace rdk;
 
+namespace {
+
+QList<TopicPartition> uniquePartitions(const QList<TopicPartition> &partitions)
+{
+    QList<TopicPartition> unique;
+    QSet<TopicPartition> seen;
+    for (const TopicPartition &tp : partitions)
+        if (!seen.contains(tp)) {
+            seen.insert(tp);
+            unique.append(tp);
+        }
+    return unique;
+}
+
+} // namespace
 
 QString librdkafkaVersion()
 {
@@ -212,8 +227,11 @@ Result<QList<GroupListing>> RdKafkaClusterApi::listGroups()
     return out;
 }
 
-Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringList &groupIds)
+Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringList &requested)
 {
+    // librdkafka rejects the whole request (_INVALID_ARG) when a name appears twice.
+    QStringList groupIds = requested;
+    groupIds.removeDuplicates();
     if (groupIds.isEmpty())
         return QList<GroupDescription>{};
     auto h = admin();
@@ -278,8 +296,10 @@ Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringL
 
 Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::committedOffsets(const QStringList &groupIds)
 {
+    QStringList unique = groupIds;
+    unique.removeDuplicates();
     QList<OffsetRequest> requests;
-    for (const QString &g : groupIds)
+    for (const QString &g : std::as_const(unique))
         requests.append({g, std::nullopt});
     return fetchCommitted(requests);
 }
@@ -323,10 +343,11 @@ Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted
     int inFlight = 0;
     while (next < requests.size() || inFlight > 0) {
         while (inFlight < kMaxInFlight && next < requests.size()) {
-            // No partitions: all the group has committed (brokers >= 0.10.2).
+            // No partitions: all the group has committed (brokers >= 0.10.2). librdkafka
+            // rejects a partition listed twice (_INVALID_ARG), so each goes in once.
             TplPtr parts;
             if (requests.at(next).second)
-                parts = toTpl(*requests.at(next).second);
+                parts = toTpl(uniquePartitions(*requests.at(next).second));
             rd_kafka_ListConsumerGroupOffsets_t *req =
                 rd_kafka_ListConsumerGroupOffsets_new(requests.at(next).first.toUtf8().constData(), parts.get());
             rd_kafka_ListConsumerGroupOffsets(rk, &req, 1, opt.get(), q.get());
@@ -377,13 +398,7 @@ Result<QList<PartitionWatermarks>> RdKafkaClusterApi::watermarks(const QList<Top
         return h.error();
     rd_kafka_t *rk = h.value()->rk();
 
-    QList<TopicPartition> unique;
-    QSet<TopicPartition> seen;
-    for (const TopicPartition &tp : partitions)
-        if (!seen.contains(tp)) {
-            seen.insert(tp);
-            unique.append(tp);
-        }
+    const QList<TopicPartition> unique = uniquePartitions(partitions);
 
     // offsets_for_times with the special timestamps -2 (earliest) and -1 (latest) sends
     // one ListOffsets request per leader for all partitions at once.

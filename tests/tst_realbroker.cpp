@@ -7,6 +7,9 @@
 #include "rdkafkaclusterapi.h"
 
 #include <QDateTime>
+#include <QFuture>
+#include <QProcess>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QElapsedTimer>
 #include <QTest>
 #include <QUuid>
@@ -277,6 +280,49 @@ private slots:
         raw = sampler.sample(*m_api, {group});
         QVERIFY(raw.ok());
         QCOMPARE(monitor.ingest(raw.value()).groups.first().status, HealthStatus::Rewind);
+    }
+
+    // Issue 15, 1: librdkafka rejects a request naming a group (or a partition) twice with
+    // _INVALID_ARG; the client sends each once, whoever repeats them.
+    void repeatedNamesNeverReachTheCluster()
+    {
+        const QString topic = createTopicWithRecords(2, 5, QDateTime::currentMSecsSinceEpoch() - 60000);
+        const QString a = unique(QStringLiteral("kops-dup-a"));
+        const QString b = unique(QStringLiteral("kops-dup-b"));
+        for (const auto &[group, offset] : {qMakePair(a, 2), qMakePair(b, 3)}) {
+            PartitionOffset po;
+            po.topic = topic;
+            po.partition = 0;
+            po.offset = offset;
+            auto altered = m_api->alterGroupOffsets(group, {po});
+            QVERIFY2(altered.ok(), qPrintable(altered.ok() ? QString() : altered.error().toString()));
+        }
+
+        auto described = m_api->describeGroups({a, b, a});
+        QVERIFY2(described.ok(), qPrintable(described.ok() ? QString() : described.error().toString()));
+        QCOMPARE(described.value().size(), 2);
+
+        auto committed = m_api->committedOffsets({a, b, a});
+        QVERIFY2(committed.ok(), qPrintable(committed.ok() ? QString() : committed.error().toString()));
+        QCOMPARE(committed.value().value(a).first().offset, 2);
+        QCOMPARE(committed.value().value(b).first().offset, 3);
+
+        auto some = m_api->committedOffsetsFor(a, {{topic, 0}, {topic, 1}, {topic, 0}});
+        QVERIFY2(some.ok(), qPrintable(some.ok() ? QString() : some.error().toString()));
+        QCOMPARE(some.value().size(), 2);
+        QCOMPARE(some.value().first().offset, 2);
+
+        auto marks = m_api->watermarks({{topic, 1}, {topic, 1}});
+        QVERIFY(marks.ok());
+        QCOMPARE(marks.value().size(), 1);
+        QCOMPARE(marks.value().first().high, 5);
+
+        // What the Consumers page sent: the selected group, then the rows on screen.
+        LagSampler sampler;
+        auto sample = sampler.sample(*m_api, {a, a, b});
+        QVERIFY2(sample.ok(), qPrintable(sample.ok() ? QString() : sample.error().toString()));
+        QCOMPARE(sample.value().groups.size(), 2);
+        QVERIFY2(sample.value().warnings.isEmpty(), qPrintable(sample.value().warnings.join(QLatin1Char('\n'))));
     }
 
     void unknownGroupIsReportedAsSuch()
