@@ -1,6 +1,7 @@
 // GUI tests on the offscreen platform: the window opens, connects to librdkafka's mock
 // cluster through a saved profile, shows its topics, and says plainly when it is down.
 #include "connectionstore.h"
+#include "dialogs/connectiondialog.h"
 #include "fakeclusterapi.h"
 #include "mainwindow.h"
 #include "mockcluster.h"
@@ -19,6 +20,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -27,6 +31,8 @@
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTimer>
+#include <QBrush>
 
 using namespace kops;
 using kops::test::FakeClusterApi;
@@ -223,6 +229,117 @@ private slots:
         QCOMPARE(w.alertsPage()->model()->index(0, AlertsModel::Status).data().toString(), QStringLiteral("ERR"));
         QCOMPARE(w.alertsPage()->openCount(), 1);
         QCOMPARE(alerts.count(), 1);
+    }
+
+    // Issue 15, 1: the selected group was published twice to the sampler (selected + on
+    // screen) once the filter showed it, and the cluster rejects repeated names, so every
+    // round failed while the page kept showing the old values as if current.
+    void filteringOnTheSelectedGroupKeepsLagSampling()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int i = 0; i < 10; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 4;
+        fake->setGroup(QStringLiteral("gui-billing"), g);
+        fake->setGroup(QStringLiteral("gui-orders"), g);
+        fake->setGroup(QStringLiteral("reports"), g);
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-filter");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        p.sampleIntervalSeconds = 1;
+        w.connectTo(p);
+        w.showPage(QStringLiteral("Consumers"));
+        ConsumersPage *page = w.consumersPage();
+        LagGroupsModel *groups = page->groupsModel();
+        QTRY_COMPARE_WITH_TIMEOUT(groups->rowCount(), 3, 10000);
+
+        auto *view = page->findChild<QTableView *>(QStringLiteral("lagGroupsView"));
+        page->selectGroup(QStringLiteral("gui-billing"));
+        QCOMPARE(page->selectedGroup(), QStringLiteral("gui-billing"));
+        QSignalSpy failures(w.lagService(), &LagService::samplingFailed);
+        QSignalSpy snapshots(w.lagService(), &LagService::lagSnapshotAvailable);
+        auto *filter = page->findChild<QLineEdit *>();
+        QVERIFY(filter);
+        QTest::keyClicks(filter, QStringLiteral("gui-"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 5000);
+
+        // New commits must show up: rounds keep succeeding after the filter was published.
+        fake->setGroup(QStringLiteral("gui-billing"), [&] {
+            FakeClusterApi::Group moved = g;
+            moved.committed[{QStringLiteral("orders"), 0}] = 8;
+            return moved;
+        }());
+        const int row = groups->rowOf(QStringLiteral("gui-billing"));
+        QTRY_COMPARE_WITH_TIMEOUT(groups->index(row, LagGroupsModel::TotalLag).data(RawValueRole).toLongLong(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(snapshots.count() >= 4, 15000);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.isEmpty() ? QString()
+                                                                   : failures.first().first().value<KafkaError>().toString()));
+        QVERIFY(!page->banner()->isVisible());
+        QVERIFY(page->summaryText().contains(QLatin1String("sampled")));
+
+        // A failed round cannot be missed: banner, greyed values with their age, status line.
+        fake->setDown(true);
+        QTRY_VERIFY_WITH_TIMEOUT(page->banner()->isVisible(), 10000);
+        QCOMPARE(page->banner()->kind(), StatusBanner::Kind::Error);
+        QVERIFY2(page->banner()->text().contains(QLatin1String("Lag sampling failed")), qPrintable(page->banner()->text()));
+        QVERIFY(page->banner()->text().contains(QLatin1String("cannot reach fake:9092")));
+        QVERIFY(groups->index(row, LagGroupsModel::TotalLag).data(StaleRole).toBool());
+        QVERIFY(groups->index(row, LagGroupsModel::Group).data().toString().contains(QLatin1String(" old)")));
+        QCOMPARE(groups->index(row, LagGroupsModel::TotalLag).data(Qt::ForegroundRole).value<QBrush>().color(),
+                 QColor(150, 150, 150));
+        QVERIFY(page->summaryText().contains(QLatin1String("sampling failed")));
+        auto *label = w.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(label->toolTip().contains(QLatin1String("lag sampling failed"))
+                                     || label->toolTip().contains(QLatin1String("unreachable")),
+                                 10000);
+
+        fake->setDown(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->banner()->isVisible(), 10000);
+        QVERIFY(!groups->index(row, LagGroupsModel::TotalLag).data(StaleRole).toBool());
+        QVERIFY(!page->summaryText().contains(QLatin1String("failed")));
+        QTRY_VERIFY_WITH_TIMEOUT(label->toolTip().contains(QLatin1String("refreshed"))
+                                     && !label->toolTip().contains(QLatin1String("failed")),
+                                 10000);
+    }
+
+    // Issue 15, 9: a round sampled in several batches raised one signal (and one desktop
+    // notification) per batch.
+    void alertsOfOneRoundAreRaisedTogether()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int i = 0; i < 20; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 0;
+        for (int i = 0; i < 5; ++i)
+            fake->setGroup(QStringLiteral("abandoned-%1").arg(i), g);
+        auto context = std::make_shared<ConnectionContext>();
+        context->profile.name = QStringLiteral("fake-batches");
+        context->createApi = kops::test::sharedFactory(fake);
+        LagSettings settings;
+        settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        LagService::Options options;
+        options.historyPath = dir + QStringLiteral("/batches-history.sqlite");
+        options.alertsPath = dir + QStringLiteral("/batches-alerts.sqlite");
+        options.batchSize = 2;
+        LagService service(context, settings, options);
+        QSignalSpy raised(&service, &LagService::alertsRaised);
+        QSignalSpy snapshots(&service, &LagService::lagSnapshotAvailable);
+        service.sampleNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty() && snapshots.last().first().value<LagSnapshotPtr>()->roundComplete,
+                                 10000);
+        QCOMPARE(snapshots.count(), 3); // batches of 2, 2 and 1: the last one completes the round
+        QCOMPARE(raised.count(), 1);
+        QCOMPARE(raised.first().first().value<QList<Alert>>().size(), 5);
     }
 
     void keyedModelAppliesDiffs()

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -71,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     setCentralWidget(central);
 
     m_connectionLabel = new QLabel(tr("Not connected"), this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     m_overview = new OverviewPage(this);
@@ -270,10 +272,23 @@ void MainWindow::startLagService()
     const LagSettings s = settings ? settings.value() : LagSettings{};
     m_notify = s.desktopNotifications;
     m_lag = new LagService(m_connection, s);
+    m_lagFailedAtMs = 0;
+    m_lagSampledAtMs = 0;
     connect(m_lag, &LagService::lagSnapshotAvailable, m_consumers, &ConsumersPage::showLag);
+    connect(m_lag, &LagService::lagSnapshotAvailable, this, [this](const LagSnapshotPtr &snapshot) {
+        if (!snapshot->roundComplete)
+            return;
+        m_lagSampledAtMs = snapshot->atMs;
+        if (m_lagFailedAtMs != 0) {
+            m_lagFailedAtMs = 0;
+            showConnectedLabel();
+        }
+    });
     connect(m_lag, &LagService::samplingFailed, this, [this](const KafkaError &error) {
+        m_lagFailedAtMs = QDateTime::currentMSecsSinceEpoch();
         m_consumers->showFailure(error);
         statusBar()->showMessage(tr("Lag sampling: %1").arg(error.toString()), 15000);
+        showConnectedLabel();
     });
     connect(m_lag, &LagService::alertsRaised, this, &MainWindow::notifyAlerts);
     m_consumers->setLagService(m_lag);
@@ -352,12 +367,28 @@ void MainWindow::onOverview(const ClusterOverview &overview)
     m_banner->clear();
     m_overview->showOverview(overview);
     const ConnectionProfile &p = m_connection->profile;
-    updateConnectionLabel(tr("%1 · %n broker(s) · refreshed %2 (%3 ms)%4", nullptr, int(overview.metadata.brokers.size()))
-                              .arg(p.name, overview.fetchedAt.toString(QStringLiteral("HH:mm:ss")))
-                              .arg(overview.elapsedMs)
-                              .arg(p.readOnly ? tr(" · read-only") : QString()),
-                          true);
+    m_overviewLabel = tr("%1 · %n broker(s) · refreshed %2 (%3 ms)%4", nullptr, int(overview.metadata.brokers.size()))
+                          .arg(p.name, overview.fetchedAt.toString(QStringLiteral("HH:mm:ss")))
+                          .arg(overview.elapsedMs)
+                          .arg(p.readOnly ? tr(" · read-only") : QString());
+    showConnectedLabel();
     emit overviewShown();
+}
+
+void MainWindow::showConnectedLabel()
+{
+    if (!m_connection || !m_everConnected)
+        return;
+    if (m_lagFailedAtMs == 0) {
+        updateConnectionLabel(m_overviewLabel, true);
+        return;
+    }
+    // The overview may still refresh while lag sampling fails: never let "refreshed" hide that.
+    const auto clock = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss")); };
+    const QString lag = m_lagSampledAtMs > 0 ? tr("lag sampling failed %1, lag values from %2")
+                                                   .arg(clock(m_lagFailedAtMs), clock(m_lagSampledAtMs))
+                                             : tr("lag sampling failed %1").arg(clock(m_lagFailedAtMs));
+    updateConnectionLabel(m_overviewLabel + QStringLiteral(" · ") + lag, false);
 }
 
 void MainWindow::onOverviewFailed(const KafkaError &error)

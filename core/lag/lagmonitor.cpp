@@ -144,6 +144,7 @@ LagSnapshot LagMonitor::ingest(const RawLagSample &sample)
         g.groupId = rg.groupId;
         g.state = rg.state;
         g.memberCount = rg.memberCount;
+        g.sampledAtMs = sample.atMs;
         for (const RawPartitionSample &raw : rg.partitions) {
             PartitionLag p = evaluatePartition(rg, raw, sample.atMs);
             if (p.lag && *p.lag > 0)

@@ -47,6 +47,7 @@ public:
 signals:
     void lagSnapshotAvailable(const kops::LagSnapshotPtr &snapshot);
     void samplingFailed(const kops::KafkaError &error);
+    /// The alerts raised by one sampling round, all at once (one notification per round).
     void alertsRaised(const QList<kops::Alert> &alerts);
     void alertsListed(const QList<kops::Alert> &alerts);
     /// byTopic / byPartition: lag series keyed "topic" / "topic/partition".

@@ -94,6 +94,7 @@ struct GroupLag
     QString reason;
     QList<PartitionLag> partitions;
     QVector<double> trend; ///< recent total lags, oldest first (sparkline)
+    qint64 sampledAtMs = 0; ///< when these values were read from the cluster
 
     QString drainText() const; ///< "3 min", "growing", "—"
     QJsonObject toJson() const;
@@ -104,6 +105,7 @@ struct LagSnapshot
 {
     qint64 atMs = 0;
     qint64 sampleDurationMs = 0;
+    bool roundComplete = false; ///< the last snapshot of a round in which every batch was read
     QList<GroupLag> groups;
     QStringList warnings;
 
