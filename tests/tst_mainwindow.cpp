@@ -342,6 +342,68 @@ private slots:
         QCOMPARE(raised.first().first().value<QList<Alert>>().size(), 5);
     }
 
+    // Issue 15, 10: connected with no group selected, the page said "Not connected.".
+    void consumersPageWithoutSelectionDoesNotSayNotConnected()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        QCOMPARE(w.consumersPage()->detail()->headline(), QStringLiteral("Not connected."));
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-empty");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        QSignalSpy shown(&w, &MainWindow::overviewShown);
+        w.connectTo(p);
+        QVERIFY(shown.wait(5000));
+        w.showPage(QStringLiteral("Consumers"));
+        QVERIFY2(!w.consumersPage()->detail()->headline().contains(QLatin1String("Not connected")),
+                 qPrintable(w.consumersPage()->detail()->headline()));
+        QVERIFY(w.consumersPage()->detail()->headline().contains(QLatin1String("Select a consumer group")));
+        w.disconnectFromCluster();
+        QCOMPARE(w.consumersPage()->detail()->headline(), QStringLiteral("Not connected."));
+    }
+
+    // Issue 15, 10: saving a profile in the Connections dialog put its name in the cluster
+    // selector although the session was still the command-line one.
+    void savingAConnectionKeepsTheSessionInTheSelector()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        ConnectionProfile p;
+        p.name = QStringLiteral("127.0.0.1:19092");
+        p.bootstrapServers = QStringLiteral("127.0.0.1:19092");
+        w.connectTo(p);
+        auto *combo = w.findChild<QComboBox *>(QStringLiteral("connectionCombo"));
+        QCOMPARE(combo->currentText(), p.name);
+
+        bool saved = false;
+        QTimer::singleShot(0, &w, [&] {
+            auto *dialog = w.findChild<ConnectionDialog *>();
+            QVERIFY(dialog);
+            dialog->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("prod"));
+            dialog->findChild<QLineEdit *>(QStringLiteral("bootstrap"))->setText(QStringLiteral("kafka1:9092"));
+            saved = dialog->save();
+            dialog->reject();
+        });
+        auto *manage = [&]() -> QAction * {
+            for (QAction *a : w.findChild<QToolBar *>(QStringLiteral("connectionToolbar"))->actions())
+                if (a->text().startsWith(QLatin1String("Connections")))
+                    return a;
+            return nullptr;
+        }();
+        QVERIFY(manage);
+        manage->trigger();
+        QVERIFY(saved);
+        QCOMPARE(combo->currentText(), p.name);
+        QCOMPARE(w.connection()->profile.name, p.name);
+        QVERIFY(combo->findText(QStringLiteral("prod")) >= 0);
+        w.disconnectFromCluster();
+        QCOMPARE(combo->findText(p.name), -1);
+        QVERIFY(combo->findText(QStringLiteral("prod")) >= 0);
+    }
+
     void keyedModelAppliesDiffs()
     {
         GroupsModel model;

@@ -181,7 +181,15 @@ void MainWindow::reloadConnections(const QString &select)
     }
     for (const ConnectionProfile &p : profiles.value())
         m_connectionCombo->addItem(p.name);
-    const int index = m_connectionCombo->findText(select);
+    // While connected the selector names the session, whatever was just saved or selected
+    // in the Connections dialog (an unsaved --bootstrap session stays listed until disconnect).
+    QString current = select;
+    if (m_connection) {
+        current = m_connection->profile.name;
+        if (m_connectionCombo->findText(current) < 0)
+            m_connectionCombo->addItem(current);
+    }
+    const int index = m_connectionCombo->findText(current);
     if (index >= 0)
         m_connectionCombo->setCurrentIndex(index);
     m_connectAction->setEnabled(m_connectionCombo->count() > 0 || m_connection);

@@ -132,6 +132,11 @@ GroupDetailPanel::View GroupDetailPanel::view() const
     return View(m_view->currentIndex());
 }
 
+QString GroupDetailPanel::headline() const
+{
+    return m_title->text();
+}
+
 void GroupDetailPanel::clear(const QString &message)
 {
     m_group.clear();
