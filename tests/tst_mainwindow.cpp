@@ -308,40 +308,6 @@ private slots:
                                  10000);
     }
 
-    // Issue 15, 9: a round sampled in several batches raised one signal (and one desktop
-    // notification) per batch.
-    void alertsOfOneRoundAreRaisedTogether()
-    {
-        auto fake = std::make_shared<FakeClusterApi>();
-        fake->addTopic(QStringLiteral("orders"), 1);
-        for (int i = 0; i < 20; ++i)
-            fake->append(QStringLiteral("orders"), 0, 1000 + i);
-        FakeClusterApi::Group g;
-        g.committed[{QStringLiteral("orders"), 0}] = 0;
-        for (int i = 0; i < 5; ++i)
-            fake->setGroup(QStringLiteral("abandoned-%1").arg(i), g);
-        auto context = std::make_shared<ConnectionContext>();
-        context->profile.name = QStringLiteral("fake-batches");
-        context->createApi = kops::test::sharedFactory(fake);
-        LagSettings settings;
-        settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QDir().mkpath(dir);
-        LagService::Options options;
-        options.historyPath = dir + QStringLiteral("/batches-history.sqlite");
-        options.alertsPath = dir + QStringLiteral("/batches-alerts.sqlite");
-        options.batchSize = 2;
-        LagService service(context, settings, options);
-        QSignalSpy raised(&service, &LagService::alertsRaised);
-        QSignalSpy snapshots(&service, &LagService::lagSnapshotAvailable);
-        service.sampleNow();
-        QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty() && snapshots.last().first().value<LagSnapshotPtr>()->roundComplete,
-                                 10000);
-        QCOMPARE(snapshots.count(), 3); // batches of 2, 2 and 1: the last one completes the round
-        QCOMPARE(raised.count(), 1);
-        QCOMPARE(raised.first().first().value<QList<Alert>>().size(), 5);
-    }
-
     // Issue 15, 10: connected with no group selected, the page said "Not connected.".
     void consumersPageWithoutSelectionDoesNotSayNotConnected()
     {
@@ -402,6 +368,147 @@ private slots:
         w.disconnectFromCluster();
         QCOMPARE(combo->findText(p.name), -1);
         QVERIFY(combo->findText(QStringLiteral("prod")) >= 0);
+    }
+
+    // Issue 15, 9: alerts arriving while the page is on screen wait behind a bar instead of
+    // shifting rows under the pointer; a filter and "acknowledge all shown".
+    void newAlertsDoNotMoveRowsUnderThePointer()
+    {
+        AlertsPage page;
+        page.resize(1000, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime t0 = QDateTime::currentDateTime().addSecs(-600);
+        auto alert = [&](qint64 id, const QString &group, HealthStatus status) {
+            Alert a;
+            a.id = id;
+            a.at = t0.addSecs(id);
+            a.cluster = QStringLiteral("c");
+            a.group = group;
+            a.topic = QStringLiteral("orders");
+            a.status = status;
+            a.reason = QStringLiteral("no commit for 10 min while lag > 0");
+            return a;
+        };
+        QList<Alert> alerts{alert(1, QStringLiteral("billing"), HealthStatus::Stop),
+                            alert(2, QStringLiteral("orders-app"), HealthStatus::Warn)};
+        page.showAlerts(alerts);
+        QCOMPARE(page.model()->rowCount(), 2);
+        QTableView *view = page.view();
+        // Newest first, and the header says so.
+        QCOMPARE(view->model()->index(0, AlertsModel::Group).data().toString(), QStringLiteral("orders-app"));
+        QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), int(AlertsModel::Time));
+        QCOMPARE(view->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+
+        // Two new alerts while the user points at row 0: row 0 stays the same alert.
+        const QRect target = view->visualRect(view->model()->index(0, AlertsModel::Group));
+        alerts.prepend(alert(3, QStringLiteral("gui-a"), HealthStatus::Stop));
+        alerts.prepend(alert(4, QStringLiteral("gui-b"), HealthStatus::Stop));
+        page.showAlerts(alerts);
+        QCOMPARE(page.model()->rowCount(), 2);
+        QCOMPARE(view->indexAt(target.center()).data().toString(), QStringLiteral("orders-app"));
+        auto *bar = page.findChild<QPushButton *>(QStringLiteral("newAlertsBar"));
+        QVERIFY(bar->isVisible());
+        QVERIFY2(bar->text().contains(QLatin1String("2 new alerts")), qPrintable(bar->text()));
+        QCOMPARE(page.openCount(), 4);
+        QTest::mouseClick(bar, Qt::LeftButton);
+        QCOMPARE(page.model()->rowCount(), 4);
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(view->model()->index(0, AlertsModel::Group).data().toString(), QStringLiteral("gui-b"));
+
+        // The filter narrows the rows; "acknowledge all shown" counts only those.
+        auto *filter = page.findChild<QLineEdit *>(QStringLiteral("alertsFilter"));
+        QTest::keyClicks(filter, QStringLiteral("gui-"));
+        QCOMPARE(view->model()->rowCount(), 2);
+        auto *ackAll = page.findChild<QPushButton *>(QStringLiteral("acknowledgeAllButton"));
+        QVERIFY2(ackAll->text().contains(QLatin1String("(2)")), qPrintable(ackAll->text()));
+        filter->clear();
+        QCOMPARE(view->model()->rowCount(), 4);
+    }
+
+    void acknowledgeAllShownAcknowledgesOnlyTheFilteredAlerts()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int i = 0; i < 20; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 0;
+        for (const char *name : {"gui-a", "gui-b", "gui-c", "billing"})
+            fake->setGroup(QString::fromLatin1(name), g);
+        LagSettings settings;
+        settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
+        QVERIFY(LagSettings::save(QStringLiteral("fake-ackall"), settings).ok());
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-ackall");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        w.connectTo(p);
+        QSignalSpy raised(w.lagService(), &LagService::alertsRaised);
+        QTRY_COMPARE_WITH_TIMEOUT(w.alertsPage()->model()->rowCount(), 4, 10000);
+        QCOMPARE(raised.count(), 1); // one round: one signal, one notification
+        QCOMPARE(raised.first().first().value<QList<Alert>>().size(), 4);
+        w.showPage(QStringLiteral("Alerts"));
+        QTest::keyClicks(w.alertsPage()->findChild<QLineEdit *>(QStringLiteral("alertsFilter")), QStringLiteral("gui-"));
+        auto *ackAll = w.alertsPage()->findChild<QPushButton *>(QStringLiteral("acknowledgeAllButton"));
+        QVERIFY(ackAll->isEnabled());
+        QTest::mouseClick(ackAll, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(w.alertsPage()->openCount(), 1, 5000);
+        const auto *model = w.alertsPage()->model();
+        for (int r = 0; r < model->rowCount(); ++r)
+            QCOMPARE(model->row(r).acknowledged, model->row(r).group.startsWith(QLatin1String("gui-")));
+    }
+
+    // Issue 15, 9: a round sampled in several batches raised one signal (and one desktop
+    // notification) per batch.
+    void alertsOfOneRoundAreRaisedTogether()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int i = 0; i < 20; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 0;
+        for (int i = 0; i < 5; ++i)
+            fake->setGroup(QStringLiteral("abandoned-%1").arg(i), g);
+        auto context = std::make_shared<ConnectionContext>();
+        context->profile.name = QStringLiteral("fake-batches");
+        context->createApi = kops::test::sharedFactory(fake);
+        LagSettings settings;
+        settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        LagService::Options options;
+        options.historyPath = dir + QStringLiteral("/batches-history.sqlite");
+        options.alertsPath = dir + QStringLiteral("/batches-alerts.sqlite");
+        options.batchSize = 2;
+        LagService service(context, settings, options);
+        QSignalSpy raised(&service, &LagService::alertsRaised);
+        QSignalSpy snapshots(&service, &LagService::lagSnapshotAvailable);
+        service.sampleNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty() && snapshots.last().first().value<LagSnapshotPtr>()->roundComplete,
+                                 10000);
+        QCOMPARE(snapshots.count(), 3); // batches of 2, 2 and 1: the last one completes the round
+        QCOMPARE(raised.count(), 1);
+        QCOMPARE(raised.first().first().value<QList<Alert>>().size(), 5);
+    }
+
+    void manyAlertsMakeOneNotification()
+    {
+        QList<Alert> alerts;
+        for (int i = 0; i < 12; ++i) {
+            Alert a;
+            a.group = QStringLiteral("abandoned-%1").arg(i);
+            a.status = i == 7 ? HealthStatus::Err : HealthStatus::Stop;
+            alerts.append(a);
+        }
+        const auto [title, body] = MainWindow::alertNotification(alerts);
+        QCOMPARE(title, QStringLiteral("12 new alerts"));
+        QVERIFY2(body.startsWith(QLatin1String("ERR abandoned-7, STOP abandoned-0")), qPrintable(body));
+        QVERIFY2(body.endsWith(QLatin1String("and 9 more")), qPrintable(body));
+        QCOMPARE(MainWindow::alertNotification({alerts.first()}).first, QStringLiteral("STOP: abandoned-0"));
     }
 
     void keyedModelAppliesDiffs()

@@ -323,19 +323,41 @@ void MainWindow::openLagSettings()
     }
 }
 
+QPair<QString, QString> MainWindow::alertNotification(const QList<Alert> &alerts)
+{
+    if (alerts.isEmpty())
+        return {};
+    if (alerts.size() == 1) {
+        const Alert &a = alerts.first();
+        return {tr("%1: %2").arg(healthStatusName(a.status), a.group), a.reason};
+    }
+    // One notification per sampling round: the worst first, a few names, then a count.
+    QList<Alert> sorted = alerts;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Alert &a, const Alert &b) {
+        return healthSeverity(a.status) > healthSeverity(b.status);
+    });
+    constexpr int kNamed = 3;
+    QStringList named;
+    for (int i = 0; i < std::min<int>(kNamed, int(sorted.size())); ++i)
+        named << tr("%1 %2").arg(healthStatusName(sorted.at(i).status), sorted.at(i).group);
+    QString body = named.join(QStringLiteral(", "));
+    if (sorted.size() > kNamed)
+        body += tr(" and %n more", nullptr, int(sorted.size()) - kNamed);
+    return {tr("%n new alerts", nullptr, int(alerts.size())), body};
+}
+
 void MainWindow::notifyAlerts(const QList<Alert> &alerts)
 {
     if (alerts.isEmpty())
         return;
-    statusBar()->showMessage(tr("Alert: %1 %2 — %3")
-                                 .arg(alerts.first().group, healthStatusName(alerts.first().status), alerts.first().reason),
-                             15000);
+    const auto [title, body] = alertNotification(alerts);
+    statusBar()->showMessage(tr("%1: %2").arg(title, body), 15000);
     if (!m_tray || !m_notify)
         return;
-    const Alert &a = alerts.first();
-    const QString more = alerts.size() > 1 ? tr(" (+%1 more)").arg(alerts.size() - 1) : QString();
-    m_tray->showMessage(tr("%1: %2%3").arg(healthStatusName(a.status), a.group, more), a.reason,
-                        a.status == HealthStatus::Warn ? QSystemTrayIcon::Warning : QSystemTrayIcon::Critical, 10000);
+    bool critical = false;
+    for (const Alert &a : alerts)
+        critical = critical || a.status != HealthStatus::Warn;
+    m_tray->showMessage(title, body, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning, 10000);
 }
 
 void MainWindow::disconnectFromCluster()

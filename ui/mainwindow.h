@@ -51,6 +51,9 @@ public:
     void refresh();
     void showPage(const QString &title);
 
+    /// Title and text of the desktop notification for the alerts of one sampling round.
+    static QPair<QString, QString> alertNotification(const QList<Alert> &alerts);
+
     ConnectionContextPtr connection() const { return m_connection; }
     StatusBanner *banner() const { return m_banner; }
     OverviewPage *overviewPage() const { return m_overview; }

@@ -318,16 +318,24 @@ void LagService::requestAlerts()
 
 void LagService::acknowledgeAlert(qint64 id)
 {
+    acknowledgeAlerts({id});
+}
+
+void LagService::acknowledgeAlerts(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
     auto *watcher = new QFutureWatcher<void>(this);
     connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher] {
         watcher->deleteLater();
         requestAlerts();
     });
     const QString path = m_alertsPath;
-    watcher->setFuture(QtConcurrent::run([path, id] {
+    watcher->setFuture(QtConcurrent::run([path, ids] {
         AlertStore store(path);
         if (store.open().ok())
-            store.acknowledge(id);
+            for (const qint64 id : ids)
+                store.acknowledge(id);
     }));
 }
 

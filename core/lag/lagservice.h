@@ -43,6 +43,8 @@ public:
     void requestGroupHistory(const QString &group, qint64 fromMs, qint64 toMs);
     void requestAlerts();
     void acknowledgeAlert(qint64 id);
+    /// Acknowledges several alerts at once; the list is sent again once, after all of them.
+    void acknowledgeAlerts(const QList<qint64> &ids);
 
 signals:
     void lagSnapshotAvailable(const kops::LagSnapshotPtr &snapshot);
