@@ -21,6 +21,10 @@
 #include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
+#include <QImage>
+#include <QPainter>
+#include <QStyleFactory>
+#include <QStyleOptionHeader>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -509,6 +513,32 @@ private slots:
         QVERIFY2(body.startsWith(QLatin1String("ERR abandoned-7, STOP abandoned-0")), qPrintable(body));
         QVERIFY2(body.endsWith(QLatin1String("and 9 more")), qPrintable(body));
         QCOMPARE(MainWindow::alertNotification({alerts.first()}).first, QStringLiteral("STOP: abandoned-0"));
+    }
+
+    // Issue 15, 9: the alerts (newest first) showed an up arrow: QHeaderView hands Qt's
+    // descending order to the style as SortUp, which Fusion draws pointing up.
+    void sortArrowsPointTheWayTheRowsRun()
+    {
+        MainWindow w;
+        std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+        QVERIFY(fusion);
+        auto render = [](const QStyle *style, QStyleOptionHeader::SortIndicator indicator) {
+            QImage image(16, 16, QImage::Format_ARGB32);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            QStyleOptionHeader option;
+            option.rect = image.rect();
+            option.palette = QApplication::palette();
+            option.sortIndicator = indicator;
+            style->drawPrimitive(QStyle::PE_IndicatorHeaderArrow, &option, &painter);
+            return image;
+        };
+        QVERIFY(render(fusion.get(), QStyleOptionHeader::SortUp) != render(fusion.get(), QStyleOptionHeader::SortDown));
+        // Descending (SortUp from QHeaderView) is drawn as Fusion's downward arrow, and vice versa.
+        QCOMPARE(render(QApplication::style(), QStyleOptionHeader::SortUp), render(fusion.get(), QStyleOptionHeader::SortDown));
+        QCOMPARE(render(QApplication::style(), QStyleOptionHeader::SortDown), render(fusion.get(), QStyleOptionHeader::SortUp));
+        auto *header = w.alertsPage()->view()->horizontalHeader();
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
     }
 
     void keyedModelAppliesDiffs()

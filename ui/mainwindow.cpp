@@ -13,6 +13,7 @@
 #include "profiles/profilespage.h"
 #include "replay/replaypage.h"
 #include "rdkafkaclusterapi.h"
+#include "widgets/sortarrowstyle.h"
 #include "widgets/statusbanner.h"
 
 #include <QAction>
@@ -45,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
             return [props] { return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props)); };
         };
     }
+    SortArrowStyle::installOnApplication();
     setWindowTitle(tr("Kafka Ops Console"));
     resize(1280, 800);
 

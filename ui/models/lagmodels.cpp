@@ -243,6 +243,12 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
         if (a.acknowledged || a.resolvedAt.isValid())
             return QBrush(QColor(120, 120, 120));
         break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Status)
+            return int(Qt::AlignCenter);
+        if (index.column() == Lag || index.column() == TimeLag)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
     case Qt::FontRole:
         if (!a.acknowledged && !a.resolvedAt.isValid()) {
             QFont f;
