@@ -541,6 +541,60 @@ private slots:
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
     }
 
+    // Issue 15, 12: the Topic column was narrow and Messages very wide; the partitions
+    // table cut off Status. Names take the spare width, figures fit their content.
+    void columnsFitTheirContent()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        const QString longTopic = QStringLiteral("customer-profile-changes.v2.compacted.eu-west-1");
+        fake->addTopic(longTopic, 12);
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int p = 0; p < 12; ++p)
+            fake->append(longTopic, p, 1000 + p);
+        FakeClusterApi::Group g;
+        for (int p = 0; p < 12; ++p)
+            g.committed[{longTopic, p}] = 0;
+        GroupMember member;
+        member.memberId = QStringLiteral("consumer-billing-service-eu-west-1-7f9c2d1e-4b5a-4c3d-9e8f-0a1b2c3d4e5f");
+        member.clientId = QStringLiteral("billing-service-eu-west-1-instance-42");
+        member.host = QStringLiteral("/10.12.134.201");
+        for (int p = 0; p < 12; ++p)
+            member.assignments.append({longTopic, p});
+        g.members = {member};
+        g.state = QStringLiteral("Stable");
+        fake->setGroup(QStringLiteral("billing-service-eu-west-1-settlement-batch"), g);
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-columns");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        QSignalSpy shown(&w, &MainWindow::overviewShown);
+        w.connectTo(p);
+        QVERIFY(shown.wait(5000));
+        auto *topics = w.overviewPage()->findChild<QTableView *>(QStringLiteral("topicsTable"));
+        const int nameWidth = topics->fontMetrics().horizontalAdvance(longTopic);
+        QVERIFY2(topics->columnWidth(TopicsModel::Name) >= nameWidth,
+                 qPrintable(QStringLiteral("%1 < %2").arg(topics->columnWidth(TopicsModel::Name)).arg(nameWidth)));
+        QVERIFY2(topics->columnWidth(TopicsModel::Messages) < topics->columnWidth(TopicsModel::Name),
+                 qPrintable(QString::number(topics->columnWidth(TopicsModel::Messages))));
+        QVERIFY(topics->columnWidth(TopicsModel::Messages) <= 200);
+
+        w.showPage(QStringLiteral("Consumers"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.consumersPage()->groupsModel()->rowCount(), 1, 10000);
+        w.consumersPage()->selectGroup(QStringLiteral("billing-service-eu-west-1-settlement-batch"));
+        auto *parts = w.consumersPage()->detail()->findChild<QTableView *>(QStringLiteral("lagPartitionsView"));
+        QTRY_COMPARE_WITH_TIMEOUT(parts->model()->rowCount(), 12, 5000);
+        QTest::qWait(0);
+        const int statusRight = parts->columnViewportPosition(LagPartitionsModel::Status)
+                                + parts->columnWidth(LagPartitionsModel::Status);
+        QVERIFY2(statusRight <= parts->viewport()->width(),
+                 qPrintable(QStringLiteral("Status ends at %1, viewport %2").arg(statusRight).arg(parts->viewport()->width())));
+        QVERIFY(parts->columnWidth(LagPartitionsModel::Status)
+                >= parts->fontMetrics().horizontalAdvance(QStringLiteral("Status")));
+    }
+
     void keyedModelAppliesDiffs()
     {
         GroupsModel model;

@@ -182,7 +182,7 @@ QVariant LagPartitionsModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         if (index.column() == Status)
             return int(Qt::AlignCenter);
-        if (index.column() >= Partition && index.column() <= TimeLag)
+        if (index.column() >= Partition && index.column() <= LogEnd)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ToolTipRole: {
@@ -200,7 +200,7 @@ QVariant LagPartitionsModel::data(const QModelIndex &index, int role) const
 QVariant LagPartitionsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     return header(section, orientation, role,
-                  {tr("Topic"), tr("Partition"), tr("Committed"), tr("Log end"), tr("Lag"), tr("Time lag"), tr("Status"),
+                  {tr("Status"), tr("Topic"), tr("Partition"), tr("Lag"), tr("Time lag"), tr("Committed"), tr("Log end"),
                    tr("Member"), tr("Host")});
 }
 

@@ -45,7 +45,8 @@ private:
 class LagPartitionsModel final : public KeyedTableModel<PartitionLag>
 {
 public:
-    enum Column { Topic, Partition, Committed, LogEnd, Lag, TimeLag, Status, Member, Host, ColumnCount };
+    /// Status and lag first: the table shares the width with the chart, the rest may scroll.
+    enum Column { Status, Topic, Partition, Lag, TimeLag, Committed, LogEnd, Member, Host, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
 
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }

@@ -4,6 +4,7 @@
 #include "groupdetailpanel.h"
 #include "lagservice.h"
 #include "models/lagmodels.h"
+#include "widgets/columnfit.h"
 #include "widgets/statusbanner.h"
 
 #include <QCheckBox>
@@ -174,9 +175,7 @@ void ConsumersPage::showLag(const LagSnapshotPtr &snapshot)
     }
     m_groups->setRows(snapshot->groups);
     if (!m_fitted && m_groups->rowCount() > 0) {
-        m_view->resizeColumnsToContents();
-        m_view->setColumnWidth(LagGroupsModel::Group, std::clamp(m_view->columnWidth(LagGroupsModel::Group) + 16, 140, 260));
-        m_view->setColumnWidth(LagGroupsModel::State, std::min(m_view->columnWidth(LagGroupsModel::State), 110));
+        fitColumns(m_view, LagGroupsModel::Group, 200);
         m_view->setColumnWidth(LagGroupsModel::Trend, 110);
         m_fitted = true;
         m_visibleTimer->start();

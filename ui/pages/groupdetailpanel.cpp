@@ -1,5 +1,7 @@
 #include "groupdetailpanel.h"
 
+#include "widgets/columnfit.h"
+
 #include "charts/timeserieschart.h"
 #include "models/clustermodels.h"
 #include "models/lagmodels.h"
@@ -91,7 +93,7 @@ GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
     m_table->setObjectName(QStringLiteral("lagPartitionsView"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(0, Qt::AscendingOrder);
+    m_table->sortByColumn(LagPartitionsModel::Topic, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
@@ -235,7 +237,8 @@ void GroupDetailPanel::showLive(const GroupLag &group, qint64 atMs)
     m_reason->setText(details);
     m_partitions->setRows(group.partitions);
     if (!m_fitted && m_partitions->rowCount() > 0) {
-        m_table->resizeColumnsToContents();
+        // Shares the width with the chart: no column stretches, long names elide, Host last.
+        fitColumns(m_table, -1, 180);
         m_fitted = true;
     }
     if (m_haveHistory && view() == View::Total && m_chart->seriesCount() == 3) {
