@@ -595,6 +595,28 @@ private slots:
                 >= parts->fontMetrics().horizontalAdvance(QStringLiteral("Status")));
     }
 
+    // Issue 15, 11: offset resets are marked on the chart.
+    void offsetResetsAreMarkedOnTheChart()
+    {
+        GroupDetailPanel panel;
+        panel.setGroup(QStringLiteral("g"));
+        QList<GroupHistoryPoint> points;
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 600'000;
+        for (int i = 0; i < 6; ++i) {
+            GroupHistoryPoint p;
+            p.atMs = t0 + i * 10'000;
+            p.totalLag = i == 2 || i == 3 ? 1000 : 50;
+            p.consumed = i == 2 || i == 4 ? 0 : 100;
+            p.offsetReset = i == 2 || i == 4;
+            points.append(p);
+        }
+        panel.showHistory(points, {}, {});
+        QCOMPARE(panel.chart()->seriesCount(), 3);
+        QCOMPARE(panel.chart()->eventCount(), 2);
+        panel.clear(QStringLiteral("none"));
+        QCOMPARE(panel.chart()->eventCount(), 0);
+    }
+
     void keyedModelAppliesDiffs()
     {
         GroupsModel model;

@@ -67,7 +67,12 @@ struct PartitionLag
     std::optional<double> timeLagSeconds;
     bool timeLagEstimated = false;
     double produceRate = 0; ///< msgs/s
-    double consumeRate = 0; ///< msgs/s
+    double consumeRate = 0; ///< msgs/s, offset resets excluded
+    /// Lag trend over the window since the last offset reset (least squares, msgs/s);
+    /// nullopt with fewer than 3 samples.
+    std::optional<double> lagSlope;
+    double windowSeconds = 0; ///< span of the samples the slope was fitted on
+    bool resetInWindow = false; ///< an offset reset happened within the window
     HealthStatus status = HealthStatus::Ok;
     QString reason;
     QString memberId;
@@ -89,7 +94,7 @@ struct GroupLag
     double produceRate = 0;
     double consumeRate = 0;
     std::optional<double> drainSeconds; ///< nullopt: growing, stalled or nothing to drain
-    bool growing = false;
+    bool growing = false; ///< the lag's trend over the window rose beyond noise (never from one step)
     HealthStatus status = HealthStatus::Ok;
     QString reason;
     QList<PartitionLag> partitions;

@@ -148,6 +148,7 @@ void GroupDetailPanel::clear(const QString &message)
     m_partitions->setRows({});
     m_chart->setSeries({});
     m_chart->setMarker(std::nullopt);
+    m_chart->setEvents({});
     m_replay->setEnabled(false);
     m_replay->setText(tr("Replay from here…"));
     m_haveHistory = false;
@@ -176,6 +177,12 @@ void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points, const
                                    const SeriesByKey &byPartition)
 {
     QList<TimeSeriesChart::Series> series;
+    // Offset resets (and their undo) are marked where they happened, in every view.
+    QList<QPair<double, QString>> resets;
+    for (const GroupHistoryPoint &p : points)
+        if (p.offsetReset)
+            resets.append({double(p.atMs) / 1000.0, tr("offset reset")});
+    m_chart->setEvents(resets);
     if (view() != View::Total) {
         const SeriesByKey &byKey = view() == View::PerTopic ? byTopic : byPartition;
         QStringList keys = byKey.keys();
@@ -211,7 +218,7 @@ void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points, const
                     produce.keys.append(t);
                     produce.values.append(std::max(0.0, double(points[i].sumLogEnd - points[i - 1].sumLogEnd) / dt));
                     consume.keys.append(t);
-                    consume.values.append(std::max(0.0, double(points[i].sumCommitted - points[i - 1].sumCommitted) / dt));
+                    consume.values.append(double(points[i].consumed) / dt); // resets are not consumption
                 }
             }
         }
