@@ -77,7 +77,6 @@ ConsumersPage::ConsumersPage(QWidget *parent) : ConsolePage(parent)
     tools->addWidget(settings);
     layout->addLayout(tools);
     m_banner = new StatusBanner(this);
-    m_banner->setObjectName(QStringLiteral("lagBanner"));
     layout->addWidget(m_banner);
 
     auto *split = new QSplitter(Qt::Vertical, this);
