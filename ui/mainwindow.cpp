@@ -257,6 +257,7 @@ void MainWindow::connectTo(const ConnectionProfile &profile, const QString &pass
         page->setConnection(m_connection);
 
     m_everConnected = false;
+    m_overviewFailing = false;
     m_connectAction->setText(tr("Disconnect"));
     m_connectAction->setEnabled(true);
     m_refreshAction->setEnabled(true);
@@ -396,6 +397,7 @@ void MainWindow::refresh()
 void MainWindow::onOverview(const ClusterOverview &overview)
 {
     m_everConnected = true;
+    m_overviewFailing = false;
     m_banner->clear();
     m_overview->showOverview(overview);
     const ConnectionProfile &p = m_connection->profile;
@@ -409,7 +411,8 @@ void MainWindow::onOverview(const ClusterOverview &overview)
 
 void MainWindow::showConnectedLabel()
 {
-    if (!m_connection || !m_everConnected)
+    // While the cluster is unreachable the label says so; lag sampling fails with it.
+    if (!m_connection || !m_everConnected || m_overviewFailing)
         return;
     if (m_lagFailedAtMs == 0) {
         updateConnectionLabel(m_overviewLabel, true);
@@ -417,10 +420,8 @@ void MainWindow::showConnectedLabel()
     }
     // The overview may still refresh while lag sampling fails: never let "refreshed" hide that.
     const auto clock = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss")); };
-    const QString lag = m_lagSampledAtMs > 0 ? tr("lag sampling failed %1, lag values from %2")
-                                                   .arg(clock(m_lagFailedAtMs), clock(m_lagSampledAtMs))
-                                             : tr("lag sampling failed %1").arg(clock(m_lagFailedAtMs));
-    updateConnectionLabel(m_overviewLabel + QStringLiteral(" · ") + lag, false);
+    // Lag first: a long (ad-hoc) connection name is elided in the middle of the label.
+    updateConnectionLabel(tr("lag sampling failed %1 · %2").arg(clock(m_lagFailedAtMs), m_overviewLabel), false);
 }
 
 void MainWindow::onOverviewFailed(const KafkaError &error)
@@ -433,6 +434,7 @@ void MainWindow::onOverviewFailed(const KafkaError &error)
                              : tr("%1 Retrying every %2 s.").arg(error.message).arg(seconds);
     m_banner->showMessage(StatusBanner::Kind::Error, text, error.details.join(QLatin1Char('\n')));
     m_overview->showFailure(error);
+    m_overviewFailing = true;
     updateConnectionLabel(tr("%1 · unreachable").arg(m_connection->profile.name), false);
 }
 

@@ -105,6 +105,7 @@ private:
     QString m_overviewLabel;    ///< "name · N brokers · refreshed …" of the last good overview
     qint64 m_lagFailedAtMs = 0; ///< 0 unless the latest lag sampling round failed
     qint64 m_lagSampledAtMs = 0;
+    bool m_overviewFailing = false;
 };
 
 } // namespace kops
