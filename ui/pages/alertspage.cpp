@@ -2,6 +2,7 @@
 
 #include "lagservice.h"
 #include "models/lagmodels.h"
+#include "widgets/columnfit.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -212,12 +213,9 @@ void AlertsPage::applyRows()
         m_newBar->show();
     }
     if (first && !shown.isEmpty()) {
-        // Fit once, to the content; Reason takes the rest. Later rows do not resize columns
-        // under the pointer.
-        for (int c = AlertsModel::Time; c < AlertsModel::Reason; ++c)
-            m_view->resizeColumnToContents(c);
-        m_view->setColumnWidth(AlertsModel::Group, std::min(m_view->columnWidth(AlertsModel::Group) + 12, 320));
-        m_view->setColumnWidth(AlertsModel::Topic, std::min(m_view->columnWidth(AlertsModel::Topic) + 12, 260));
+        // Fit once, to the content (long names elide); Reason, the most telling, takes the
+        // rest. Later rows do not resize columns under the pointer.
+        fitColumns(m_view, AlertsModel::Reason, 230);
     }
     updateButtons();
 }
