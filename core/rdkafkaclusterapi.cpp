@@ -16,6 +16,21 @@ namespace kops {
 
 using namespace rdk;
 
+namespace {
+
+QList<TopicPartition> uniquePartitions(const QList<TopicPartition> &partitions)
+{
+    QList<TopicPartition> unique;
+    QSet<TopicPartition> seen;
+    for (const TopicPartition &tp : partitions)
+        if (!seen.contains(tp)) {
+            seen.insert(tp);
+            unique.append(tp);
+        }
+    return unique;
+}
+
+} // namespace
 
 QString librdkafkaVersion()
 {
@@ -93,10 +108,25 @@ Result<ClusterMetadata> RdKafkaClusterApi::metadata()
         return h.error();
     rd_kafka_t *rk = h.value()->rk();
     const rd_kafka_metadata_t *md = nullptr;
-    const rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 1, nullptr, &md, m_options.timeoutMs);
+    // rd_kafka_metadata() waits up to its timeout for a broker to come up. Asked in short
+    // slices until one is up, a cluster whose every bootstrap address refused the connection
+    // or the credentials is reported as soon as that is known (a wrong port or password is
+    // not going to get better within the timeout).
+    const QDeadlineTimer deadline(m_options.timeoutMs);
+    rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR__TRANSPORT;
+    while (true) {
+        const int remaining = int(std::max<qint64>(1, deadline.remainingTime()));
+        err = rd_kafka_metadata(rk, 1, nullptr, &md, std::min(remaining, 200));
+        if (err != RD_KAFKA_RESP_ERR__TRANSPORT || deadline.hasExpired() || h.value()->noBrokerReachable())
+            break;
+    }
+    // A broker is up but did not answer within the slice: give the request the time left.
+    if (err == RD_KAFKA_RESP_ERR__TIMED_OUT && !deadline.hasExpired())
+        err = rd_kafka_metadata(rk, 1, nullptr, &md, int(std::max<qint64>(1, deadline.remainingTime())));
     h.value()->serve();
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
         return h.value()->error(err, QStringLiteral("Reading cluster metadata"));
+    h.value()->markReachable();
 
     ClusterMetadata out;
     for (int i = 0; i < md->broker_cnt; ++i)
@@ -184,7 +214,7 @@ Result<QList<GroupListing>> RdKafkaClusterApi::listGroups()
     QueuePtr q(rd_kafka_queue_new(rk));
     auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS, m_options.timeoutMs);
     rd_kafka_ListConsumerGroups(rk, opt.get(), q.get());
-    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000));
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
     h.value()->serve();
     if (!ev)
         return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Listing consumer groups"));
@@ -214,8 +244,11 @@ Result<QList<GroupListing>> RdKafkaClusterApi::listGroups()
     return out;
 }
 
-Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringList &groupIds)
+Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringList &requested)
 {
+    // librdkafka rejects the whole request (_INVALID_ARG) when a name appears twice.
+    QStringList groupIds = requested;
+    groupIds.removeDuplicates();
     if (groupIds.isEmpty())
         return QList<GroupDescription>{};
     auto h = admin();
@@ -232,7 +265,7 @@ Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringL
     for (const QByteArray &n : names)
         ptrs.push_back(n.constData());
     rd_kafka_DescribeConsumerGroups(rk, ptrs.data(), ptrs.size(), opt.get(), q.get());
-    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000));
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
     h.value()->serve();
     if (!ev)
         return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Describing consumer groups"));
@@ -280,8 +313,10 @@ Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringL
 
 Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::committedOffsets(const QStringList &groupIds)
 {
+    QStringList unique = groupIds;
+    unique.removeDuplicates();
     QList<OffsetRequest> requests;
-    for (const QString &g : groupIds)
+    for (const QString &g : std::as_const(unique))
         requests.append({g, std::nullopt});
     return fetchCommitted(requests);
 }
@@ -325,10 +360,11 @@ Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted
     int inFlight = 0;
     while (next < requests.size() || inFlight > 0) {
         while (inFlight < kMaxInFlight && next < requests.size()) {
-            // No partitions: all the group has committed (brokers >= 0.10.2).
+            // No partitions: all the group has committed (brokers >= 0.10.2). librdkafka
+            // rejects a partition listed twice (_INVALID_ARG), so each goes in once.
             TplPtr parts;
             if (requests.at(next).second)
-                parts = toTpl(*requests.at(next).second);
+                parts = toTpl(uniquePartitions(*requests.at(next).second));
             rd_kafka_ListConsumerGroupOffsets_t *req =
                 rd_kafka_ListConsumerGroupOffsets_new(requests.at(next).first.toUtf8().constData(), parts.get());
             rd_kafka_ListConsumerGroupOffsets(rk, &req, 1, opt.get(), q.get());
@@ -336,7 +372,7 @@ Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted
             ++next;
             ++inFlight;
         }
-        EventPtr ev = waitEvent(q.get(), deadline);
+        EventPtr ev = waitEvent(q.get(), deadline, h.value());
         if (!ev) {
             h.value()->serve();
             return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading committed offsets"));
@@ -379,13 +415,7 @@ Result<QList<PartitionWatermarks>> RdKafkaClusterApi::watermarks(const QList<Top
         return h.error();
     rd_kafka_t *rk = h.value()->rk();
 
-    QList<TopicPartition> unique;
-    QSet<TopicPartition> seen;
-    for (const TopicPartition &tp : partitions)
-        if (!seen.contains(tp)) {
-            seen.insert(tp);
-            unique.append(tp);
-        }
+    const QList<TopicPartition> unique = uniquePartitions(partitions);
 
     // offsets_for_times with the special timestamps -2 (earliest) and -1 (latest) sends
     // one ListOffsets request per leader for all partitions at once.
@@ -476,7 +506,7 @@ Result<QList<PartitionOffset>> RdKafkaClusterApi::alterGroupOffsets(const QStrin
         rd_kafka_AlterConsumerGroupOffsets_new(groupId.toUtf8().constData(), list.get());
     rd_kafka_AlterConsumerGroupOffsets(rk, &req, 1, opt.get(), q.get());
     rd_kafka_AlterConsumerGroupOffsets_destroy(req);
-    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000));
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
     h.value()->serve();
     const QString what = QStringLiteral("Changing the offsets of group '%1'").arg(groupId);
     if (!ev)
@@ -521,7 +551,7 @@ Result<QList<ConfigResource>> RdKafkaClusterApi::describeConfigs(ConfigResourceT
     auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS, timeoutMs);
     rd_kafka_DescribeConfigs(rk, resources.data(), resources.size(), opt.get(), q.get());
     rd_kafka_ConfigResource_destroy_array(resources.data(), resources.size());
-    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(timeoutMs + 1000));
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(timeoutMs + 1000), h.value());
     h.value()->serve();
     if (!ev)
         return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading configuration"));
@@ -574,7 +604,7 @@ Status RdKafkaClusterApi::createTopic(const NewTopic &topic)
     rd_kafka_AdminOptions_set_operation_timeout(opt.get(), m_options.timeoutMs, errstr, sizeof errstr);
     rd_kafka_CreateTopics(rk, &nt, 1, opt.get(), q.get());
     rd_kafka_NewTopic_destroy(nt);
-    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 2000));
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 2000), h.value());
     h.value()->serve();
     const QString what = QStringLiteral("Creating topic '%1'").arg(topic.name);
     if (!ev)

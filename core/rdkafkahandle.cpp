@@ -143,6 +143,32 @@ bool RdKafkaHandle::fatal() const
     return m_fatal;
 }
 
+bool RdKafkaHandle::noBrokerReachable()
+{
+    serve();
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_allDown)
+            return false;
+    }
+    // librdkafka reports ALL_BROKERS_DOWN once per outage; whether one is up again is
+    // asked without waiting (no broker up: _TRANSPORT at once, otherwise a request is sent).
+    const rd_kafka_metadata_t *md = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_rk, 0, nullptr, &md, 0);
+    if (md)
+        rd_kafka_metadata_destroy(md);
+    if (err == RD_KAFKA_RESP_ERR__TRANSPORT)
+        return true;
+    markReachable();
+    return false;
+}
+
+void RdKafkaHandle::markReachable()
+{
+    std::lock_guard lock(m_mutex);
+    m_allDown = false;
+}
+
 void RdKafkaHandle::errorCallback(rd_kafka_t *, int err, const char *reason, void *opaque)
 {
     auto *self = static_cast<RdKafkaHandle *>(opaque);
@@ -181,9 +207,15 @@ void RdKafkaHandle::recordProblem(rd_kafka_resp_err_t err, const QString &reason
     if (err == RD_KAFKA_RESP_ERR__FATAL) {
         m_fatal = true;
     }
-    // Keep the most telling problem: an authentication failure beats a later disconnect.
+    // Every bootstrap broker refused or failed authentication (both leave it down).
+    if (err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN)
+        m_allDown = true;
+    // Keep the most telling problem: an authentication failure beats a later disconnect,
+    // and "1/1 brokers are down" says less than the refusal that caused it.
     const bool sticky = m_lastProblem == RD_KAFKA_RESP_ERR__AUTHENTICATION || m_lastProblem == RD_KAFKA_RESP_ERR__SSL;
     if (sticky && (err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN))
+        return;
+    if (err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN && m_lastProblem != RD_KAFKA_RESP_ERR_NO_ERROR)
         return;
     m_lastProblem = err;
     m_lastProblemText = reason;

@@ -44,6 +44,13 @@ public:
     void serve();
     bool fatal() const;
 
+    /// True when every broker has refused the connection or failed authentication and
+    /// none is up now: nothing will answer before the call's timeout, so say so at once.
+    /// Serves pending error callbacks; cheap unless all brokers were reported down.
+    bool noBrokerReachable();
+    /// A request was answered: brokers reported down earlier are back.
+    void markReachable();
+
     /// Turns a librdkafka error into a KafkaError, replacing bare timeouts with the
     /// last connection problem seen (refused, authentication, TLS).
     KafkaError error(rd_kafka_resp_err_t err, const QString &what) const;
@@ -63,6 +70,7 @@ private:
     rd_kafka_resp_err_t m_lastProblem = RD_KAFKA_RESP_ERR_NO_ERROR;
     QString m_lastProblemText;
     bool m_fatal = false;
+    bool m_allDown = false; ///< ALL_BROKERS_DOWN seen and no answer since
 };
 
 QString errName(rd_kafka_resp_err_t err);

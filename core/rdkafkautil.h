@@ -41,15 +41,20 @@ inline OptionsPtr adminOptions(rd_kafka_t *rk, rd_kafka_admin_op_t op, int timeo
     return opt;
 }
 
-/// Waits for the result event of one admin request; nullptr when the deadline passed.
-inline EventPtr waitEvent(rd_kafka_queue_t *q, const QDeadlineTimer &deadline)
+/// Waits for the result event of one admin request; nullptr when the deadline passed, or
+/// as soon as `handle` knows that no broker can answer (every one refused or failed
+/// authentication), so an unreachable cluster is reported at once, not after the timeout.
+inline EventPtr waitEvent(rd_kafka_queue_t *q, const QDeadlineTimer &deadline, RdKafkaHandle *handle = nullptr)
 {
     while (true) {
         const int remaining = int(std::max<qint64>(0, deadline.remainingTime()));
         rd_kafka_event_t *ev = rd_kafka_queue_poll(q, std::min(remaining, 200));
-        if (ev)
+        if (ev) {
+            if (handle && !rd_kafka_event_error(ev))
+                handle->markReachable();
             return EventPtr(ev);
-        if (deadline.hasExpired())
+        }
+        if (deadline.hasExpired() || (handle && handle->noBrokerReachable()))
             return nullptr;
     }
 }

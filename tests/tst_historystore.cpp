@@ -35,6 +35,27 @@ class TestHistoryStore : public QObject
     Q_OBJECT
 
 private slots:
+    // Issue 15, 11: a reset and its undo were plotted as a consume-rate spike.
+    void offsetResetsAreMarkedNotConsumed()
+    {
+        QTemporaryDir dir;
+        HistoryStore store(dir.filePath(QStringLiteral("h.sqlite")));
+        QVERIFY(store.open().ok());
+        const qint64 committed[] = {900, 950, 0, 0, 950, 1000};
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(store.record(QStringLiteral("prod"), sample(T0 + i * 10'000, 2, committed[i], 1000)).ok());
+        const auto points = store.groupHistory(QStringLiteral("prod"), QStringLiteral("g"), T0, T0 + 60'000);
+        QCOMPARE(points.size(), 6);
+        QList<bool> resets;
+        QList<qint64> consumed;
+        for (const GroupHistoryPoint &p : points) {
+            resets << p.offsetReset;
+            consumed << p.consumed;
+        }
+        QCOMPARE(resets, (QList<bool>{false, false, true, false, true, false}));
+        QCOMPARE(consumed, (QList<qint64>{0, 100, 0, 0, 0, 100})); // two partitions
+    }
+
     void recordsAndQueriesSurviveReopen()
     {
         QTemporaryDir dir;

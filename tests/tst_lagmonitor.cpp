@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace kops;
 
 namespace {
@@ -141,11 +143,68 @@ private slots:
         QCOMPARE(g.drainSeconds.value(), 90.0);
         QVERIFY(!g.growing);
 
+        // One step where producers were ahead is not a trend: never "growing" from it.
         LagMonitor slow({10, 30, 360, {}});
         slow.ingest(sampleAt(T0, 0, 1000));
         snap = slow.ingest(sampleAt(T0 + 10'000, 50, 1100));
-        QVERIFY(snap.groups.first().growing);
+        QVERIFY(!snap.groups.first().growing);
+        // Sustained: lag 1000, 1050, 1300, 1450, 1600 over 40 s, fitted over the window.
+        for (int i = 2; i <= 4; ++i)
+            snap = slow.ingest(sampleAt(T0 + i * 10'000, 50 * i, 1000 + 200 * i));
+        QVERIFY2(snap.groups.first().growing, qPrintable(QString::number(snap.groups.first().totalLag)));
         QCOMPARE(snap.groups.first().drainText(), QStringLiteral("growing"));
+    }
+
+    // Issue 15, 11: a healthy group at lag 6 showed a red "growing" after one noisy step.
+    void tinyNoisyLagIsNotGrowing()
+    {
+        LagMonitor monitor({10, 30, 360, {}});
+        const qint64 lags[] = {0, 3, 1, 4, 0, 2, 5, 1, 2, 6};
+        qint64 end = 10'000;
+        LagSnapshot snap;
+        for (int i = 0; i < 10; ++i) {
+            end += 50; // 5 msgs/s produced and consumed
+            snap = monitor.ingest(sampleAt(T0 + i * 10'000, end - lags[i], end, true));
+        }
+        const GroupLag &g = snap.groups.first();
+        QCOMPARE(g.totalLag, 6);
+        QVERIFY(!g.growing);
+        QVERIFY2(g.drainText() != QLatin1String("growing") && g.drainText() != QLatin1String("not draining"),
+                 qPrintable(g.drainText()));
+        QVERIFY(g.drainSeconds.value() < 5);
+    }
+
+    void drainTimeFollowsTheTrend()
+    {
+        LagMonitor monitor({10, 30, 360, {}});
+        LagSnapshot snap;
+        // Lag falls 100 per 10 s from 5000, with +-40 of noise around the line.
+        for (int i = 0; i < 10; ++i) {
+            const qint64 lag = 5000 - 100 * i + (i % 2 ? 40 : -40);
+            snap = monitor.ingest(sampleAt(T0 + i * 10'000, 100'000 + 200 * i, 100'000 + 200 * i + lag, true));
+        }
+        const GroupLag &g = snap.groups.first();
+        QVERIFY(!g.growing);
+        // 4140 left at 10 msgs/s.
+        QVERIFY2(std::abs(g.drainSeconds.value() - 414.0) < 25.0, qPrintable(QString::number(*g.drainSeconds)));
+    }
+
+    // Issue 15, 11: resetting a group's offsets and undoing it was taken for consumption.
+    void offsetResetIsNotConsumption()
+    {
+        const QList<OffsetObservation> steps{{T0, 900, 1000},          {T0 + 10'000, 950, 1000},
+                                             {T0 + 20'000, 0, 1000},    {T0 + 30'000, 0, 1000},
+                                             {T0 + 40'000, 950, 1000},  {T0 + 50'000, 1000, 1000}};
+        QCOMPARE(LagMonitor::resetSteps(steps), (QVector<bool>{false, false, true, false, true, false}));
+
+        LagMonitor monitor({10, 30, 360, {}});
+        LagSnapshot snap;
+        for (const OffsetObservation &o : steps)
+            snap = monitor.ingest(sampleAt(o.atMs, o.committed, o.logEnd));
+        const PartitionLag &p = snap.groups.first().partitions.first();
+        QVERIFY(p.resetInWindow);
+        QCOMPARE(p.consumeRate, 2.0); // 100 consumed in 50 s; the reset and undo are not consumption
+        QVERIFY(!snap.groups.first().growing);
     }
 
     void mostSpecificThresholdWins()

@@ -1,7 +1,9 @@
 // GUI tests on the offscreen platform: the window opens, connects to librdkafka's mock
 // cluster through a saved profile, shows its topics, and says plainly when it is down.
 #include "connectionstore.h"
+#include "dialogs/connectiondialog.h"
 #include "fakeclusterapi.h"
+#include "forwardingclusterapi.h"
 #include "mainwindow.h"
 #include "mockcluster.h"
 #include "models/clustermodels.h"
@@ -19,6 +21,13 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
+#include <QImage>
+#include <QPainter>
+#include <QStyleFactory>
+#include <QStyleOptionHeader>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -27,12 +36,34 @@
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTimer>
+#include <QBrush>
 
 using namespace kops;
 using kops::test::FakeClusterApi;
 using kops::test::MockCluster;
 
 namespace {
+
+/// The fake cluster, except that reading committed offsets (lag sampling only) can be made to fail.
+class LagFaultApi final : public kops::test::ForwardingClusterApi
+{
+public:
+    LagFaultApi(std::shared_ptr<FakeClusterApi> fake, std::shared_ptr<std::atomic<bool>> fail)
+        : ForwardingClusterApi(*fake), m_fake(std::move(fake)), m_fail(std::move(fail))
+    {
+    }
+    Result<QHash<QString, QList<PartitionOffset>>> committedOffsets(const QStringList &groups) override
+    {
+        if (*m_fail)
+            return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("Reading committed offsets failed."));
+        return ForwardingClusterApi::committedOffsets(groups);
+    }
+
+private:
+    std::shared_ptr<FakeClusterApi> m_fake;
+    std::shared_ptr<std::atomic<bool>> m_fail;
+};
 
 QStringList topicNames(TopicsModel *model)
 {
@@ -223,6 +254,402 @@ private slots:
         QCOMPARE(w.alertsPage()->model()->index(0, AlertsModel::Status).data().toString(), QStringLiteral("ERR"));
         QCOMPARE(w.alertsPage()->openCount(), 1);
         QCOMPARE(alerts.count(), 1);
+    }
+
+    // Issue 15, 1: the selected group was published twice to the sampler (selected + on
+    // screen) once the filter showed it, and the cluster rejects repeated names, so every
+    // round failed while the page kept showing the old values as if current.
+    void filteringOnTheSelectedGroupKeepsLagSampling()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int i = 0; i < 10; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 4;
+        fake->setGroup(QStringLiteral("gui-billing"), g);
+        fake->setGroup(QStringLiteral("gui-orders"), g);
+        fake->setGroup(QStringLiteral("reports"), g);
+        auto failLag = std::make_shared<std::atomic<bool>>(false);
+        MainWindow w(nullptr, [fake, failLag](const ConnectionProfile &, const QString &) -> ClusterApiFactory {
+            return [fake, failLag] { return std::unique_ptr<ClusterApi>(std::make_unique<LagFaultApi>(fake, failLag)); };
+        });
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-filter");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        p.sampleIntervalSeconds = 1;
+        w.connectTo(p);
+        w.showPage(QStringLiteral("Consumers"));
+        ConsumersPage *page = w.consumersPage();
+        LagGroupsModel *groups = page->groupsModel();
+        QTRY_COMPARE_WITH_TIMEOUT(groups->rowCount(), 3, 10000);
+
+        auto *view = page->findChild<QTableView *>(QStringLiteral("lagGroupsView"));
+        page->selectGroup(QStringLiteral("gui-billing"));
+        QCOMPARE(page->selectedGroup(), QStringLiteral("gui-billing"));
+        QSignalSpy failures(w.lagService(), &LagService::samplingFailed);
+        QSignalSpy snapshots(w.lagService(), &LagService::lagSnapshotAvailable);
+        auto *filter = page->findChild<QLineEdit *>();
+        QVERIFY(filter);
+        QTest::keyClicks(filter, QStringLiteral("gui-"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 5000);
+
+        // New commits must show up: rounds keep succeeding after the filter was published.
+        fake->setGroup(QStringLiteral("gui-billing"), [&] {
+            FakeClusterApi::Group moved = g;
+            moved.committed[{QStringLiteral("orders"), 0}] = 8;
+            return moved;
+        }());
+        const int row = groups->rowOf(QStringLiteral("gui-billing"));
+        QTRY_COMPARE_WITH_TIMEOUT(groups->index(row, LagGroupsModel::TotalLag).data(RawValueRole).toLongLong(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(snapshots.count() >= 4, 15000);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.isEmpty() ? QString()
+                                                                   : failures.first().first().value<KafkaError>().toString()));
+        QVERIFY(!page->banner()->isVisible());
+        QVERIFY(page->summaryText().contains(QLatin1String("sampled")));
+
+        // A failed round cannot be missed: banner, greyed values with their age, status line.
+        fake->setDown(true);
+        QTRY_VERIFY_WITH_TIMEOUT(page->banner()->isVisible(), 10000);
+        QCOMPARE(page->banner()->kind(), StatusBanner::Kind::Error);
+        QVERIFY2(page->banner()->text().contains(QLatin1String("Lag sampling failed")), qPrintable(page->banner()->text()));
+        QVERIFY(page->banner()->text().contains(QLatin1String("cannot reach fake:9092")));
+        QVERIFY(groups->index(row, LagGroupsModel::TotalLag).data(StaleRole).toBool());
+        QVERIFY(groups->index(row, LagGroupsModel::Group).data().toString().contains(QLatin1String(" old)")));
+        QCOMPARE(groups->index(row, LagGroupsModel::TotalLag).data(Qt::ForegroundRole).value<QBrush>().color(),
+                 QColor(150, 150, 150));
+        QVERIFY(page->summaryText().contains(QLatin1String("sampling failed")));
+        auto *label = w.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(label->toolTip().contains(QLatin1String("unreachable")), 10000);
+        QVERIFY(!label->toolTip().contains(QLatin1String("refreshed"))); // not while nothing is
+
+        fake->setDown(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->banner()->isVisible(), 10000);
+        QVERIFY(!groups->index(row, LagGroupsModel::TotalLag).data(StaleRole).toBool());
+        QVERIFY(!page->summaryText().contains(QLatin1String("failed")));
+        QTRY_VERIFY_WITH_TIMEOUT(label->toolTip().contains(QLatin1String("refreshed"))
+                                     && !label->toolTip().contains(QLatin1String("failed")),
+                                 10000);
+
+        // Only lag sampling fails (as in the issue) while the overview still refreshes: the
+        // status line must not just say "refreshed".
+        *failLag = true;
+        QTRY_VERIFY_WITH_TIMEOUT(page->banner()->isVisible(), 10000);
+        w.refresh();
+        QSignalSpy overviews(&w, &MainWindow::overviewShown);
+        QVERIFY(overviews.wait(5000));
+        QVERIFY2(label->toolTip().startsWith(QLatin1String("lag sampling failed")), qPrintable(label->toolTip()));
+        QVERIFY(!label->styleSheet().isEmpty()); // red
+        *failLag = false;
+        QTRY_VERIFY_WITH_TIMEOUT(!label->toolTip().contains(QLatin1String("failed")), 10000);
+    }
+
+    // Issue 15, 10: connected with no group selected, the page said "Not connected.".
+    void consumersPageWithoutSelectionDoesNotSayNotConnected()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        QCOMPARE(w.consumersPage()->detail()->headline(), QStringLiteral("Not connected."));
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-empty");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        QSignalSpy shown(&w, &MainWindow::overviewShown);
+        w.connectTo(p);
+        QVERIFY(shown.wait(5000));
+        w.showPage(QStringLiteral("Consumers"));
+        QVERIFY2(!w.consumersPage()->detail()->headline().contains(QLatin1String("Not connected")),
+                 qPrintable(w.consumersPage()->detail()->headline()));
+        QVERIFY(w.consumersPage()->detail()->headline().contains(QLatin1String("Select a consumer group")));
+        w.disconnectFromCluster();
+        QCOMPARE(w.consumersPage()->detail()->headline(), QStringLiteral("Not connected."));
+    }
+
+    // Issue 15, 10: saving a profile in the Connections dialog put its name in the cluster
+    // selector although the session was still the command-line one.
+    void savingAConnectionKeepsTheSessionInTheSelector()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        ConnectionProfile p;
+        p.name = QStringLiteral("127.0.0.1:19092");
+        p.bootstrapServers = QStringLiteral("127.0.0.1:19092");
+        w.connectTo(p);
+        auto *combo = w.findChild<QComboBox *>(QStringLiteral("connectionCombo"));
+        QCOMPARE(combo->currentText(), p.name);
+
+        bool saved = false;
+        QTimer::singleShot(0, &w, [&] {
+            auto *dialog = w.findChild<ConnectionDialog *>();
+            QVERIFY(dialog);
+            dialog->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("prod"));
+            dialog->findChild<QLineEdit *>(QStringLiteral("bootstrap"))->setText(QStringLiteral("kafka1:9092"));
+            saved = dialog->save();
+            dialog->reject();
+        });
+        auto *manage = [&]() -> QAction * {
+            for (QAction *a : w.findChild<QToolBar *>(QStringLiteral("connectionToolbar"))->actions())
+                if (a->text().startsWith(QLatin1String("Connections")))
+                    return a;
+            return nullptr;
+        }();
+        QVERIFY(manage);
+        manage->trigger();
+        QVERIFY(saved);
+        QCOMPARE(combo->currentText(), p.name);
+        QCOMPARE(w.connection()->profile.name, p.name);
+        QVERIFY(combo->findText(QStringLiteral("prod")) >= 0);
+        w.disconnectFromCluster();
+        QCOMPARE(combo->findText(p.name), -1);
+        QVERIFY(combo->findText(QStringLiteral("prod")) >= 0);
+    }
+
+    // Issue 15, 9: alerts arriving while the page is on screen wait behind a bar instead of
+    // shifting rows under the pointer; a filter and "acknowledge all shown".
+    void newAlertsDoNotMoveRowsUnderThePointer()
+    {
+        AlertsPage page;
+        page.resize(1000, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QDateTime t0 = QDateTime::currentDateTime().addSecs(-600);
+        auto alert = [&](qint64 id, const QString &group, HealthStatus status) {
+            Alert a;
+            a.id = id;
+            a.at = t0.addSecs(id);
+            a.cluster = QStringLiteral("c");
+            a.group = group;
+            a.topic = QStringLiteral("orders");
+            a.status = status;
+            a.reason = QStringLiteral("no commit for 10 min while lag > 0");
+            return a;
+        };
+        QList<Alert> alerts{alert(1, QStringLiteral("billing"), HealthStatus::Stop),
+                            alert(2, QStringLiteral("orders-app"), HealthStatus::Warn)};
+        page.showAlerts(alerts);
+        QCOMPARE(page.model()->rowCount(), 2);
+        QTableView *view = page.view();
+        // Newest first, and the header says so.
+        QCOMPARE(view->model()->index(0, AlertsModel::Group).data().toString(), QStringLiteral("orders-app"));
+        QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), int(AlertsModel::Time));
+        QCOMPARE(view->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+
+        // Two new alerts while the user points at row 0: row 0 stays the same alert.
+        const QRect target = view->visualRect(view->model()->index(0, AlertsModel::Group));
+        alerts.prepend(alert(3, QStringLiteral("gui-a"), HealthStatus::Stop));
+        alerts.prepend(alert(4, QStringLiteral("gui-b"), HealthStatus::Stop));
+        page.showAlerts(alerts);
+        QCOMPARE(page.model()->rowCount(), 2);
+        QCOMPARE(view->indexAt(target.center()).data().toString(), QStringLiteral("orders-app"));
+        auto *bar = page.findChild<QPushButton *>(QStringLiteral("newAlertsBar"));
+        QVERIFY(bar->isVisible());
+        QVERIFY2(bar->text().contains(QLatin1String("2 new alerts")), qPrintable(bar->text()));
+        QCOMPARE(page.openCount(), 4);
+        QTest::mouseClick(bar, Qt::LeftButton);
+        QCOMPARE(page.model()->rowCount(), 4);
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(view->model()->index(0, AlertsModel::Group).data().toString(), QStringLiteral("gui-b"));
+
+        // The filter narrows the rows; "acknowledge all shown" counts only those.
+        auto *filter = page.findChild<QLineEdit *>(QStringLiteral("alertsFilter"));
+        QTest::keyClicks(filter, QStringLiteral("gui-"));
+        QCOMPARE(view->model()->rowCount(), 2);
+        auto *ackAll = page.findChild<QPushButton *>(QStringLiteral("acknowledgeAllButton"));
+        QVERIFY2(ackAll->text().contains(QLatin1String("(2)")), qPrintable(ackAll->text()));
+        filter->clear();
+        QCOMPARE(view->model()->rowCount(), 4);
+    }
+
+    void acknowledgeAllShownAcknowledgesOnlyTheFilteredAlerts()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int i = 0; i < 20; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 0;
+        for (const char *name : {"gui-a", "gui-b", "gui-c", "billing"})
+            fake->setGroup(QString::fromLatin1(name), g);
+        LagSettings settings;
+        settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
+        QVERIFY(LagSettings::save(QStringLiteral("fake-ackall"), settings).ok());
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-ackall");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        w.connectTo(p);
+        QSignalSpy raised(w.lagService(), &LagService::alertsRaised);
+        QTRY_COMPARE_WITH_TIMEOUT(w.alertsPage()->model()->rowCount(), 4, 10000);
+        QCOMPARE(raised.count(), 1); // one round: one signal, one notification
+        QCOMPARE(raised.first().first().value<QList<Alert>>().size(), 4);
+        w.showPage(QStringLiteral("Alerts"));
+        QTest::keyClicks(w.alertsPage()->findChild<QLineEdit *>(QStringLiteral("alertsFilter")), QStringLiteral("gui-"));
+        auto *ackAll = w.alertsPage()->findChild<QPushButton *>(QStringLiteral("acknowledgeAllButton"));
+        QVERIFY(ackAll->isEnabled());
+        QTest::mouseClick(ackAll, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(w.alertsPage()->openCount(), 1, 5000);
+        const auto *model = w.alertsPage()->model();
+        for (int r = 0; r < model->rowCount(); ++r)
+            QCOMPARE(model->row(r).acknowledged, model->row(r).group.startsWith(QLatin1String("gui-")));
+    }
+
+    // Issue 15, 9: a round sampled in several batches raised one signal (and one desktop
+    // notification) per batch.
+    void alertsOfOneRoundAreRaisedTogether()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int i = 0; i < 20; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 0;
+        for (int i = 0; i < 5; ++i)
+            fake->setGroup(QStringLiteral("abandoned-%1").arg(i), g);
+        auto context = std::make_shared<ConnectionContext>();
+        context->profile.name = QStringLiteral("fake-batches");
+        context->createApi = kops::test::sharedFactory(fake);
+        LagSettings settings;
+        settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        LagService::Options options;
+        options.historyPath = dir + QStringLiteral("/batches-history.sqlite");
+        options.alertsPath = dir + QStringLiteral("/batches-alerts.sqlite");
+        options.batchSize = 2;
+        LagService service(context, settings, options);
+        QSignalSpy raised(&service, &LagService::alertsRaised);
+        QSignalSpy snapshots(&service, &LagService::lagSnapshotAvailable);
+        service.sampleNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!snapshots.isEmpty() && snapshots.last().first().value<LagSnapshotPtr>()->roundComplete,
+                                 10000);
+        QCOMPARE(snapshots.count(), 3); // batches of 2, 2 and 1: the last one completes the round
+        QCOMPARE(raised.count(), 1);
+        QCOMPARE(raised.first().first().value<QList<Alert>>().size(), 5);
+    }
+
+    void manyAlertsMakeOneNotification()
+    {
+        QList<Alert> alerts;
+        for (int i = 0; i < 12; ++i) {
+            Alert a;
+            a.group = QStringLiteral("abandoned-%1").arg(i);
+            a.status = i == 7 ? HealthStatus::Err : HealthStatus::Stop;
+            alerts.append(a);
+        }
+        const auto [title, body] = MainWindow::alertNotification(alerts);
+        QCOMPARE(title, QStringLiteral("12 new alerts"));
+        QVERIFY2(body.startsWith(QLatin1String("ERR abandoned-7, STOP abandoned-0")), qPrintable(body));
+        QVERIFY2(body.endsWith(QLatin1String("and 9 more")), qPrintable(body));
+        QCOMPARE(MainWindow::alertNotification({alerts.first()}).first, QStringLiteral("STOP: abandoned-0"));
+    }
+
+    // Issue 15, 9: the alerts (newest first) showed an up arrow: QHeaderView hands Qt's
+    // descending order to the style as SortUp, which Fusion draws pointing up.
+    void sortArrowsPointTheWayTheRowsRun()
+    {
+        MainWindow w;
+        std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+        QVERIFY(fusion);
+        auto render = [](const QStyle *style, QStyleOptionHeader::SortIndicator indicator) {
+            QImage image(16, 16, QImage::Format_ARGB32);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            QStyleOptionHeader option;
+            option.rect = image.rect();
+            option.palette = QApplication::palette();
+            option.sortIndicator = indicator;
+            style->drawPrimitive(QStyle::PE_IndicatorHeaderArrow, &option, &painter);
+            return image;
+        };
+        QVERIFY(render(fusion.get(), QStyleOptionHeader::SortUp) != render(fusion.get(), QStyleOptionHeader::SortDown));
+        // Descending (SortUp from QHeaderView) is drawn as Fusion's downward arrow, and vice versa.
+        QCOMPARE(render(QApplication::style(), QStyleOptionHeader::SortUp), render(fusion.get(), QStyleOptionHeader::SortDown));
+        QCOMPARE(render(QApplication::style(), QStyleOptionHeader::SortDown), render(fusion.get(), QStyleOptionHeader::SortUp));
+        auto *header = w.alertsPage()->view()->horizontalHeader();
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    }
+
+    // Issue 15, 12: the Topic column was narrow and Messages very wide; the partitions
+    // table cut off Status. Names take the spare width, figures fit their content.
+    void columnsFitTheirContent()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        const QString longTopic = QStringLiteral("customer-profile-changes.v2.compacted.eu-west-1");
+        fake->addTopic(longTopic, 12);
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int p = 0; p < 12; ++p)
+            fake->append(longTopic, p, 1000 + p);
+        FakeClusterApi::Group g;
+        for (int p = 0; p < 12; ++p)
+            g.committed[{longTopic, p}] = 0;
+        GroupMember member;
+        member.memberId = QStringLiteral("consumer-billing-service-eu-west-1-7f9c2d1e-4b5a-4c3d-9e8f-0a1b2c3d4e5f");
+        member.clientId = QStringLiteral("billing-service-eu-west-1-instance-42");
+        member.host = QStringLiteral("/10.12.134.201");
+        for (int p = 0; p < 12; ++p)
+            member.assignments.append({longTopic, p});
+        g.members = {member};
+        g.state = QStringLiteral("Stable");
+        fake->setGroup(QStringLiteral("billing-service-eu-west-1-settlement-batch"), g);
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-columns");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        QSignalSpy shown(&w, &MainWindow::overviewShown);
+        w.connectTo(p);
+        QVERIFY(shown.wait(5000));
+        auto *topics = w.overviewPage()->findChild<QTableView *>(QStringLiteral("topicsTable"));
+        const int nameWidth = topics->fontMetrics().horizontalAdvance(longTopic);
+        QVERIFY2(topics->columnWidth(TopicsModel::Name) >= nameWidth,
+                 qPrintable(QStringLiteral("%1 < %2").arg(topics->columnWidth(TopicsModel::Name)).arg(nameWidth)));
+        QVERIFY2(topics->columnWidth(TopicsModel::Messages) < topics->columnWidth(TopicsModel::Name),
+                 qPrintable(QString::number(topics->columnWidth(TopicsModel::Messages))));
+        QVERIFY(topics->columnWidth(TopicsModel::Messages) <= 200);
+
+        w.showPage(QStringLiteral("Consumers"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.consumersPage()->groupsModel()->rowCount(), 1, 10000);
+        w.consumersPage()->selectGroup(QStringLiteral("billing-service-eu-west-1-settlement-batch"));
+        auto *parts = w.consumersPage()->detail()->findChild<QTableView *>(QStringLiteral("lagPartitionsView"));
+        QTRY_COMPARE_WITH_TIMEOUT(parts->model()->rowCount(), 12, 5000);
+        QTest::qWait(0);
+        const int statusRight = parts->columnViewportPosition(LagPartitionsModel::Status)
+                                + parts->columnWidth(LagPartitionsModel::Status);
+        QVERIFY2(statusRight <= parts->viewport()->width(),
+                 qPrintable(QStringLiteral("Status ends at %1, viewport %2").arg(statusRight).arg(parts->viewport()->width())));
+        QVERIFY(parts->columnWidth(LagPartitionsModel::Status)
+                >= parts->fontMetrics().horizontalAdvance(QStringLiteral("Status")));
+    }
+
+    // Issue 15, 11: offset resets are marked on the chart.
+    void offsetResetsAreMarkedOnTheChart()
+    {
+        GroupDetailPanel panel;
+        panel.setGroup(QStringLiteral("g"));
+        QList<GroupHistoryPoint> points;
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 600'000;
+        for (int i = 0; i < 6; ++i) {
+            GroupHistoryPoint p;
+            p.atMs = t0 + i * 10'000;
+            p.totalLag = i == 2 || i == 3 ? 1000 : 50;
+            p.consumed = i == 2 || i == 4 ? 0 : 100;
+            p.offsetReset = i == 2 || i == 4;
+            points.append(p);
+        }
+        panel.showHistory(points, {}, {});
+        QCOMPARE(panel.chart()->seriesCount(), 3);
+        QCOMPARE(panel.chart()->eventCount(), 2);
+        panel.clear(QStringLiteral("none"));
+        QCOMPARE(panel.chart()->eventCount(), 0);
     }
 
     void keyedModelAppliesDiffs()

@@ -7,6 +7,9 @@
 #include "rdkafkaclusterapi.h"
 
 #include <QDateTime>
+#include <QFuture>
+#include <QProcess>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QElapsedTimer>
 #include <QTest>
 #include <QUuid>
@@ -277,6 +280,120 @@ private slots:
         raw = sampler.sample(*m_api, {group});
         QVERIFY(raw.ok());
         QCOMPARE(monitor.ingest(raw.value()).groups.first().status, HealthStatus::Rewind);
+    }
+
+    // Issue 15, 1: librdkafka rejects a request naming a group (or a partition) twice with
+    // _INVALID_ARG; the client sends each once, whoever repeats them.
+    void repeatedNamesNeverReachTheCluster()
+    {
+        const QString topic = createTopicWithRecords(2, 5, QDateTime::currentMSecsSinceEpoch() - 60000);
+        const QString a = unique(QStringLiteral("kops-dup-a"));
+        const QString b = unique(QStringLiteral("kops-dup-b"));
+        for (const auto &[group, offset] : {qMakePair(a, 2), qMakePair(b, 3)}) {
+            PartitionOffset po;
+            po.topic = topic;
+            po.partition = 0;
+            po.offset = offset;
+            auto altered = m_api->alterGroupOffsets(group, {po});
+            QVERIFY2(altered.ok(), qPrintable(altered.ok() ? QString() : altered.error().toString()));
+        }
+
+        auto described = m_api->describeGroups({a, b, a});
+        QVERIFY2(described.ok(), qPrintable(described.ok() ? QString() : described.error().toString()));
+        QCOMPARE(described.value().size(), 2);
+
+        auto committed = m_api->committedOffsets({a, b, a});
+        QVERIFY2(committed.ok(), qPrintable(committed.ok() ? QString() : committed.error().toString()));
+        QCOMPARE(committed.value().value(a).first().offset, 2);
+        QCOMPARE(committed.value().value(b).first().offset, 3);
+
+        auto some = m_api->committedOffsetsFor(a, {{topic, 0}, {topic, 1}, {topic, 0}});
+        QVERIFY2(some.ok(), qPrintable(some.ok() ? QString() : some.error().toString()));
+        QCOMPARE(some.value().size(), 2);
+        QCOMPARE(some.value().first().offset, 2);
+
+        auto marks = m_api->watermarks({{topic, 1}, {topic, 1}});
+        QVERIFY(marks.ok());
+        QCOMPARE(marks.value().size(), 1);
+        QCOMPARE(marks.value().first().high, 5);
+
+        // What the Consumers page sent: the selected group, then the rows on screen.
+        LagSampler sampler;
+        auto sample = sampler.sample(*m_api, {a, a, b});
+        QVERIFY2(sample.ok(), qPrintable(sample.ok() ? QString() : sample.error().toString()));
+        QCOMPARE(sample.value().groups.size(), 2);
+        QVERIFY2(sample.value().warnings.isEmpty(), qPrintable(sample.value().warnings.join(QLatin1Char('\n'))));
+    }
+
+    // Issue 15, 13: a refused port (or a wrong password) is known as soon as every bootstrap
+    // address has answered so; the client must not sit out its timeout. The call's own
+    // timeout here is far longer than the generous wait below, so only that knowledge can
+    // end it in time. (Figures: see the report; tests never assert wall-clock times.)
+    static Result<ClusterMetadata> metadataWithin(const QList<QPair<QString, QString>> &props, bool *answered)
+    {
+        RdKafkaClusterApi::Options options;
+        options.timeoutMs = 600'000;
+        QFuture<Result<ClusterMetadata>> future = QtConcurrent::run([props, options] {
+            RdKafkaClusterApi api(props, options);
+            return api.metadata();
+        });
+        *answered = QTest::qWaitFor([&] { return future.isFinished(); }, 60'000);
+        if (!*answered)
+            return KafkaError::make(QStringLiteral("_TIMED_OUT"), QStringLiteral("no answer within 60 s"));
+        return future.result();
+    }
+
+    void refusedPortIsReportedAtOnce()
+    {
+        bool answered = false;
+        auto md = metadataWithin({{QStringLiteral("bootstrap.servers"), QStringLiteral("127.0.0.1:9")}}, &answered);
+        QVERIFY2(answered, "the refusal was not reported before the call's timeout");
+        QVERIFY(!md.ok());
+        QVERIFY2(md.error().message.contains(QLatin1String("cannot reach 127.0.0.1:9 (Connection refused)")),
+                 qPrintable(md.error().toString()));
+
+        QProcess cli;
+        cli.start(qEnvironmentVariable("KOPS_CLI"), {QStringLiteral("cluster"), QStringLiteral("--bootstrap"),
+                                                    QStringLiteral("127.0.0.1:9")});
+        QVERIFY(cli.waitForFinished(60'000));
+        QCOMPARE(cli.exitCode(), 1);
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(err.contains(QLatin1String("cannot reach 127.0.0.1:9 (Connection refused)")), qPrintable(err));
+    }
+
+    void wrongPasswordIsReportedAtOnce()
+    {
+        const QString sasl = qEnvironmentVariable("KOPS_TEST_SASL_BOOTSTRAP");
+        if (sasl.isEmpty())
+            QSKIP("Set KOPS_TEST_SASL_BOOTSTRAP=host:port (SASL_PLAINTEXT, PLAIN, user admin/admin-secret) to run this.");
+        auto props = [&](const QString &password) {
+            return QList<QPair<QString, QString>>{{QStringLiteral("bootstrap.servers"), sasl},
+                                                  {QStringLiteral("security.protocol"), QStringLiteral("SASL_PLAINTEXT")},
+                                                  {QStringLiteral("sasl.mechanism"), QStringLiteral("PLAIN")},
+                                                  {QStringLiteral("sasl.username"), QStringLiteral("admin")},
+                                                  {QStringLiteral("sasl.password"), password}};
+        };
+        bool answered = false;
+        auto good = metadataWithin(props(QStringLiteral("admin-secret")), &answered);
+        QVERIFY2(good.ok(), qPrintable(good.ok() ? QString() : good.error().toString())); // the address is right
+
+        auto md = metadataWithin(props(QStringLiteral("not-the-password")), &answered);
+        QVERIFY2(answered, "the authentication failure was not reported before the call's timeout");
+        QVERIFY(!md.ok());
+        QCOMPARE(md.error().code, QStringLiteral("_AUTHENTICATION"));
+        QVERIFY2(md.error().message.contains(QLatin1String("Reading cluster metadata failed: Authentication failed")),
+                 qPrintable(md.error().toString()));
+
+        QProcess cli;
+        cli.start(qEnvironmentVariable("KOPS_CLI"),
+                  {QStringLiteral("cluster"), QStringLiteral("--bootstrap"), sasl, QStringLiteral("-X"),
+                   QStringLiteral("security.protocol=SASL_PLAINTEXT"), QStringLiteral("-X"), QStringLiteral("sasl.mechanism=PLAIN"),
+                   QStringLiteral("-X"), QStringLiteral("sasl.username=admin"), QStringLiteral("-X"),
+                   QStringLiteral("sasl.password=not-the-password")});
+        QVERIFY(cli.waitForFinished(60'000));
+        QCOMPARE(cli.exitCode(), 1);
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(err.contains(QLatin1String("Authentication failed")), qPrintable(err));
     }
 
     void unknownGroupIsReportedAsSuch()

@@ -19,6 +19,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -217,6 +218,13 @@ private slots:
         QCOMPARE(committed(0), qint64(5));
         QCOMPARE(committed(1), qint64(8));
         QTRY_VERIFY(m_page->historyModel()->rowCount() >= 2);
+
+        // Issue 15, 12: the result of the undo, filled while the wizard tab was hidden,
+        // still gives Detail the rest of the width.
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(0).center());
+        auto *result = child<QTableWidget>("replayResultTable");
+        QTRY_VERIFY(result->isVisible());
+        QTRY_COMPARE(result->columnViewportPosition(4) + result->columnWidth(4), result->viewport()->width());
     }
 
     void cancelChangesNothing()

@@ -13,11 +13,13 @@
 #include "profiles/profilespage.h"
 #include "replay/replaypage.h"
 #include "rdkafkaclusterapi.h"
+#include "widgets/sortarrowstyle.h"
 #include "widgets/statusbanner.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -44,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
             return [props] { return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props)); };
         };
     }
+    SortArrowStyle::installOnApplication();
     setWindowTitle(tr("Kafka Ops Console"));
     resize(1280, 800);
 
@@ -71,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     setCentralWidget(central);
 
     m_connectionLabel = new QLabel(tr("Not connected"), this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     m_overview = new OverviewPage(this);
@@ -179,7 +183,15 @@ void MainWindow::reloadConnections(const QString &select)
     }
     for (const ConnectionProfile &p : profiles.value())
         m_connectionCombo->addItem(p.name);
-    const int index = m_connectionCombo->findText(select);
+    // While connected the selector names the session, whatever was just saved or selected
+    // in the Connections dialog (an unsaved --bootstrap session stays listed until disconnect).
+    QString current = select;
+    if (m_connection) {
+        current = m_connection->profile.name;
+        if (m_connectionCombo->findText(current) < 0)
+            m_connectionCombo->addItem(current);
+    }
+    const int index = m_connectionCombo->findText(current);
     if (index >= 0)
         m_connectionCombo->setCurrentIndex(index);
     m_connectAction->setEnabled(m_connectionCombo->count() > 0 || m_connection);
@@ -245,6 +257,7 @@ void MainWindow::connectTo(const ConnectionProfile &profile, const QString &pass
         page->setConnection(m_connection);
 
     m_everConnected = false;
+    m_overviewFailing = false;
     m_connectAction->setText(tr("Disconnect"));
     m_connectAction->setEnabled(true);
     m_refreshAction->setEnabled(true);
@@ -270,10 +283,23 @@ void MainWindow::startLagService()
     const LagSettings s = settings ? settings.value() : LagSettings{};
     m_notify = s.desktopNotifications;
     m_lag = new LagService(m_connection, s);
+    m_lagFailedAtMs = 0;
+    m_lagSampledAtMs = 0;
     connect(m_lag, &LagService::lagSnapshotAvailable, m_consumers, &ConsumersPage::showLag);
+    connect(m_lag, &LagService::lagSnapshotAvailable, this, [this](const LagSnapshotPtr &snapshot) {
+        if (!snapshot->roundComplete)
+            return;
+        m_lagSampledAtMs = snapshot->atMs;
+        if (m_lagFailedAtMs != 0) {
+            m_lagFailedAtMs = 0;
+            showConnectedLabel();
+        }
+    });
     connect(m_lag, &LagService::samplingFailed, this, [this](const KafkaError &error) {
+        m_lagFailedAtMs = QDateTime::currentMSecsSinceEpoch();
         m_consumers->showFailure(error);
         statusBar()->showMessage(tr("Lag sampling: %1").arg(error.toString()), 15000);
+        showConnectedLabel();
     });
     connect(m_lag, &LagService::alertsRaised, this, &MainWindow::notifyAlerts);
     m_consumers->setLagService(m_lag);
@@ -300,19 +326,41 @@ void MainWindow::openLagSettings()
     }
 }
 
+QPair<QString, QString> MainWindow::alertNotification(const QList<Alert> &alerts)
+{
+    if (alerts.isEmpty())
+        return {};
+    if (alerts.size() == 1) {
+        const Alert &a = alerts.first();
+        return {tr("%1: %2").arg(healthStatusName(a.status), a.group), a.reason};
+    }
+    // One notification per sampling round: the worst first, a few names, then a count.
+    QList<Alert> sorted = alerts;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Alert &a, const Alert &b) {
+        return healthSeverity(a.status) > healthSeverity(b.status);
+    });
+    constexpr int kNamed = 3;
+    QStringList named;
+    for (int i = 0; i < std::min<int>(kNamed, int(sorted.size())); ++i)
+        named << tr("%1 %2").arg(healthStatusName(sorted.at(i).status), sorted.at(i).group);
+    QString body = named.join(QStringLiteral(", "));
+    if (sorted.size() > kNamed)
+        body += tr(" and %n more", nullptr, int(sorted.size()) - kNamed);
+    return {tr("%n new alerts", nullptr, int(alerts.size())), body};
+}
+
 void MainWindow::notifyAlerts(const QList<Alert> &alerts)
 {
     if (alerts.isEmpty())
         return;
-    statusBar()->showMessage(tr("Alert: %1 %2 — %3")
-                                 .arg(alerts.first().group, healthStatusName(alerts.first().status), alerts.first().reason),
-                             15000);
+    const auto [title, body] = alertNotification(alerts);
+    statusBar()->showMessage(tr("%1: %2").arg(title, body), 15000);
     if (!m_tray || !m_notify)
         return;
-    const Alert &a = alerts.first();
-    const QString more = alerts.size() > 1 ? tr(" (+%1 more)").arg(alerts.size() - 1) : QString();
-    m_tray->showMessage(tr("%1: %2%3").arg(healthStatusName(a.status), a.group, more), a.reason,
-                        a.status == HealthStatus::Warn ? QSystemTrayIcon::Warning : QSystemTrayIcon::Critical, 10000);
+    bool critical = false;
+    for (const Alert &a : alerts)
+        critical = critical || a.status != HealthStatus::Warn;
+    m_tray->showMessage(title, body, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning, 10000);
 }
 
 void MainWindow::disconnectFromCluster()
@@ -349,15 +397,31 @@ void MainWindow::refresh()
 void MainWindow::onOverview(const ClusterOverview &overview)
 {
     m_everConnected = true;
+    m_overviewFailing = false;
     m_banner->clear();
     m_overview->showOverview(overview);
     const ConnectionProfile &p = m_connection->profile;
-    updateConnectionLabel(tr("%1 · %n broker(s) · refreshed %2 (%3 ms)%4", nullptr, int(overview.metadata.brokers.size()))
-                              .arg(p.name, overview.fetchedAt.toString(QStringLiteral("HH:mm:ss")))
-                              .arg(overview.elapsedMs)
-                              .arg(p.readOnly ? tr(" · read-only") : QString()),
-                          true);
+    m_overviewLabel = tr("%1 · %n broker(s) · refreshed %2 (%3 ms)%4", nullptr, int(overview.metadata.brokers.size()))
+                          .arg(p.name, overview.fetchedAt.toString(QStringLiteral("HH:mm:ss")))
+                          .arg(overview.elapsedMs)
+                          .arg(p.readOnly ? tr(" · read-only") : QString());
+    showConnectedLabel();
     emit overviewShown();
+}
+
+void MainWindow::showConnectedLabel()
+{
+    // While the cluster is unreachable the label says so; lag sampling fails with it.
+    if (!m_connection || !m_everConnected || m_overviewFailing)
+        return;
+    if (m_lagFailedAtMs == 0) {
+        updateConnectionLabel(m_overviewLabel, true);
+        return;
+    }
+    // The overview may still refresh while lag sampling fails: never let "refreshed" hide that.
+    const auto clock = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss")); };
+    // Lag first: a long (ad-hoc) connection name is elided in the middle of the label.
+    updateConnectionLabel(tr("lag sampling failed %1 · %2").arg(clock(m_lagFailedAtMs), m_overviewLabel), false);
 }
 
 void MainWindow::onOverviewFailed(const KafkaError &error)
@@ -370,6 +434,7 @@ void MainWindow::onOverviewFailed(const KafkaError &error)
                              : tr("%1 Retrying every %2 s.").arg(error.message).arg(seconds);
     m_banner->showMessage(StatusBanner::Kind::Error, text, error.details.join(QLatin1Char('\n')));
     m_overview->showFailure(error);
+    m_overviewFailing = true;
     updateConnectionLabel(tr("%1 · unreachable").arg(m_connection->profile.name), false);
 }
 

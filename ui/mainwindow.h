@@ -51,6 +51,9 @@ public:
     void refresh();
     void showPage(const QString &title);
 
+    /// Title and text of the desktop notification for the alerts of one sampling round.
+    static QPair<QString, QString> alertNotification(const QList<Alert> &alerts);
+
     ConnectionContextPtr connection() const { return m_connection; }
     StatusBanner *banner() const { return m_banner; }
     OverviewPage *overviewPage() const { return m_overview; }
@@ -72,6 +75,8 @@ private:
     void onOverview(const ClusterOverview &overview);
     void onOverviewFailed(const KafkaError &error);
     void updateConnectionLabel(const QString &text, bool ok);
+    /// The status line after a good overview: says when lag sampling is failing.
+    void showConnectedLabel();
     void startLagService();
     void openLagSettings();
     void notifyAlerts(const QList<Alert> &alerts);
@@ -97,6 +102,10 @@ private:
     QLabel *m_connectionLabel = nullptr;
     QTimer *m_refreshTimer = nullptr;
     bool m_everConnected = false;
+    QString m_overviewLabel;    ///< "name · N brokers · refreshed …" of the last good overview
+    qint64 m_lagFailedAtMs = 0; ///< 0 unless the latest lag sampling round failed
+    qint64 m_lagSampledAtMs = 0;
+    bool m_overviewFailing = false;
 };
 
 } // namespace kops

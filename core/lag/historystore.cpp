@@ -1,5 +1,7 @@
 #include "historystore.h"
 
+#include "lagmonitor.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -193,6 +195,28 @@ QList<GroupHistoryPoint> HistoryStore::groupHistory(const QString &cluster, cons
     while (q.next())
         out.append(GroupHistoryPoint{q.value(0).toLongLong() * 1000, q.value(1).toLongLong(), q.value(2).toLongLong(),
                                      q.value(3).toLongLong()});
+    if (out.isEmpty())
+        return out;
+
+    // Consumption per point from each partition's own steps, so that an offset reset or its
+    // undo (a jump of the committed offset) is marked instead of counted as consumption.
+    QHash<qint64, qsizetype> index;
+    for (qsizetype i = 0; i < out.size(); ++i)
+        index.insert(out[i].atMs, i);
+    for (const TopicPartition &tp : partitionsOf(cluster, group)) {
+        const QList<OffsetObservation> obs = partitionHistory(cluster, group, tp, fromMs, toMs);
+        const QVector<bool> resets = LagMonitor::resetSteps(obs);
+        for (qsizetype i = 1; i < obs.size(); ++i) {
+            const auto at = index.constFind(obs[i].atMs);
+            if (at == index.cend())
+                continue;
+            GroupHistoryPoint &point = out[*at];
+            if (resets[i])
+                point.offsetReset = true;
+            else if (obs[i - 1].committed >= 0 && obs[i].committed > obs[i - 1].committed)
+                point.consumed += obs[i].committed - obs[i - 1].committed;
+        }
+    }
     return out;
 }
 

@@ -15,7 +15,9 @@ struct GroupHistoryPoint
     qint64 atMs = 0;
     qint64 totalLag = 0;
     qint64 sumLogEnd = 0;    ///< for the produce rate
-    qint64 sumCommitted = 0; ///< for the consume rate
+    qint64 sumCommitted = 0; ///< sum of committed offsets (moves with resets too)
+    qint64 consumed = 0;     ///< messages consumed since the previous point, offset resets excluded
+    bool offsetReset = false; ///< a committed offset was reset (or the reset undone) at this point
 };
 
 /// Lag history in SQLite (QtSql) in the user's data directory: every sample per

@@ -16,7 +16,55 @@ double rate(qint64 v0, qint64 v1, qint64 t0Ms, qint64 t1Ms)
     return double(v1 - v0) / (double(t1Ms - t0Ms) / 1000.0);
 }
 
+/// Least-squares slope of lag over time (msgs/s); nullopt with fewer than 3 points.
+std::optional<double> lagSlope(const std::deque<OffsetObservation> &history, size_t from)
+{
+    double n = 0, st = 0, sl = 0, stt = 0, stl = 0;
+    const qint64 t0 = from < history.size() ? history[from].atMs : 0;
+    for (size_t i = from; i < history.size(); ++i) {
+        const std::optional<qint64> lag = history[i].lag();
+        if (!lag)
+            continue;
+        const double t = double(history[i].atMs - t0) / 1000.0;
+        const double l = double(std::max<qint64>(0, *lag));
+        n += 1;
+        st += t;
+        sl += l;
+        stt += t * t;
+        stl += t * l;
+    }
+    const double denominator = n * stt - st * st;
+    if (n < 3 || denominator <= 1e-9)
+        return std::nullopt;
+    return (n * stl - st * sl) / denominator;
+}
+
+/// Lag below this many messages is noise for a drain estimate, whatever its trend.
+constexpr double kNoiseLag = 50;
+
 } // namespace
+
+QVector<bool> LagMonitor::resetSteps(const QList<OffsetObservation> &observations)
+{
+    QVector<bool> out(observations.size(), false);
+    std::optional<qint64> rewoundFrom;
+    for (qsizetype i = 1; i < observations.size(); ++i) {
+        const qint64 before = observations[i - 1].committed;
+        const qint64 after = observations[i].committed;
+        if (before < 0 || after < 0)
+            continue;
+        if (after < before) {
+            out[i] = true;
+            rewoundFrom = before;
+        } else if (after > before && rewoundFrom) {
+            if (after == *rewoundFrom)
+                out[i] = true; // undone
+            if (after >= *rewoundFrom)
+                rewoundFrom.reset();
+        }
+    }
+    return out;
+}
 
 LagMonitor::LagMonitor() : LagMonitor(Options{}) {}
 
@@ -109,12 +157,29 @@ PartitionLag LagMonitor::evaluatePartition(const RawGroupSample &group, const Ra
         p.timeLagEstimated = true;
     }
 
-    // Rates over the evaluation window.
+    // Rates over the evaluation window. An offset reset (or its undo) moves the committed
+    // offset without consuming anything: those steps count neither as consumption nor in
+    // the lag trend, which is fitted on the samples since the last reset.
     const size_t windowStart = history.size() > size_t(m_options.windowSize) ? history.size() - size_t(m_options.windowSize) : 0;
     const OffsetObservation &oldest = history[windowStart];
     const OffsetObservation &newest = history.back();
     p.produceRate = std::max(0.0, rate(oldest.logEnd, newest.logEnd, oldest.atMs, newest.atMs));
-    p.consumeRate = std::max(0.0, rate(oldest.committed, newest.committed, oldest.atMs, newest.atMs));
+    const QVector<bool> resets = resetSteps(QList<OffsetObservation>(history.cbegin(), history.cend()));
+    qint64 consumed = 0;
+    size_t trendStart = windowStart;
+    for (size_t i = windowStart + 1; i < history.size(); ++i) {
+        if (resets[qsizetype(i)]) {
+            p.resetInWindow = true;
+            trendStart = i;
+            continue;
+        }
+        if (history[i - 1].committed >= 0 && history[i].committed > history[i - 1].committed)
+            consumed += history[i].committed - history[i - 1].committed;
+    }
+    if (newest.atMs > oldest.atMs)
+        p.consumeRate = double(consumed) / (double(newest.atMs - oldest.atMs) / 1000.0);
+    p.lagSlope = lagSlope(history, trendStart);
+    p.windowSeconds = double(newest.atMs - history[trendStart].atMs) / 1000.0;
 
     HealthEvaluator::Input in;
     in.windowSize = m_options.windowSize;
@@ -134,6 +199,40 @@ PartitionLag LagMonitor::evaluatePartition(const RawGroupSample &group, const Ra
     return p;
 }
 
+// A drain time needs a trend, not one noisy step: the lag's least-squares slope over the
+// window (summed over partitions). "growing" only when the fitted rise over the window is
+// beyond noise (50 messages, or a fifth of the lag); a tiny lag is simply being consumed.
+void LagMonitor::estimateDrain(GroupLag &g)
+{
+    if (g.totalLag <= 0)
+        return;
+    std::optional<double> slope;
+    double span = 0;
+    for (const PartitionLag &p : std::as_const(g.partitions)) {
+        if (!p.lagSlope)
+            continue;
+        slope = slope.value_or(0.0) + *p.lagSlope;
+        span = std::max(span, p.windowSeconds);
+    }
+    const double lag = double(g.totalLag);
+    const double noise = std::max(kNoiseLag, 0.2 * lag);
+    if (slope && *slope * span >= noise) {
+        g.growing = true;
+        return;
+    }
+    if (slope && *slope < 0 && -*slope * span >= std::min(noise, lag) / 2) {
+        g.drainSeconds = lag / -*slope;
+        return;
+    }
+    // Flat (or too few samples for a trend): the backlog drains at the consume rate only
+    // if consumers outpace producers; a tiny backlog is just what is in flight.
+    const double net = g.consumeRate - g.produceRate;
+    if (net > 1e-9 && !slope)
+        g.drainSeconds = lag / net;
+    else if (lag <= kNoiseLag && g.consumeRate > 1e-9)
+        g.drainSeconds = lag / g.consumeRate;
+}
+
 LagSnapshot LagMonitor::ingest(const RawLagSample &sample)
 {
     LagSnapshot snap;
@@ -144,6 +243,7 @@ LagSnapshot LagMonitor::ingest(const RawLagSample &sample)
         g.groupId = rg.groupId;
         g.state = rg.state;
         g.memberCount = rg.memberCount;
+        g.sampledAtMs = sample.atMs;
         for (const RawPartitionSample &raw : rg.partitions) {
             PartitionLag p = evaluatePartition(rg, raw, sample.atMs);
             if (p.lag && *p.lag > 0)
@@ -159,13 +259,7 @@ LagSnapshot LagMonitor::ingest(const RawLagSample &sample)
         std::sort(g.partitions.begin(), g.partitions.end(), [](const PartitionLag &a, const PartitionLag &b) {
             return a.topic != b.topic ? a.topic < b.topic : a.partition < b.partition;
         });
-        if (g.totalLag > 0) {
-            const double net = g.consumeRate - g.produceRate;
-            if (net > 1e-9)
-                g.drainSeconds = double(g.totalLag) / net;
-            else
-                g.growing = g.produceRate > g.consumeRate;
-        }
+        estimateDrain(g);
         const HealthVerdict verdict = HealthEvaluator::worst(g.partitions);
         g.status = verdict.status;
         g.reason = verdict.reason;

@@ -39,6 +39,11 @@ public:
     /// The threshold that applies to a group's topic (most specific wins).
     LagThreshold thresholdFor(const QString &groupId, const QString &topic) const;
 
+    /// For each observation (oldest first), whether the committed offset got there by an
+    /// offset reset rather than by consuming: it moved back, or moved forward exactly to
+    /// where an earlier move back started (the reset undone). The first is never a reset.
+    static QVector<bool> resetSteps(const QList<OffsetObservation> &observations);
+
     /// Age in seconds of the record at `committed`, estimated from when the log end passed it.
     static std::optional<double> estimateTimeLag(const std::deque<OffsetObservation> &history, qint64 committed,
                                                  qint64 nowMs);
@@ -46,6 +51,7 @@ public:
 private:
     using Key = QPair<QString, TopicPartition>;
     PartitionLag evaluatePartition(const RawGroupSample &group, const RawPartitionSample &raw, qint64 atMs);
+    static void estimateDrain(GroupLag &group);
 
     Options m_options;
     QHash<Key, std::deque<OffsetObservation>> m_history;

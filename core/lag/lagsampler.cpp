@@ -15,6 +15,7 @@ Result<RawLagSample> LagSampler::sample(ClusterApi &api, const QStringList &grou
 {
     RawLagSample out;
     QStringList ids = groups;
+    ids.removeDuplicates(); // one row per group, and the cluster rejects repeated names
     if (ids.isEmpty()) {
         auto listed = api.listGroups();
         if (!listed)

@@ -83,21 +83,27 @@ public:
                 if (g.protocolType == QLatin1String("consumer") || g.protocolType.isEmpty())
                     groups << g.groupId;
         }
-        // On-screen groups first, then the rest, in batches.
+        // On-screen groups first, then the rest, in batches; each group once (the
+        // selected group is usually also on screen, and the cluster rejects repeats).
         QStringList ordered;
+        QSet<QString> queued;
         const QSet<QString> all(groups.cbegin(), groups.cend());
         for (const QString &g : std::as_const(m_priority))
-            if (all.contains(g))
+            if (all.contains(g) && !queued.contains(g)) {
+                queued.insert(g);
                 ordered << g;
-        const QSet<QString> first(ordered.cbegin(), ordered.cend());
+            }
         for (const QString &g : std::as_const(groups))
-            if (!first.contains(g))
+            if (!queued.contains(g)) {
+                queued.insert(g);
                 ordered << g;
+            }
 
         seed(ordered);
         for (qsizetype i = 0; i < ordered.size(); i += m_options.batchSize) {
             auto raw = m_sampler.sample(*m_api, ordered.mid(i, m_options.batchSize));
             if (!raw) {
+                flushAlerts();
                 emitFailure(raw.error());
                 return;
             }
@@ -110,21 +116,19 @@ public:
                 m_current.insert(g.groupId, g);
             m_warnings = snap.warnings;
             handleAlerts(snap);
-            publish(started);
+            if (i + m_options.batchSize < ordered.size())
+                publish(started, false); // the groups on screen show before the round ends
         }
         // Groups that disappeared from the cluster leave the table.
         const QSet<QString> present(ordered.cbegin(), ordered.cend());
-        bool removed = false;
         for (auto it = m_current.begin(); it != m_current.end();) {
-            if (!present.contains(it.key())) {
+            if (!present.contains(it.key()))
                 it = m_current.erase(it);
-                removed = true;
-            } else {
+            else
                 ++it;
-            }
         }
-        if (removed || ordered.isEmpty())
-            publish(started);
+        publish(started, true);
+        flushAlerts();
         if (m_historyOk && started - m_lastPrune > 3600'000) {
             m_lastPrune = started;
             m_history.prune(started);
@@ -161,13 +165,23 @@ private:
                     spdlog::warn("alert command failed: {}", error.toStdString());
             }
         }
-        QMetaObject::invokeMethod(m_service, [s = m_service, raised = out.raised] { emit s->alertsRaised(raised); });
+        m_raisedThisRound.append(out.raised);
     }
 
-    void publish(qint64 started)
+    // One signal per round, however many batches raised alerts: one notification, not one per batch.
+    void flushAlerts()
+    {
+        if (m_raisedThisRound.isEmpty())
+            return;
+        QMetaObject::invokeMethod(m_service, [s = m_service, raised = m_raisedThisRound] { emit s->alertsRaised(raised); });
+        m_raisedThisRound.clear();
+    }
+
+    void publish(qint64 started, bool roundComplete)
     {
         auto snap = std::make_shared<LagSnapshot>();
         snap->atMs = QDateTime::currentMSecsSinceEpoch();
+        snap->roundComplete = roundComplete;
         snap->sampleDurationMs = snap->atMs - started;
         snap->warnings = m_warnings;
         snap->groups.reserve(m_current.size());
@@ -201,6 +215,7 @@ private:
     QSet<QString> m_seeded;
     QHash<QString, GroupLag> m_current;
     QStringList m_warnings;
+    QList<Alert> m_raisedThisRound;
     qint64 m_lastPrune = 0;
 };
 
@@ -303,16 +318,24 @@ void LagService::requestAlerts()
 
 void LagService::acknowledgeAlert(qint64 id)
 {
+    acknowledgeAlerts({id});
+}
+
+void LagService::acknowledgeAlerts(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return;
     auto *watcher = new QFutureWatcher<void>(this);
     connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher] {
         watcher->deleteLater();
         requestAlerts();
     });
     const QString path = m_alertsPath;
-    watcher->setFuture(QtConcurrent::run([path, id] {
+    watcher->setFuture(QtConcurrent::run([path, ids] {
         AlertStore store(path);
         if (store.open().ok())
-            store.acknowledge(id);
+            for (const qint64 id : ids)
+                store.acknowledge(id);
     }));
 }
 

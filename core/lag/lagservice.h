@@ -43,10 +43,13 @@ public:
     void requestGroupHistory(const QString &group, qint64 fromMs, qint64 toMs);
     void requestAlerts();
     void acknowledgeAlert(qint64 id);
+    /// Acknowledges several alerts at once; the list is sent again once, after all of them.
+    void acknowledgeAlerts(const QList<qint64> &ids);
 
 signals:
     void lagSnapshotAvailable(const kops::LagSnapshotPtr &snapshot);
     void samplingFailed(const kops::KafkaError &error);
+    /// The alerts raised by one sampling round, all at once (one notification per round).
     void alertsRaised(const QList<kops::Alert> &alerts);
     void alertsListed(const QList<kops::Alert> &alerts);
     /// byTopic / byPartition: lag series keyed "topic" / "topic/partition".

@@ -67,7 +67,12 @@ struct PartitionLag
     std::optional<double> timeLagSeconds;
     bool timeLagEstimated = false;
     double produceRate = 0; ///< msgs/s
-    double consumeRate = 0; ///< msgs/s
+    double consumeRate = 0; ///< msgs/s, offset resets excluded
+    /// Lag trend over the window since the last offset reset (least squares, msgs/s);
+    /// nullopt with fewer than 3 samples.
+    std::optional<double> lagSlope;
+    double windowSeconds = 0; ///< span of the samples the slope was fitted on
+    bool resetInWindow = false; ///< an offset reset happened within the window
     HealthStatus status = HealthStatus::Ok;
     QString reason;
     QString memberId;
@@ -89,11 +94,12 @@ struct GroupLag
     double produceRate = 0;
     double consumeRate = 0;
     std::optional<double> drainSeconds; ///< nullopt: growing, stalled or nothing to drain
-    bool growing = false;
+    bool growing = false; ///< the lag's trend over the window rose beyond noise (never from one step)
     HealthStatus status = HealthStatus::Ok;
     QString reason;
     QList<PartitionLag> partitions;
     QVector<double> trend; ///< recent total lags, oldest first (sparkline)
+    qint64 sampledAtMs = 0; ///< when these values were read from the cluster
 
     QString drainText() const; ///< "3 min", "growing", "—"
     QJsonObject toJson() const;
@@ -104,6 +110,7 @@ struct LagSnapshot
 {
     qint64 atMs = 0;
     qint64 sampleDurationMs = 0;
+    bool roundComplete = false; ///< the last snapshot of a round in which every batch was read
     QList<GroupLag> groups;
     QStringList warnings;
 

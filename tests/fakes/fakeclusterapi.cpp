@@ -1,5 +1,7 @@
 #include "fakeclusterapi.h"
 
+#include <QSet>
+
 #include "forwardingclusterapi.h"
 
 #include <QDateTime>
@@ -176,6 +178,11 @@ Result<QList<GroupDescription>> FakeClusterApi::describeGroups(const QStringList
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
+    // As librdkafka: a name listed twice fails the whole request.
+    if (QSet<QString>(groupIds.cbegin(), groupIds.cend()).size() != groupIds.size())
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"),
+                                QStringLiteral("Describing consumer groups failed: An argument was rejected by the "
+                                               "Kafka client. (Duplicate groups not allowed)"));
     QList<GroupDescription> out;
     for (const QString &id : groupIds) {
         GroupDescription d;
@@ -220,6 +227,10 @@ Result<QList<PartitionOffset>> FakeClusterApi::committedOffsetsFor(const QString
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
+    if (QSet<TopicPartition>(partitions.cbegin(), partitions.cend()).size() != partitions.size())
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"),
+                                QStringLiteral("Reading committed offsets failed: An argument was rejected by the "
+                                               "Kafka client. (Duplicate partitions not allowed)"));
     QList<PartitionOffset> out;
     const auto committed = m_groups.value(groupId).committed;
     for (const TopicPartition &tp : partitions) {

@@ -287,6 +287,39 @@ void TimeSeriesChart::setMarker(std::optional<QDateTime> time)
     scheduleUpdate();
 }
 
+void TimeSeriesChart::setEvents(const QList<QPair<double, QString>> &events)
+{
+    for (QCPItemStraightLine *line : std::as_const(m_eventLines))
+        m_plot->removeItem(line);
+    for (QCPItemText *label : std::as_const(m_eventLabels))
+        m_plot->removeItem(label);
+    m_eventLines.clear();
+    m_eventLabels.clear();
+    // A few hundred lines would hide the data: beyond that, the latest ones.
+    constexpr qsizetype kMaxEvents = 200;
+    const qsizetype first = std::max<qsizetype>(0, events.size() - kMaxEvents);
+    const QColor color(137, 87, 229); // the REWIND colour
+    for (qsizetype i = first; i < events.size(); ++i) {
+        auto *line = new QCPItemStraightLine(m_plot);
+        line->setPen(QPen(color, 1, Qt::DotLine));
+        line->setSelectable(false);
+        line->point1->setCoords(events[i].first, 0);
+        line->point2->setCoords(events[i].first, 1);
+        m_eventLines.append(line);
+        auto *label = new QCPItemText(m_plot);
+        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(events[i].first, 1.0);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->setPadding(QMargins(3, 1, 3, 1));
+        label->setColor(color);
+        label->setText(events[i].second);
+        label->setSelectable(false);
+        m_eventLabels.append(label);
+    }
+    scheduleUpdate();
+}
+
 void TimeSeriesChart::refreshNow()
 {
     m_updateTimer.stop();

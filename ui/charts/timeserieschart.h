@@ -60,6 +60,10 @@ public:
     void setEmptyText(const QString &text);
 
     void setMarker(std::optional<QDateTime> time);
+    /// Events drawn as thin vertical lines with a short label (e.g. offset resets); keys in
+    /// seconds since the epoch. Replaces the previous events.
+    void setEvents(const QList<QPair<double, QString>> &events);
+    int eventCount() const { return int(m_eventLines.size()); }
     std::optional<QDateTime> marker() const { return m_marker; }
 
     /// Points currently handed to the plot (after reduction), summed over all series.
@@ -98,6 +102,8 @@ private:
     QList<QCPItemTracer *> m_tracers;
     QCPItemStraightLine *m_markerLine = nullptr;
     QCPItemText *m_markerLabel = nullptr;
+    QList<QCPItemStraightLine *> m_eventLines;
+    QList<QCPItemText *> m_eventLabels;
     QCPItemText *m_emptyLabel = nullptr;
     QList<Series> m_series;
     QTimer m_updateTimer;

@@ -1,6 +1,7 @@
 #include "lagmodels.h"
 
 #include <QBrush>
+#include <QDateTime>
 #include <QFont>
 #include <QLocale>
 
@@ -13,6 +14,13 @@ QVariant header(int section, Qt::Orientation orientation, int role, const QStrin
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= names.size())
         return {};
     return names.at(section);
+}
+
+const QColor kStaleColor(150, 150, 150);
+
+QString sampleAge(qint64 sampledAtMs)
+{
+    return formatDuration(std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - sampledAtMs) / 1000.0);
 }
 
 QString timeLagText(const std::optional<double> &seconds, bool estimated)
@@ -43,11 +51,12 @@ QVariant LagGroupsModel::data(const QModelIndex &index, int role) const
         return {};
     const GroupLag &g = row(index.row());
     const QLocale locale;
+    const bool stale = isStale(g);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Status: return healthStatusName(g.status);
-        case Group: return g.groupId;
+        case Group: return stale ? tr("%1 (%2 old)").arg(g.groupId, sampleAge(g.sampledAtMs)) : g.groupId;
         case State: return g.state;
         case Members: return g.memberCount;
         case TotalLag: return locale.toString(g.totalLag);
@@ -70,13 +79,17 @@ QVariant LagGroupsModel::data(const QModelIndex &index, int role) const
         break;
     case TrendRole:
         return QVariant::fromValue(g.trend);
+    case StaleRole:
+        return stale;
     case Qt::BackgroundRole:
         if (index.column() == Status)
-            return QBrush(healthColor(g.status));
+            return QBrush(stale ? kStaleColor : healthColor(g.status));
         break;
     case Qt::ForegroundRole:
         if (index.column() == Status)
             return QBrush(Qt::white);
+        if (stale)
+            return QBrush(kStaleColor);
         if (index.column() == Drain && g.growing)
             return QBrush(healthColor(HealthStatus::Stop));
         break;
@@ -87,9 +100,22 @@ QVariant LagGroupsModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ToolTipRole:
+        if (stale)
+            return tr("Not sampled since %1 (%2 ago): the last sampling round failed.\n%3")
+                .arg(QDateTime::fromMSecsSinceEpoch(g.sampledAtMs).toString(QStringLiteral("HH:mm:ss")),
+                     sampleAge(g.sampledAtMs), g.reason);
         return g.reason;
     }
     return {};
+}
+
+void LagGroupsModel::setStaleBefore(qint64 ms)
+{
+    if (ms == m_staleBefore)
+        return;
+    m_staleBefore = ms;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 QVariant LagGroupsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -156,7 +182,7 @@ QVariant LagPartitionsModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         if (index.column() == Status)
             return int(Qt::AlignCenter);
-        if (index.column() >= Partition && index.column() <= TimeLag)
+        if (index.column() >= Partition && index.column() <= LogEnd)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ToolTipRole: {
@@ -174,7 +200,7 @@ QVariant LagPartitionsModel::data(const QModelIndex &index, int role) const
 QVariant LagPartitionsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     return header(section, orientation, role,
-                  {tr("Topic"), tr("Partition"), tr("Committed"), tr("Log end"), tr("Lag"), tr("Time lag"), tr("Status"),
+                  {tr("Status"), tr("Topic"), tr("Partition"), tr("Lag"), tr("Time lag"), tr("Committed"), tr("Log end"),
                    tr("Member"), tr("Host")});
 }
 
@@ -216,6 +242,12 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
             return QBrush(Qt::white);
         if (a.acknowledged || a.resolvedAt.isValid())
             return QBrush(QColor(120, 120, 120));
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Status)
+            return int(Qt::AlignCenter);
+        if (index.column() == Lag || index.column() == TimeLag)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::FontRole:
         if (!a.acknowledged && !a.resolvedAt.isValid()) {

@@ -10,6 +10,8 @@ namespace kops {
 
 /// Role carrying a group's recent total lags (QVector<double>) for the sparkline.
 constexpr int TrendRole = Qt::UserRole + 2;
+/// Role telling whether a group's values are stale (bool): a later sampling round failed.
+constexpr int StaleRole = Qt::UserRole + 3;
 
 /// Colour of a health status (background of the status cell, chart accents).
 QColor healthColor(HealthStatus status);
@@ -26,15 +28,25 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     int rowOf(const QString &groupId) const;
 
+    /// Rows sampled before `ms` are stale (a later sampling round failed): greyed, with
+    /// their age. 0: nothing is stale.
+    void setStaleBefore(qint64 ms);
+    qint64 staleBefore() const { return m_staleBefore; }
+    bool isStale(const GroupLag &g) const { return m_staleBefore > 0 && g.sampledAtMs < m_staleBefore; }
+
 protected:
     QString key(const GroupLag &g) const override { return g.groupId; }
+
+private:
+    qint64 m_staleBefore = 0;
 };
 
 /// The partitions of one group with lag, time lag and health.
 class LagPartitionsModel final : public KeyedTableModel<PartitionLag>
 {
 public:
-    enum Column { Topic, Partition, Committed, LogEnd, Lag, TimeLag, Status, Member, Host, ColumnCount };
+    /// Status and lag first: the table shares the width with the chart, the rest may scroll.
+    enum Column { Status, Topic, Partition, Lag, TimeLag, Committed, LogEnd, Member, Host, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
 
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }

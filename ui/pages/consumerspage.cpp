@@ -4,8 +4,11 @@
 #include "groupdetailpanel.h"
 #include "lagservice.h"
 #include "models/lagmodels.h"
+#include "widgets/columnfit.h"
+#include "widgets/statusbanner.h"
 
 #include <QCheckBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -73,6 +76,8 @@ ConsumersPage::ConsumersPage(QWidget *parent) : ConsolePage(parent)
     tools->addWidget(m_summary);
     tools->addWidget(settings);
     layout->addLayout(tools);
+    m_banner = new StatusBanner(this);
+    layout->addWidget(m_banner);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_groups = new LagGroupsModel(this);
@@ -132,13 +137,16 @@ ConsumersPage::ConsumersPage(QWidget *parent) : ConsolePage(parent)
 void ConsumersPage::setConnection(ConnectionContextPtr connection)
 {
     m_connection = std::move(connection);
-    if (!m_connection) {
-        m_groups->setRows({});
-        m_last.reset();
-        m_summary->clear();
-        m_detail->clear(tr("Not connected."));
-        m_fitted = false;
-    }
+    m_groups->setRows({});
+    m_groups->setStaleBefore(0);
+    m_last.reset();
+    m_lastRoundMs = 0;
+    m_failedAtMs = 0;
+    m_summary->clear();
+    m_banner->clear();
+    m_fitted = false;
+    m_detail->clear(m_connection ? tr("Select a consumer group to see its lag over time and its partitions.")
+                                 : tr("Not connected."));
 }
 
 void ConsumersPage::setLagService(LagService *service)
@@ -159,29 +167,70 @@ void ConsumersPage::setLagService(LagService *service)
 void ConsumersPage::showLag(const LagSnapshotPtr &snapshot)
 {
     m_last = snapshot;
+    if (snapshot->roundComplete) {
+        m_lastRoundMs = snapshot->atMs;
+        m_failedAtMs = 0;
+        m_groups->setStaleBefore(0);
+    }
     m_groups->setRows(snapshot->groups);
     if (!m_fitted && m_groups->rowCount() > 0) {
-        m_view->resizeColumnsToContents();
-        m_view->setColumnWidth(LagGroupsModel::Group, std::clamp(m_view->columnWidth(LagGroupsModel::Group) + 16, 140, 260));
-        m_view->setColumnWidth(LagGroupsModel::State, std::min(m_view->columnWidth(LagGroupsModel::State), 110));
+        fitColumns(m_view, LagGroupsModel::Group, 200);
         m_view->setColumnWidth(LagGroupsModel::Trend, 110);
         m_fitted = true;
         m_visibleTimer->start();
     }
-    int problems = 0;
-    for (const GroupLag &g : snapshot->groups)
-        problems += g.status == HealthStatus::Ok ? 0 : 1;
-    m_summary->setText(tr("%n group(s)", nullptr, int(snapshot->groups.size()))
-                       + (problems ? tr(", %n not OK", nullptr, problems) : QString()));
-    m_summary->setStyleSheet(problems ? QStringLiteral("color: #b00000; font-weight: bold;") : QString());
+    showSamplingState();
     if (const GroupLag *g = snapshot->group(m_detail->groupId()))
         m_detail->showLive(*g, snapshot->atMs);
 }
 
 void ConsumersPage::showFailure(const KafkaError &error)
 {
-    if (!m_last)
+    m_failedAtMs = QDateTime::currentMSecsSinceEpoch();
+    m_failure = error;
+    // Whatever was not read again since the last complete round is now stale.
+    m_groups->setStaleBefore(m_failedAtMs);
+    showSamplingState();
+    if (!m_last && m_detail->groupId().isEmpty())
         m_detail->clear(tr("Lag could not be sampled: %1").arg(error.message));
+}
+
+QString ConsumersPage::summaryText() const
+{
+    return m_summary->text();
+}
+
+// The summary says when the values were last read in full; a failed round turns it red
+// and raises the banner, so frozen numbers are never mistaken for current ones.
+void ConsumersPage::showSamplingState()
+{
+    const auto clock = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss")); };
+    int problems = 0;
+    const int groups = m_groups->rowCount();
+    for (int r = 0; r < groups; ++r)
+        problems += m_groups->row(r).status == HealthStatus::Ok ? 0 : 1;
+    QString text = tr("%n group(s)", nullptr, groups) + (problems ? tr(", %n not OK", nullptr, problems) : QString());
+    if (m_failedAtMs > 0)
+        text += m_lastRoundMs > 0 ? tr(" · sampling failed %1 · last sampled %2").arg(clock(m_failedAtMs), clock(m_lastRoundMs))
+                                  : tr(" · sampling failed %1").arg(clock(m_failedAtMs));
+    else if (m_lastRoundMs > 0)
+        text += tr(" · sampled %1").arg(clock(m_lastRoundMs));
+    m_summary->setText(text);
+    m_summary->setStyleSheet(problems || m_failedAtMs ? QStringLiteral("color: #b00000; font-weight: bold;") : QString());
+
+    if (m_failedAtMs == 0) {
+        m_banner->clear();
+        return;
+    }
+    const qint64 ageSeconds = (m_failedAtMs - m_lastRoundMs) / 1000;
+    const QString shown = m_lastRoundMs > 0
+                              ? tr(" The values shown are greyed out: they were read at %1 (%2 before this failure).")
+                                    .arg(clock(m_lastRoundMs), formatDuration(double(ageSeconds)))
+                              : QString();
+    m_banner->showMessage(StatusBanner::Kind::Error,
+                          tr("Lag sampling failed at %1: %2%3 Retrying at every interval.")
+                              .arg(clock(m_failedAtMs), m_failure.message, shown),
+                          m_failure.details.join(QLatin1Char('\n')));
 }
 
 void ConsumersPage::selectGroup(const QString &groupId)
@@ -214,7 +263,8 @@ void ConsumersPage::publishVisibleGroups()
     if (!m_detail->groupId().isEmpty())
         visible << m_detail->groupId();
     for (int r = first; r <= last && r < m_proxy->rowCount(); ++r)
-        visible << m_proxy->index(r, LagGroupsModel::Group).data().toString();
+        visible << m_proxy->index(r, LagGroupsModel::Group).data(RawValueRole).toString();
+    visible.removeDuplicates(); // the selected group is usually on screen too
     m_service->setPriorityGroups(visible);
 }
 

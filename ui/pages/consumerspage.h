@@ -19,6 +19,7 @@ class GroupDetailPanel;
 class LagGroupsModel;
 class LagService;
 class LagStatusProxyModel;
+class StatusBanner;
 
 /// Consumer lag: one row per group (status, state, members, lag, time lag, trend, drain),
 /// and for the selected group the lag chart and partition table. Fed by LagService
@@ -37,6 +38,8 @@ public:
 
     void selectGroup(const QString &groupId);
     QString selectedGroup() const;
+    StatusBanner *banner() const { return m_banner; }
+    QString summaryText() const;
     LagGroupsModel *groupsModel() const { return m_groups; }
     GroupDetailPanel *detail() const { return m_detail; }
 
@@ -46,6 +49,7 @@ signals:
 
 private:
     void publishVisibleGroups();
+    void showSamplingState();
 
     QPointer<LagService> m_service;
     ConnectionContextPtr m_connection;
@@ -53,6 +57,10 @@ private:
     QLineEdit *m_filter = nullptr;
     QCheckBox *m_problemsOnly = nullptr;
     QLabel *m_summary = nullptr;
+    StatusBanner *m_banner = nullptr;
+    qint64 m_lastRoundMs = 0;   ///< end of the last round in which every group was read
+    qint64 m_failedAtMs = 0;    ///< 0 unless the latest round failed
+    KafkaError m_failure;
     QTableView *m_view = nullptr;
     LagGroupsModel *m_groups = nullptr;
     LagStatusProxyModel *m_proxy = nullptr;

@@ -1,5 +1,7 @@
 #include "groupdetailpanel.h"
 
+#include "widgets/columnfit.h"
+
 #include "charts/timeserieschart.h"
 #include "models/clustermodels.h"
 #include "models/lagmodels.h"
@@ -91,7 +93,7 @@ GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
     m_table->setObjectName(QStringLiteral("lagPartitionsView"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(0, Qt::AscendingOrder);
+    m_table->sortByColumn(LagPartitionsModel::Topic, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
@@ -132,6 +134,11 @@ GroupDetailPanel::View GroupDetailPanel::view() const
     return View(m_view->currentIndex());
 }
 
+QString GroupDetailPanel::headline() const
+{
+    return m_title->text();
+}
+
 void GroupDetailPanel::clear(const QString &message)
 {
     m_group.clear();
@@ -141,6 +148,7 @@ void GroupDetailPanel::clear(const QString &message)
     m_partitions->setRows({});
     m_chart->setSeries({});
     m_chart->setMarker(std::nullopt);
+    m_chart->setEvents({});
     m_replay->setEnabled(false);
     m_replay->setText(tr("Replay from here…"));
     m_haveHistory = false;
@@ -169,6 +177,12 @@ void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points, const
                                    const SeriesByKey &byPartition)
 {
     QList<TimeSeriesChart::Series> series;
+    // Offset resets (and their undo) are marked where they happened, in every view.
+    QList<QPair<double, QString>> resets;
+    for (const GroupHistoryPoint &p : points)
+        if (p.offsetReset)
+            resets.append({double(p.atMs) / 1000.0, tr("offset reset")});
+    m_chart->setEvents(resets);
     if (view() != View::Total) {
         const SeriesByKey &byKey = view() == View::PerTopic ? byTopic : byPartition;
         QStringList keys = byKey.keys();
@@ -204,7 +218,7 @@ void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points, const
                     produce.keys.append(t);
                     produce.values.append(std::max(0.0, double(points[i].sumLogEnd - points[i - 1].sumLogEnd) / dt));
                     consume.keys.append(t);
-                    consume.values.append(std::max(0.0, double(points[i].sumCommitted - points[i - 1].sumCommitted) / dt));
+                    consume.values.append(double(points[i].consumed) / dt); // resets are not consumption
                 }
             }
         }
@@ -230,7 +244,8 @@ void GroupDetailPanel::showLive(const GroupLag &group, qint64 atMs)
     m_reason->setText(details);
     m_partitions->setRows(group.partitions);
     if (!m_fitted && m_partitions->rowCount() > 0) {
-        m_table->resizeColumnsToContents();
+        // Shares the width with the chart: no column stretches, long names elide, Host last.
+        fitColumns(m_table, -1, 180);
         m_fitted = true;
     }
     if (m_haveHistory && view() == View::Total && m_chart->seriesCount() == 3) {

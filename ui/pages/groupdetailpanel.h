@@ -28,6 +28,8 @@ public:
     void clear(const QString &message);
     void setGroup(const QString &groupId);
     QString groupId() const { return m_group; }
+    /// The group's name, or the message shown when no group is selected.
+    QString headline() const;
     /// Seconds of history the chart shows (15 min .. 7 days).
     qint64 rangeSeconds() const;
     enum class View { Total, PerTopic, PerPartition };

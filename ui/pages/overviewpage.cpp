@@ -1,5 +1,7 @@
 #include "overviewpage.h"
 
+#include "widgets/columnfit.h"
+
 #include "models/clustermodels.h"
 
 #include <QCheckBox>
@@ -199,10 +201,9 @@ void OverviewPage::showOverview(const ClusterOverview &overview)
     m_emptyState->hide();
     if (!m_hasData) {
         // Fit columns once to the first data; afterwards the user's widths are kept.
-        for (QTableView *view : std::as_const(m_tables)) {
-            view->resizeColumnsToContents();
-            view->horizontalHeader()->resizeSection(0, std::clamp(view->columnWidth(0) + 24, 220, 520));
-        }
+        // The name column (topic, group, host) takes the spare width; figures fit their content.
+        for (QTableView *view : std::as_const(m_tables))
+            fitColumns(view, view->model() == m_brokerProxy ? int(BrokersModel::Host) : 0);
     }
     m_last = overview;
     m_hasData = true;

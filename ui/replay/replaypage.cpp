@@ -1,5 +1,7 @@
 #include "replaypage.h"
 
+#include "widgets/columnfit.h"
+
 #include "replay/resetjournal.h"
 #include "replay/resetpreview.h"
 #include "resetconfirmdialog.h"
@@ -643,7 +645,7 @@ void ReplayPage::showOutcome(const ResetOutcome &outcome, const QString &heading
         m_resultTable->setItem(row, 3, result);
         m_resultTable->setItem(row, 4, new QTableWidgetItem(o.errorMessage));
     }
-    m_resultTable->resizeColumnsToContents();
+    fitColumns(m_resultTable, 4, 220); // Detail takes the rest, even when filled while hidden (undo from History)
     QString text = tr("<b>%1:</b> %2 of %3 partitions written.")
                        .arg(heading.toHtmlEscaped())
                        .arg(outcome.offsets.size() - outcome.failedCount())
