@@ -646,6 +646,54 @@ private slots:
         m_page->journalTable()->selectRow(0);
         QVERIFY(!m_page->resumeButton()->isEnabled()); // nothing to resume in a finished requeue
     }
+
+    void requeueToAMissingTopicOnlyWhenAskedToCreateIt()
+    {
+        RequeueDialog::Source source;
+        source.selection.topic = QStringLiteral("orders.DLT");
+        source.filter.errorClass = QStringLiteral("NullPointer");
+        RequeueDialog dialog(context(), source);
+        dialog.show();
+        auto *target = dialog.findChildren<QComboBox *>().value(0);
+        auto *topic = dialog.findChild<QLineEdit *>();
+        QVERIFY(target && topic);
+        target->setCurrentIndex(1);
+        topic->setText(QStringLiteral("orders.retry"));
+        QSignalSpy previewed(&dialog, &RequeueDialog::previewReady);
+        dialog.preview();
+        QVERIFY(previewed.wait(10000));
+        QVERIFY2(dialog.previewText().contains(QStringLiteral("orders.retry (does not exist)")), qPrintable(dialog.previewText()));
+        QPushButton *requeue = nullptr;
+        for (QPushButton *b : dialog.findChildren<QPushButton *>())
+            if (b->text().startsWith(QStringLiteral("Requeue")))
+                requeue = b;
+        QVERIFY(requeue && !requeue->isEnabled()); // never created silently
+        QCheckBox *create = nullptr;
+        for (QCheckBox *c : dialog.findChildren<QCheckBox *>())
+            if (c->text().startsWith(QStringLiteral("Create missing")))
+                create = c;
+        QVERIFY(create);
+        create->setChecked(true);
+        QVERIFY(!requeue->isEnabled()); // options changed: preview again
+        dialog.preview();
+        QVERIFY(previewed.wait(10000));
+        QVERIFY2(dialog.previewText().contains(QStringLiteral("it will be created")), qPrintable(dialog.previewText()));
+        QVERIFY(requeue->isEnabled());
+        if (qEnvironmentVariableIsSet("KOPS_DLQ_SCREENSHOTS")) {
+            QApplication::processEvents(); // the layout answers the new texts first
+            dialog.grab().save(QStringLiteral("/tmp/dlq-requeue-create.png"));
+        }
+        QVERIFY(!m_fake->metadata().value().topic(QStringLiteral("orders.retry"))); // the preview created nothing
+        QSignalSpy finished(&dialog, &RequeueDialog::finished);
+        dialog.execute();
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(m_fake->metadata().value().topic(QStringLiteral("orders.retry"))->partitions.size(), 3); // as the source
+        int moved = 0;
+        for (int p = 0; p < 3; ++p)
+            moved += int(m_fake->read({QStringLiteral("orders.retry"), p}, 0, 1000, 0).value().size());
+        QCOMPARE(moved, 90);
+    }
 };
 
 QTEST_MAIN(TestDeadLettersPage)

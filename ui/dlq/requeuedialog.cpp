@@ -18,7 +18,9 @@ namespace kops {
 RequeueDialog::RequeueDialog(ConnectionContextPtr connection, Source source, QWidget *parent)
     : QDialog(parent), m_connection(std::move(connection)), m_source(std::move(source)),
       m_control(std::make_shared<RequeueEngine::Control>()), m_target(new QComboBox(this)), m_targetTopic(new QLineEdit(this)),
-      m_strip(new QCheckBox(tr("Remove the dead-letter headers"), this)), m_partitionPolicy(new QComboBox(this)),
+      m_strip(new QCheckBox(tr("Remove the dead-letter headers"), this)),
+      m_createTopics(new QCheckBox(tr("Create missing target topics with"), this)), m_createPartitions(new QSpinBox(this)),
+      m_partitionPolicy(new QComboBox(this)),
       m_timestampPolicy(new QComboBox(this)), m_rate(new QSpinBox(this)), m_preview(new QLabel(this)),
       m_progress(new QProgressBar(this)), m_progressText(new QLabel(this)), m_previewButton(new QPushButton(tr("Preview"), this)),
       m_executeButton(new QPushButton(tr("Requeue"), this)), m_pauseButton(new QPushButton(tr("Pause"), this)),
@@ -35,6 +37,12 @@ RequeueDialog::RequeueDialog(ConnectionContextPtr connection, Source source, QWi
     m_partitionPolicy->addItems({tr("Original partition"), tr("By key (Java partitioner)"), tr("Producer default")});
     m_partitionPolicy->setCurrentIndex(2);
     m_timestampPolicy->addItems({tr("Original timestamp"), tr("Now")});
+    m_createPartitions->setRange(0, 10000);
+    m_createPartitions->setSpecialValueText(tr("as many partitions as the source"));
+    m_createPartitions->setSuffix(tr(" partitions"));
+    m_createPartitions->setEnabled(false);
+    m_createTopics->setToolTip(tr("A target topic that does not exist is never created silently: the preview names it, "
+                                  "and the requeue is refused unless this is ticked."));
     m_rate->setRange(0, 1000000);
     m_rate->setSpecialValueText(tr("unlimited"));
     m_rate->setSuffix(tr(" records/s"));
@@ -51,6 +59,10 @@ RequeueDialog::RequeueDialog(ConnectionContextPtr connection, Source source, QWi
     target->addWidget(m_targetTopic, 1);
     form->addRow(tr("Target"), target);
     form->addRow(QString(), m_strip);
+    auto *create = new QHBoxLayout;
+    create->addWidget(m_createTopics);
+    create->addWidget(m_createPartitions, 1);
+    form->addRow(QString(), create);
     form->addRow(tr("Partition"), m_partitionPolicy);
     form->addRow(tr("Timestamp"), m_timestampPolicy);
     form->addRow(tr("Rate limit"), m_rate);
@@ -70,7 +82,7 @@ RequeueDialog::RequeueDialog(ConnectionContextPtr connection, Source source, QWi
 
     if (m_source.resumeJournalId != 0) {
         // The journal holds the spec and options: only the run itself is left to do.
-        for (QWidget *w : std::initializer_list<QWidget *>{m_target, m_targetTopic, m_strip, m_partitionPolicy,
+        for (QWidget *w : std::initializer_list<QWidget *>{m_target, m_targetTopic, m_strip, m_createTopics, m_partitionPolicy,
                                                             m_timestampPolicy, m_rate, m_previewButton})
             w->setEnabled(false);
         m_preview->setText(tr("Continues requeue %1 with its journalled options; records already delivered "
@@ -84,6 +96,11 @@ RequeueDialog::RequeueDialog(ConnectionContextPtr connection, Source source, QWi
     });
     connect(m_targetTopic, &QLineEdit::textChanged, this, &RequeueDialog::invalidatePreview);
     connect(m_strip, &QCheckBox::toggled, this, &RequeueDialog::invalidatePreview);
+    connect(m_createTopics, &QCheckBox::toggled, this, [this](bool on) {
+        m_createPartitions->setEnabled(on);
+        invalidatePreview();
+    });
+    connect(m_createPartitions, &QSpinBox::valueChanged, this, &RequeueDialog::invalidatePreview);
     connect(m_partitionPolicy, &QComboBox::currentIndexChanged, this, &RequeueDialog::invalidatePreview);
     connect(m_timestampPolicy, &QComboBox::currentIndexChanged, this, &RequeueDialog::invalidatePreview);
     connect(m_rate, &QSpinBox::valueChanged, this, &RequeueDialog::invalidatePreview);
@@ -125,6 +142,7 @@ void RequeueDialog::invalidatePreview()
         return;
     ++m_generation;
     m_spec.reset();
+    m_missingTopics.clear();
     m_executeButton->setEnabled(false);
     m_executeButton->setText(tr("Requeue"));
     m_preview->setText(tr("Options changed: preview again."));
@@ -168,20 +186,33 @@ void RequeueDialog::preview()
                 return;
             }
             const QLocale locale;
+            const QStringList &missing = plan.value().missingTopics;
+            const bool create = self->m_createTopics->isChecked();
             QStringList lines;
             qint64 ok = 0;
             for (auto it = plan.value().perTarget.cbegin(); it != plan.value().perTarget.cend(); ++it) {
                 if (it.key().isEmpty()) {
                     lines.append(tr("%1 without an original topic: they will fail").arg(locale.toString(it.value())));
+                } else if (missing.contains(it.key())) {
+                    lines.append(create ? tr("%1 → %2 (does not exist: it will be created)").arg(locale.toString(it.value()), it.key())
+                                        : tr("%1 → %2 (does not exist)").arg(locale.toString(it.value()), it.key()));
+                    ok += it.value();
                 } else {
                     lines.append(tr("%1 → %2").arg(locale.toString(it.value()), it.key()));
                     ok += it.value();
                 }
             }
-            self->m_preview->setText(tr("%1 of %2 scanned records match:\n%3")
-                                         .arg(locale.toString(plan.value().matched), locale.toString(plan.value().scanned),
-                                              lines.join(QLatin1Char('\n'))));
+            QString text = tr("%1 of %2 scanned records match:\n%3")
+                               .arg(locale.toString(plan.value().matched), locale.toString(plan.value().scanned),
+                                    lines.join(QLatin1Char('\n')));
+            if (!missing.isEmpty() && !create)
+                text += tr("\nNothing is requeued while a target topic is missing: tick \"Create missing target topics\" "
+                           "to create %1.").arg(missing.join(QStringLiteral(", ")));
+            self->m_preview->setText(text);
             self->m_spec = spec.value();
+            self->m_missingTopics = missing;
+            if (!missing.isEmpty() && !create)
+                ok = 0;
             self->m_executeButton->setEnabled(ok > 0);
             self->m_executeButton->setText(tr("Requeue %1 records").arg(locale.toString(ok)));
             emit self->previewReady();
@@ -200,8 +231,9 @@ void RequeueDialog::execute()
     m_running = true;
     m_control->cancel = false;
     m_control->pause = false;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_target, m_targetTopic, m_strip, m_partitionPolicy, m_timestampPolicy,
-                                                        m_rate, m_previewButton, m_executeButton, m_closeButton})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_target, m_targetTopic, m_strip, m_createTopics, m_createPartitions,
+                                                        m_partitionPolicy, m_timestampPolicy, m_rate, m_previewButton,
+                                                        m_executeButton, m_closeButton})
         w->setEnabled(false);
     m_pauseButton->setEnabled(true);
     m_cancelButton->setEnabled(true);
@@ -212,18 +244,24 @@ void RequeueDialog::execute()
     const std::optional<RequeueSpec> spec = m_spec;
     const qint64 resumeId = m_source.resumeJournalId;
     const std::shared_ptr<RequeueEngine::Control> control = m_control;
-    m_pool.start([self, connection, spec, resumeId, control] {
+    const QStringList create = m_createTopics->isChecked() ? m_missingTopics : QStringList();
+    const int partitions = m_createPartitions->value();
+    m_pool.start([self, connection, spec, resumeId, control, create, partitions] {
         auto api = connection->createApi();
         RequeueJournal journal;
         RequeueEngine engine(*api, journal);
+        Status made = Done{};
+        if (spec && !create.isEmpty())
+            made = engine.createTopics(create, spec->sourceTopic, partitions);
         auto progress = [self](const RequeueProgress &p) {
             QMetaObject::invokeMethod(self.data(), [self, p] {
                 if (self)
                     self->showProgress(p);
             }, Qt::QueuedConnection);
         };
-        auto out = resumeId != 0 ? engine.resume(resumeId, control.get(), progress)
-                                 : engine.start(*spec, connection->profile.name, control.get(), progress);
+        auto out = !made ? Result<RequeueOutcome>(made.error())
+                   : resumeId != 0 ? engine.resume(resumeId, control.get(), progress)
+                                   : engine.start(*spec, connection->profile.name, control.get(), progress);
         QMetaObject::invokeMethod(self.data(), [self, out] {
             if (!self)
                 return;

@@ -64,11 +64,14 @@ private:
     quint64 m_generation = 0;
     bool m_running = false;
     std::optional<RequeueSpec> m_spec;
+    QStringList m_missingTopics; ///< targets the preview found missing (created before the run when chosen)
     std::optional<RequeueOutcome> m_outcome;
 
     QComboBox *m_target;
     QLineEdit *m_targetTopic;
     QCheckBox *m_strip;
+    QCheckBox *m_createTopics;
+    QSpinBox *m_createPartitions;
     QComboBox *m_partitionPolicy;
     QComboBox *m_timestampPolicy;
     QSpinBox *m_rate;
