@@ -9,9 +9,11 @@
 #include "requeuejournal.h"
 #include "requeuespec.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -212,6 +214,48 @@ private slots:
         QCOMPARE(seen.size(), 16);
         for (auto it = seen.cbegin(); it != seen.cend(); ++it)
             QVERIFY2(it.value() == 1, qPrintable(it.key()));
+    }
+
+    void browseFromATimeAndFilterOnTheBroker()
+    {
+        // Offsets for timestamps exist only on a real broker (the mock answers -1).
+        const QString dlq = unique(QStringLiteral("kops-dlq-time"));
+        create(dlq, 3);
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 600000;
+        QList<OutgoingRecord> records;
+        for (int i = 0; i < 300; ++i)
+            records.append({dlq, i % 3, QByteArray::number(i), QByteArray("value-") + QByteArray::number(i),
+                            {{QStringLiteral("kafka_dlt-exception-fqcn"), i % 2 ? QByteArray("java.lang.NullPointerException")
+                                                                             : QByteArray("com.acme.ValidationException")}},
+                            t0 + i * 1000});
+        auto produced = m_api->produce(records);
+        QVERIFY(produced.ok());
+        // From t0 + 150.5 s: records 151..299, i.e. 50 or 49 per partition from the right offsets.
+        DeadLetterReader reader(*m_api, {dlq, {}, {BrowseStart::Mode::Time, t0 + 150500}});
+        QVERIFY(reader.open().ok());
+        QCOMPARE(reader.total(), 149);
+        QSet<QByteArray> keys;
+        while (!reader.atEnd()) {
+            auto page = reader.next(100, 5000);
+            QVERIFY(page.ok());
+            for (const DeadLetterRecord &r : page.value()) {
+                QVERIFY(r.record.timestampMs >= t0 + 150500);
+                keys.insert(*r.record.key);
+            }
+        }
+        QCOMPARE(keys.size(), 149);
+        QVERIFY(keys.contains("151") && keys.contains("299") && !keys.contains("150"));
+        // A filtered scan over the whole topic counts the same as the producer wrote.
+        RecordFilterSpec f;
+        f.errorClass = QStringLiteral("NullPointer");
+        f.value = {QStringLiteral("value-1"), false};
+        auto scan = scanDeadLetters(*m_api, {dlq, {}, {BrowseStart::Mode::Oldest, 0}}, RecordFilter(f), {});
+        QVERIFY(scan.ok());
+        QCOMPARE(scan.value().scanned, 300);
+        int expected = 0;
+        for (int i = 0; i < 300; ++i)
+            expected += (i % 2 && QByteArray::number(i).startsWith('1')) ? 1 : 0;
+        QCOMPARE(scan.value().matched, expected);
     }
 
     void missingTargetIsRefusedThenCreated()

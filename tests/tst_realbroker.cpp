@@ -234,6 +234,46 @@ private slots:
         QVERIFY(found);
     }
 
+    void listsDescribesAndReadsOffsetsOfHundredsOfGroups()
+    {
+        // The mock cannot list or describe groups: at scale, only a broker tells the truth.
+        const QString topic = createTopicWithRecords(4, 10, QDateTime::currentMSecsSinceEpoch());
+        const QString prefix = unique(QStringLiteral("kops-many"));
+        constexpr int kGroups = 300;
+        QStringList groups;
+        for (int g = 0; g < kGroups; ++g) {
+            const QString group = QStringLiteral("%1-%2").arg(prefix).arg(g);
+            groups.append(group);
+            QList<PartitionOffset> offsets;
+            for (int p = 0; p < 4; ++p)
+                offsets.append({topic, p, (g + p) % 11});
+            auto set = m_api->alterGroupOffsets(group, offsets);
+            QVERIFY2(set.ok(), qPrintable(set.ok() ? QString() : set.error().toString()));
+        }
+        auto listed = m_api->listGroups();
+        QVERIFY(listed.ok());
+        int found = 0;
+        for (const GroupListing &l : listed.value())
+            found += l.groupId.startsWith(prefix) ? 1 : 0;
+        QCOMPARE(found, kGroups);
+        auto described = m_api->describeGroups(groups);
+        QVERIFY(described.ok());
+        QCOMPARE(described.value().size(), kGroups);
+        for (const GroupDescription &d : described.value()) {
+            QVERIFY2(d.errorCode.isEmpty(), qPrintable(d.groupId + QLatin1Char(' ') + d.errorCode));
+            QCOMPARE(d.state, QStringLiteral("Empty"));
+            QVERIFY(d.members.isEmpty());
+        }
+        auto committed = m_api->committedOffsets(groups);
+        QVERIFY(committed.ok());
+        for (int g = 0; g < kGroups; ++g) {
+            const QList<PartitionOffset> offsets = committed.value().value(groups.at(g));
+            QCOMPARE(offsets.size(), 4);
+            for (const PartitionOffset &o : offsets)
+                QCOMPARE(o.offset, qint64((g + o.partition) % 11));
+        }
+    }
+
     void lagAndTimeLagMatchTheBroker()
     {
         const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 300'000; // records 300 s .. 291 s old
