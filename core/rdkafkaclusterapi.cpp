@@ -47,7 +47,6 @@ RdKafkaClusterApi::RdKafkaClusterApi(QList<QPair<QString, QString>> properties, 
 {
 }
 
-RdKafkaClusterApi::~RdKafkaClusterApi() = default;
 
 Result<RdKafkaHandle *> RdKafkaClusterApi::ensure(std::unique_ptr<RdKafkaHandle> &slot, int kind)
 {

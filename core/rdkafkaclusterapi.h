@@ -3,7 +3,6 @@
 #include "clusterapi.h"
 
 #include <QHash>
-#include <QThreadPool>
 #include <QList>
 #include <QPair>
 
@@ -11,6 +10,10 @@
 #include <optional>
 
 namespace kops {
+
+namespace rdk {
+struct SendQueue;
+}
 
 class RdKafkaHandle;
 
@@ -70,7 +73,7 @@ private:
     std::unique_ptr<RdKafkaHandle> m_admin;
     std::unique_ptr<RdKafkaHandle> m_producer;
     int m_batchesInFlight = 0; ///< produceAsync batches not drained: the producer is not replaced meanwhile
-    std::unique_ptr<QThreadPool> m_sender; ///< hands produceAsync batches to librdkafka, one at a time
+    std::unique_ptr<rdk::SendQueue> m_sendQueue; ///< hands produceAsync batches to librdkafka, one at a time
     std::unique_ptr<RdKafkaHandle> m_reader;
     QHash<int, QString> m_racks; ///< broker id -> rack, asked once per broker
 };

@@ -20,10 +20,10 @@ using namespace rdk;
 namespace {
 
 /// One batch in flight on the producer handle: a slot per record for its report. The records
-/// are handed to librdkafka on the client's sender thread (so the caller prepares the next batch
-/// meanwhile); wait() then serves the handle until every slot is filled. The destructor waits
-/// too, since librdkafka writes into the slots until then.
-class RdKafkaPendingDelivery final : public PendingDelivery
+/// are handed to librdkafka, and their reports collected, on the client's sender thread (so the
+/// caller prepares the next batch meanwhile); wait() returns once every slot is filled. The
+/// destructor waits too, since librdkafka writes into the slots until then.
+class RdKafkaPendingDelivery final : public PendingDelivery, public rdk::SentBatch
 {
 public:
     RdKafkaPendingDelivery(RdKafkaHandle *handle, QList<OutgoingRecord> records, int timeoutMs, int *inFlight)
@@ -34,7 +34,7 @@ public:
     }
     ~RdKafkaPendingDelivery() override { drain(); }
 
-    /// Hands every record to librdkafka (on the sender thread); then wait() may collect.
+    /// Hands every record to librdkafka (on the sender thread).
     void enqueue();
 
     Result<QList<DeliveryReport>> wait() override
@@ -60,26 +60,25 @@ private:
     {
         if (m_drained)
             return;
-        m_enqueued.acquire();
-        rd_kafka_t *rk = m_handle->rk();
-        // message.timeout.ms is below the deadline, so every report is final before it.
-        while (m_remaining.load(std::memory_order_acquire) > 0 && !m_deadline.hasExpired())
-            rd_kafka_poll(rk, int(std::clamp<qint64>(m_deadline.remainingTime(), 1, 50)));
-        if (m_remaining.load(std::memory_order_acquire) > 0) { // never expected: stop librdkafka writing here later
-            rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
-            while (m_remaining.load(std::memory_order_acquire) > 0 && rd_kafka_outq_len(rk) > 0)
-                rd_kafka_poll(rk, 50);
-        }
+        m_delivered.acquire();
         m_handle->serve();
         --*m_inFlight;
         m_drained = true;
     }
 
+public:
+    // On the sender thread (see RdKafkaClusterApi::SendQueue).
+    bool complete() const override { return m_remaining.load(std::memory_order_acquire) == 0; }
+    bool expired() const override { return m_deadline.hasExpired(); }
+    /// Every report is in: wait() may return.
+    void release() override { m_delivered.release(); }
+
+private:
     RdKafkaHandle *m_handle;
     QList<OutgoingRecord> m_records;
     std::vector<DeliverySlot> m_slots;
     std::atomic<int> m_remaining;
-    QSemaphore m_enqueued; ///< released by the sender thread when every record was handed over
+    QSemaphore m_delivered; ///< released by the sender thread when every report is in
     QDeadlineTimer m_deadline;
     int *m_inFlight;
     bool m_drained = false;
@@ -149,7 +148,6 @@ void RdKafkaPendingDelivery::enqueue()
         }
     }
     m_records.clear(); // librdkafka copied them
-    m_enqueued.release();
 }
 
 } // namespace
@@ -159,6 +157,11 @@ Result<QList<DeliveryReport>> RdKafkaClusterApi::produce(const QList<OutgoingRec
     return produceAsync(records)->wait();
 }
 
+RdKafkaClusterApi::~RdKafkaClusterApi()
+{
+    m_sendQueue.reset(); // waits for the sender thread before the producer goes
+}
+
 std::unique_ptr<PendingDelivery> RdKafkaClusterApi::produceAsync(const QList<OutgoingRecord> &records)
 {
     auto h = producer();
@@ -166,14 +169,18 @@ std::unique_ptr<PendingDelivery> RdKafkaClusterApi::produceAsync(const QList<Out
         return ClusterApi::produceAsync(records); // reports the error through produce()
     auto pending = std::make_unique<RdKafkaPendingDelivery>(h.value(), records, m_options.messageTimeoutMs + 5000,
                                                             &m_batchesInFlight);
-    if (!m_sender) {
-        // One thread, so batches reach librdkafka in the order they were given.
-        m_sender = std::make_unique<QThreadPool>();
-        m_sender->setMaxThreadCount(1);
-        m_sender->setExpiryTimeout(-1);
-    }
-    RdKafkaPendingDelivery *p = pending.get(); // lives until drained, which waits for this task
-    m_sender->start([p] { p->enqueue(); });
+    if (!m_sendQueue)
+        m_sendQueue = std::make_unique<rdk::SendQueue>();
+    rdk::SendQueue *queue = m_sendQueue.get();
+    RdKafkaPendingDelivery *p = pending.get(); // lives until released: its destructor waits for that
+    rd_kafka_t *rk = h.value()->rk();
+    ++queue->waiting;
+    queue->thread.start([queue, p, rk] {
+        --queue->waiting;
+        p->enqueue();
+        queue->open.push_back(p);
+        queue->serve(rk);
+    });
     return pending;
 }
 

@@ -9,10 +9,13 @@
 
 #include <QDeadlineTimer>
 #include <QString>
+#include <QThreadPool>
 
 #include <librdkafka/rdkafka.h>
 
 #include <algorithm>
+#include <atomic>
+#include <deque>
 #include <memory>
 
 namespace kops::rdk {
@@ -119,5 +122,61 @@ inline ConsumedRecord toConsumedRecord(const rd_kafka_message_t *msg, const QStr
     }
     return r;
 }
+
+/// A produced batch as the sender thread sees it.
+class SentBatch
+{
+public:
+    virtual ~SentBatch() = default;
+    virtual bool complete() const = 0; ///< every report is in
+    virtual bool expired() const = 0;  ///< past the time every report must have come by
+    virtual void release() = 0;        ///< lets the batch's owner take the reports
+};
+
+/// The sender thread's state: batches handed to librdkafka whose reports are not all in. One
+/// thread hands batches over in order and serves the producer's reports between them, so the
+/// messages librdkafka allocates there are freed there too.
+struct SendQueue
+{
+    QThreadPool thread;
+    std::atomic<int> waiting{0};  ///< batches given to produceAsync, not yet handed over
+    std::deque<SentBatch *> open; ///< handed over, reports outstanding (sender thread only)
+
+    SendQueue()
+    {
+        thread.setMaxThreadCount(1);
+        thread.setExpiryTimeout(-1);
+    }
+
+    /// Serves reports until every open batch is complete, or until another batch is waiting
+    /// (its task goes on serving after handing it over).
+    void serve(rd_kafka_t *rk)
+    {
+        while (!open.empty()) {
+            for (auto it = open.begin(); it != open.end();) {
+                if ((*it)->complete()) {
+                    (*it)->release();
+                    it = open.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            if (open.empty() || waiting.load() > 0)
+                return;
+            if (open.front()->expired()) {
+                // Never expected (message.timeout.ms is shorter): stop librdkafka writing into these slots later.
+                rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+                while (!open.front()->complete() && rd_kafka_outq_len(rk) > 0)
+                    rd_kafka_poll(rk, 50);
+                // Nothing is queued any more: reports that did not come never will (their slots
+                // still say _IN_PROGRESS, which the owner takes as not delivered).
+                open.front()->release();
+                open.pop_front();
+                continue;
+            }
+            rd_kafka_poll(rk, 10);
+        }
+    }
+};
 
 } // namespace kops::rdk

@@ -608,8 +608,8 @@ private slots:
         dialog.execute();
         QVERIFY(finished.wait(20000));
         QVERIFY(finished.first().first().toBool());
-        QCOMPARE(dialog.outcome()->progress.alreadySent, 40); // the cancel let the pages in flight arrive
-        QCOMPARE(dialog.outcome()->progress.sent, 260);
+        QCOMPARE(dialog.outcome()->progress.alreadySent, 60); // the cancel let the pages in flight arrive
+        QCOMPARE(dialog.outcome()->progress.sent, 240);
         int inOrders = 0;
         for (int p = 0; p < 3; ++p)
             inOrders += int(m_fake->read({QStringLiteral("orders"), p}, 0, 1000, 0).value().size());

@@ -269,12 +269,12 @@ private slots:
                 control.cancel = true;
         });
         QCOMPARE(out.value().state, QStringLiteral("cancelled"));
-        QCOMPARE(out.value().progress.sent, 50); // the pages in flight when cancelled are delivered and journalled
+        QCOMPARE(out.value().progress.sent, 70); // the pages in flight when cancelled are delivered and journalled
         QCOMPARE(journal.job(out.value().journalId).value().state, QStringLiteral("cancelled"));
         auto resumed = engine.resume(out.value().journalId);
         QCOMPARE(resumed.value().state, QStringLiteral("done"));
-        QCOMPARE(resumed.value().progress.alreadySent, 50);
-        QCOMPARE(resumed.value().progress.sent, 50);
+        QCOMPARE(resumed.value().progress.alreadySent, 70);
+        QCOMPARE(resumed.value().progress.sent, 30);
         bool dup = false;
         QCOMPARE(distinctOrFail(all(*fake, QStringLiteral("retry"), 3), &dup), 100);
         QVERIFY(!dup);
@@ -294,16 +294,16 @@ private slots:
         engine.killAfterProduceForTest = [](int batch) { return batch == 3; };
         auto out = engine.start(spec(*fake, o), QStringLiteral("test"));
         QCOMPARE(out.value().state, QStringLiteral("killed"));
-        // Pages 0-2 journalled; page 3 produced but killed before its journal entry, pages 4-5 already on their way.
-        QCOMPARE(all(*fake, QStringLiteral("retry"), 3).size(), 60);
+        // Pages 0-2 journalled; page 3 produced but killed before its journal entry, pages 4-7 already on their way.
+        QCOMPARE(all(*fake, QStringLiteral("retry"), 3).size(), 80);
         QCOMPARE(journal.deliveredCount(out.value().journalId).value(), 30);
 
         RequeueJournal fresh; // a new process
         RequeueEngine again(*fake, fresh);
         auto resumed = again.resume(out.value().journalId);
         QCOMPARE(resumed.value().state, QStringLiteral("done"));
-        QCOMPARE(resumed.value().progress.alreadySent, 60); // found in the target by reconciliation
-        QCOMPARE(resumed.value().progress.sent, 40);
+        QCOMPARE(resumed.value().progress.alreadySent, 80); // found in the target by reconciliation
+        QCOMPARE(resumed.value().progress.sent, 20);
         bool dup = false;
         QCOMPARE(distinctOrFail(all(*fake, QStringLiteral("retry"), 3), &dup), 100);
         QVERIFY(!dup);
@@ -350,20 +350,22 @@ private slots:
         o.targetTopic = QStringLiteral("retry");
         o.batchSize = 10;
         RequeueEngine::Control control;
-        std::atomic<qint64> sent{0};
         qsizetype whilePaused = -1, laterWhilePaused = -2;
-        std::thread operatorThread([&] {
-            while (sent.load() < 20)
-                QThread::msleep(1);
+        std::thread operatorThread;
+        // The operator pauses once 20 records are journalled (set in the engine's own progress
+        // report, so the pause lands before the next page), looks twice, then resumes.
+        auto out = engine.start(spec(*fake, o), QStringLiteral("test"), &control, [&](const RequeueProgress &p) {
+            if (p.sent < 20 || operatorThread.joinable())
+                return;
             control.pause = true;
-            QThread::msleep(300);
-            whilePaused = all(*fake, QStringLiteral("retry"), 3).size();
-            QThread::msleep(300);
-            laterWhilePaused = all(*fake, QStringLiteral("retry"), 3).size();
-            control.pause = false;
+            operatorThread = std::thread([&] {
+                QThread::msleep(300);
+                whilePaused = all(*fake, QStringLiteral("retry"), 3).size();
+                QThread::msleep(300);
+                laterWhilePaused = all(*fake, QStringLiteral("retry"), 3).size();
+                control.pause = false;
+            });
         });
-        auto out = engine.start(spec(*fake, o), QStringLiteral("test"), &control,
-                                [&](const RequeueProgress &p) { sent = p.sent; });
         operatorThread.join();
         QCOMPARE(laterWhilePaused, whilePaused); // nothing moved while paused
         QVERIFY(whilePaused < 100);

@@ -13,7 +13,7 @@ namespace kops {
 
 /// Pages produced but not yet journalled, besides the one being prepared: enough to keep the
 /// producer busy while a page is read and converted.
-constexpr int kPagesInFlight = 2;
+constexpr int kPagesInFlight = 4;
 
 struct RequeueEngine::Pending
 {
