@@ -161,6 +161,20 @@ QList<OffsetObservation> HistoryStore::recent(const QString &cluster, const QStr
     return out;
 }
 
+QStringList HistoryStore::groupsInLastSample(const QString &cluster)
+{
+    QStringList out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("WITH last AS (SELECT s.grp AS grp, MAX(r.ts) AS ts FROM series s "
+                             "JOIN samples r ON r.sid = s.id WHERE s.cluster=? GROUP BY s.grp) "
+                             "SELECT grp FROM last WHERE ts = (SELECT MAX(ts) FROM last) ORDER BY grp"));
+    q.addBindValue(cluster);
+    if (q.exec())
+        while (q.next())
+            out.append(q.value(0).toString());
+    return out;
+}
+
 QList<TopicPartition> HistoryStore::partitionsOf(const QString &cluster, const QString &group)
 {
     QList<TopicPartition> out;
