@@ -88,7 +88,9 @@ void printTable(CliContext &ctx, const LagSnapshot &snap)
     const QLocale locale(QLocale::English);
     for (const GroupLag &g : snap.groups)
         rows.append({g.groupId, healthStatusName(g.status), g.state, QString::number(g.memberCount),
-                     locale.toString(g.totalLag), timeLagText(g), g.drainText(), g.reason});
+                     // No commit anywhere: there is no lag to show, and never a 0.
+                     g.status == HealthStatus::Unknown ? QStringLiteral("-") : locale.toString(g.totalLag),
+                     timeLagText(g), g.drainText(), g.reason});
     ctx.out() << formatTable({QStringLiteral("GROUP"), QStringLiteral("STATUS"), QStringLiteral("STATE"),
                               QStringLiteral("MEMBERS"), QStringLiteral("TOTAL-LAG"), QStringLiteral("MAX-TIME-LAG"),
                               QStringLiteral("DRAIN"), QStringLiteral("REASON")},
