@@ -113,8 +113,11 @@ Status HistoryStore::record(const QString &cluster, const RawLagSample &sample)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.isOpen())
         return sqlError(QStringLiteral("Recording lag"), QStringLiteral("the database is not open"));
-    if (!db.transaction())
-        return sqlError(QStringLiteral("Recording lag"), db.lastError().text());
+    // IMMEDIATE takes the write lock up front, waiting on the busy timeout: a deferred
+    // transaction that reads (series ids) and then writes fails at once with SQLITE_BUSY
+    // when another writer (a second cluster of `serve`, the console, a cron job) got in first.
+    if (QSqlQuery begin(db); !begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return sqlError(QStringLiteral("Recording lag"), begin.lastError().text());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO samples(sid, ts, committed, log_end) VALUES(?,?,?,?)"));
     const qint64 ts = sample.atMs / 1000;
