@@ -148,6 +148,7 @@ private slots:
         const Reply groups = request("GET", QUrl(base + QStringLiteral("/api/groups")));
         QCOMPARE(metrics.status, 200);
         QVERIFY(metrics.contentType.startsWith("text/plain; version=0.0.4"));
+        QCOMPARE(metrics.body, exporter.metrics()); // served gzipped (the client asks for it), same text
         QCOMPARE(groups.status, 200);
 
         QString error;

@@ -10,7 +10,39 @@
 
 #include <spdlog/spdlog.h>
 
+#include <zlib.h>
+
 namespace kops::cli {
+
+namespace {
+
+/// gzip at the fastest level: the text is repetitive enough to shrink ~10x even so.
+QByteArray gzip(const QByteArray &data)
+{
+    z_stream zs{};
+    if (deflateInit2(&zs, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out;
+    out.resize(qsizetype(deflateBound(&zs, uLong(data.size()))));
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    zs.avail_in = uInt(data.size());
+    zs.next_out = reinterpret_cast<Bytef *>(out.data());
+    zs.avail_out = uInt(out.size());
+    const int rc = deflate(&zs, Z_FINISH);
+    out.resize(qsizetype(zs.total_out));
+    deflateEnd(&zs);
+    return rc == Z_STREAM_END ? out : QByteArray();
+}
+
+bool acceptsGzip(const QHttpServerRequest &request)
+{
+    for (const auto &[name, value] : request.headers())
+        if (name.compare("Accept-Encoding", Qt::CaseInsensitive) == 0 && value.toLower().contains("gzip"))
+            return true;
+    return false;
+}
+
+} // namespace
 
 LagExporter::LagExporter(QList<ClusterSpec> clusters, Options options, QObject *parent)
     : QObject(parent), m_options(std::move(options))
@@ -28,7 +60,10 @@ LagExporter::LagExporter(QList<ClusterSpec> clusters, Options options, QObject *
         Cluster *raw = c.get();
         connect(c->service.get(), &LagService::lagSnapshotAvailable, this, [this, raw](const LagSnapshotPtr &snap) {
             raw->metrics.snapshot = snap;
-            changed();
+            // Snapshots come after every batch of a round; once a round has completed, the
+            // served data changes per round only (one rendering per interval, whole samples).
+            if (raw->metrics.rounds == 0)
+                changed();
         });
         connect(c->service.get(), &LagService::samplingRoundFinished, this,
                 [this, raw](qint64 atMs, qint64 durationMs, int) {
@@ -56,7 +91,12 @@ LagExporter::~LagExporter() = default;
 Result<quint16> LagExporter::start(const QHostAddress &address, quint16 port)
 {
     using Method = QHttpServerRequest::Method;
-    m_server.route(QStringLiteral("/metrics"), Method::Get, [this] {
+    m_server.route(QStringLiteral("/metrics"), Method::Get, [this](const QHttpServerRequest &request) {
+        if (!m_rendered.metricsGzip.isEmpty() && acceptsGzip(request)) {
+            QHttpServerResponse response(MetricsExposition::contentType(), m_rendered.metricsGzip);
+            response.setHeader(QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip"));
+            return response;
+        }
         return QHttpServerResponse(MetricsExposition::contentType(), m_rendered.metrics);
     });
     m_server.route(QStringLiteral("/healthz"), Method::Get, [this] {
@@ -154,6 +194,7 @@ void LagExporter::render()
     watcher->setFuture(QtConcurrent::run([state] {
         Rendering r;
         r.metrics = MetricsExposition::render(state);
+        r.metricsGzip = gzip(r.metrics);
         for (const ClusterMetrics &m : state) {
             QJsonArray groups;
             if (m.snapshot)

@@ -64,6 +64,8 @@ private:
     struct Rendering
     {
         QByteArray metrics;
+        QByteArray metricsGzip; ///< Prometheus asks for gzip: tens of MB become a few
+
         QHash<QString, QByteArray> groupsJson; ///< by cluster
     };
 
