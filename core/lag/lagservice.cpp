@@ -13,6 +13,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
+
 namespace kops {
 
 /// Lives on the service's thread: owns the cluster client, sampler, monitor, history and alerts.
@@ -101,6 +103,8 @@ public:
 
         seed(ordered);
         for (qsizetype i = 0; i < ordered.size(); i += m_options.batchSize) {
+            if (stopping)
+                return; // shutting down: a round of 10,000 groups must not hold it up
             auto raw = m_sampler.sample(*m_api, ordered.mid(i, m_options.batchSize));
             if (!raw) {
                 flushAlerts();
@@ -226,6 +230,9 @@ private:
     QStringList m_warnings;
     QList<Alert> m_raisedThisRound;
     qint64 m_lastPrune = 0;
+
+public:
+    std::atomic<bool> stopping{false}; ///< set from the service's thread on destruction
 };
 
 LagService::LagService(ConnectionContextPtr connection, LagSettings settings, QObject *parent)
@@ -255,6 +262,7 @@ LagService::LagService(ConnectionContextPtr connection, LagSettings settings, Op
 
 LagService::~LagService()
 {
+    m_worker->stopping = true;
     QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->release(); });
     m_thread.quit();
     m_thread.wait();
