@@ -211,6 +211,21 @@ private slots:
         QVERIFY2(r.out.startsWith(QLatin1String("KAFKA LAG UNKNOWN - ")), qPrintable(r.out));
     }
 
+    void refusedCredentialsAreUnknown()
+    {
+        // The test broker's SASL listener is next to the plaintext one (see ../shared/kafka/README.md).
+        const QString host = m_bootstrap.section(QLatin1Char(':'), 0, 0);
+        const int port = m_bootstrap.section(QLatin1Char(':'), 1).toInt();
+        const Run r = kafkaOps({QStringLiteral("alerts"), QStringLiteral("-X"), QStringLiteral("security.protocol=SASL_PLAINTEXT"),
+                                QStringLiteral("-X"), QStringLiteral("sasl.mechanism=PLAIN"), QStringLiteral("-X"),
+                                QStringLiteral("sasl.username=alice"), QStringLiteral("-X"),
+                                QStringLiteral("sasl.password=wrong-password"), QStringLiteral("--format"), QStringLiteral("plugin")},
+                               QStringLiteral("%1:%2").arg(host).arg(port + 1));
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.out.startsWith(QLatin1String("KAFKA LAG UNKNOWN - ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("uthentication"), Qt::CaseInsensitive), qPrintable(r.out));
+    }
+
     void laggingGroupIsCriticalWithPerformanceData()
     {
         const auto [topic, group] = laggingGroup(1, 10, 3);
