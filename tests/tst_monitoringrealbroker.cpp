@@ -3,9 +3,12 @@
 // broker named by KOPS_TEST_BOOTSTRAP=host:port; skipped otherwise. Uniquely named
 // topics and groups; each process gets its own empty data and config directories.
 #include "prometheusparser.h"
+#include "connectionstore.h"
+#include "lagsettings.h"
 #include "rdkafkaclusterapi.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -341,6 +344,98 @@ private slots:
         serve.terminate();
         QVERIFY(serve.waitForFinished(30000));
         QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(serve.exitCode(), 0);
+    }
+
+    void serveWatchesSeveralProfilesWithTheirThresholdsAndAlertHook()
+    {
+        const auto [topic, group] = laggingGroup(1, 10, 4); // lag 6
+        // Two saved profiles on the same broker, as the console saves them; "strict" has a
+        // max-lag of 3 and an alert command, "lenient" none.
+        const QString config = m_home.filePath(QStringLiteral("config/kafka-ops-console"));
+        QList<ConnectionProfile> profiles;
+        for (const QString &name : {QStringLiteral("strict"), QStringLiteral("lenient")}) {
+            ConnectionProfile p;
+            p.name = name;
+            p.bootstrapServers = m_bootstrap;
+            profiles.append(p);
+        }
+        QVERIFY(ConnectionStore(config + QStringLiteral("/connections.json")).save(profiles).ok());
+        const QString hookOut = m_home.filePath(unique(QStringLiteral("alerts")) + QStringLiteral(".jsonl"));
+        LagSettings strict;
+        strict.watchedGroups = {group};
+        LagThreshold limit;
+        limit.maxLag = 3;
+        strict.thresholds = {limit};
+        strict.alertCommand = QStringLiteral("sh -c \"cat >> '%1'\"").arg(hookOut);
+        QVERIFY(LagSettings::save(QStringLiteral("strict"), strict, config + QStringLiteral("/lag-settings.json")).ok());
+        LagSettings lenient;
+        lenient.watchedGroups = {group};
+        QVERIFY(LagSettings::save(QStringLiteral("lenient"), lenient, config + QStringLiteral("/lag-settings.json")).ok());
+
+        QProcess serve;
+        serve.setProcessEnvironment(environment());
+        serve.start(m_cli, {QStringLiteral("serve"), QStringLiteral("--profile"), QStringLiteral("strict"), QStringLiteral("--profile"),
+                            QStringLiteral("lenient"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                            QStringLiteral("--interval"), QStringLiteral("1s")});
+        QVERIFY(serve.waitForStarted(10000));
+        QVERIFY(serve.waitForReadyRead(30000));
+        const QString banner = QString::fromUtf8(serve.readLine());
+        QVERIFY2(banner.contains(QLatin1String("for strict, lenient")), qPrintable(banner));
+        const auto m = QRegularExpression(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/")).match(banner);
+        QVERIFY2(m.hasMatch(), qPrintable(banner));
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m.captured(1));
+
+        auto status = [&](const QList<PromSample> &samples, const QString &cluster) {
+            for (const PromSample &s : samples)
+                if (s.name == QLatin1String("kafka_consumergroup_status") && s.value == 1
+                    && s.labels.value(QStringLiteral("cluster")) == cluster && s.labels.value(QStringLiteral("consumergroup")) == group)
+                    return s.labels.value(QStringLiteral("status"));
+            return QString();
+        };
+        QList<PromSample> samples;
+        for (int i = 0; i < 60 && (status(samples, QStringLiteral("strict")).isEmpty() || status(samples, QStringLiteral("lenient")).isEmpty()); ++i) {
+            QTest::qWait(500);
+            QString error;
+            samples = kops::test::parsePrometheusText(httpGet(QUrl(base + QStringLiteral("/metrics"))), &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+        QCOMPARE(status(samples, QStringLiteral("strict")), QStringLiteral("ERR"));
+        QCOMPARE(status(samples, QStringLiteral("lenient")), QStringLiteral("OK"));
+        for (const QString &cluster : {QStringLiteral("strict"), QStringLiteral("lenient")})
+            QCOMPARE(valueOf(samples, QStringLiteral("kafka_consumergroup_lag"),
+                             {{QStringLiteral("cluster"), cluster}, {QStringLiteral("consumergroup"), group},
+                              {QStringLiteral("topic"), topic}, {QStringLiteral("partition"), QStringLiteral("0")}})
+                         .value_or(-1),
+                     6.0);
+        int code = 0;
+        httpGet(QUrl(base + QStringLiteral("/api/groups")), &code);
+        QCOMPARE(code, 400); // two clusters: say which
+        const QJsonArray strictGroups =
+            QJsonDocument::fromJson(httpGet(QUrl(base + QStringLiteral("/api/groups?cluster=strict")))).array();
+        QCOMPARE(strictGroups.size(), 1);
+        QCOMPARE(strictGroups.first().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("ERR"));
+
+        // The alert command got the incident, once, as JSON.
+        QByteArray hook;
+        for (int i = 0; i < 60 && hook.isEmpty(); ++i) {
+            QTest::qWait(500);
+            QFile f(hookOut);
+            if (f.open(QIODevice::ReadOnly))
+                hook = f.readAll();
+        }
+        QTest::qWait(2500); // a few more rounds: still one alert
+        QFile f(hookOut);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject alert = QJsonDocument::fromJson(lines.first()).object();
+        QCOMPARE(alert.value(QStringLiteral("cluster")).toString(), QStringLiteral("strict"));
+        QCOMPARE(alert.value(QStringLiteral("group")).toString(), group);
+        QCOMPARE(alert.value(QStringLiteral("status")).toString(), QStringLiteral("ERR"));
+
+        serve.terminate();
+        QVERIFY(serve.waitForFinished(30000));
         QCOMPARE(serve.exitCode(), 0);
     }
 };
