@@ -136,6 +136,21 @@ private slots:
         QCOMPARE(r.out.count(QLatin1String(" billing ")), 2);
     }
 
+    void serveRefusesBadOptionsBeforeListening()
+    {
+        auto fake = cluster();
+        for (const QStringList &args : {QStringList{QStringLiteral("--listen"), QStringLiteral("nowhere:port")},
+                                        QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:70000")},
+                                        QStringList{QStringLiteral("--interval"), QStringLiteral("0s")},
+                                        QStringList{QStringLiteral("--interval"), QStringLiteral("soon")},
+                                        QStringList{QStringLiteral("--profile"), QStringLiteral("a"), QStringLiteral("--profile"),
+                                                    QStringLiteral("b")}}) {
+            const Run r = kafkaOps(QStringList{QStringLiteral("serve")} + args, fake);
+            QVERIFY2(r.code == int(cli::ExitUsage), qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(" -> ") + r.err));
+            QVERIFY(r.out.isEmpty()); // never started serving
+        }
+    }
+
     void badIntervalIsUsageError()
     {
         QCOMPARE(kafkaOps({QStringLiteral("lag"), QStringLiteral("--watch"), QStringLiteral("--interval"), QStringLiteral("x")},
