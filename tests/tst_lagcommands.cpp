@@ -281,6 +281,18 @@ private slots:
         r = kafkaOps({QStringLiteral("alerts")}, fake);
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QLatin1String("All 1 consumer groups are OK")), qPrintable(r.out));
+
+        // lag says it too, as a warning beside its table.
+        FakeClusterApi::Group again;
+        again.committed[{QStringLiteral("orders"), 0}] = 10;
+        fake->setGroup(QStringLiteral("payments"), again);
+        QTest::qWait(1100);
+        QCOMPARE(kafkaOps({QStringLiteral("lag")}, fake).code, 0);
+        fake->removeGroup(QStringLiteral("payments"));
+        QTest::qWait(1100);
+        r = kafkaOps({QStringLiteral("lag")}, fake);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QLatin1String("warning: consumer group payments is gone: ")), qPrintable(r.err));
     }
 };
 

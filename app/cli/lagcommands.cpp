@@ -178,6 +178,16 @@ int runLag(CliContext &ctx)
                           << Qt::endl;
             }
         }
+        for (const QString &g : round.gone()) {
+            if (ctx.json())
+                ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("group"), g},
+                                                        {QStringLiteral("status"), healthStatusName(HealthStatus::Unknown)},
+                                                        {QStringLiteral("gone"), true},
+                                                        {QStringLiteral("reason"), MonitoringCheck::goneReason()},
+                                                        {QStringLiteral("time"), now}}));
+            else
+                ctx.out() << QStringLiteral("%1 %2 UNKNOWN %3").arg(now, g, MonitoringCheck::goneReason()) << Qt::endl;
+        }
     }
     return ExitOk;
 }
