@@ -64,6 +64,9 @@ std::shared_ptr<FakeClusterApi> cluster()
     FakeClusterApi::Group current;
     current.committed[{QStringLiteral("orders"), 0}] = 100;
     fake->setGroup(QStringLiteral("audit"), current);
+    FakeClusterApi::Group ahead; // committed beyond the log end: negative lag, never clamped
+    ahead.committed[{QStringLiteral("orders"), 1}] = 45;
+    fake->setGroup(QStringLiteral("ahead"), ahead);
     FakeClusterApi::Group odd;
     odd.committed[{QStringLiteral("orders"), 1}] = 5;
     fake->setGroup(kOddGroup, odd);
@@ -138,7 +141,8 @@ private slots:
     {
         const QString name = QStringLiteral("fake:9092");
         LagExporter exporter({spec(name, cluster(),
-                                   {QStringLiteral("audit"), QStringLiteral("billing"), kOddGroup, QStringLiteral("ghost")})},
+                                   {QStringLiteral("ahead"), QStringLiteral("audit"), QStringLiteral("billing"), kOddGroup,
+                                    QStringLiteral("ghost")})},
                              options());
         auto port = exporter.start(QHostAddress::LocalHost, 0);
         QVERIFY(port.ok());
@@ -165,7 +169,7 @@ private slots:
                 QVERIFY2(s.type == QLatin1String("gauge"), qPrintable(s.family));
 
         const QJsonArray arr = QJsonDocument::fromJson(groups.body).array();
-        QCOMPARE(arr.size(), 4);
+        QCOMPARE(arr.size(), 5);
         int partitionsCompared = 0;
         for (const QJsonValue &gv : arr) {
             const QJsonObject g = gv.toObject();
@@ -224,7 +228,14 @@ private slots:
                 ++partitionsCompared;
             }
         }
-        QCOMPARE(partitionsCompared, 4);
+        QCOMPARE(partitionsCompared, 5);
+        QCOMPARE(valueOf(samples, QStringLiteral("kafka_consumergroup_lag"),
+                         {{QStringLiteral("cluster"), name},
+                          {QStringLiteral("consumergroup"), QStringLiteral("ahead")},
+                          {QStringLiteral("topic"), QStringLiteral("orders")},
+                          {QStringLiteral("partition"), QStringLiteral("1")}})
+                     .value_or(0),
+                 -15.0);
         // The numbers themselves, not only their agreement.
         const QMap<QString, QString> billing0{{QStringLiteral("cluster"), name},
                                               {QStringLiteral("consumergroup"), QStringLiteral("billing")},
@@ -276,7 +287,7 @@ private slots:
         QCOMPARE(request("GET", QUrl(base + QStringLiteral("/api/groups"))).status, 400);
         const Reply east = request("GET", QUrl(base + QStringLiteral("/api/groups?cluster=east")));
         QCOMPARE(east.status, 200);
-        QCOMPARE(QJsonDocument::fromJson(east.body).array().size(), 3);
+        QCOMPARE(QJsonDocument::fromJson(east.body).array().size(), 4);
         QCOMPARE(request("GET", QUrl(base + QStringLiteral("/api/groups?cluster=north"))).status, 404);
     }
 
@@ -318,6 +329,7 @@ private slots:
     void vanishedGroupIsReportedGoneOnce()
     {
         auto fake = cluster();
+        fake->removeGroup(QStringLiteral("ahead")); // WARN: an alert of its own
         auto connection = std::make_shared<ConnectionContext>();
         connection->profile.name = QStringLiteral("fake:9092");
         connection->createApi = kops::test::sharedFactory(fake);
