@@ -137,6 +137,26 @@ private:
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
+    void listenAddressesDefaultToLoopback()
+    {
+        using L = QPair<QHostAddress, quint16>;
+        QCOMPARE(LagExporter::parseListen(QStringLiteral("9411")), std::optional<L>(L(QHostAddress::LocalHost, 9411)));
+        QCOMPARE(LagExporter::parseListen(QStringLiteral(":9308")), std::optional<L>(L(QHostAddress::LocalHost, 9308)));
+        QCOMPARE(LagExporter::parseListen(QStringLiteral("localhost:9308")), std::optional<L>(L(QHostAddress::LocalHost, 9308)));
+        QCOMPARE(LagExporter::parseListen(QStringLiteral("0.0.0.0:9308")), std::optional<L>(L(QHostAddress(QStringLiteral("0.0.0.0")), 9308)));
+        QCOMPARE(LagExporter::parseListen(QStringLiteral("[::1]:9308")), std::optional<L>(L(QHostAddress::LocalHostIPv6, 9308)));
+        QCOMPARE(LagExporter::parseListen(QStringLiteral("10.1.2.3:0")), std::optional<L>(L(QHostAddress(QStringLiteral("10.1.2.3")), 0)));
+        for (const QString &bad : {QStringLiteral(""), QStringLiteral("::1:9308"), QStringLiteral("host:"), QStringLiteral("1.2.3.4:70000"),
+                                   QStringLiteral("nowhere:port"), QStringLiteral("[::1]9308"), QStringLiteral("-1")})
+            QVERIFY2(!LagExporter::parseListen(bad), qPrintable(bad));
+        QCOMPARE(LagExporter::parseInterval(QStringLiteral("10s")), std::optional<int>(10));
+        QCOMPARE(LagExporter::parseInterval(QStringLiteral("30")), std::optional<int>(30));
+        QCOMPARE(LagExporter::parseInterval(QStringLiteral("2m")), std::optional<int>(120));
+        QCOMPARE(LagExporter::parseInterval(QStringLiteral("1h")), std::optional<int>(3600));
+        for (const QString &bad : {QStringLiteral("0s"), QStringLiteral("2d"), QStringLiteral("soon"), QStringLiteral("25h")})
+            QVERIFY2(!LagExporter::parseInterval(bad), qPrintable(bad));
+    }
+
     void metricsEqualTheGroupsJsonOfTheSameSample()
     {
         const QString name = QStringLiteral("fake:9092");

@@ -5,6 +5,7 @@
 #include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrlQuery>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -125,6 +126,49 @@ Result<quint16> LagExporter::start(const QHostAddress &address, quint16 port)
     for (const auto &c : m_clusters)
         c->service->start(m_options.intervalSeconds);
     return bound;
+}
+
+std::optional<QPair<QHostAddress, quint16>> LagExporter::parseListen(const QString &text)
+{
+    const QString t = text.trimmed();
+    QString host;
+    QString port = t;
+    if (t.startsWith(QLatin1Char('['))) {
+        const qsizetype close = t.indexOf(QStringLiteral("]:"));
+        if (close < 0)
+            return std::nullopt;
+        host = t.mid(1, close - 1);
+        port = t.mid(close + 2);
+    } else if (const qsizetype colon = t.lastIndexOf(QLatin1Char(':')); colon >= 0) {
+        host = t.left(colon);
+        port = t.mid(colon + 1);
+        if (host.contains(QLatin1Char(':')))
+            return std::nullopt; // a bare IPv6 address needs brackets
+    }
+    bool ok = false;
+    const uint number = port.toUInt(&ok);
+    if (!ok || port.isEmpty() || number > 65535)
+        return std::nullopt;
+    QHostAddress address(QHostAddress::LocalHost);
+    if (!host.isEmpty() && host != QLatin1String("localhost") && !address.setAddress(host))
+        return std::nullopt;
+    return qMakePair(address, quint16(number));
+}
+
+std::optional<int> LagExporter::parseInterval(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,6})\\s*(s|m|h)?$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    qint64 v = m.captured(1).toLongLong();
+    if (m.captured(2) == QLatin1String("m"))
+        v *= 60;
+    else if (m.captured(2) == QLatin1String("h"))
+        v *= 3600;
+    if (v < 1 || v > 86400)
+        return std::nullopt;
+    return int(v);
 }
 
 QByteArray LagExporter::groupsJson(const QString &cluster) const

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace kops::cli {
 
@@ -43,6 +44,12 @@ public:
 
     /// Starts sampling and listening; returns the port (useful with port 0) or an error.
     Result<quint16> start(const QHostAddress &address, quint16 port);
+
+    /// --listen: "127.0.0.1:9308", "[::1]:9308", "0.0.0.0:9308", ":9308" or "9308" (the
+    /// last two on loopback: listening anywhere else must be asked for).
+    static std::optional<QPair<QHostAddress, quint16>> parseListen(const QString &text);
+    /// --interval: "10s", "2m", "1h" or "30" (seconds), from 1 s to 1 day.
+    static std::optional<int> parseInterval(const QString &text);
 
     /// What the HTTP routes answer (also used directly by tests).
     QByteArray metrics() const { return m_rendered.metrics; }

@@ -3,57 +3,19 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QRegularExpression>
 #include <QTimer>
 
 namespace kops::cli {
 
 namespace {
 
-/// "10s", "2m", "30" (seconds); at least one second.
-std::optional<int> parseInterval(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^(\\d+)\\s*(s|m|h)?$"));
-    const auto m = re.match(text.trimmed());
-    if (!m.hasMatch())
-        return std::nullopt;
-    qint64 v = m.captured(1).toLongLong();
-    if (m.captured(2) == QLatin1String("m"))
-        v *= 60;
-    else if (m.captured(2) == QLatin1String("h"))
-        v *= 3600;
-    if (v < 1 || v > 86400)
-        return std::nullopt;
-    return int(v);
-}
-
-/// "127.0.0.1:9308", "[::1]:9308", "0.0.0.0:9308", ":9308" (loopback), "9308" (loopback).
-std::optional<QPair<QHostAddress, quint16>> parseListen(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral("^(?:\\[([0-9a-fA-F:.]+)\\]|([^:\\[\\]]*))?:?(\\d{1,5})$"));
-    const auto m = re.match(text.trimmed());
-    if (!m.hasMatch())
-        return std::nullopt;
-    const QString host = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
-    bool ok = false;
-    const uint port = m.captured(3).toUInt(&ok);
-    if (!ok || port > 65535)
-        return std::nullopt;
-    QHostAddress address(QHostAddress::LocalHost);
-    if (host == QLatin1String("localhost"))
-        address = QHostAddress(QHostAddress::LocalHost);
-    else if (!host.isEmpty() && !address.setAddress(host))
-        return std::nullopt;
-    return qMakePair(address, quint16(port));
-}
-
 int runServe(CliContext &ctx)
 {
     QCommandLineParser &p = ctx.parser();
-    const auto interval = parseInterval(p.value(QStringLiteral("interval")));
+    const auto interval = LagExporter::parseInterval(p.value(QStringLiteral("interval")));
     if (!interval)
         return ctx.usage(QStringLiteral("--interval takes a duration such as 10s, 1m or 30 (seconds)"));
-    const auto listen = parseListen(p.value(QStringLiteral("listen")));
+    const auto listen = LagExporter::parseListen(p.value(QStringLiteral("listen")));
     if (!listen)
         return ctx.usage(QStringLiteral("--listen takes HOST:PORT, [IPv6]:PORT or PORT"));
     const QStringList profiles = p.values(QStringLiteral("profile"));
