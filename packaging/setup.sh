@@ -9,10 +9,10 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 PACKAGES=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev libgl-dev
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev libgl-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
-    librdkafka-dev libspdlog-dev qtkeychain-qt6-dev
-    xvfb xauth
+    librdkafka-dev libspdlog-dev zlib1g-dev qtkeychain-qt6-dev
+    xvfb xauth python3-prometheus-client
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -90,9 +90,15 @@ bool CliContext::json() const
 
 Result<QList<QPair<QString, QString>>> CliContext::clientProperties()
 {
+    return clientProperties(m_parser.isSet(QStringLiteral("profile")) ? m_parser.value(QStringLiteral("profile"))
+                                                                       : QString());
+}
+
+Result<QList<QPair<QString, QString>>> CliContext::clientProperties(const QString &profileName)
+{
     QList<QPair<QString, QString>> props;
-    if (m_parser.isSet(QStringLiteral("profile"))) {
-        const QString name = m_parser.value(QStringLiteral("profile"));
+    if (!profileName.isEmpty()) {
+        const QString &name = profileName;
         auto found = ConnectionStore().find(name);
         if (!found)
             return found.error();
@@ -165,6 +171,13 @@ void CliContext::endProgress()
         m_err << Qt::endl;
     m_progressShown = false;
     m_progressClock.invalidate();
+}
+
+ClusterApiFactory CliContext::apiFactory(const QList<QPair<QString, QString>> &props) const
+{
+    if (m_env.apiFactory)
+        return [factory = m_env.apiFactory, props] { return factory(props); };
+    return [props]() -> std::unique_ptr<ClusterApi> { return std::make_unique<RdKafkaClusterApi>(props); };
 }
 
 int CliContext::fail(const KafkaError &error)

@@ -29,6 +29,11 @@ public:
 
     /// librdkafka properties from --profile / --bootstrap / -X (later ones win).
     Result<QList<QPair<QString, QString>>> clientProperties();
+    /// The same for one named profile (empty: --bootstrap only), for commands that watch
+    /// several clusters at once (serve).
+    Result<QList<QPair<QString, QString>>> clientProperties(const QString &profileName);
+    /// Makes clients for the given properties (tests substitute a fake).
+    ClusterApiFactory apiFactory(const QList<QPair<QString, QString>> &props) const;
     /// The connection profile named by --profile, if any (for read-only checks).
     std::optional<ConnectionProfile> profile() const { return m_profile; }
     Result<std::unique_ptr<ClusterApi>> connect();
@@ -86,5 +91,6 @@ QList<CliCommand> clusterCommands();
 QList<CliCommand> resetCommands();
 QList<CliCommand> lagCommands();
 QList<CliCommand> dlqCommands();
+QList<CliCommand> serveCommands();
 
 } // namespace kops::cli

@@ -3,10 +3,12 @@
 #include "lagmonitor.h"
 #include "lagsampler.h"
 #include "lagsettings.h"
+#include "monitoringcheck.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
+#include <QSet>
 #include <QThread>
 
 
@@ -37,6 +39,17 @@ public:
         if (!raw)
             return raw.error();
         const QString cluster = clusterKey(m_ctx);
+        m_gone.clear();
+        if (m_historyOk && groups.isEmpty()) {
+            // A group in the previous run's sample that the cluster no longer lists has
+            // gone (offsets expired or deleted): say so once instead of dropping it.
+            QSet<QString> now;
+            for (const RawGroupSample &g : raw.value().groups)
+                now.insert(g.groupId);
+            for (const QString &g : m_history.groupsInLastSample(cluster))
+                if (!now.contains(g))
+                    m_gone << g;
+        }
         if (m_historyOk) {
             for (const RawGroupSample &g : raw.value().groups)
                 for (const RawPartitionSample &p : g.partitions)
@@ -48,7 +61,12 @@ public:
         return m_monitor.ingest(raw.value());
     }
 
+    /// Groups the previous run saw that this one did not (only when sampling all groups).
+    QStringList gone() const { return m_gone; }
+    const LagMonitor &monitor() const { return m_monitor; }
+
 private:
+    QStringList m_gone;
     CliContext &m_ctx;
     ClusterApi &m_api;
     LagSampler m_sampler;
@@ -70,7 +88,9 @@ void printTable(CliContext &ctx, const LagSnapshot &snap)
     const QLocale locale(QLocale::English);
     for (const GroupLag &g : snap.groups)
         rows.append({g.groupId, healthStatusName(g.status), g.state, QString::number(g.memberCount),
-                     locale.toString(g.totalLag), timeLagText(g), g.drainText(), g.reason});
+                     // No commit anywhere: there is no lag to show, and never a 0.
+                     g.status == HealthStatus::Unknown ? QStringLiteral("-") : locale.toString(g.totalLag),
+                     timeLagText(g), g.drainText(), g.reason});
     ctx.out() << formatTable({QStringLiteral("GROUP"), QStringLiteral("STATUS"), QStringLiteral("STATE"),
                               QStringLiteral("MEMBERS"), QStringLiteral("TOTAL-LAG"), QStringLiteral("MAX-TIME-LAG"),
                               QStringLiteral("DRAIN"), QStringLiteral("REASON")},
@@ -125,6 +145,9 @@ int runLag(CliContext &ctx)
         } else {
             printTable(ctx, snap.value());
         }
+        for (const QString &g : round.gone())
+            ctx.err() << QStringLiteral("warning: consumer group %1 is %2").arg(g, MonitoringCheck::goneReason())
+                      << Qt::endl;
         return ExitOk;
     }
 
@@ -155,27 +178,57 @@ int runLag(CliContext &ctx)
                           << Qt::endl;
             }
         }
+        for (const QString &g : round.gone()) {
+            if (ctx.json())
+                ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("group"), g},
+                                                        {QStringLiteral("status"), healthStatusName(HealthStatus::Unknown)},
+                                                        {QStringLiteral("gone"), true},
+                                                        {QStringLiteral("reason"), MonitoringCheck::goneReason()},
+                                                        {QStringLiteral("time"), now}}));
+            else
+                ctx.out() << QStringLiteral("%1 %2 UNKNOWN %3").arg(now, g, MonitoringCheck::goneReason()) << Qt::endl;
+        }
     }
     return ExitOk;
 }
 
+/// `alerts` follows the monitoring-plugin convention (Nagios, Icinga, Sensu): exit 0 OK,
+/// 1 WARNING, 2 CRITICAL, 3 UNKNOWN, including when the check cannot run at all.
 int runAlerts(CliContext &ctx)
 {
+    const QString format = ctx.json() ? QStringLiteral("json") : ctx.parser().value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("plugin"))
+        return ctx.usage(QStringLiteral("--format takes text, json or plugin"));
     const QStringList groups = ctx.parser().values(QStringLiteral("group"));
+    auto unknown = [&](const KafkaError &error) {
+        if (error.code == QLatin1String("USAGE"))
+            return ctx.usage(error.message);
+        const MonitoringCheck failed = MonitoringCheck::failed(error.toString());
+        if (format == QLatin1String("plugin"))
+            ctx.out() << failed.pluginOutput();
+        else if (format == QLatin1String("json"))
+            ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("state"), failed.state},
+                                                    {QStringLiteral("status"), MonitoringCheck::stateName(failed.state)},
+                                                    {QStringLiteral("error"), error.toString()}}));
+        ctx.err() << QStringLiteral("error: ") << error.toString() << Qt::endl;
+        return failed.state;
+    };
     auto api = ctx.connect();
     if (!api)
-        return ctx.fail(api.error());
+        return unknown(api.error());
     LagRound round(ctx, *api.value(), monitorOptions(ctx, clusterKey(ctx)));
     auto snap = round.run(groups);
     if (!snap)
-        return ctx.fail(snap.error());
-    QList<GroupLag> problems;
-    for (const GroupLag &g : snap.value().groups)
-        if (g.status != HealthStatus::Ok)
-            problems.append(g);
-    if (ctx.json()) {
+        return unknown(snap.error());
+    const MonitoringCheck check = MonitoringCheck::evaluate(snap.value(), round.monitor(), round.gone());
+    if (format == QLatin1String("plugin")) {
+        ctx.out() << check.pluginOutput();
+        ctx.out().flush();
+    } else if (format == QLatin1String("json")) {
         QJsonArray arr;
-        for (const GroupLag &g : problems) {
+        for (const GroupLag &g : snap.value().groups) {
+            if (g.status == HealthStatus::Ok)
+                continue;
             QJsonObject o = g.toJson();
             QJsonArray parts;
             for (const PartitionLag &p : g.partitions)
@@ -184,15 +237,22 @@ int runAlerts(CliContext &ctx)
             o.insert(QStringLiteral("partitions"), parts);
             arr.append(o);
         }
-        ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("groups"), int(snap.value().groups.size())},
+        for (const QString &g : round.gone())
+            arr.append(QJsonObject{{QStringLiteral("group"), g},
+                                   {QStringLiteral("status"), healthStatusName(HealthStatus::Unknown)},
+                                   {QStringLiteral("gone"), true},
+                                   {QStringLiteral("reason"), MonitoringCheck::goneReason()}});
+        ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("groups"), check.groups},
+                                                {QStringLiteral("state"), check.state},
+                                                {QStringLiteral("status"), MonitoringCheck::stateName(check.state)},
                                                 {QStringLiteral("problems"), arr}}));
-    } else if (problems.isEmpty()) {
+    } else if (check.problems.isEmpty()) {
         ctx.out() << QStringLiteral("All %1 consumer groups are OK.").arg(snap.value().groups.size()) << Qt::endl;
     } else {
-        for (const GroupLag &g : problems)
-            ctx.out() << QStringLiteral("%1 %2: %3").arg(healthStatusName(g.status), g.groupId, g.reason) << Qt::endl;
+        for (const QString &line : check.problems)
+            ctx.out() << line << Qt::endl;
     }
-    return problems.isEmpty() ? ExitOk : ExitProblemsFound;
+    return check.state;
 }
 
 } // namespace
@@ -214,8 +274,14 @@ QList<CliCommand> lagCommands()
          },
          runLag},
         {QStringLiteral("alerts"),
-         QStringLiteral("Evaluate lag health once; exit 0 when all groups are OK, 2 when any is WARN or worse."), {},
+         QStringLiteral("Evaluate lag health once as a monitoring plugin: exit 0 OK, 1 WARN, 2 CRITICAL "
+                        "(ERR, STOP, STALL, REWIND), 3 UNKNOWN (unreachable, unknown group)."),
+         {},
          [](QCommandLineParser &p) {
+             p.addOption({QStringLiteral("format"),
+                          QStringLiteral("text (problems, one per line), json, or plugin (status line with "
+                                         "performance data for Icinga/Nagios/Sensu)."),
+                          QStringLiteral("FORMAT"), QStringLiteral("text")});
              p.addOption({QStringLiteral("group"), QStringLiteral("Only this group (repeatable)."), QStringLiteral("GROUP")});
              p.addOption({QStringLiteral("max-lag"), QStringLiteral("ERR above this many messages."), QStringLiteral("N")});
              p.addOption({QStringLiteral("max-time-lag"), QStringLiteral("ERR above this many seconds."), QStringLiteral("S")});

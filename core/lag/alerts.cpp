@@ -1,5 +1,7 @@
 #include "alerts.h"
 
+#include "monitoringcheck.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -225,6 +227,37 @@ AlertEngine::Outcome AlertEngine::evaluate(const QString &cluster, const LagSnap
         out.raised.append(a);
     }
     return out;
+}
+
+QList<Alert> AlertEngine::groupsGone(const QString &cluster, const QStringList &groups, const QDateTime &at)
+{
+    QList<Alert> raised;
+    for (const QString &group : groups) {
+        const auto open = m_incidents.find(cluster + QChar(0x1f) + group);
+        if (open != m_incidents.end()) {
+            if (m_store && open->alertId >= 0)
+                m_store->resolve(open->alertId, at);
+            m_incidents.erase(open);
+        }
+        Alert a;
+        a.at = at;
+        a.cluster = cluster;
+        a.group = group;
+        a.status = HealthStatus::Unknown;
+        a.reason = MonitoringCheck::goneReason();
+        a.resolvedAt = at;
+        if (m_store) {
+            auto id = m_store->insert(a);
+            if (id) {
+                a.id = id.value();
+                m_store->resolve(a.id, at);
+            } else {
+                spdlog::warn("cannot store alert: {}", id.error().toString().toStdString());
+            }
+        }
+        raised.append(a);
+    }
+    return raised;
 }
 
 bool AlertHook::run(const QString &command, const Alert &alert, QString *error)

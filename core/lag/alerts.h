@@ -67,6 +67,10 @@ public:
         QList<Alert> resolved;
     };
     Outcome evaluate(const QString &cluster, const LagSnapshot &snapshot);
+    /// Groups watched before that the cluster no longer has (offsets expired or deleted):
+    /// one UNKNOWN alert each, stored already resolved (it is a notice, there is nothing
+    /// left to watch), and any open incident of theirs is closed.
+    QList<Alert> groupsGone(const QString &cluster, const QStringList &groups, const QDateTime &at);
     int openIncidents() const { return int(m_incidents.size()); }
 
 private:

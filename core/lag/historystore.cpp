@@ -113,8 +113,11 @@ Status HistoryStore::record(const QString &cluster, const RawLagSample &sample)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.isOpen())
         return sqlError(QStringLiteral("Recording lag"), QStringLiteral("the database is not open"));
-    if (!db.transaction())
-        return sqlError(QStringLiteral("Recording lag"), db.lastError().text());
+    // IMMEDIATE takes the write lock up front, waiting on the busy timeout: a deferred
+    // transaction that reads (series ids) and then writes fails at once with SQLITE_BUSY
+    // when another writer (a second cluster of `serve`, the console, a cron job) got in first.
+    if (QSqlQuery begin(db); !begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return sqlError(QStringLiteral("Recording lag"), begin.lastError().text());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO samples(sid, ts, committed, log_end) VALUES(?,?,?,?)"));
     const qint64 ts = sample.atMs / 1000;
@@ -158,6 +161,23 @@ QList<OffsetObservation> HistoryStore::recent(const QString &cluster, const QStr
         out.prepend(OffsetObservation{q.value(0).toLongLong() * 1000,
                                       q.value(1).isNull() ? kNoOffset : q.value(1).toLongLong(),
                                       q.value(2).isNull() ? kNoOffset : q.value(2).toLongLong()});
+    return out;
+}
+
+QStringList HistoryStore::groupsInLastSample(const QString &cluster)
+{
+    QStringList out;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    // One index seek per series for its newest sample (a join with GROUP BY would scan
+    // every sample of the cluster: millions of rows after a few hours of 10,000 groups).
+    q.prepare(QStringLiteral("WITH latest AS (SELECT s.grp AS grp, (SELECT r.ts FROM samples r WHERE r.sid = s.id "
+                             "ORDER BY r.ts DESC LIMIT 1) AS ts FROM series s WHERE s.cluster=?), "
+                             "per AS (SELECT grp, MAX(ts) AS ts FROM latest GROUP BY grp) "
+                             "SELECT grp FROM per WHERE ts = (SELECT MAX(ts) FROM per) ORDER BY grp"));
+    q.addBindValue(cluster);
+    if (q.exec())
+        while (q.next())
+            out.append(q.value(0).toString());
     return out;
 }
 

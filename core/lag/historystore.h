@@ -50,6 +50,9 @@ public:
 
     /// The last `count` observations of a partition, oldest first (to seed LagMonitor).
     QList<OffsetObservation> recent(const QString &cluster, const QString &group, const TopicPartition &tp, int count);
+    /// The groups recorded in the cluster's latest sample (the previous run of a CLI
+    /// check), to notice the ones that have since disappeared.
+    QStringList groupsInLastSample(const QString &cluster);
     /// All series of a cluster's group (for seeding every partition at once).
     QList<TopicPartition> partitionsOf(const QString &cluster, const QString &group);
 

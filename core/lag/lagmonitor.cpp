@@ -263,8 +263,20 @@ LagSnapshot LagMonitor::ingest(const RawLagSample &sample)
         const HealthVerdict verdict = HealthEvaluator::worst(g.partitions);
         g.status = verdict.status;
         g.reason = verdict.reason;
-        if (g.partitions.isEmpty())
-            g.reason = QStringLiteral("no committed offsets");
+        // Nothing committed means nothing to judge: a typo or expired offsets must never look OK.
+        const bool anyCommit = std::any_of(g.partitions.cbegin(), g.partitions.cend(),
+                                           [](const PartitionLag &p) { return p.committed.has_value(); });
+        if (!anyCommit) {
+            g.status = HealthStatus::Unknown;
+            if (g.partitions.isEmpty() && g.memberCount == 0
+                && (g.state == QLatin1String("Dead") || g.state == QLatin1String("Unknown")))
+                g.reason = QStringLiteral("group not found: no members and no committed offsets");
+            else if (g.partitions.isEmpty())
+                g.reason = QStringLiteral("no committed offsets");
+            else
+                g.reason = QStringLiteral("no committed offsets (%1 partitions assigned, none committed yet)")
+                               .arg(g.partitions.size());
+        }
 
         QVector<double> &trend = m_trends[g.groupId];
         trend.append(double(g.totalLag));

@@ -13,6 +13,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
+
 namespace kops {
 
 /// Lives on the service's thread: owns the cluster client, sampler, monitor, history and alerts.
@@ -101,6 +103,8 @@ public:
 
         seed(ordered);
         for (qsizetype i = 0; i < ordered.size(); i += m_options.batchSize) {
+            if (stopping)
+                return; // shutting down: a round of 10,000 groups must not hold it up
             auto raw = m_sampler.sample(*m_api, ordered.mid(i, m_options.batchSize));
             if (!raw) {
                 flushAlerts();
@@ -119,16 +123,24 @@ public:
             if (i + m_options.batchSize < ordered.size())
                 publish(started, false); // the groups on screen show before the round ends
         }
-        // Groups that disappeared from the cluster leave the table.
+        // Groups that disappeared from the cluster leave the table, reported once as gone.
         const QSet<QString> present(ordered.cbegin(), ordered.cend());
+        QStringList gone;
         for (auto it = m_current.begin(); it != m_current.end();) {
-            if (!present.contains(it.key()))
+            if (!present.contains(it.key())) {
+                gone << it.key();
                 it = m_current.erase(it);
-            else
+            } else {
                 ++it;
+            }
         }
+        if (!gone.isEmpty())
+            raise(m_engine.groupsGone(cluster(), gone, QDateTime::currentDateTime()));
         publish(started, true);
         flushAlerts();
+        const qint64 finished = QDateTime::currentMSecsSinceEpoch();
+        QMetaObject::invokeMethod(m_service, [s = m_service, finished, duration = finished - started,
+                                              n = int(ordered.size())] { emit s->samplingRoundFinished(finished, duration, n); });
         if (m_historyOk && started - m_lastPrune > 3600'000) {
             m_lastPrune = started;
             m_history.prune(started);
@@ -151,12 +163,13 @@ private:
         }
     }
 
-    void handleAlerts(const LagSnapshot &snap)
+    void handleAlerts(const LagSnapshot &snap) { raise(m_engine.evaluate(cluster(), snap).raised); }
+
+    void raise(const QList<Alert> &raised)
     {
-        const AlertEngine::Outcome out = m_engine.evaluate(cluster(), snap);
-        if (out.raised.isEmpty())
+        if (raised.isEmpty())
             return;
-        for (const Alert &a : out.raised) {
+        for (const Alert &a : raised) {
             spdlog::warn("alert: {} {} {}", a.group.toStdString(), healthStatusName(a.status).toStdString(),
                          a.reason.toStdString());
             if (!m_settings.alertCommand.isEmpty()) {
@@ -165,7 +178,7 @@ private:
                     spdlog::warn("alert command failed: {}", error.toStdString());
             }
         }
-        m_raisedThisRound.append(out.raised);
+        m_raisedThisRound.append(raised);
     }
 
     // One signal per round, however many batches raised alerts: one notification, not one per batch.
@@ -217,6 +230,9 @@ private:
     QStringList m_warnings;
     QList<Alert> m_raisedThisRound;
     qint64 m_lastPrune = 0;
+
+public:
+    std::atomic<bool> stopping{false}; ///< set from the service's thread on destruction
 };
 
 LagService::LagService(ConnectionContextPtr connection, LagSettings settings, QObject *parent)
@@ -246,6 +262,7 @@ LagService::LagService(ConnectionContextPtr connection, LagSettings settings, Op
 
 LagService::~LagService()
 {
+    m_worker->stopping = true;
     QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->release(); });
     m_thread.quit();
     m_thread.wait();

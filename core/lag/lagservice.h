@@ -49,6 +49,8 @@ public:
 signals:
     void lagSnapshotAvailable(const kops::LagSnapshotPtr &snapshot);
     void samplingFailed(const kops::KafkaError &error);
+    /// A whole round (every group) was sampled; durationMs from its start to its last batch.
+    void samplingRoundFinished(qint64 atMs, qint64 durationMs, int groups);
     /// The alerts raised by one sampling round, all at once (one notification per round).
     void alertsRaised(const QList<kops::Alert> &alerts);
     void alertsListed(const QList<kops::Alert> &alerts);

@@ -16,14 +16,14 @@ QString healthStatusName(HealthStatus status)
     case HealthStatus::Stop: return QStringLiteral("STOP");
     case HealthStatus::Stall: return QStringLiteral("STALL");
     case HealthStatus::Rewind: return QStringLiteral("REWIND");
+    case HealthStatus::Unknown: return QStringLiteral("UNKNOWN");
     }
-    return QStringLiteral("OK");
+    return QStringLiteral("UNKNOWN");
 }
 
 std::optional<HealthStatus> healthStatusFromName(const QString &name)
 {
-    for (HealthStatus s : {HealthStatus::Ok, HealthStatus::Warn, HealthStatus::Err, HealthStatus::Stop,
-                           HealthStatus::Stall, HealthStatus::Rewind})
+    for (HealthStatus s : allHealthStatuses())
         if (healthStatusName(s).compare(name, Qt::CaseInsensitive) == 0)
             return s;
     return std::nullopt;
@@ -34,12 +34,33 @@ int healthSeverity(HealthStatus status)
     switch (status) {
     case HealthStatus::Ok: return 0;
     case HealthStatus::Warn: return 1;
-    case HealthStatus::Rewind: return 2;
-    case HealthStatus::Stall: return 3;
-    case HealthStatus::Stop: return 4;
-    case HealthStatus::Err: return 5;
+    case HealthStatus::Unknown: return 2;
+    case HealthStatus::Rewind: return 3;
+    case HealthStatus::Stall: return 4;
+    case HealthStatus::Stop: return 5;
+    case HealthStatus::Err: return 6;
     }
     return 0;
+}
+
+QList<HealthStatus> allHealthStatuses()
+{
+    return {HealthStatus::Ok,    HealthStatus::Warn, HealthStatus::Unknown, HealthStatus::Rewind,
+            HealthStatus::Stall, HealthStatus::Stop, HealthStatus::Err};
+}
+
+int monitoringPluginState(HealthStatus status)
+{
+    switch (status) {
+    case HealthStatus::Ok: return 0;
+    case HealthStatus::Warn: return 1;
+    case HealthStatus::Unknown: return 3;
+    case HealthStatus::Err:
+    case HealthStatus::Stop:
+    case HealthStatus::Stall:
+    case HealthStatus::Rewind: return 2;
+    }
+    return 3;
 }
 
 QString formatDuration(double seconds)

@@ -14,12 +14,20 @@
 namespace kops {
 
 /// Health of a partition or group, after Burrow's evaluation rules plus user thresholds.
-enum class HealthStatus { Ok, Warn, Err, Stop, Stall, Rewind };
+/// Unknown is a group the sampler could not see: it does not exist, or has no committed
+/// offset at all, so nothing can be said about it (never OK).
+enum class HealthStatus { Ok, Warn, Err, Stop, Stall, Rewind, Unknown };
 
-QString healthStatusName(HealthStatus status); ///< "OK", "WARN", "ERR", "STOP", "STALL", "REWIND"
+/// "OK", "WARN", "ERR", "STOP", "STALL", "REWIND", "UNKNOWN"
+QString healthStatusName(HealthStatus status);
 std::optional<HealthStatus> healthStatusFromName(const QString &name);
-/// Ordering for "worst partition": OK < WARN < REWIND < STALL < STOP < ERR.
+/// Ordering for "worst partition": OK < WARN < UNKNOWN < REWIND < STALL < STOP < ERR.
 int healthSeverity(HealthStatus status);
+/// Every status, in severity order (for one-series-per-status metrics).
+QList<HealthStatus> allHealthStatuses();
+/// The monitoring-plugin state (Nagios, Icinga, Sensu): 0 OK, 1 WARNING, 2 CRITICAL
+/// (ERR, STOP, STALL, REWIND), 3 UNKNOWN.
+int monitoringPluginState(HealthStatus status);
 
 /// One partition of one group as read in one sample, before any evaluation.
 struct RawPartitionSample

@@ -97,6 +97,12 @@ void FakeClusterApi::setTopicConfig(const QString &topic, const QString &key, co
     m_topicConfigs[topic][key] = value;
 }
 
+void FakeClusterApi::removeGroup(const QString &groupId)
+{
+    QMutexLocker lock(&m_mutex);
+    m_groups.remove(groupId);
+}
+
 void FakeClusterApi::setDown(bool down)
 {
     QMutexLocker lock(&m_mutex);

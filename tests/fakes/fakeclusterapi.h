@@ -39,6 +39,8 @@ public:
     void setLogStart(const QString &topic, int partition, qint64 logStart);
     void setGroup(const QString &groupId, const Group &group);
     Group group(const QString &groupId) const;
+    /// The group and its offsets disappear (deleted, or its offsets expired).
+    void removeGroup(const QString &groupId);
     void setTopicConfig(const QString &topic, const QString &key, const QString &value);
     /// Every call fails with this error until cleared (simulates a down cluster).
     void setDown(bool down);

@@ -41,6 +41,7 @@ QColor healthColor(HealthStatus status)
     case HealthStatus::Stall: return QColor(225, 111, 36);
     case HealthStatus::Stop: return QColor(207, 34, 46);
     case HealthStatus::Err: return QColor(164, 14, 38);
+    case HealthStatus::Unknown: return QColor(110, 118, 129);
     }
     return QColor(Qt::gray);
 }

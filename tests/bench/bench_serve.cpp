@@ -1,0 +1,403 @@
+// `kafka-ops serve` at scale on a real broker: creates (once) GROUPS consumer groups with
+// committed offsets on PARTITIONS partitions each, starts `kafka-ops serve` on them, then
+// for WINDOW seconds scrapes /metrics every 250 ms while the service keeps sampling every
+// INTERVAL seconds, and prints the scrape latencies, the sampling round durations, the
+// size of /metrics, and the service's resident memory and CPU. Prints figures; not a test.
+//
+// Usage: bench_serve BOOTSTRAP [groups=9000] [partitions=5] [window-s=60] [interval-s=10] [--keep]
+//        (KOPS_CLI=path/to/kafka-ops, default: next to this binary's build tree)
+// The broker is shared: its groups and topics are deleted at the end unless --keep is given.
+#include "rdkafkaclusterapi.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <librdkafka/rdkafka.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+#include <unistd.h>
+
+using namespace kops;
+
+namespace {
+
+constexpr int kGroupsPerTopic = 100;
+const QString kPrefix = QStringLiteral("kops-bench-serve");
+
+QString topicName(int t)
+{
+    return QStringLiteral("%1-t%2").arg(kPrefix).arg(t, 4, 10, QLatin1Char('0'));
+}
+
+QString groupName(int g)
+{
+    return QStringLiteral("%1-g%2").arg(kPrefix).arg(g, 5, 10, QLatin1Char('0'));
+}
+
+bool setUp(const QString &bootstrap, int groups, int partitions)
+{
+    const QList<QPair<QString, QString>> props{{QStringLiteral("bootstrap.servers"), bootstrap}};
+    RdKafkaClusterApi api(props, {30000, 30000});
+    auto listed = api.listGroups();
+    if (!listed) {
+        std::fprintf(stderr, "cannot list groups: %s\n", qPrintable(listed.error().toString()));
+        return false;
+    }
+    QSet<QString> existing;
+    for (const GroupListing &g : listed.value())
+        existing.insert(g.groupId);
+    QList<int> missing;
+    for (int g = 0; g < groups; ++g)
+        if (!existing.contains(groupName(g)))
+            missing.append(g);
+    std::printf("broker lists %lld groups; %lld of the %d bench groups to create\n", qlonglong(existing.size()),
+                qlonglong(missing.size()), groups);
+    if (missing.isEmpty())
+        return true;
+
+    QElapsedTimer t;
+    t.start();
+    const int topics = (groups + kGroupsPerTopic - 1) / kGroupsPerTopic;
+    for (int i = 0; i < topics; ++i) {
+        NewTopic nt;
+        nt.name = topicName(i);
+        nt.partitions = partitions;
+        const Status s = api.createTopic(nt);
+        if (!s.ok() && s.error().code != QLatin1String("TOPIC_ALREADY_EXISTS")) {
+            std::fprintf(stderr, "create %s: %s\n", qPrintable(nt.name), qPrintable(s.error().toString()));
+            return false;
+        }
+    }
+    // 200 records per partition, so every group lags and time lag is read from the log.
+    QList<OutgoingRecord> records;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < topics; ++i)
+        for (int p = 0; p < partitions; ++p)
+            for (int r = 0; r < 200; ++r) {
+                OutgoingRecord rec;
+                rec.topic = topicName(i);
+                rec.partition = p;
+                rec.value = QByteArray("bench");
+                rec.timestampMs = now - (200 - r) * 1000;
+                records.append(rec);
+            }
+    auto produced = api.produce(records);
+    if (!produced) {
+        std::fprintf(stderr, "produce: %s\n", qPrintable(produced.error().toString()));
+        return false;
+    }
+    std::printf("created %d topics x %d partitions, %lld records in %.1f s\n", topics, partitions,
+                qlonglong(records.size()), double(t.elapsed()) / 1000.0);
+
+    // Commit offsets for each group (one OffsetCommit per group), from a few clients at once.
+    t.restart();
+    constexpr int kWorkers = 4;
+    QList<QList<int>> chunks(kWorkers);
+    for (qsizetype i = 0; i < missing.size(); ++i)
+        chunks[i % kWorkers].append(missing[i]);
+    std::atomic<int> failures{0};
+    QtConcurrent::blockingMap(chunks, [&](const QList<int> &chunk) {
+        RdKafkaClusterApi client(props, {30000, 30000});
+        for (int g : chunk) {
+            QList<PartitionOffset> offsets;
+            for (int p = 0; p < partitions; ++p) {
+                PartitionOffset po;
+                po.topic = topicName(g / kGroupsPerTopic);
+                po.partition = p;
+                po.offset = 10 + (g * 7 + p * 13) % 180; // lags between 10 and 190
+                offsets.append(po);
+            }
+            auto r = client.alterGroupOffsets(groupName(g), offsets);
+            if (!r || std::any_of(r.value().cbegin(), r.value().cend(), [](const PartitionOffset &po) { return po.hasError(); }))
+                ++failures;
+        }
+    });
+    std::printf("committed offsets for %lld groups in %.1f s (%d failed)\n", qlonglong(missing.size()),
+                double(t.elapsed()) / 1000.0, failures.load());
+    return failures == 0;
+}
+
+/// Deletes the bench's groups (DeleteGroups, 500 per request) and topics.
+void cleanUp(const QString &bootstrap, int groups)
+{
+    char errstr[256];
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap.toUtf8().constData(), errstr, sizeof errstr);
+    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+    if (!rk)
+        return;
+    rd_kafka_queue_t *queue = rd_kafka_queue_new(rk);
+    int deleted = 0;
+    for (int first = 0; first < groups; first += 500) {
+        std::vector<rd_kafka_DeleteGroup_t *> batch;
+        for (int g = first; g < std::min(groups, first + 500); ++g)
+            batch.push_back(rd_kafka_DeleteGroup_new(groupName(g).toUtf8().constData()));
+        rd_kafka_DeleteGroups(rk, batch.data(), batch.size(), nullptr, queue);
+        rd_kafka_DeleteGroup_destroy_array(batch.data(), batch.size());
+        if (rd_kafka_event_t *ev = rd_kafka_queue_poll(queue, 60000)) {
+            size_t n = 0;
+            const rd_kafka_group_result_t **results =
+                rd_kafka_DeleteGroups_result_groups(rd_kafka_event_DeleteGroups_result(ev), &n);
+            for (size_t i = 0; i < n; ++i)
+                deleted += rd_kafka_group_result_error(results[i]) ? 0 : 1;
+            rd_kafka_event_destroy(ev);
+        }
+    }
+    const int topics = (groups + kGroupsPerTopic - 1) / kGroupsPerTopic;
+    std::vector<rd_kafka_DeleteTopic_t *> del;
+    for (int t = 0; t < topics; ++t)
+        del.push_back(rd_kafka_DeleteTopic_new(topicName(t).toUtf8().constData()));
+    rd_kafka_DeleteTopics(rk, del.data(), del.size(), nullptr, queue);
+    rd_kafka_DeleteTopic_destroy_array(del.data(), del.size());
+    if (rd_kafka_event_t *ev = rd_kafka_queue_poll(queue, 60000))
+        rd_kafka_event_destroy(ev);
+    rd_kafka_queue_destroy(queue);
+    rd_kafka_destroy(rk);
+    std::printf("cleaned up: deleted %d groups and %d topics (run with --keep to keep them)\n", deleted, topics);
+}
+
+struct ProcStat
+{
+    qint64 rssKb = 0;
+    double cpuSeconds = 0;
+};
+
+ProcStat procStat(qint64 pid)
+{
+    ProcStat s;
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (status.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmRSS:"))
+                s.rssKb = line.mid(6).trimmed().split(' ').first().toLongLong();
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (stat.open(QIODevice::ReadOnly)) {
+        const QByteArray all = stat.readAll();
+        const QList<QByteArray> fields = all.mid(all.lastIndexOf(')') + 2).split(' ');
+        // Fields after the command: state is index 0, utime is 11, stime is 12.
+        if (fields.size() > 12)
+            s.cpuSeconds = double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    }
+    return s;
+}
+
+struct Scrape
+{
+    double ms = 0;     ///< until the last byte arrived
+    double firstMs = 0; ///< until the response headers arrived
+    int status = 0;
+    QByteArray body;
+};
+
+/// encoding: "identity" (the whole text) or "gzip" (the bytes as Prometheus receives them;
+/// setting the header ourselves keeps Qt from inflating them, which is the scraper's cost).
+Scrape get(QNetworkAccessManager &nam, const QUrl &url, const QByteArray &encoding = "identity")
+{
+    QElapsedTimer t;
+    t.start();
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept-Encoding", encoding);
+    QNetworkReply *reply = nam.get(request);
+    Scrape s;
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply,
+                     [&s, &t] { if (s.firstMs == 0) s.firstMs = double(t.nsecsElapsed()) / 1e6; });
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        done.wait(60000);
+    s.body = reply->readAll();
+    s.ms = double(t.nsecsElapsed()) / 1e6;
+    s.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return s;
+}
+
+double metricValue(const QByteArray &metrics, const QByteArray &name)
+{
+    const qsizetype at = metrics.indexOf('\n' + name + '{');
+    if (at < 0)
+        return -1;
+    const qsizetype eol = metrics.indexOf('\n', at + 1);
+    const QByteArray line = metrics.mid(at + 1, eol - at - 1);
+    return line.mid(line.lastIndexOf(' ') + 1).toDouble();
+}
+
+double percentile(QList<double> v, double p)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min<qsizetype>(v.size() - 1, qsizetype(p * double(v.size())))];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_serve BOOTSTRAP [groups=9000] [partitions=5] [window-s=60] [interval-s=10]\n");
+        return 64;
+    }
+    bool keep = false;
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--keep") == 0) {
+            keep = true;
+            std::copy(argv + i + 1, argv + argc, argv + i);
+            --argc;
+            break;
+        }
+    const QString bootstrap = QString::fromLocal8Bit(argv[1]);
+    const int groups = argc > 2 ? std::atoi(argv[2]) : 9000;
+    const int partitions = argc > 3 ? std::atoi(argv[3]) : 5;
+    const int window = argc > 4 ? std::atoi(argv[4]) : 60;
+    const int interval = argc > 5 ? std::atoi(argv[5]) : 10;
+    QString cli = qEnvironmentVariable("KOPS_CLI");
+    if (cli.isEmpty())
+        cli = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../../app/kafka-ops"));
+    if (!setUp(bootstrap, groups, partitions))
+        return 1;
+
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    QProcess serve;
+    serve.setProcessEnvironment(env);
+    serve.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    serve.start(cli, {QStringLiteral("serve"), QStringLiteral("--bootstrap"), bootstrap, QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--interval"), QStringLiteral("%1s").arg(interval)});
+    if (!serve.waitForStarted(10000) || !serve.waitForReadyRead(30000)) {
+        std::fprintf(stderr, "kafka-ops serve did not start (%s)\n", qPrintable(cli));
+        return 1;
+    }
+    const QString banner = QString::fromUtf8(serve.readLine()).trimmed();
+    const auto m = QRegularExpression(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/")).match(banner);
+    if (!m.hasMatch()) {
+        std::fprintf(stderr, "unexpected banner: %s\n", qPrintable(banner));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(banner));
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m.captured(1));
+    QNetworkAccessManager nam;
+    const qint64 pid = serve.processId();
+
+    // First complete round.
+    QElapsedTimer first;
+    first.start();
+    Scrape s;
+    while ((s = get(nam, QUrl(base + QStringLiteral("/metrics")))).status != 200
+           || metricValue(s.body, "kafka_ops_sampling_rounds_total") < 1) {
+        QThread::msleep(250);
+        if (first.elapsed() > 600000) {
+            std::fprintf(stderr, "no complete round within 10 minutes\n");
+            return 1;
+        }
+    }
+    std::printf("first complete round after %.1f s: round %.2f s, %0.f groups in the snapshot\n",
+                double(first.elapsed()) / 1000.0,
+                metricValue(s.body, "kafka_ops_sampling_duration_seconds"), metricValue(s.body, "kafka_ops_consumergroups"));
+
+    // Steady state: sampling every interval while /metrics is scraped every 250 ms.
+    const ProcStat before = procStat(pid);
+    QElapsedTimer wall;
+    wall.start();
+    QList<double> latencies;
+    QList<double> gzipLatencies;
+    QList<double> firstByte;
+    qsizetype gzipBytes = 0;
+    QList<double> roundSeconds;
+    double lastRounds = metricValue(s.body, "kafka_ops_sampling_rounds_total");
+    qint64 maxRss = before.rssKb;
+    qsizetype bytes = 0;
+    qsizetype series = 0;
+    while (wall.elapsed() < qint64(window) * 1000) {
+        s = get(nam, QUrl(base + QStringLiteral("/metrics")));
+        if (s.status != 200) {
+            std::fprintf(stderr, "/metrics answered %d\n", s.status);
+            return 1;
+        }
+        latencies.append(s.ms);
+        firstByte.append(s.firstMs);
+        bytes = s.body.size();
+        const Scrape z = get(nam, QUrl(base + QStringLiteral("/metrics")), "gzip");
+        gzipLatencies.append(z.ms);
+        firstByte.append(z.firstMs);
+        gzipBytes = z.body.size();
+        const double rounds = metricValue(s.body, "kafka_ops_sampling_rounds_total");
+        if (rounds > lastRounds) {
+            roundSeconds.append(metricValue(s.body, "kafka_ops_sampling_duration_seconds"));
+            lastRounds = rounds;
+        }
+        maxRss = std::max(maxRss, procStat(pid).rssKb);
+        QThread::msleep(250);
+    }
+    const ProcStat after = procStat(pid);
+    series = 0;
+    for (const QByteArray &line : s.body.split('\n'))
+        if (!line.isEmpty() && !line.startsWith('#'))
+            ++series;
+    const double elapsed = double(wall.elapsed()) / 1000.0;
+    const double errors = metricValue(s.body, "kafka_ops_sampling_errors_total");
+
+    std::printf("\n%d groups x %d partitions requested; window %.0f s, interval %d s\n", groups, partitions, elapsed, interval);
+    QStringList rounds;
+    for (double r : std::as_const(roundSeconds))
+        rounds << QString::number(r, 'f', 2);
+    std::printf("sampling rounds in window: %lld (%s s), errors %.0f\n", qlonglong(roundSeconds.size()),
+                qPrintable(rounds.join(QStringLiteral(", "))), errors);
+    std::printf("/metrics: %lld series, %.1f MB as text, %.1f MB gzipped; %lld scrapes of each while sampling\n",
+                qlonglong(series), double(bytes) / 1e6, double(gzipBytes) / 1e6, qlonglong(latencies.size()));
+    std::printf("  gzip (as Prometheus asks): median %.1f ms, p99 %.1f ms, max %.1f ms to the last byte\n",
+                percentile(gzipLatencies, 0.5), percentile(gzipLatencies, 0.99), percentile(gzipLatencies, 1.0));
+    std::printf("  identity (40 MB-class text): median %.1f ms, p99 %.1f ms, max %.1f ms to the last byte\n",
+                percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1.0));
+    std::printf("  response headers: median %.1f ms, max %.1f ms\n", percentile(firstByte, 0.5), percentile(firstByte, 1.0));
+    std::printf("kafka-ops serve: RSS %.0f MB after the first round, %.0f MB at the end, %.0f MB max; "
+                "CPU %.1f%% of one core on average while sampled and scraped (%.1f s CPU in %.0f s)\n",
+                double(before.rssKb) / 1024.0, double(after.rssKb) / 1024.0, double(maxRss) / 1024.0,
+                100.0 * (after.cpuSeconds - before.cpuSeconds) / elapsed, after.cpuSeconds - before.cpuSeconds, elapsed);
+
+    // At rest: sampling goes on, nobody scrapes.
+    const ProcStat restStart = procStat(pid);
+    QElapsedTimer rest;
+    rest.start();
+    qint64 restMaxRss = restStart.rssKb;
+    while (rest.elapsed() < qint64(window / 2) * 1000) {
+        QThread::msleep(500);
+        restMaxRss = std::max(restMaxRss, procStat(pid).rssKb);
+    }
+    const ProcStat restEnd = procStat(pid);
+    const double restSeconds = double(rest.elapsed()) / 1000.0;
+    std::printf("at rest (sampling every %d s, no scrapes) for %.0f s: CPU %.1f%% of one core, RSS %.0f MB (max %.0f MB)\n",
+                interval, restSeconds, 100.0 * (restEnd.cpuSeconds - restStart.cpuSeconds) / restSeconds,
+                double(restEnd.rssKb) / 1024.0, double(restMaxRss) / 1024.0);
+
+    double load[3] = {0, 0, 0};
+    if (getloadavg(load, 3) == 3)
+        std::printf("host: %ld cores, load average %.2f %.2f %.2f (shared machine)\n", sysconf(_SC_NPROCESSORS_ONLN), load[0],
+                    load[1], load[2]);
+
+    QElapsedTimer stop;
+    stop.start();
+    serve.terminate();
+    serve.waitForFinished(60000);
+    std::printf("kafka-ops serve stopped %.1f s after SIGTERM (exit %d)\n", double(stop.elapsed()) / 1000.0, serve.exitCode());
+    if (!keep)
+        cleanUp(bootstrap, groups);
+    return 0;
+}
