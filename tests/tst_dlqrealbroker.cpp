@@ -9,6 +9,8 @@
 #include "requeuejournal.h"
 #include "requeuespec.h"
 
+#include <librdkafka/rdkafka.h>
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -256,6 +258,92 @@ private slots:
         for (int i = 0; i < 300; ++i)
             expected += (i % 2 && QByteArray::number(i).startsWith('1')) ? 1 : 0;
         QCOMPARE(scan.value().matched, expected);
+    }
+
+    void transactionalSourceShowsAndRequeuesCommittedRecordsOnly()
+    {
+        // A dead-letter topic written in transactions: control markers leave gaps in the offsets, and
+        // an aborted transaction's records stay in the log. Browse, scan and requeue see committed ones only.
+        const QString dlq = unique(QStringLiteral("kops-dlq-tx"));
+        const QString target = unique(QStringLiteral("kops-dlq-tx-target"));
+        create(dlq, 1);
+        create(target, 1);
+        char errstr[256];
+        rd_kafka_conf_t *conf = rd_kafka_conf_new();
+        rd_kafka_conf_set(conf, "bootstrap.servers", qEnvironmentVariable("KOPS_TEST_BOOTSTRAP").toUtf8().constData(), errstr,
+                          sizeof errstr);
+        rd_kafka_conf_set(conf, "transactional.id", unique(QStringLiteral("kops-tx")).toUtf8().constData(), errstr, sizeof errstr);
+        rd_kafka_t *p = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+        QVERIFY(p);
+        auto check = [](rd_kafka_error_t *e) {
+            if (!e)
+                return true;
+            qWarning() << rd_kafka_error_string(e);
+            rd_kafka_error_destroy(e);
+            return false;
+        };
+        QVERIFY(check(rd_kafka_init_transactions(p, 30000)));
+        const QByteArray topic = dlq.toUtf8();
+        auto transaction = [&](const char *prefix, int count, bool commit) {
+            if (!check(rd_kafka_begin_transaction(p)))
+                return false;
+            for (int i = 0; i < count; ++i) {
+                const QByteArray value = QByteArray(prefix) + QByteArray::number(i);
+                rd_kafka_headers_t *h = rd_kafka_headers_new(1);
+                rd_kafka_header_add(h, "kafka_dlt-original-topic", -1, "orders", -1);
+                rd_kafka_vu_t vus[4];
+                vus[0].vtype = RD_KAFKA_VTYPE_TOPIC;
+                vus[0].u.cstr = topic.constData();
+                vus[1].vtype = RD_KAFKA_VTYPE_VALUE;
+                vus[1].u.mem.ptr = const_cast<char *>(value.constData());
+                vus[1].u.mem.size = size_t(value.size());
+                vus[2].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
+                vus[2].u.i = RD_KAFKA_MSG_F_COPY;
+                vus[3].vtype = RD_KAFKA_VTYPE_HEADERS;
+                vus[3].u.headers = h;
+                if (!check(rd_kafka_produceva(p, vus, 4)))
+                    return false;
+            }
+            rd_kafka_flush(p, 10000);
+            return check(commit ? rd_kafka_commit_transaction(p, 30000) : rd_kafka_abort_transaction(p, 30000));
+        };
+        QVERIFY(transaction("committed-a-", 10, true));
+        QVERIFY(transaction("aborted-", 5, false));
+        QVERIFY(transaction("committed-b-", 3, true));
+        rd_kafka_destroy(p);
+
+        DeadLetterReader reader(*m_api, {dlq, {}, {BrowseStart::Mode::Oldest, 0}});
+        QVERIFY(reader.open().ok());
+        QCOMPARE(reader.total(), 21); // 18 records and 3 control markers below the high watermark
+        QStringList seen;
+        while (!reader.atEnd()) {
+            auto page = reader.next(100, 5000);
+            QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().toString()));
+            for (const DeadLetterRecord &r : page.value())
+                seen.append(QString::fromUtf8(*r.record.value));
+        }
+        QCOMPARE(seen.size(), 13);
+        QVERIFY2(!seen.join(QLatin1Char(' ')).contains(QStringLiteral("aborted")), qPrintable(seen.join(QLatin1Char(' '))));
+        QCOMPARE(seen.last(), QStringLiteral("committed-b-2"));
+
+        RequeueJournal journal;
+        RequeueEngine engine(*m_api, journal);
+        RequeueOptions options;
+        options.target = RequeueOptions::Target::Topic;
+        options.targetTopic = target;
+        BrowseSelection sel;
+        sel.topic = dlq;
+        auto spec = RequeueSpec::resolve(*m_api, sel, {}, options);
+        QVERIFY(spec.ok());
+        QCOMPARE(engine.plan(spec.value()).value().matched, 13);
+        auto out = engine.start(spec.value(), QStringLiteral("realbroker"));
+        QVERIFY(out.ok());
+        QCOMPARE(out.value().state, QStringLiteral("done"));
+        QCOMPARE(out.value().progress.sent, 13);
+        const QList<ConsumedRecord> copied = readAll(target, 1);
+        QCOMPARE(copied.size(), 13);
+        for (const ConsumedRecord &r : copied)
+            QVERIFY(r.value->startsWith("committed-"));
     }
 
     void missingTargetIsRefusedThenCreated()

@@ -282,6 +282,39 @@ private slots:
         QVERIFY(!engine.resume(out.value().journalId).ok()); // done: nothing to resume
     }
 
+    void targetTruncatedByRetentionIsSaidNotResent()
+    {
+        auto fake = cluster();
+        RequeueJournal journal;
+        RequeueEngine engine(*fake, journal);
+        RequeueOptions o;
+        o.target = RequeueOptions::Target::Topic;
+        o.targetTopic = QStringLiteral("retry");
+        o.batchSize = 10;
+        engine.killAfterProduceForTest = [](int batch) { return batch == 3; };
+        auto out = engine.start(spec(*fake, o), QStringLiteral("test"));
+        QCOMPARE(out.value().state, QStringLiteral("killed"));
+        const qsizetype written = all(*fake, QStringLiteral("retry"), 3).size();
+        QVERIFY(written > journal.deliveredCount(out.value().journalId).value()); // some were never journalled
+        // Retention deletes the start of partition 0 of the target before the resume.
+        fake->setLogStart(QStringLiteral("retry"), 0, 5);
+        RequeueJournal fresh;
+        RequeueEngine again(*fake, fresh);
+        auto resumed = again.resume(out.value().journalId);
+        QVERIFY(resumed.ok());
+        QCOMPARE(resumed.value().state, QStringLiteral("interrupted"));
+        QVERIFY2(resumed.value().detail.contains(QStringLiteral("retry/0 no longer holds offsets 0 to 5"))
+                     && resumed.value().detail.contains(QStringLiteral("could duplicate")),
+                 qPrintable(resumed.value().detail));
+        QCOMPARE(resumed.value().progress.sent, 0);
+        qint64 now = 0;
+        for (int p = 0; p < 3; ++p) {
+            auto wm = fake->watermarks({{QStringLiteral("retry"), p}});
+            now += wm.value().first().high;
+        }
+        QCOMPARE(now, qint64(written)); // nothing was sent again
+    }
+
     void killedBeforeJournallingThenResume()
     {
         auto fake = cluster();

@@ -330,6 +330,9 @@ std::unique_ptr<PartitionStream> PartitionStream::open(ClusterApi &api, const QS
     props.append({QStringLiteral("fetch.error.backoff.ms"), QStringLiteral("10")});
     props.append({QStringLiteral("auto.offset.reset"), QStringLiteral("error")});
     props.append({QStringLiteral("fetch.wait.max.ms"), QStringLiteral("50")});
+    // Records of aborted transactions are not dead letters to browse or requeue; the end of an
+    // open transaction's records (the last stable offset) ends the range early (end of partition).
+    props.append({QStringLiteral("isolation.level"), QStringLiteral("read_committed")});
     auto handle = RdKafkaHandle::create(RdKafkaHandle::Kind::Reader, props);
     if (!handle)
         return std::make_unique<FailedStream>(topic, handle.error());

@@ -291,6 +291,16 @@ Status RequeueEngine::reconcile(Run &run)
         if (!w.errorCode.isEmpty())
             return KafkaError::make(w.errorCode, w.errorMessage);
         const qint64 from = run.scannedTo.value(w.tp(), run.marks.value(w.tp()));
+        if (w.low > from && from < w.high)
+            // Retention (or a delete) took records this requeue may have written: what reached the
+            // target there can no longer be checked, and resending could duplicate it.
+            return KafkaError::make(
+                QStringLiteral("TARGET_TRUNCATED"),
+                QStringLiteral("Target %1/%2 no longer holds offsets %3 to %4 (its log now starts at %4; the requeue "
+                               "started writing at %5), so the records requeued there cannot be verified and sending "
+                               "them again could duplicate them. Nothing more was sent; check the target, then start "
+                               "a new requeue of what is missing.")
+                    .arg(w.topic).arg(w.partition).arg(from).arg(w.low).arg(run.marks.value(w.tp())));
         if (from < w.high)
             perTopic[w.topic].append({w.partition, from, w.high});
     }
@@ -533,7 +543,14 @@ Status RequeueEngine::retry(Run &run, int partition, QList<Pending> pending, QSt
         }
         QThread::msleep(ulong(m_backoffMs) * ulong(attempt));
         // A failed report does not prove the record is absent: look in the targets first.
-        if (reconcile(run).ok()) {
+        const Status reconciled = reconcile(run);
+        if (!reconciled && reconciled.error().code == QLatin1String("TARGET_TRUNCATED")) {
+            for (const Pending &p : std::as_const(pending))
+                run.failed.append({partition, p.srcOffset, reconciled.error().message});
+            run.interruption = reconciled.error().message;
+            return Done{};
+        }
+        if (reconciled) {
             const auto [lo, hi] = std::minmax_element(pending.cbegin(), pending.cend(), [](const Pending &a, const Pending &b) {
                 return a.srcOffset < b.srcOffset;
             });
