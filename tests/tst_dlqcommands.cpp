@@ -226,6 +226,15 @@ private slots:
         QVERIFY(missing.err.contains(QStringLiteral("does not exist")));
     }
 
+    void requeueRefusesALimitItCouldNotKeep()
+    {
+        auto fake = cluster();
+        const Run r = kafkaOps(args("dlq requeue orders.DLT --to copy --limit 1 --execute"), fake);
+        QCOMPARE(r.code, 64);
+        QVERIFY2(r.err.contains(QStringLiteral("--limit is for browse and export")), qPrintable(r.err));
+        QCOMPARE(fake->read({QStringLiteral("copy"), 0}, 0, 100, 0).value().size(), 0);
+    }
+
     void requeueDryRunIsDefault()
     {
         auto fake = cluster();

@@ -446,6 +446,10 @@ int runRequeue(CliContext &ctx)
     const bool execute = isSet(ctx, "execute") || isSet(ctx, "resume");
     if (isSet(ctx, "execute") && isSet(ctx, "dry-run"))
         return ctx.usage(QStringLiteral("--dry-run and --execute exclude each other"));
+    if (isSet(ctx, "limit"))
+        // "The first N matches" is not the same set of records on a resume (partitions interleave).
+        return ctx.usage(QStringLiteral("--limit is for browse and export; a requeue takes every matching record of the "
+                                        "selection (narrow it with --partition, --from-offset, --from-time, --newest or a filter)"));
     const bool create = isSet(ctx, "create-topics");
     int partitions = 0;
     if (isSet(ctx, "partitions")) {
@@ -624,7 +628,7 @@ void addDlqOptions(QCommandLineParser &p)
     add("from-time", "Start at the first record at or after this time (ms or ISO 8601, UTC).", "T");
     add("newest", "Start N records before the end of each partition.", "N");
     add("until-time", "Only records before this time.", "T");
-    add("limit", "Stop after N matching records.", "N");
+    add("limit", "browse, export: stop after N matching records.", "N");
     add("key-contains", "Key contains this text.", "S");
     add("key-regex", "Key matches this regular expression.", "RE");
     add("value-contains", "Value contains this text.", "S");
