@@ -89,6 +89,25 @@ inline QString groupState(rd_kafka_consumer_group_state_t state)
 }
 
 
+/// Calls fn(name, value, size) for each header of a consumed message (value null for a null
+/// header); fn returns false to stop.
+template<typename Fn>
+void forEachHeader(const rd_kafka_message_t *msg, Fn &&fn)
+{
+    rd_kafka_headers_t *hdrs = nullptr;
+    if (rd_kafka_message_headers(msg, &hdrs) != RD_KAFKA_RESP_ERR_NO_ERROR || !hdrs)
+        return;
+    const size_t n = rd_kafka_header_cnt(hdrs);
+    for (size_t i = 0; i < n; ++i) {
+        const char *name = nullptr;
+        const void *value = nullptr;
+        size_t size = 0;
+        if (rd_kafka_header_get_all(hdrs, i, &name, &value, &size) != RD_KAFKA_RESP_ERR_NO_ERROR
+            || !fn(name, static_cast<const char *>(value), size))
+            return;
+    }
+}
+
 /// A consumed librdkafka message as a ConsumedRecord (topic passed in: callers usually know it).
 inline ConsumedRecord toConsumedRecord(const rd_kafka_message_t *msg, const QString &topic)
 {
@@ -103,23 +122,14 @@ inline ConsumedRecord toConsumedRecord(const rd_kafka_message_t *msg, const QStr
         r.key = QByteArray(static_cast<const char *>(msg->key), qsizetype(msg->key_len));
     if (msg->payload)
         r.value = QByteArray(static_cast<const char *>(msg->payload), qsizetype(msg->len));
-    rd_kafka_headers_t *hdrs = nullptr;
-    if (rd_kafka_message_headers(msg, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR && hdrs) {
-        const size_t n = rd_kafka_header_cnt(hdrs);
-        r.headers.reserve(qsizetype(n));
-        for (size_t i = 0; i < n; ++i) {
-            const char *name = nullptr;
-            const void *value = nullptr;
-            size_t size = 0;
-            if (rd_kafka_header_get_all(hdrs, i, &name, &value, &size) != RD_KAFKA_RESP_ERR_NO_ERROR)
-                break;
-            RecordHeader h;
-            h.key = QString::fromUtf8(name);
-            if (value)
-                h.value = QByteArray(static_cast<const char *>(value), qsizetype(size));
-            r.headers.append(std::move(h));
-        }
-    }
+    forEachHeader(msg, [&r](const char *name, const char *value, size_t size) {
+        RecordHeader h;
+        h.key = QString::fromUtf8(name);
+        if (value)
+            h.value = QByteArray(value, qsizetype(size));
+        r.headers.append(std::move(h));
+        return true;
+    });
     return r;
 }
 

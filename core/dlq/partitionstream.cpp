@@ -60,19 +60,12 @@ void RecordView::forEachHeader(const std::function<bool(QByteArrayView, QByteArr
         }
         return;
     }
-    rd_kafka_headers_t *hdrs = nullptr;
-    if (!m_message || rd_kafka_message_headers(static_cast<const rd_kafka_message_t *>(m_message), &hdrs) || !hdrs)
+    if (!m_message)
         return;
-    const size_t n = rd_kafka_header_cnt(hdrs);
-    for (size_t i = 0; i < n; ++i) {
-        const char *name = nullptr;
-        const void *value = nullptr;
-        size_t size = 0;
-        if (rd_kafka_header_get_all(hdrs, i, &name, &value, &size) != RD_KAFKA_RESP_ERR_NO_ERROR)
-            return;
-        if (!fn(QByteArrayView(name), QByteArrayView(static_cast<const char *>(value), qsizetype(size)), !value))
-            return;
-    }
+    rdk::forEachHeader(static_cast<const rd_kafka_message_t *>(m_message),
+                       [&fn](const char *name, const char *value, size_t size) {
+                           return fn(QByteArrayView(name), QByteArrayView(value, qsizetype(size)), !value);
+                       });
 }
 
 namespace {

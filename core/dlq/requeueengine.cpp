@@ -398,6 +398,27 @@ std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const RecordVi
     return out;
 }
 
+bool RequeueEngine::waitWhilePaused(Run &run, Control *control)
+{
+    while (control && control->pause.load() && !control->cancel.load())
+        QThread::msleep(50);
+    if (control && control->cancel.load())
+        run.cancelled = true;
+    return !run.cancelled;
+}
+
+QString RequeueEngine::ensureMarksFor(Run &run, const QList<Pending> &pending)
+{
+    QSet<QString> topics;
+    for (const Pending &p : pending)
+        topics.insert(p.record.topic);
+    QString error;
+    for (const QString &t : std::as_const(topics))
+        if (auto m = ensureMarks(run, t); !m)
+            error = m.error().toString();
+    return error;
+}
+
 Status RequeueEngine::processPage(Run &run, QMap<int, QList<Candidate>> &matches, Control *control)
 {
     QList<Pending> pending;
@@ -425,22 +446,9 @@ Status RequeueEngine::processPage(Run &run, QMap<int, QList<Candidate>> &matches
             }
         }
     }
-    if (pending.isEmpty())
+    if (pending.isEmpty() || !waitWhilePaused(run, control))
         return Done{};
-    while (control && control->pause.load() && !control->cancel.load())
-        QThread::msleep(50);
-    if (control && control->cancel.load()) {
-        run.cancelled = true;
-        return Done{};
-    }
-    QSet<QString> topics;
-    for (const Pending &p : std::as_const(pending))
-        topics.insert(p.record.topic);
-    QString marksError;
-    for (const QString &t : std::as_const(topics))
-        if (auto m = ensureMarks(run, t); !m)
-            marksError = m.error().toString();
-    if (!marksError.isEmpty()) {
+    if (const QString marksError = ensureMarksFor(run, pending); !marksError.isEmpty()) {
         // Nothing may go to a target before its start mark is journalled: the retry path waits for it.
         if (auto st = finishInFlight(run, control, 0); !st)
             return st;
@@ -562,25 +570,12 @@ Status RequeueEngine::retry(Run &run, int partition, QList<Pending> pending, QSt
                 run.progress.sent += before - pending.size();
             }
         }
-        if (pending.isEmpty())
+        if (pending.isEmpty() || !waitWhilePaused(run, control))
             break;
-        while (control && control->pause.load() && !control->cancel.load())
-            QThread::msleep(50);
-        if (control && control->cancel.load()) {
-            run.cancelled = true;
-            return Done{};
-        }
-        QSet<QString> topics;
-        for (const Pending &p : std::as_const(pending))
-            topics.insert(p.record.topic);
-        bool marksOk = true;
-        for (const QString &t : std::as_const(topics))
-            if (auto m = ensureMarks(run, t); !m) {
-                marksOk = false;
-                lastError = m.error().toString();
-            }
-        if (!marksOk)
+        if (const QString marksError = ensureMarksFor(run, pending); !marksError.isEmpty()) {
+            lastError = marksError;
             continue;
+        }
         QList<OutgoingRecord> batch;
         batch.reserve(pending.size());
         for (const Pending &p : std::as_const(pending))

@@ -94,6 +94,10 @@ private:
     Result<RequeueOutcome> execute(RequeueJob job, Control *control, const ProgressFn &progress);
     Status reconcile(Run &run);
     Status ensureMarks(Run &run, const QString &topic);
+    /// The start marks of every target of these records; the last error, empty when all are journalled.
+    QString ensureMarksFor(Run &run, const QList<Pending> &pending);
+    /// Holds while paused; false (and the run cancelled) when cancelled.
+    bool waitWhilePaused(Run &run, Control *control);
     Result<int> partitionCount(Run &run, const QString &topic);
     /// The record to send for a source record (its headers passed in, already decoded into info).
     std::optional<OutgoingRecord> toOutgoing(Run &run, const RecordView &r, QList<RecordHeader> headers,
