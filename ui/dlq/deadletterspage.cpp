@@ -512,19 +512,27 @@ void DeadLettersPage::startFetch(qint64 wantMatches)
         while (!session->reader->atEnd() && !session->cancel.load()) {
             // Unfiltered, a page asks for just what is wanted: the first rows show sooner.
             const int chunk = wantMatches < 0 || !session->unfiltered ? 2000 : int(std::clamp<qint64>(wantMatches - found, 1, 2000));
-            auto page = session->reader->next(chunk, 500);
-            if (!page) {
-                post(std::move(pending), true, page.error());
-                return;
-            }
-            for (DeadLetterRecord &r : page.value()) {
+            // Records are tested where they lie; only matches are copied and decoded.
+            const DeadLetterDecoder &decoder = session->reader->decoder();
+            const bool decodeFirst = session->filter.needsDeadLetterInfo();
+            auto page = session->reader->visit(chunk, 500, [&](const RecordView &v) {
                 ++session->progress.scanned;
-                if (!session->filter.matches(r.record, r.info))
-                    continue;
+                DeadLetterInfo info;
+                if (decodeFirst)
+                    info = decoder.decode(v.headers());
+                if (!session->filter.matches(v, info))
+                    return;
+                DeadLetterRecord r{v.toRecord(session->selection.topic), std::move(info)};
+                if (!decodeFirst)
+                    r.info = decoder.decode(r.record.headers);
                 ++session->progress.matched;
                 ++session->progress.errorClassCounts[r.info.errorClass];
                 pending.append(std::move(r));
                 ++found;
+            });
+            if (!page) {
+                post(std::move(pending), true, page.error());
+                return;
             }
             if (wantMatches >= 0 && found >= wantMatches)
                 break;
