@@ -5,6 +5,7 @@
 #include "fakeclusterapi.h"
 #include "forwardingclusterapi.h"
 #include "mainwindow.h"
+#include "dialogs/aboutdialog.h"
 #include "mockcluster.h"
 #include "models/clustermodels.h"
 #include "charts/timeserieschart.h"
@@ -33,6 +34,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QMenuBar>
+#include <QWidgetAction>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -552,6 +555,43 @@ private slots:
 
     // Issue 15, 9: the alerts (newest first) showed an up arrow: QHeaderView hands Qt's
     // descending order to the style as SortUp, which Fusion draws pointing up.
+    void menusAndShortcutsReachEveryPage()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList menus;
+        for (QAction *a : w.menuBar()->actions())
+            menus.append(a->text());
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Tools"), QStringLiteral("&Help")}));
+        auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QVERIFY(nav);
+        // Ctrl+2 shows the second page (Consumers); Ctrl+F then goes to its group filter.
+        QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(nav->currentRow(), 1);
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        auto *focused = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(focused);
+        QCOMPARE(focused->placeholderText(), QStringLiteral("Filter groups…"));
+        QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(nav->currentRow(), 0);
+        auto *quit = w.findChild<QAction *>(QStringLiteral("quitAction"));
+        QVERIFY(quit && quit->shortcut() == QKeySequence(QKeySequence::Quit));
+        for (QToolBar *bar : w.findChildren<QToolBar *>())
+            for (QAction *a : bar->actions())
+                if (!a->isSeparator() && !qobject_cast<QWidgetAction *>(a))
+                    QVERIFY2(a->toolTip() != a->text().remove(QLatin1Char('&')), qPrintable(a->text() + QStringLiteral(" has no tooltip")));
+    }
+
+    void aboutNamesTheVersionsAndTheLicense()
+    {
+        const QString text = aboutText();
+        QVERIFY(text.contains(QStringLiteral(KOPS_VERSION)));
+        QVERIFY(text.contains(librdkafkaVersion()));
+        QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+        QVERIFY(text.contains(QStringLiteral("MIT License")));
+    }
+
     void sortArrowsPointTheWayTheRowsRun()
     {
         MainWindow w;

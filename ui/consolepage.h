@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QLineEdit;
+
 namespace kops {
 
 /// A page of the main window (Overview, Consumers, Replay, ...). The window hands every
@@ -20,6 +22,8 @@ public:
     virtual void setConnection(ConnectionContextPtr connection) = 0;
     /// Called when the page becomes visible, so it can refresh what is stale.
     virtual void activated() {}
+    /// The field Ctrl+F goes to (nullptr: the page has none).
+    virtual QLineEdit *filterField() const { return nullptr; }
 
 signals:
     /// Non-blocking message for the window's status bar / banner.

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "clusterservice.h"
+#include "dialogs/aboutdialog.h"
 #include "dialogs/lagsettingsdialog.h"
 #include "dlq/deadletterspage.h"
 #include "lagservice.h"
@@ -20,10 +21,15 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDesktopServices>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -32,6 +38,7 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <spdlog/spdlog.h>
@@ -118,6 +125,8 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     m_refreshTimer = new QTimer(this);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
 
+    buildMenus();
+
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     reloadConnections(settings.value(QStringLiteral("connection/last")).toString());
@@ -140,7 +149,9 @@ void MainWindow::buildToolbar()
     m_connectionCombo->setMinimumWidth(220);
     m_connectionCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     bar->addWidget(m_connectionCombo);
+    m_connectionCombo->setToolTip(tr("The cluster to work with: a saved connection"));
     m_connectAction = bar->addAction(tr("Connect"));
+    m_connectAction->setToolTip(tr("Connect to the chosen cluster, or disconnect"));
     m_connectAction->setObjectName(QStringLiteral("connectAction"));
     connect(m_connectAction, &QAction::triggered, this, [this] {
         if (m_connection)
@@ -149,12 +160,67 @@ void MainWindow::buildToolbar()
             connectToProfile(m_connectionCombo->currentText());
     });
     m_refreshAction = bar->addAction(tr("Refresh"));
+    m_refreshAction->setToolTip(tr("Refresh the overview and lag now (F5)"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setEnabled(false);
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
     bar->addSeparator();
     QAction *manage = bar->addAction(tr("Connections…"));
+    manage->setToolTip(tr("Add, edit, test and delete saved connections"));
     connect(manage, &QAction::triggered, this, &MainWindow::openConnectionsDialog);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *connections = file->addAction(tr("&Connections…"), this, &MainWindow::openConnectionsDialog);
+    connections->setObjectName(QStringLiteral("connectionsMenuAction"));
+    file->addAction(m_connectAction);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (qsizetype i = 0; i < m_pages.size(); ++i) {
+        ConsolePage *page = m_pages.at(i);
+        QAction *show = view->addAction(page->title(), this, [this, i] { m_nav->setCurrentRow(int(i)); });
+        show->setObjectName(QStringLiteral("showPage%1").arg(i + 1));
+        if (i < 9)
+            show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    view->addAction(m_refreshAction);
+    QAction *find = view->addAction(tr("&Filter"), this, [this] {
+        const int row = m_nav->currentRow();
+        QLineEdit *field = row >= 0 && row < m_pages.size() ? m_pages.at(row)->filterField() : nullptr;
+        if (!field) {
+            statusBar()->showMessage(tr("This page has no filter."), 5000);
+            return;
+        }
+        field->setFocus(Qt::ShortcutFocusReason);
+        field->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    find->setObjectName(QStringLiteral("filterAction"));
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Thresholds && alerts…"), this, &MainWindow::openLagSettings);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *docs = help->addAction(tr("&Documentation"), this, [this] {
+        // The installed README (package), else the one beside the sources this was built from.
+        for (const QString &path : {QStringLiteral(KOPS_DOC_DIR "/README.md"), QStringLiteral(KOPS_SOURCE_DIR "/README.md")})
+            if (QFileInfo::exists(path)) {
+                QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+                return;
+            }
+        statusBar()->showMessage(tr("No documentation found; see 'man kafka-ops' and 'man kafka-ops-console'."), 10000);
+    });
+    docs->setShortcut(QKeySequence::HelpContents);
+    QAction *about = help->addAction(tr("&About Kafka Ops Console"), this, [this] { showAboutDialog(this); });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
 }
 
 void MainWindow::addPage(ConsolePage *page)

@@ -70,6 +70,7 @@ protected:
 
 private:
     void buildToolbar();
+    void buildMenus();
     void reloadConnections(const QString &select);
     void openConnectionsDialog();
     void onOverview(const ClusterOverview &overview);

@@ -37,6 +37,7 @@ public:
     ~DeadLettersPage() override;
 
     QString title() const override { return tr("Dead letters"); }
+    QLineEdit *filterField() const override { return m_valueFilter; }
     void setConnection(ConnectionContextPtr connection) override;
     void activated() override;
 

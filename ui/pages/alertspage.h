@@ -28,6 +28,7 @@ public:
     explicit AlertsPage(QWidget *parent = nullptr);
 
     QString title() const override { return tr("Alerts"); }
+    QLineEdit *filterField() const override { return m_filter; }
     void setConnection(ConnectionContextPtr connection) override;
     void activated() override;
     void setLagService(LagService *service);

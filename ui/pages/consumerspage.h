@@ -31,6 +31,7 @@ public:
     explicit ConsumersPage(QWidget *parent = nullptr);
 
     QString title() const override { return tr("Consumers"); }
+    QLineEdit *filterField() const override { return m_filter; }
     void setConnection(ConnectionContextPtr connection) override;
     void setLagService(LagService *service);
     void showLag(const LagSnapshotPtr &snapshot);

@@ -218,4 +218,12 @@ void OverviewPage::showFailure(const KafkaError &error)
     }
 }
 
+QLineEdit *OverviewPage::filterField() const
+{
+    // The filter of the tab on screen: topics or groups.
+    if (m_groupFilter && m_groupFilter->isVisibleTo(this) && m_groupFilter->parentWidget() == m_tabs->currentWidget())
+        return m_groupFilter;
+    return m_topicFilter;
+}
+
 } // namespace kops

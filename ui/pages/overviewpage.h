@@ -24,6 +24,7 @@ public:
     explicit OverviewPage(QWidget *parent = nullptr);
 
     QString title() const override { return tr("Overview"); }
+    QLineEdit *filterField() const override;
     void setConnection(ConnectionContextPtr connection) override;
 
     void showOverview(const ClusterOverview &overview);
