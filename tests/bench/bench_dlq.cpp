@@ -285,11 +285,12 @@ int main(int argc, char **argv)
     for (int i = 0; i < runs; ++i) {
         const QString target = QStringLiteral("bench-requeue-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(8));
         const QString kcatTarget = target + QStringLiteral("-kcat");
-        const Measured ours = run({cli, QStringLiteral("dlq"), QStringLiteral("requeue"), small, QStringLiteral("--to"), target,
-                                   QStringLiteral("--create-topics"), QStringLiteral("--execute"), QStringLiteral("-q"),
-                                   QStringLiteral("--bootstrap"), b});
+        // Both targets exist before the clocks start: the same job on both sides.
         rd_kafka_t *admin = client(RD_KAFKA_PRODUCER, b);
+        createTopic(admin, target, kPartitions);
         createTopic(admin, kcatTarget, kPartitions);
+        const Measured ours = run({cli, QStringLiteral("dlq"), QStringLiteral("requeue"), small, QStringLiteral("--to"), target,
+                                   QStringLiteral("--execute"), QStringLiteral("-q"), QStringLiteral("--bootstrap"), b});
         const Measured ref = shell(QStringLiteral("kcat -C -e -q -b %1 -t %2 -o beginning -K '\\t' | kcat -P -q -b %1 -t %3 -K '\\t'")
                                        .arg(b, small, kcatTarget));
         const qint64 ourCount = countRecords(admin, target), refCount = countRecords(admin, kcatTarget);
