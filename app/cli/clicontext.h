@@ -73,6 +73,8 @@ struct CliCommand
     QString positionalSyntax; ///< e.g. "GROUP"
     std::function<void(QCommandLineParser &)> addOptions;
     std::function<int(CliContext &)> run;
+    /// --verbose means the command's own option (consumer-groups' --members --verbose), not logging.
+    bool ownsVerbose = false;
 };
 
 /// Adds the options every command takes: --bootstrap, --profile, -X, --json, -v.
@@ -86,5 +88,6 @@ QList<CliCommand> clusterCommands();
 QList<CliCommand> resetCommands();
 QList<CliCommand> lagCommands();
 QList<CliCommand> dlqCommands();
+QList<CliCommand> consumerGroupsCommands();
 
 } // namespace kops::cli

@@ -8,6 +8,7 @@ QList<CliCommand> allCommands()
     all << clusterCommands();
     all << lagCommands();
     all << resetCommands();
+    all << consumerGroupsCommands();
     all << dlqCommands();
     all << profileCommands();
     return all;
