@@ -114,6 +114,7 @@ struct GroupListing
     QString groupId;
     QString state;        ///< "Stable", "Empty", ... or "Unknown" when the broker does not report it
     QString protocolType; ///< "consumer" or "" for simple (standalone) groups
+    int responseIndex = -1; ///< position in the brokers' answer (Java clients list groups in that order, hashed)
 };
 
 struct GroupMember

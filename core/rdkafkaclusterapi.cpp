@@ -238,6 +238,7 @@ Result<QList<GroupListing>> RdKafkaClusterApi::listGroups()
         g.state = groupState(rd_kafka_ConsumerGroupListing_state(valid[i]));
         g.protocolType = rd_kafka_ConsumerGroupListing_is_simple_consumer_group(valid[i]) ? QString()
                                                                                            : QStringLiteral("consumer");
+        g.responseIndex = int(i);
         out.append(std::move(g));
     }
     std::sort(out.begin(), out.end(), [](const GroupListing &a, const GroupListing &b) { return a.groupId < b.groupId; });

@@ -46,8 +46,12 @@ Result<QStringList> listedGroups(ClusterApi &api)
     auto listed = api.listGroups();
     if (!listed)
         return listed.error();
+    // In the order the brokers answered: the Java client's HashMap keeps it within a bucket.
+    QList<GroupListing> listings = listed.value();
+    std::stable_sort(listings.begin(), listings.end(),
+                     [](const GroupListing &a, const GroupListing &b) { return a.responseIndex < b.responseIndex; });
     QStringList ids;
-    for (const GroupListing &g : listed.value())
+    for (const GroupListing &g : std::as_const(listings))
         ids << g.groupId;
     return ids;
 }
