@@ -3,11 +3,13 @@
 // the cluster in batched requests instead of one consumer per group.
 #include "clicontext.h"
 #include "kafkatool/consumergroupsoutput.h"
+#include "kafkatool/javaorder.h"
 #include "replay/resetexecutor.h"
 #include "replay/resetpreview.h"
 
 #include <QFile>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace kops::cli {
@@ -185,9 +187,13 @@ QList<PartitionOffset> toolInsertionOrder(const ResetPlan &plan, const QList<Top
                 for (int part : sel.value().partitions)
                     order.append({sel.value().topic, part});
             } else {
+                // partitionsFor(topic): in the order the broker's metadata lists them.
+                int count = 0;
                 for (const PlannedPartition &pp : plan.partitions)
                     if (pp.topic == sel.value().topic)
-                        order.append(pp.tp());
+                        count = std::max(count, pp.partition + 1);
+                for (int part : brokerPartitionOrder(count))
+                    order.append({sel.value().topic, part});
             }
         }
     }
@@ -316,8 +322,14 @@ int runReset(CliContext &ctx, ClusterApi &api)
         if (!strategy)
             return toolError(ctx, strategy.error().message);
         auto plan = prepareResetPlan(api, group, scope, strategy.value(), QDateTime::currentMSecsSinceEpoch());
-        if (!plan)
-            return toolError(ctx, plan.error().message);
+        if (!plan) {
+            QString message = plan.error().message;
+            // Kafka stops at the first such partition and its message has no full stop.
+            message.remove(QRegularExpression(QStringLiteral(R"( \(and \d+ more problems?\)$)")));
+            if (message.endsWith(QLatin1String("committed offset.")))
+                message.chop(1);
+            return toolError(ctx, message);
+        }
         auto committed = api.committedOffsets({group});
         if (!committed)
             return toolError(ctx, committed.error().message);

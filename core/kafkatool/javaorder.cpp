@@ -95,4 +95,96 @@ QList<int> scalaImmutableMapOrder(const QList<qint32> &hashes)
     return order;
 }
 
+namespace {
+
+/// scala.collection.mutable.LongMap's slot layout (open addressing, MurmurHash3 finalizer).
+class LongMapLayout
+{
+public:
+    explicit LongMapLayout(int initialBufferSize)
+    {
+        int n = 1;
+        while (n < initialBufferSize)
+            n <<= 1;
+        m_mask = ((n - 1) & 0x3FFFFFFF) | 0x7;
+        m_keys = QList<qint64>(m_mask + 1, 0);
+    }
+    void insert(qint64 k)
+    {
+        if (k == 0) {
+            m_hasZero = true;
+            return;
+        }
+        m_keys[seekEmpty(k)] = k;
+        ++m_size;
+        if (m_size > 0.5 * m_mask)
+            repack();
+    }
+    QList<qint64> order() const
+    {
+        QList<qint64> out;
+        if (m_hasZero)
+            out.append(0);
+        for (qint64 k : m_keys)
+            if (k != 0)
+                out.append(k);
+        return out;
+    }
+    int size() const { return m_size + (m_hasZero ? 1 : 0); }
+
+private:
+    int toIndex(qint64 k) const
+    {
+        const quint32 h = quint32(quint64(k) ^ (quint64(k) >> 32));
+        const quint32 x = (h ^ (h >> 16)) * 0x85EBCA6Bu;
+        return int((x ^ (x >> 13)) & quint32(m_mask));
+    }
+    int seekEmpty(qint64 k) const
+    {
+        int e = toIndex(k);
+        int x = 0;
+        while (m_keys.at(e) != 0) {
+            ++x;
+            e = (e + 2 * (x + 1) * x - 3) & m_mask;
+        }
+        return e;
+    }
+    void repack()
+    {
+        int m = m_mask;
+        if (m_size >= 0.5 * m_mask)
+            m = ((m << 1) + 1) & 0x3FFFFFFF;
+        while (m > 8 && 8 * m_size < m)
+            m >>= 1;
+        const QList<qint64> old = m_keys;
+        m_mask = m;
+        m_keys = QList<qint64>(m_mask + 1, 0);
+        for (qint64 k : old)
+            if (k != 0)
+                m_keys[seekEmpty(k)] = k;
+    }
+
+    int m_mask = 7;
+    int m_size = 0;
+    bool m_hasZero = false;
+    QList<qint64> m_keys;
+};
+
+} // namespace
+
+QList<int> brokerPartitionOrder(int partitionCount)
+{
+    LongMapLayout created(16);
+    for (int p = 0; p < partitionCount; ++p)
+        created.insert(p);
+    // Each metadata update copies the map into one sized for its contents.
+    LongMapLayout copy(created.size());
+    for (qint64 k : created.order())
+        copy.insert(k);
+    QList<int> out;
+    for (qint64 k : copy.order())
+        out.append(int(k));
+    return out;
+}
+
 } // namespace kops::kafkatool

@@ -25,6 +25,10 @@ QList<int> javaHashMapOrder(const QList<qint32> &hashes, int capacity);
 /// insertion order up to 4 entries (Map1..Map4), hash-trie order beyond.
 QList<int> scalaImmutableMapOrder(const QList<qint32> &hashes);
 
+/// Partition ids 0..n-1 in the order a Kafka 2.4 broker lists them in a metadata response (its
+/// metadata cache keeps them in a scala.collection.mutable.LongMap: 0 first, then by slot).
+QList<int> brokerPartitionOrder(int partitionCount);
+
 /// Applies an order to a list.
 template <typename T>
 QList<T> reordered(const QList<T> &items, const QList<int> &order)
