@@ -339,6 +339,20 @@ int runReset(CliContext &ctx, ClusterApi &api)
                 committedTps.append(po.tp());
         const QList<PartitionOffset> ordered =
             resetOrder(toolInsertionOrder(plan.value(), committedTps, strategy.value(), p.values(QStringLiteral("topic"))));
+        // checkOffsetsRange() logs each clamped offset through log4j on stderr, in the map's order.
+        if (strategy.value().kind == ResetStrategy::Kind::ToOffset || strategy.value().kind == ResetStrategy::Kind::ShiftBy
+            || strategy.value().kind == ResetStrategy::Kind::FromFile) {
+            QHash<TopicPartition, QString> notes;
+            for (const PlannedPartition &pp : plan.value().partitions)
+                if (pp.note.startsWith(QLatin1String("New offset (")))
+                    notes.insert(pp.tp(), pp.note);
+            for (const PartitionOffset &po : ordered)
+                if (notes.contains(po.tp()))
+                    ctx.err() << QStringLiteral("[%1] WARN %2 (kafka.admin.ConsumerGroupCommand$)\n")
+                                     .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss,zzz")),
+                                          notes.value(po.tp()));
+            ctx.err().flush();
+        }
         if (execute) {
             ResetJournal journal;
             ConnectionProfile profile = ctx.profile().value_or(ConnectionProfile{});
