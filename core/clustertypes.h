@@ -138,6 +138,14 @@ struct GroupDescription
     QString errorMessage;
 };
 
+/// The answer for one group of a DeleteGroups request; errorCode empty when it was deleted.
+struct GroupDeletion
+{
+    QString groupId;
+    QString errorCode; ///< e.g. NON_EMPTY_GROUP, GROUP_ID_NOT_FOUND
+    QString errorMessage;
+};
+
 struct ConfigEntry
 {
     QString name;

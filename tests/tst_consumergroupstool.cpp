@@ -309,6 +309,32 @@ private slots:
         compare(args);
     }
 
+    void deleteGroups()
+    {
+        // Each tool deletes the same two groups, recreated before each run, next to an active
+        // and an unknown one.
+        const QString d1 = QStringLiteral("kops-cgt-del1-%1").arg(m_suffix), d2 = QStringLiteral("kops-cgt-del2-%1").arg(m_suffix);
+        const QStringList args{QStringLiteral("--bootstrap-server"), m_bootstrap, QStringLiteral("--delete"),
+                               QStringLiteral("--group"), d1, QStringLiteral("--group"), m_unknown,
+                               QStringLiteral("--group"), m_active, QStringLiteral("--group"), d2};
+        QList<Run> runs;
+        for (int tool = 0; tool < 2; ++tool) {
+            for (const QString &g : {d1, d2}) {
+                auto altered = m_api->alterGroupOffsets(g, {{m_topicA, 0, 1, {}, {}}});
+                QVERIFY2(altered.ok(), qPrintable(altered.ok() ? QString() : altered.error().toString()));
+            }
+            runs.append(tool == 0 ? java(args) : ours(args));
+        }
+        QVERIFY2(runs[0].out.contains(QLatin1String("deleted successfully")), qPrintable(runs[0].out));
+        QCOMPARE(runs[1].out, runs[0].out);
+        QCOMPARE(normalizedErr(runs[1].err), normalizedErr(runs[0].err));
+        QCOMPARE(runs[1].code, runs[0].code);
+        auto gone = m_api->describeGroups({d1, d2});
+        QVERIFY(gone.ok());
+        for (const GroupDescription &d : gone.value())
+            QCOMPARE(d.state, QStringLiteral("Dead"));
+    }
+
     void commandConfigOnSasl()
     {
         const QString sasl = qEnvironmentVariable("KOPS_TEST_SASL_BOOTSTRAP");

@@ -380,6 +380,30 @@ int runReset(CliContext &ctx, ClusterApi &api)
     return ExitOk;
 }
 
+int runDelete(CliContext &ctx, ClusterApi &api)
+{
+    if (ctx.parser().isSet(QStringLiteral("topic")))
+        return toolUsage(ctx, QStringLiteral("The consumer does not support topic-specific offset deletion from a consumer group."));
+    if (auto profile = ctx.profile(); profile && profile->readOnly)
+        return toolError(ctx, QStringLiteral("connection '%1' is read-only").arg(profile->name));
+    QStringList ids;
+    if (ctx.parser().isSet(QStringLiteral("all-groups"))) {
+        auto listed = listedGroups(api);
+        if (!listed)
+            return toolError(ctx, listed.error().message);
+        ids = listed.value();
+    } else {
+        ids = ctx.parser().values(QStringLiteral("group"));
+        ids.removeDuplicates();
+    }
+    auto answers = api.deleteGroups(ids);
+    if (!answers)
+        return toolError(ctx, answers.error().message);
+    ctx.out() << deleteResult(answers.value());
+    ctx.out().flush();
+    return ExitOk;
+}
+
 int runConsumerGroups(CliContext &ctx)
 {
     QCommandLineParser &p = ctx.parser();
@@ -417,7 +441,7 @@ int runConsumerGroups(CliContext &ctx)
         return runDescribe(ctx, *api.value());
     if (p.isSet(QStringLiteral("reset-offsets")))
         return runReset(ctx, *api.value());
-    return toolError(ctx, QStringLiteral("--delete is not supported yet"));
+    return runDelete(ctx, *api.value());
 }
 
 void addConsumerGroupsOptions(QCommandLineParser &p)

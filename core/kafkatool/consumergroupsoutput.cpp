@@ -256,6 +256,65 @@ QString listGroups(const QStringList &groupIds)
     return out;
 }
 
+namespace {
+
+/// What Java prints for the exception of a failed group future: ExecutionException(cause).toString().
+QString javaException(const GroupDeletion &d)
+{
+    static const QHash<QString, QPair<QString, QString>> known = {
+        {QStringLiteral("NON_EMPTY_GROUP"), {QStringLiteral("GroupNotEmptyException"), QStringLiteral("The group is not empty.")}},
+        {QStringLiteral("GROUP_ID_NOT_FOUND"), {QStringLiteral("GroupIdNotFoundException"), QStringLiteral("The group id does not exist.")}},
+        {QStringLiteral("INVALID_GROUP_ID"), {QStringLiteral("InvalidGroupIdException"), QStringLiteral("The configured groupId is invalid.")}},
+        {QStringLiteral("GROUP_AUTHORIZATION_FAILED"),
+         {QStringLiteral("GroupAuthorizationException"), QStringLiteral("Not authorized to access group: %1").arg(d.groupId)}},
+        {QStringLiteral("COORDINATOR_NOT_AVAILABLE"),
+         {QStringLiteral("CoordinatorNotAvailableException"), QStringLiteral("The coordinator is not available.")}},
+        {QStringLiteral("NOT_COORDINATOR"), {QStringLiteral("NotCoordinatorException"), QStringLiteral("This is not the correct coordinator.")}},
+    };
+    const auto it = known.constFind(d.errorCode);
+    const QString cause = it != known.cend()
+                              ? QStringLiteral("org.apache.kafka.common.errors.%1: %2").arg(it->first, it->second)
+                              : QStringLiteral("org.apache.kafka.common.KafkaException: %1").arg(d.errorMessage);
+    return QStringLiteral("java.util.concurrent.ExecutionException: ") + cause;
+}
+
+} // namespace
+
+QString deleteResult(const QList<GroupDeletion> &answers)
+{
+    // The Java client's futures live in a HashMap sized for the request; the tool partitions it
+    // into Scala maps.
+    QList<qint32> hashes;
+    for (const GroupDeletion &d : answers)
+        hashes.append(javaStringHash(d.groupId));
+    QList<GroupDeletion> ordered = reordered(answers, javaHashMapOrder(hashes, javaHashMapSizedCapacity(int(answers.size()))));
+    QList<GroupDeletion> ok, failed;
+    for (const GroupDeletion &d : std::as_const(ordered))
+        (d.errorCode.isEmpty() ? ok : failed).append(d);
+    auto scalaOrdered = [](const QList<GroupDeletion> &list) {
+        QList<qint32> h;
+        for (const GroupDeletion &d : list)
+            h.append(javaStringHash(d.groupId));
+        return reordered(list, scalaImmutableMapOrder(h));
+    };
+    ok = scalaOrdered(ok);
+    failed = scalaOrdered(failed);
+    auto names = [](const QList<GroupDeletion> &list) {
+        QStringList n;
+        for (const GroupDeletion &d : list)
+            n << QLatin1Char('\'') + d.groupId + QLatin1Char('\'');
+        return n.join(QStringLiteral(", "));
+    };
+    if (failed.isEmpty())
+        return QStringLiteral("Deletion of requested consumer groups (%1) was successful.\n").arg(names(ok));
+    QString out = errorLine(QStringLiteral("Deletion of some consumer groups failed:"));
+    for (const GroupDeletion &d : std::as_const(failed))
+        out += QStringLiteral("* Group '%1' could not be deleted due to: %2\n").arg(d.groupId, javaException(d));
+    if (!ok.isEmpty())
+        out += QStringLiteral("\nThese consumer groups were deleted successfully: %1\n").arg(names(ok));
+    return out;
+}
+
 QList<PartitionOffset> resetOrder(const QList<PartitionOffset> &insertion)
 {
     QList<qint32> hashes;

@@ -63,6 +63,9 @@ QString resetTable(const QString &groupId, const QList<PartitionOffset> &ordered
 /// --export: "topic,partition,offset" lines, then the blank line println adds.
 QString resetCsv(const QList<PartitionOffset> &ordered);
 
+/// --delete: the groups' answers (errorCode empty: deleted), in the order of the request.
+QString deleteResult(const QList<GroupDeletion> &answers);
+
 /// The committed partitions in the order the Java client's HashMap iterates them.
 QList<TopicPartition> committedOrder(const QList<TopicPartition> &committed);
 

@@ -62,6 +62,14 @@ int javaHashMapGrownCapacity(int n)
     return cap;
 }
 
+int javaHashMapSizedCapacity(int n)
+{
+    int cap = tableSizeFor(std::max(n, 1));
+    while (n > cap * 3 / 4)
+        cap <<= 1;
+    return cap;
+}
+
 int javaHashSetCopyCapacity(int n)
 {
     return tableSizeFor(std::max(int(float(n) / 0.75f) + 1, 16));

@@ -14,6 +14,8 @@ qint32 javaTopicPartitionHash(const TopicPartition &tp);
 
 /// Table size of a java.util.HashMap after n put()s from the default constructor.
 int javaHashMapGrownCapacity(int n);
+/// Table size of new java.util.HashMap<>(n) once filled.
+int javaHashMapSizedCapacity(int n);
 /// Table size of new java.util.HashSet<>(collection of n).
 int javaHashSetCopyCapacity(int n);
 

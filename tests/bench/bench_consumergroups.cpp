@@ -106,5 +106,7 @@ int main(int argc, char *argv[])
     if (java.finished)
         std::printf("same stdout: %s (groups created or changed between the two runs make it differ)\n",
                     ours.out == java.out ? "yes" : "no");
+    if (java.finished && java.out.size() < 1000)
+        std::printf("kafka-consumer-groups.sh printed: %s\n", java.out.trimmed().constData());
     return 0;
 }
