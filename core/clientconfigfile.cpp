@@ -3,6 +3,7 @@
 #include "profiles/propertiesfile.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace kops {
@@ -172,6 +173,43 @@ ClientConfigKind guessClientConfigKind(const QString &text)
         QStringLiteral(R"re(^\s*(sasl\.jaas\.config|ssl\.truststore\.|ssl\.keystore\.|sasl\.mechanism\s*[=:]))re"),
         QRegularExpression::MultilineOption);
     return javaKeys.match(text).hasMatch() ? ClientConfigKind::Java : ClientConfigKind::Librdkafka;
+}
+
+Result<ImportedConnection> importConnection(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return usage(QStringLiteral("Cannot read '%1': %2.").arg(path, f.errorString()));
+    const QString text = QString::fromUtf8(f.readAll());
+    auto mapped = guessClientConfigKind(text) == ClientConfigKind::Java ? mapJavaClientConfig(text, path)
+                                                                        : parseLibrdkafkaConfig(text, path);
+    if (!mapped)
+        return mapped.error();
+    ImportedConnection out;
+    out.ignoredKeys = mapped.value().ignoredKeys;
+    ConnectionProfile &p = out.profile;
+    p.name = QFileInfo(path).completeBaseName();
+    for (const auto &[key, value] : mapped.value().properties) {
+        if (key == QLatin1String("bootstrap.servers"))
+            p.bootstrapServers = value;
+        else if (key == QLatin1String("security.protocol"))
+            p.securityProtocol = value.toUpper();
+        else if (key == QLatin1String("sasl.mechanisms") || key == QLatin1String("sasl.mechanism"))
+            p.saslMechanism = value.toUpper();
+        else if (key == QLatin1String("sasl.username"))
+            p.saslUsername = value;
+        else if (key == QLatin1String("sasl.password"))
+            out.password = value;
+        else if (key == QLatin1String("ssl.ca.location"))
+            p.caLocation = value;
+        else if (key == QLatin1String("ssl.certificate.location"))
+            p.certificateLocation = value;
+        else if (key == QLatin1String("ssl.key.location"))
+            p.keyLocation = value;
+        else
+            p.extraProperties.append({key, value});
+    }
+    return out;
 }
 
 } // namespace kops

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionprofile.h"
 #include "kafkaerror.h"
 
 #include <QList>
@@ -34,5 +35,16 @@ Result<ClientConfigImport> readClientConfigFile(const QString &path, ClientConfi
 /// Guesses the kind of a file from its keys (Java names such as sasl.jaas.config or
 /// ssl.truststore.location versus librdkafka ones such as sasl.username or ssl.ca.location).
 ClientConfigKind guessClientConfigKind(const QString &text);
+
+/// A connection profile made from a Java or librdkafka client properties file (the kind is
+/// guessed from its keys). The password, if the file has one, is returned apart: profiles never
+/// hold it.
+struct ImportedConnection
+{
+    ConnectionProfile profile;
+    QString password;
+    QStringList ignoredKeys;
+};
+Result<ImportedConnection> importConnection(const QString &path);
 
 } // namespace kops
