@@ -162,7 +162,10 @@ Result<std::unique_ptr<ClusterApi>> CliContext::connect()
         return props.error();
     if (m_env.apiFactory)
         return m_env.apiFactory(props.value());
-    return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props.value()));
+    RdKafkaClusterApi::Options options;
+    if (m_callTimeoutMs)
+        options.timeoutMs = *m_callTimeoutMs;
+    return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props.value(), options));
 }
 
 void CliContext::progress(const QString &line)

@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <limits>
+
 namespace kops::cli {
 
 namespace {
@@ -423,6 +425,18 @@ int runConsumerGroups(CliContext &ctx)
     if (p.isSet(QStringLiteral("group")) && p.isSet(QStringLiteral("all-groups")))
         return toolUsage(ctx, QStringLiteral("Option \"[group]\" can't be used with option \"[all-groups]\""));
 
+    if (p.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const qint64 ms = p.value(QStringLiteral("timeout")).toLongLong(&ok);
+        if (!ok || ms <= 0 || ms > std::numeric_limits<int>::max()) {
+            // Kafka 2.4 lets joptsimple's exception escape main: its first line on stderr, exit 0.
+            ctx.err() << QStringLiteral("joptsimple.OptionArgumentConversionException: Cannot parse argument '%1' of option timeout")
+                             .arg(p.value(QStringLiteral("timeout")))
+                      << Qt::endl;
+            return ExitOk;
+        }
+        ctx.setCallTimeoutMs(int(ms));
+    }
     auto api = ctx.connect();
     if (!api) {
         if (api.error().code == QLatin1String("USAGE"))
@@ -455,7 +469,7 @@ void addConsumerGroupsOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("members"), QStringLiteral("With --describe: the members (--verbose: their assignments).")});
     p.addOption({QStringLiteral("offsets"), QStringLiteral("With --describe: offsets and lag (the default).")});
     p.addOption({QStringLiteral("state"), QStringLiteral("With --describe: coordinator, assignor, state, members.")});
-    p.addOption({QStringLiteral("timeout"), QStringLiteral("Accepted for compatibility (ms)."), QStringLiteral("MS")});
+    p.addOption({QStringLiteral("timeout"), QStringLiteral("Time each cluster call may take, in ms."), QStringLiteral("MS")});
     p.addOption({QStringLiteral("topic"), QStringLiteral("Reset scope: a topic or TOPIC:P,P (repeatable)."), QStringLiteral("TOPIC")});
     p.addOption({QStringLiteral("all-topics"), QStringLiteral("Reset scope: every topic the group committed for.")});
     p.addOption({QStringLiteral("to-datetime"), QStringLiteral("YYYY-MM-DDTHH:mm:SS.sss"), QStringLiteral("DATETIME")});
