@@ -309,6 +309,25 @@ private slots:
         compare(args);
     }
 
+    void extraAddsTimeLagOnlyWhenAsked()
+    {
+        const QStringList args{QStringLiteral("--bootstrap-server"), m_bootstrap, QStringLiteral("--describe"),
+                               QStringLiteral("--group"), m_empty};
+        const Run plain = ours(args);
+        const Run extra = ours(args + QStringList{QStringLiteral("--extra")});
+        QCOMPARE(extra.code, 0);
+        QVERIFY(!plain.out.contains(QLatin1String("TIME-LAG")));
+        const QStringList lines = extra.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.first().endsWith(QLatin1String("CLIENT-ID       TIME-LAG")), qPrintable(extra.out));
+        // a-0: committed 2 of 3 records (behind: an age in seconds); b-1: committed at its end (0s).
+        static const QRegularExpression behind(QStringLiteral(R"(%1\s+0\s+2\s+3\s+1\s.*\s\d+s$)").arg(m_topicA));
+        static const QRegularExpression caughtUp(QStringLiteral(R"(%1\s+1\s+0\s+0\s+0\s.*\s0s$)").arg(m_topicB));
+        QVERIFY2(std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return behind.match(l).hasMatch(); }),
+                 qPrintable(extra.out));
+        QVERIFY2(std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return caughtUp.match(l).hasMatch(); }),
+                 qPrintable(extra.out));
+    }
+
     void deleteGroups()
     {
         // Each tool deletes the same two groups, recreated before each run, next to an active

@@ -7,6 +7,7 @@
 #include "replay/resetexecutor.h"
 #include "replay/resetpreview.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QMap>
 #include <QRegularExpression>
@@ -153,6 +154,27 @@ int runDescribe(CliContext &ctx, ClusterApi &api)
             if (w.errorCode.isEmpty() && w.high >= 0)
                 logEnd.insert(w.tp(), w.high);
     }
+    // --extra: how old the record at each committed offset is, read in one batch.
+    QHash<QPair<QString, TopicPartition>, qint64> recordTime;
+    if (p.isSet(QStringLiteral("extra"))) {
+        QList<PartitionOffset> positions;
+        for (const QString &id : ids.value())
+            for (const PartitionOffset &po : committed.value().value(id))
+                if (!po.hasError() && po.offset >= 0 && logEnd.value(po.tp(), -1) > po.offset)
+                    positions.append(po);
+        QHash<QPair<TopicPartition, qint64>, qint64> byPosition;
+        if (!positions.isEmpty()) {
+            auto records = api.readAt(positions, 10000);
+            if (records)
+                for (const ConsumedRecord &r : records.value())
+                    byPosition.insert({{r.topic, r.partition}, r.offset}, r.timestampMs);
+        }
+        for (const QString &id : ids.value())
+            for (const PartitionOffset &po : committed.value().value(id))
+                if (byPosition.contains({po.tp(), po.offset}))
+                    recordTime.insert({id, po.tp()}, byPosition.value({po.tp(), po.offset}));
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const QString &id : ids.value()) {
         const GroupDescription d = descriptionOf(described.value(), id);
         const QList<PartitionOffset> offsets = committed.value().value(id);
@@ -161,7 +183,18 @@ int runDescribe(CliContext &ctx, ClusterApi &api)
         QList<OffsetsRow> rows = offsetsRows(d, offsets, logEnd);
         if (state == QLatin1String("Dead") && !rows.isEmpty())
             state = QStringLiteral("Empty");
-        print(ctx, describeOffsets(id, state, rows));
+        QStringList timeLag;
+        if (p.isSet(QStringLiteral("extra")))
+            for (const OffsetsRow &r : std::as_const(rows)) {
+                const auto key = qMakePair(id, TopicPartition{r.topic.value_or(QString()), r.partition.value_or(-1)});
+                if (r.lag && *r.lag == 0)
+                    timeLag << QStringLiteral("0s");
+                else if (recordTime.contains(key))
+                    timeLag << QStringLiteral("%1s").arg(std::max<qint64>(0, (now - recordTime.value(key)) / 1000));
+                else
+                    timeLag << QStringLiteral("-");
+            }
+        print(ctx, describeOffsets(id, state, rows, timeLag));
     }
     ctx.out().flush();
     return ExitOk;
@@ -483,6 +516,9 @@ void addConsumerGroupsOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("dry-run"), QStringLiteral("Show the new offsets only (the default).")});
     p.addOption({QStringLiteral("execute"), QStringLiteral("Apply the new offsets (journaled: kafka-ops reset-offsets --undo).")});
     p.addOption({QStringLiteral("export"), QStringLiteral("Print the new offsets as CSV for --from-file.")});
+    p.addOption({QStringLiteral("extra"),
+                 QStringLiteral("kafka-ops' own addition to --describe: a TIME-LAG column, the age of the record at the "
+                                "committed offset (the output then differs from kafka-consumer-groups.sh).")});
 }
 
 } // namespace

@@ -150,8 +150,13 @@ bool stateMessage(const QString &groupId, const QString &state, qsizetype rows, 
 
 } // namespace
 
-ToolText describeOffsets(const QString &groupId, const QString &state, const QList<OffsetsRow> &rows)
+ToolText describeOffsets(const QString &groupId, const QString &state, const QList<OffsetsRow> &rows,
+                         const QStringList &extraTimeLag)
 {
+    const bool extra = !extraTimeLag.isEmpty();
+    qsizetype clientLen = 15;
+    for (const OffsetsRow &r : rows)
+        clientLen = std::max(clientLen, r.clientId.size());
     ToolText t;
     if (!stateMessage(groupId, state, rows.size(), &t))
         return t;
@@ -165,16 +170,18 @@ ToolText describeOffsets(const QString &groupId, const QString &state, const QLi
     auto line = [&](const QStringList &c) {
         return pad(c[0], groupLen) + QLatin1Char(' ') + pad(c[1], topicLen) + QLatin1Char(' ') + pad(c[2], 10)
              + QLatin1Char(' ') + pad(c[3], 15) + QLatin1Char(' ') + pad(c[4], 15) + QLatin1Char(' ') + pad(c[5], 15)
-             + QLatin1Char(' ') + pad(c[6], consumerLen) + QLatin1Char(' ') + pad(c[7], hostLen) + QLatin1Char(' ') + c[8]
-             + QLatin1Char('\n');
+             + QLatin1Char(' ') + pad(c[6], consumerLen) + QLatin1Char(' ') + pad(c[7], hostLen) + QLatin1Char(' ')
+             + (extra ? pad(c[8], clientLen) + QLatin1Char(' ') + c[9] : c[8]) + QLatin1Char('\n');
     };
     t.out += QLatin1Char('\n')
            + line({QStringLiteral("GROUP"), QStringLiteral("TOPIC"), QStringLiteral("PARTITION"),
                    QStringLiteral("CURRENT-OFFSET"), QStringLiteral("LOG-END-OFFSET"), QStringLiteral("LAG"),
-                   QStringLiteral("CONSUMER-ID"), QStringLiteral("HOST"), QStringLiteral("CLIENT-ID")});
-    for (const OffsetsRow &r : rows)
+                   QStringLiteral("CONSUMER-ID"), QStringLiteral("HOST"), QStringLiteral("CLIENT-ID"), QStringLiteral("TIME-LAG")});
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const OffsetsRow &r = rows.at(i);
         t.out += line({r.group, text(r.topic), text(r.partition), text(r.offset), text(r.logEnd), text(r.lag), r.consumerId,
-                       r.host, r.clientId});
+                       r.host, r.clientId, extra ? extraTimeLag.value(i, kMissing) : QString()});
+    }
     return t;
 }
 

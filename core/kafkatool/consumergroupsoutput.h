@@ -45,7 +45,9 @@ QList<OffsetsRow> offsetsRows(const GroupDescription &group, const QList<Partiti
 QString toolState(const GroupDescription &group);
 
 /// --describe [--offsets] for one group (groups are printed in name order by the caller).
-ToolText describeOffsets(const QString &groupId, const QString &state, const QList<OffsetsRow> &rows);
+/// `extraTimeLag` (kafka-ops' --extra, one text per row) adds a TIME-LAG column after CLIENT-ID.
+ToolText describeOffsets(const QString &groupId, const QString &state, const QList<OffsetsRow> &rows,
+                         const QStringList &extraTimeLag = {});
 /// --describe --members [--verbose].
 ToolText describeMembers(const GroupDescription &group, bool verbose);
 /// --describe --state; `coordinator` is "host:port (id)".
