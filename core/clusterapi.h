@@ -52,6 +52,10 @@ public:
     virtual Result<QList<PartitionOffset>> alterGroupOffsets(const QString &groupId,
                                                              const QList<PartitionOffset> &offsets) = 0;
 
+    /// Deletes groups with no active members; one answer per group. The default says the
+    /// client cannot (fakes that do not model it).
+    virtual Result<QList<GroupDeletion>> deleteGroups(const QStringList &groupIds);
+
     virtual Result<QList<ConfigResource>> describeConfigs(ConfigResourceType type, const QStringList &names) = 0;
     virtual Status createTopic(const NewTopic &topic) = 0;
 

@@ -63,6 +63,11 @@ std::unique_ptr<PendingDelivery> ClusterApi::produceAsync(const QList<OutgoingRe
     return std::make_unique<DonePendingDelivery>(produce(records));
 }
 
+Result<QList<GroupDeletion>> ClusterApi::deleteGroups(const QStringList &)
+{
+    return KafkaError::make(QStringLiteral("_NOT_IMPLEMENTED"), QStringLiteral("This cluster client cannot delete groups."));
+}
+
 Result<QList<ConsumedRecord>> ClusterApi::readAt(const QList<PartitionOffset> &positions, int timeoutMs)
 {
     QList<ConsumedRecord> out;

@@ -114,6 +114,7 @@ struct GroupListing
     QString groupId;
     QString state;        ///< "Stable", "Empty", ... or "Unknown" when the broker does not report it
     QString protocolType; ///< "consumer" or "" for simple (standalone) groups
+    int responseIndex = -1; ///< position in the brokers' answer (Java clients list groups in that order, hashed)
 };
 
 struct GroupMember
@@ -134,6 +135,14 @@ struct GroupDescription
     bool simple = false;
     QList<GroupMember> members;
     QString errorCode; ///< per-group error, e.g. GROUP_ID_NOT_FOUND
+    QString errorMessage;
+};
+
+/// The answer for one group of a DeleteGroups request; errorCode empty when it was deleted.
+struct GroupDeletion
+{
+    QString groupId;
+    QString errorCode; ///< e.g. NON_EMPTY_GROUP, GROUP_ID_NOT_FOUND
     QString errorMessage;
 };
 

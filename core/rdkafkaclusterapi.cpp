@@ -237,6 +237,7 @@ Result<QList<GroupListing>> RdKafkaClusterApi::listGroups()
         g.state = groupState(rd_kafka_ConsumerGroupListing_state(valid[i]));
         g.protocolType = rd_kafka_ConsumerGroupListing_is_simple_consumer_group(valid[i]) ? QString()
                                                                                            : QStringLiteral("consumer");
+        g.responseIndex = int(i);
         out.append(std::move(g));
     }
     std::sort(out.begin(), out.end(), [](const GroupListing &a, const GroupListing &b) { return a.groupId < b.groupId; });
@@ -306,6 +307,45 @@ Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringL
             d.members.append(std::move(member));
         }
         out.append(std::move(d));
+    }
+    return out;
+}
+
+Result<QList<GroupDeletion>> RdKafkaClusterApi::deleteGroups(const QStringList &requested)
+{
+    QStringList groupIds = requested;
+    groupIds.removeDuplicates();
+    if (groupIds.isEmpty())
+        return QList<GroupDeletion>{};
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    QueuePtr q(rd_kafka_queue_new(rk));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DELETEGROUPS, m_options.timeoutMs);
+    std::vector<rd_kafka_DeleteGroup_t *> groups;
+    for (const QString &g : groupIds)
+        groups.push_back(rd_kafka_DeleteGroup_new(g.toUtf8().constData()));
+    rd_kafka_DeleteGroups(rk, groups.data(), groups.size(), opt.get(), q.get());
+    rd_kafka_DeleteGroup_destroy_array(groups.data(), groups.size());
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
+    h.value()->serve();
+    if (!ev)
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Deleting consumer groups"));
+    if (rd_kafka_event_error(ev.get()))
+        return h.value()->error(rd_kafka_event_error(ev.get()), QStringLiteral("Deleting consumer groups"));
+    const auto *res = rd_kafka_event_DeleteGroups_result(ev.get());
+    size_t n = 0;
+    const rd_kafka_group_result_t **results = rd_kafka_DeleteGroups_result_groups(res, &n);
+    QList<GroupDeletion> out;
+    for (size_t i = 0; i < n; ++i) {
+        GroupDeletion d;
+        d.groupId = str(rd_kafka_group_result_name(results[i]));
+        if (const rd_kafka_error_t *e = rd_kafka_group_result_error(results[i])) {
+            d.errorCode = str(rd_kafka_error_name(e));
+            d.errorMessage = str(rd_kafka_error_string(e));
+        }
+        out.append(d);
     }
     return out;
 }

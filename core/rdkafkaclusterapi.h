@@ -43,6 +43,7 @@ public:
     Result<QHash<QString, QList<PartitionOffset>>> committedOffsetsFor(const QHash<QString, QList<TopicPartition>> &groups);
     Result<QList<PartitionWatermarks>> watermarks(const QList<TopicPartition> &partitions) override;
     Result<QList<PartitionOffset>> offsetsForTimes(const QList<PartitionTimestamp> &query) override;
+    Result<QList<GroupDeletion>> deleteGroups(const QStringList &groupIds) override;
     Result<QList<PartitionOffset>> alterGroupOffsets(const QString &groupId,
                                                      const QList<PartitionOffset> &offsets) override;
     Result<QList<ConfigResource>> describeConfigs(ConfigResourceType type, const QStringList &names) override;

@@ -77,7 +77,7 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err, const Envir
             out.flush();
             return ExitOk;
         }
-        logging::initStderrLogging(parser.isSet(QStringLiteral("verbose")));
+        logging::initStderrLogging(parser.isSet(QStringLiteral("verbose")) && !it->ownsVerbose);
         CliContext ctx(parser, out, err, env);
         return it->run(ctx);
     } catch (const std::exception &e) {

@@ -1,5 +1,6 @@
 #include "clicontext.h"
 
+#include "clientconfigfile.h"
 #include "connectionstore.h"
 #include "passwordstore.h"
 #include "rdkafkaclusterapi.h"
@@ -67,8 +68,14 @@ InterruptGuard::~InterruptGuard()
 
 void addCommonOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("bootstrap"), QStringLiteral("Bootstrap servers, host:port[,host:port...]."),
-                      QStringLiteral("HOST:PORT")});
+    // Kafka's tools say --bootstrap-server, kcat says -b: both are accepted as they are typed.
+    parser.addOption({{QStringLiteral("bootstrap"), QStringLiteral("bootstrap-server"), QStringLiteral("b")},
+                      QStringLiteral("Bootstrap servers, host:port[,host:port...]."), QStringLiteral("HOST:PORT")});
+    parser.addOption({QStringLiteral("command-config"),
+                      QStringLiteral("A Java client properties file, as Kafka's tools take it (SASL, SSL with PEM stores)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("F"), QStringLiteral("A librdkafka properties file, as kcat -F reads it."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("profile"), QStringLiteral("A saved connection profile."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("X"), QStringLiteral("librdkafka property passthrough (repeatable)."),
                       QStringLiteral("key=value")});
@@ -120,6 +127,20 @@ Result<QList<QPair<QString, QString>>> CliContext::clientProperties(const QStrin
         }
         props = m_profile->clientProperties(password);
     }
+    // Files first, then the command line: --bootstrap and -X override what a file says.
+    for (const auto &[option, kind] : {std::pair{QStringLiteral("F"), ClientConfigKind::Librdkafka},
+                                       std::pair{QStringLiteral("command-config"), ClientConfigKind::Java}}) {
+        if (!m_parser.isSet(option))
+            continue;
+        auto file = readClientConfigFile(m_parser.value(option), kind);
+        if (!file)
+            return file.error();
+        props.append(file.value().properties);
+        if (!file.value().ignoredKeys.isEmpty() && m_parser.isSet(QStringLiteral("verbose")))
+            m_err << QStringLiteral("note: %1 ignored (no librdkafka equivalent): %2")
+                         .arg(m_parser.value(option), file.value().ignoredKeys.join(QStringLiteral(", ")))
+                  << Qt::endl;
+    }
     if (m_parser.isSet(QStringLiteral("bootstrap"))) {
         props.removeIf([](const auto &kv) { return kv.first == QLatin1String("bootstrap.servers"); });
         props.prepend({QStringLiteral("bootstrap.servers"), m_parser.value(QStringLiteral("bootstrap"))});
@@ -135,7 +156,8 @@ Result<QList<QPair<QString, QString>>> CliContext::clientProperties(const QStrin
     });
     if (!hasBootstrap)
         return KafkaError::make(QStringLiteral("USAGE"),
-                                QStringLiteral("No cluster given: use --bootstrap HOST:PORT or --profile NAME."));
+                                QStringLiteral("No cluster given: use --bootstrap HOST:PORT (or --bootstrap-server, -b), "
+                                               "--profile NAME, or a bootstrap.servers line in --command-config/-F."));
     return props;
 }
 
@@ -146,7 +168,10 @@ Result<std::unique_ptr<ClusterApi>> CliContext::connect()
         return props.error();
     if (m_env.apiFactory)
         return m_env.apiFactory(props.value());
-    return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props.value()));
+    RdKafkaClusterApi::Options options;
+    if (m_callTimeoutMs)
+        options.timeoutMs = *m_callTimeoutMs;
+    return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props.value(), options));
 }
 
 void CliContext::progress(const QString &line)

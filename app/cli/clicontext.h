@@ -37,6 +37,8 @@ public:
     /// The connection profile named by --profile, if any (for read-only checks).
     std::optional<ConnectionProfile> profile() const { return m_profile; }
     Result<std::unique_ptr<ClusterApi>> connect();
+    /// Time each cluster call may take from now on (default: the client's own, under 10 s).
+    void setCallTimeoutMs(int ms) { m_callTimeoutMs = ms; }
 
     /// Progress of a long command: on a terminal one line rewritten in place (at most 5 times a
     /// second), elsewhere a whole line at most every 5 s; nothing with --quiet or --json.
@@ -54,6 +56,7 @@ private:
     QTextStream &m_err;
     const Environment &m_env;
     std::optional<ConnectionProfile> m_profile;
+    std::optional<int> m_callTimeoutMs;
     QElapsedTimer m_progressClock;
     bool m_progressShown = false;
 };
@@ -78,6 +81,8 @@ struct CliCommand
     QString positionalSyntax; ///< e.g. "GROUP"
     std::function<void(QCommandLineParser &)> addOptions;
     std::function<int(CliContext &)> run;
+    /// --verbose means the command's own option (consumer-groups' --members --verbose), not logging.
+    bool ownsVerbose = false;
 };
 
 /// Adds the options every command takes: --bootstrap, --profile, -X, --json, -v.
@@ -92,5 +97,6 @@ QList<CliCommand> resetCommands();
 QList<CliCommand> lagCommands();
 QList<CliCommand> dlqCommands();
 QList<CliCommand> serveCommands();
+QList<CliCommand> consumerGroupsCommands();
 
 } // namespace kops::cli

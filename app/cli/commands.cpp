@@ -9,6 +9,7 @@ QList<CliCommand> allCommands()
     all << lagCommands();
     all << serveCommands();
     all << resetCommands();
+    all << consumerGroupsCommands();
     all << dlqCommands();
     all << profileCommands();
     return all;

@@ -1,5 +1,7 @@
 #include "connectiondialog.h"
 
+#include "clientconfigfile.h"
+
 #include "passwordstore.h"
 #include "rdkafkaclusterapi.h"
 
@@ -41,7 +43,11 @@ ConnectionDialog::ConnectionDialog(ConnectionStore store, QWidget *parent, ApiFa
     auto *listButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("New"), this);
     auto *remove = new QPushButton(tr("Delete"), this);
+    auto *import = new QPushButton(tr("Import…"), this);
+    import->setObjectName(QStringLiteral("importConnection"));
+    import->setToolTip(tr("A client.properties file (Kafka's --command-config) or a librdkafka/kcat -F file"));
     listButtons->addWidget(add);
+    listButtons->addWidget(import);
     listButtons->addWidget(remove);
     left->addLayout(listButtons);
     layout->addLayout(left, 1);
@@ -105,6 +111,12 @@ ConnectionDialog::ConnectionDialog(ConnectionStore store, QWidget *parent, ApiFa
 
     connect(add, &QPushButton::clicked, this, &ConnectionDialog::newProfile);
     connect(remove, &QPushButton::clicked, this, &ConnectionDialog::deleteProfile);
+    connect(import, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import connection"), QString(),
+                                                          tr("Client properties (*.properties *.conf *.cfg);;All files (*)"));
+        if (!path.isEmpty())
+            importFile(path);
+    });
     connect(m_testButton, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(saveButton, &QPushButton::clicked, this, [this] { save(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -179,6 +191,24 @@ void ConnectionDialog::selectProfile(const QString &name)
 QString ConnectionDialog::selectedProfile() const
 {
     return m_editingName;
+}
+
+bool ConnectionDialog::importFile(const QString &path)
+{
+    auto imported = importConnection(path);
+    if (!imported) {
+        m_result->setText(imported.error().message);
+        return false;
+    }
+    m_list->clearSelection();
+    setFormProfile(imported.value().profile);
+    m_editingName.clear();
+    m_password->setText(imported.value().password);
+    QString note = tr("Imported from %1. Review, test and save.").arg(path);
+    if (!imported.value().ignoredKeys.isEmpty())
+        note += QLatin1Char(' ') + tr("Ignored (no librdkafka equivalent): %1.").arg(imported.value().ignoredKeys.join(QStringLiteral(", ")));
+    m_result->setText(note);
+    return true;
 }
 
 void ConnectionDialog::newProfile()

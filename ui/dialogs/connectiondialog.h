@@ -37,6 +37,11 @@ public:
     ConnectionProfile formProfile() const;
     void setFormProfile(const ConnectionProfile &p);
 
+    /// Fills the form with a new profile read from a Java client .properties file (as given to
+    /// Kafka's tools with --command-config) or a librdkafka one (kcat -F). False, with the
+    /// reason shown, when the file cannot be used.
+    bool importFile(const QString &path);
+
     void testConnection();
     bool save();
     QString testResult() const;
