@@ -20,6 +20,10 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -114,6 +118,11 @@ private slots:
         QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
         const std::shared_ptr<DemoCluster> demo = started.value();
         auto api = DemoCluster::apiFactory(demo)();
+        // Before fraud-scoring's rewind (3 s after start).
+        auto fraudBefore = api->committedOffsets({QStringLiteral("fraud-scoring")});
+        QVERIFY(fraudBefore);
+        const qint64 before = sum(fraudBefore.value().value(QStringLiteral("fraud-scoring")));
+        QVERIFY(before > 1000);
 
         auto groups = api->listGroups();
         QVERIFY(groups);
@@ -168,9 +177,6 @@ private slots:
         // Live: shipping falls behind, fraud-scoring is rewound once.
         const qint64 shippingLag = lagOf(*api, QStringLiteral("shipping-service"));
         QTRY_VERIFY_WITH_TIMEOUT(lagOf(*api, QStringLiteral("shipping-service")) > shippingLag + 5, 20000);
-        auto fraudBefore = api->committedOffsets({QStringLiteral("fraud-scoring")});
-        QVERIFY(fraudBefore);
-        const qint64 before = sum(fraudBefore.value().value(QStringLiteral("fraud-scoring")));
         QTRY_VERIFY_WITH_TIMEOUT(sum(api->committedOffsets({QStringLiteral("fraud-scoring")}).value().value(
                                      QStringLiteral("fraud-scoring")))
                                      < before - 300,
@@ -181,6 +187,39 @@ private slots:
         described = api->describeGroups({QStringLiteral("billing-service")});
         QCOMPARE(described.value().first().state, QStringLiteral("Empty"));
         QVERIFY(described.value().first().members.isEmpty());
+    }
+
+    void cliRunsOnTheDemo()
+    {
+        const QString cli = qEnvironmentVariable("KOPS_CLI");
+        if (cli.isEmpty())
+            QSKIP("KOPS_CLI names the kafka-ops binary (set by CTest)");
+        QProcess lag;
+        lag.start(cli, {QStringLiteral("lag"), QStringLiteral("--demo"), QStringLiteral("--json")});
+        QVERIFY(lag.waitForFinished(60000));
+        QCOMPARE(lag.exitCode(), 0);
+        const QJsonArray groups = QJsonDocument::fromJson(lag.readAllStandardOutput()).array();
+        QHash<QString, QString> status;
+        for (const QJsonValue &g : groups)
+            status.insert(g[QStringLiteral("group")].toString(), g[QStringLiteral("status")].toString());
+        QCOMPARE(status.value(QStringLiteral("audit-archiver")), QStringLiteral("STOP"));
+        QCOMPARE(status.value(QStringLiteral("shipping-service")), QStringLiteral("WARN"));
+        QCOMPARE(status.value(QStringLiteral("billing-service")), QStringLiteral("OK"));
+        QVERIFY(status.contains(QStringLiteral("fraud-scoring")));
+
+        QProcess browse;
+        browse.start(cli, {QStringLiteral("dlq"), QStringLiteral("browse"), QStringLiteral("orders.DLT"), QStringLiteral("--demo"),
+                           QStringLiteral("--newest"), QStringLiteral("10"), QStringLiteral("--json")});
+        QVERIFY(browse.waitForFinished(60000));
+        QCOMPARE(browse.exitCode(), 0);
+        const QList<QByteArray> lines = browse.readAllStandardOutput().trimmed().split('\n');
+        QVERIFY2(lines.size() >= 10, qPrintable(QString::number(lines.size())));
+        QVERIFY(lines.first().contains("\"orders\""));
+
+        QProcess mixed;
+        mixed.start(cli, {QStringLiteral("lag"), QStringLiteral("--demo"), QStringLiteral("--bootstrap"), QStringLiteral("x:1")});
+        QVERIFY(mixed.waitForFinished(60000));
+        QCOMPARE(mixed.exitCode(), 64);
     }
 
     void welcomePageOpensTheDemoThenReplayAndRequeueWork()

@@ -97,6 +97,14 @@ Result<std::shared_ptr<DemoCluster>> DemoCluster::start(Options options)
     if (const Status built = demo->build(); !built.ok())
         return built.error();
     demo->m_thread = std::thread([d = demo.get()] { d->run(); });
+    // Ready when the groups that run have their consumers (a first sample sees them Stable).
+    std::unique_lock lock(demo->m_mutex);
+    demo->m_applied.wait_for(lock, std::chrono::seconds(10), [d = demo.get()] {
+        for (auto it = d->m_wanted.cbegin(); it != d->m_wanted.cend(); ++it)
+            if (d->m_groups.value(it.key()).running != it.value())
+                return false;
+        return true;
+    });
     return demo;
 }
 
