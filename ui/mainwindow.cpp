@@ -215,17 +215,21 @@ QWidget *MainWindow::buildWelcome()
     auto *outer = new QVBoxLayout(page);
     outer->addStretch(1);
     auto *box = new QWidget(page);
-    box->setMaximumWidth(620);
+    box->setFixedWidth(640); // a wrapped label needs a width to compute its height
     auto *l = new QVBoxLayout(box);
     auto *title = new QLabel(tr("<h2>Welcome to Kafka Ops Console</h2>"), box);
     auto *text = new QLabel(tr("Watch consumer lag and health, browse and requeue dead letters, replay a group from a point "
-                               "in time, and check client and broker profiles.<br><br>"
-                               "Add the bootstrap servers of your cluster, or open the demo: a simulated cluster with "
-                               "live orders and payments, lagging and stopped consumer groups and a few thousand dead "
-                               "letters, running inside this program (nothing else is needed, nothing leaves this "
-                               "machine, and it ends when you quit)."),
+                               "in time, and check client and broker profiles."),
                             box);
-    text->setWordWrap(true);
+    auto *demoText = new QLabel(tr("Add the bootstrap servers of your cluster, or open the demo: a simulated cluster with "
+                                   "live orders and payments, lagging and stopped consumer groups and a few thousand dead "
+                                   "letters, running inside this program (nothing else is needed, nothing leaves this "
+                                   "machine, and it ends when you quit)."),
+                                box);
+    for (QLabel *label : {text, demoText}) {
+        label->setWordWrap(true);
+        label->setMinimumHeight(label->heightForWidth(620)); // wrapped labels in a centred box
+    }
     auto *add = new QPushButton(tr("Add a connection…"), box);
     add->setObjectName(QStringLiteral("welcomeAddConnection"));
     auto *demo = new QPushButton(tr("Open the demo cluster"), box);
@@ -237,6 +241,7 @@ QWidget *MainWindow::buildWelcome()
     buttons->addStretch(1);
     l->addWidget(title);
     l->addWidget(text);
+    l->addWidget(demoText);
     l->addSpacing(12);
     l->addLayout(buttons);
     outer->addWidget(box, 0, Qt::AlignHCenter);
