@@ -17,6 +17,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <cmath>
 
 namespace kops::demo {
@@ -136,11 +139,15 @@ Status DemoCluster::build()
                                        errstr, sizeof errstr);
     if (!m_traffic->producer)
         return KafkaError::make(QStringLiteral("DEMO"), QString::fromUtf8(errstr));
-    const SeededRecords seeded = m_traffic->records.seedDay(t0, m_topicPartitions);
-    for (const OutgoingRecord &r : seeded.records)
-        produceRecord(m_traffic->producer, r);
-    rd_kafka_flush(m_traffic->producer, 30000);
-    m_seededTimestamps = seeded.timestamps;
+    qsizetype seededCount = 0;
+    {
+        SeededRecords seeded = m_traffic->records.seedDay(t0, m_topicPartitions);
+        for (const OutgoingRecord &r : std::as_const(seeded.records))
+            produceRecord(m_traffic->producer, r);
+        rd_kafka_flush(m_traffic->producer, 30000);
+        m_seededTimestamps = std::move(seeded.timestamps);
+        seededCount = seeded.records.size();
+    }
 
     // Where each group stands now, committed before its consumer starts.
     m_groupDelayMs = {{QStringLiteral("billing-service"), 20'000},
@@ -158,7 +165,11 @@ Status DemoCluster::build()
             offsets.insert(tp, countUpTo(m_seededTimestamps.value(tp), t0 - m_groupDelayMs.value(group)));
         commitOffsets(m_bootstrap, group, offsets);
     }
-    spdlog::info("demo cluster at {} seeded {} records in {} ms", m_bootstrap.toStdString(), seeded.records.size(),
+#ifdef __GLIBC__
+    // The day of records was built, copied into librdkafka and sent: give that memory back.
+    malloc_trim(0);
+#endif
+    spdlog::info("demo cluster at {} seeded {} records in {} ms", m_bootstrap.toStdString(), seededCount,
                  QDateTime::currentMSecsSinceEpoch() - t0);
     return Done{};
 }
