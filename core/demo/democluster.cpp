@@ -72,7 +72,7 @@ struct DemoCluster::Traffic
     rd_kafka_t *producer = nullptr;
     QHash<QString, rd_kafka_t *> consumers;
     RecordFactory records{20261128};
-    double shippingCredit = 0;
+    HalfSpeedConsumer shipping;
     bool rewound = false;
     qint64 tick = 0;
 };
@@ -166,10 +166,7 @@ Status DemoCluster::build()
 
     const qint64 producedAt = QDateTime::currentMSecsSinceEpoch();
     // Where each group stands now, committed before its consumer starts.
-    m_groupDelayMs = {{QStringLiteral("billing-service"), 20'000},
-                      {QStringLiteral("shipping-service"), 25 * 60'000},
-                      {QStringLiteral("audit-archiver"), 3600'000},
-                      {QStringLiteral("fraud-scoring"), 10'000}};
+    m_groupDelayMs = {{QStringLiteral("billing-service"), 20'000}, {QStringLiteral("fraud-scoring"), 10'000}};
     std::vector<std::thread> committers; // together: each may wait for its coordinator
     for (const auto &[group, topics] : demoGroups()) {
         DemoGroup g;
@@ -179,7 +176,7 @@ Status DemoCluster::build()
         m_wanted.insert(group, group != QLatin1String("audit-archiver"));
         QHash<TopicPartition, qint64> offsets;
         for (const TopicPartition &tp : partitionsOf(group))
-            offsets.insert(tp, countUpTo(m_seededTimestamps.value(tp), t0 - m_groupDelayMs.value(group)));
+            offsets.insert(tp, seededCommitted(group, tp, t0));
         committers.emplace_back([bootstrap = m_bootstrap, group, offsets] { commitOffsets(bootstrap, group, offsets); });
     }
     for (std::thread &t : committers)
@@ -323,23 +320,13 @@ Status DemoCluster::seedHistory(const QString &historyPath) const
     if (const Status opened = store.open(); !opened.ok())
         return opened;
     const qint64 now = m_startedAtMs;
-    const qint64 auditStoppedAt = now - m_groupDelayMs.value(QStringLiteral("audit-archiver"));
+    const qint64 auditStoppedAt = now - 3600'000;
     for (qint64 at = now - kDayMs + kHistoryStepMs; at < now; at += kHistoryStepMs) {
         RawLagSample sample;
         sample.atMs = at;
-        const double hoursAgo = double(now - at) / 3600'000.0;
         for (const auto &entry : demoGroups()) {
             const QString &groupId = entry.first;
-            qint64 delay = m_groupDelayMs.value(groupId);
-            bool running = true;
-            if (groupId == QLatin1String("shipping-service")) {
-                // Kept up overnight, fell behind since the morning peak.
-                delay = hoursAgo > 6 ? qint64(60'000 * (2 + 2 * std::sin(hoursAgo)))
-                                     : qint64(60'000 * (2 + 23 * (6 - hoursAgo) / 6));
-            } else if (groupId == QLatin1String("audit-archiver")) {
-                running = at < auditStoppedAt;
-                delay = 60'000;
-            }
+            const bool running = groupId != QLatin1String("audit-archiver") || at < auditStoppedAt;
             RawGroupSample g;
             g.groupId = groupId;
             g.state = running ? QStringLiteral("Stable") : QStringLiteral("Empty");
@@ -351,7 +338,7 @@ Status DemoCluster::seedHistory(const QString &historyPath) const
                 p.partition = tp.partition;
                 p.logStart = 0;
                 p.logEnd = countUpTo(ts, at);
-                p.committed = countUpTo(ts, running ? at - delay : auditStoppedAt);
+                p.committed = seededCommitted(groupId, tp, at);
                 if (p.committed < p.logEnd)
                     p.committedRecordTimestampMs = ts.at(p.committed);
                 if (running) {
@@ -366,6 +353,28 @@ Status DemoCluster::seedHistory(const QString &historyPath) const
             return recorded;
     }
     return Done{};
+}
+
+qint64 DemoCluster::seededCommitted(const QString &group, const TopicPartition &tp, qint64 at) const
+{
+    const QList<qint64> &ts = m_seededTimestamps[tp];
+    if (group == QLatin1String("audit-archiver")) {
+        const qint64 stoppedAt = m_startedAtMs - 3600'000; // kept up until it stopped
+        return countUpTo(ts, std::min(at, stoppedAt) - 60'000);
+    }
+    if (group != QLatin1String("shipping-service"))
+        return countUpTo(ts, at - m_groupDelayMs.value(group));
+    // Kept a couple of minutes behind until three hours ago; since then it processes half of
+    // what arrives on each partition, as its live consumer does: lag grows on every partition.
+    const auto delayAt = [this](qint64 t) {
+        return qint64(60'000 * (2.5 + 1.5 * std::sin(double(m_startedAtMs - t) / 3600'000.0)));
+    };
+    const qint64 fellBehindAt = m_startedAtMs - 3 * 3600'000;
+    if (at <= fellBehindAt)
+        return countUpTo(ts, at - delayAt(at));
+    const qint64 base = countUpTo(ts, fellBehindAt - delayAt(fellBehindAt));
+    const qint64 arrivedBefore = countUpTo(ts, fellBehindAt);
+    return base + (countUpTo(ts, at) - arrivedBefore) / 2;
 }
 
 void DemoCluster::run()
@@ -404,6 +413,8 @@ void DemoCluster::run()
                 rd_kafka_assign(c, list);
                 rd_kafka_topic_partition_list_destroy(list);
                 t.consumers.insert(groupId, c);
+                if (groupId == QLatin1String("shipping-service"))
+                    t.shipping.reset();
             } else if (rd_kafka_t *c = t.consumers.take(groupId)) {
                 rd_kafka_consumer_close(c);
                 rd_kafka_destroy(c);
@@ -426,14 +437,10 @@ void DemoCluster::run()
         const QHash<QString, rd_kafka_t *> consumers = t.consumers;
         lock.unlock();
         for (auto it = consumers.cbegin(); it != consumers.cend(); ++it) {
-            int budget = 200;
-            if (it.key() == QLatin1String("shipping-service")) {
-                // About half of what is produced on average: its lag keeps growing.
-                t.shippingCredit += 0.55 * RecordFactory::averageRate(QStringLiteral("orders")) * m_options.tickMs / 1000.0;
-                budget = int(t.shippingCredit);
-                t.shippingCredit -= budget;
-            }
-            consume(it.value(), budget);
+            if (it.key() == QLatin1String("shipping-service"))
+                t.shipping.consume(it.value()); // half of what arrives: its lag keeps growing
+            else
+                consume(it.value(), 200);
             if (it.key() == QLatin1String("fraud-scoring") && !t.rewound && m_options.rewindAfterSecs > 0
                 && secs >= m_options.rewindAfterSecs) {
                 rewind(it.value(), 150);

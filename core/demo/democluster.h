@@ -91,6 +91,8 @@ private:
     Status build();
     void run();
     QList<TopicPartition> partitionsOf(const QString &groupId) const; ///< m_mutex held
+    /// A group's committed offset at a time of the seeded day (and at start), from its story.
+    qint64 seededCommitted(const QString &group, const TopicPartition &tp, qint64 at) const;
 
     Options m_options;
     rd_kafka_s *m_rk = nullptr;
@@ -108,7 +110,7 @@ private:
     QHash<QString, QHash<QString, QString>> m_topicConfigs;
     /// Timestamps of the seeded records per "topic/partition" (offset = index), for the history.
     QHash<TopicPartition, QList<qint64>> m_seededTimestamps;
-    QHash<QString, qint64> m_groupDelayMs; ///< each group's lag at start, in time, for the history
+    QHash<QString, qint64> m_groupDelayMs; ///< how far behind the groups that keep up are, in time
 
     std::unique_ptr<Traffic> m_traffic;
     std::thread m_thread;

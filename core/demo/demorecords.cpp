@@ -402,6 +402,33 @@ int consume(rd_kafka_s *consumer, int budget)
     return taken;
 }
 
+void HalfSpeedConsumer::consume(rd_kafka_s *consumer)
+{
+    for (;;) {
+        rd_kafka_message_t *m = rd_kafka_consumer_poll(consumer, 0);
+        if (!m)
+            break;
+        if (!m->err) {
+            Partition &p = m_partitions[{QString::fromUtf8(rd_kafka_topic_name(m->rkt)), int(m->partition)}];
+            if (p.start < 0)
+                p.start = m->offset; // where its committed offset was when it started
+            p.fetched = m->offset + 1;
+        }
+        rd_kafka_message_destroy(m);
+    }
+    rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new(int(m_partitions.size()));
+    for (auto it = m_partitions.begin(); it != m_partitions.end(); ++it) {
+        const qint64 target = it->start + (it->fetched - it->start) / 2;
+        if (target == it->committed)
+            continue;
+        it->committed = target;
+        rd_kafka_topic_partition_list_add(list, it.key().topic.toUtf8().constData(), it.key().partition)->offset = target;
+    }
+    if (list->cnt > 0)
+        rd_kafka_commit(consumer, list, 1);
+    rd_kafka_topic_partition_list_destroy(list);
+}
+
 void rewind(rd_kafka_s *consumer, qint64 count)
 {
     rd_kafka_topic_partition_list_t *positions = nullptr;

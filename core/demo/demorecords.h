@@ -58,6 +58,25 @@ private:
 void produceRecord(rd_kafka_s *producer, const OutgoingRecord &record);
 /// Takes up to budget records from a consumer's queue and commits past them (asynchronously).
 int consume(rd_kafka_s *consumer, int budget);
+/// A consumer that processes half of what arrives on each partition: it fetches every record
+/// but commits, per partition, only half of the way from where it started to what it has
+/// fetched, so its lag grows on every partition whenever records are produced (Burrow's WARN).
+class HalfSpeedConsumer final
+{
+public:
+    void consume(rd_kafka_s *consumer);
+    void reset() { m_partitions.clear(); }
+
+private:
+    struct Partition
+    {
+        qint64 start = -1;  ///< first offset fetched since the consumer started
+        qint64 fetched = -1; ///< next offset after the last fetched
+        qint64 committed = -1;
+    };
+    QHash<TopicPartition, Partition> m_partitions;
+};
+
 /// Moves a consumer back by count records on each partition and commits there (an operator's rewind).
 void rewind(rd_kafka_s *consumer, qint64 count);
 
