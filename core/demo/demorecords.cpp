@@ -409,16 +409,23 @@ void HalfSpeedConsumer::consume(rd_kafka_s *consumer)
         if (!m)
             break;
         if (!m->err) {
-            Partition &p = m_partitions[{QString::fromUtf8(rd_kafka_topic_name(m->rkt)), int(m->partition)}];
-            if (p.start < 0)
+            const char *topic = rd_kafka_topic_name(m->rkt);
+            Partition &p = m_partitions[{QString::fromUtf8(topic), int(m->partition)}];
+            if (p.start < 0) {
                 p.start = m->offset; // where its committed offset was when it started
+                // What was there before it started stays its backlog: it halves only what arrives.
+                int64_t low = 0;
+                int64_t high = 0;
+                rd_kafka_get_watermark_offsets(consumer, topic, m->partition, &low, &high);
+                p.arrivedBefore = std::max<qint64>(high, m->offset);
+            }
             p.fetched = m->offset + 1;
         }
         rd_kafka_message_destroy(m);
     }
     rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new(int(m_partitions.size()));
     for (auto it = m_partitions.begin(); it != m_partitions.end(); ++it) {
-        const qint64 target = it->start + (it->fetched - it->start) / 2;
+        const qint64 target = it->start + std::max<qint64>(0, it->fetched - it->arrivedBefore) / 2;
         if (target == it->committed)
             continue;
         it->committed = target;

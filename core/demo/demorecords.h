@@ -59,8 +59,8 @@ void produceRecord(rd_kafka_s *producer, const OutgoingRecord &record);
 /// Takes up to budget records from a consumer's queue and commits past them (asynchronously).
 int consume(rd_kafka_s *consumer, int budget);
 /// A consumer that processes half of what arrives on each partition: it fetches every record
-/// but commits, per partition, only half of the way from where it started to what it has
-/// fetched, so its lag grows on every partition whenever records are produced (Burrow's WARN).
+/// but commits, per partition, its start plus half of what arrived since (its backlog stays),
+/// so its lag grows on every partition whenever records are produced (Burrow's WARN).
 class HalfSpeedConsumer final
 {
 public:
@@ -72,6 +72,7 @@ private:
     {
         qint64 start = -1;  ///< first offset fetched since the consumer started
         qint64 fetched = -1; ///< next offset after the last fetched
+        qint64 arrivedBefore = -1; ///< the log end when it started
         qint64 committed = -1;
     };
     QHash<TopicPartition, Partition> m_partitions;
