@@ -2,6 +2,7 @@
 // mock, the welcome page, and the flows a new user tries first, end to end on the offscreen
 // platform: lag -> chart pick -> replay preview -> stop the group's consumers -> apply -> undo,
 // and dead letters browse -> requeue with the records then in the original topic.
+#include "connectionstore.h"
 #include "democluster.h"
 #include "democlusterapi.h"
 #include "dlq/deadlettermodel.h"
@@ -187,6 +188,27 @@ private slots:
         described = api->describeGroups({QStringLiteral("billing-service")});
         QCOMPARE(described.value().first().state, QStringLiteral("Empty"));
         QVERIFY(described.value().first().members.isEmpty());
+    }
+
+    void noWelcomePageOnceAConnectionIsSaved()
+    {
+        ConnectionStore store;
+        ConnectionProfile saved;
+        saved.name = QStringLiteral("prod");
+        saved.bootstrapServers = QStringLiteral("kafka-1.prod:9092");
+        QVERIFY(store.upsert(saved).ok());
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(!w.welcomePage());
+        }
+        QVERIFY(store.remove(QStringLiteral("prod")).ok());
+        MainWindow w;
+        w.show();
+        QVERIFY(w.welcomePage());
+        // Going to a page leaves it (Profiles work without a cluster).
+        w.showPage(QStringLiteral("Profiles"));
+        QVERIFY(!w.welcomePage());
     }
 
     void cliRunsOnTheDemo()

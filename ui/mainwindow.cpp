@@ -178,6 +178,7 @@ void MainWindow::addPage(ConsolePage *page)
 
 void MainWindow::showPage(const QString &title)
 {
+    m_body->setCurrentWidget(m_pagesArea); // going to a page leaves the welcome page
     for (int i = 0; i < m_pages.size(); ++i)
         if (m_pages.at(i)->title() == title)
             m_nav->setCurrentRow(i);

@@ -55,6 +55,7 @@ public:
     bool connectToDemo();
     void disconnectFromCluster();
     void refresh();
+    /// Shows a page (leaving the welcome page if it is up: Profiles work without a cluster).
     void showPage(const QString &title);
 
     /// Title and text of the desktop notification for the alerts of one sampling round.
