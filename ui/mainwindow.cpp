@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "clusterservice.h"
+#include "democluster.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/lagsettingsdialog.h"
 #include "dlq/deadletterspage.h"
@@ -22,7 +23,10 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDesktopServices>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QPushButton>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -77,7 +81,13 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({170, 1100});
-    layout->addWidget(splitter, 1);
+    m_body = new QStackedWidget(central);
+    m_welcome = buildWelcome();
+    m_pagesArea = splitter;
+    m_body->addWidget(m_welcome);
+    m_body->addWidget(splitter);
+    m_body->setCurrentWidget(splitter);
+    layout->addWidget(m_body, 1);
     setCentralWidget(central);
 
     m_connectionLabel = new QLabel(tr("Not connected"), this);
@@ -234,6 +244,7 @@ void MainWindow::addPage(ConsolePage *page)
 
 void MainWindow::showPage(const QString &title)
 {
+    m_body->setCurrentWidget(m_pagesArea); // going to a page leaves the welcome page
     for (int i = 0; i < m_pages.size(); ++i)
         if (m_pages.at(i)->title() == title)
             m_nav->setCurrentRow(i);
@@ -261,9 +272,88 @@ void MainWindow::reloadConnections(const QString &select)
     if (index >= 0)
         m_connectionCombo->setCurrentIndex(index);
     m_connectAction->setEnabled(m_connectionCombo->count() > 0 || m_connection);
-    if (profiles.value().isEmpty() && !m_connection)
-        m_banner->showMessage(StatusBanner::Kind::Info,
-                              tr("No connections yet. Use Connections… to add your cluster's bootstrap servers."));
+    updateWelcome();
+}
+
+QWidget *MainWindow::buildWelcome()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("welcomePage"));
+    auto *outer = new QVBoxLayout(page);
+    outer->addStretch(1);
+    auto *box = new QWidget(page);
+    box->setFixedWidth(640); // a wrapped label needs a width to compute its height
+    auto *l = new QVBoxLayout(box);
+    auto *title = new QLabel(tr("<h2>Welcome to Kafka Ops Console</h2>"), box);
+    auto *text = new QLabel(tr("Watch consumer lag and health, browse and requeue dead letters, replay a group from a point "
+                               "in time, and check client and broker profiles."),
+                            box);
+    auto *demoText = new QLabel(tr("Add the bootstrap servers of your cluster, or open the demo: a simulated cluster with "
+                                   "live orders and payments, lagging and stopped consumer groups and a few thousand dead "
+                                   "letters, running inside this program (nothing else is needed, nothing leaves this "
+                                   "machine, and it ends when you quit)."),
+                                box);
+    for (QLabel *label : {text, demoText}) {
+        label->setWordWrap(true);
+        label->setMinimumHeight(label->heightForWidth(620)); // wrapped labels in a centred box
+    }
+    auto *add = new QPushButton(tr("Add a connection…"), box);
+    add->setObjectName(QStringLiteral("welcomeAddConnection"));
+    auto *demo = new QPushButton(tr("Open the demo cluster"), box);
+    demo->setObjectName(QStringLiteral("welcomeOpenDemo"));
+    demo->setDefault(true);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(demo);
+    buttons->addStretch(1);
+    l->addWidget(title);
+    l->addWidget(text);
+    l->addWidget(demoText);
+    l->addSpacing(12);
+    l->addLayout(buttons);
+    outer->addWidget(box, 0, Qt::AlignHCenter);
+    outer->addStretch(2);
+    connect(add, &QPushButton::clicked, this, &MainWindow::openConnectionsDialog);
+    connect(demo, &QPushButton::clicked, this, &MainWindow::connectToDemo);
+    return page;
+}
+
+void MainWindow::updateWelcome()
+{
+    const bool welcome = !m_connection && m_connectionCombo->count() == 0;
+    m_body->setCurrentWidget(welcome ? m_welcome : m_pagesArea);
+}
+
+QWidget *MainWindow::welcomePage() const
+{
+    return m_body->currentWidget() == m_welcome ? m_welcome : nullptr;
+}
+
+bool MainWindow::connectToDemo()
+{
+    if (!m_demo) {
+        QElapsedTimer started;
+        started.start();
+        auto demo = demo::DemoCluster::start();
+        if (!demo) {
+            m_banner->showMessage(StatusBanner::Kind::Error, demo.error().toString());
+            return false;
+        }
+        m_demo = demo.value();
+        QFile::remove(demo::DemoCluster::alertsPath());
+        if (const Status seeded = m_demo->seedHistory(demo::DemoCluster::historyPath()); !seeded.ok())
+            statusBar()->showMessage(tr("Demo lag history: %1").arg(seeded.error().toString()), 15000);
+        spdlog::info("demo cluster ready in {} ms", started.elapsed());
+    }
+    disconnectFromCluster();
+    auto context = std::make_shared<ConnectionContext>();
+    context->profile.name = demo::DemoCluster::name();
+    context->profile.bootstrapServers = m_demo->bootstrapServers();
+    context->profile.sampleIntervalSeconds = 5;
+    context->createApi = demo::DemoCluster::apiFactory(m_demo);
+    context->demo = m_demo;
+    open(context);
+    return true;
 }
 
 void MainWindow::openConnectionsDialog()
@@ -313,6 +403,12 @@ void MainWindow::connectTo(const ConnectionProfile &profile, const QString &pass
     auto context = std::make_shared<ConnectionContext>();
     context->profile = profile;
     context->createApi = m_maker(profile, password);
+    open(context);
+}
+
+void MainWindow::open(std::shared_ptr<ConnectionContext> context)
+{
+    const ConnectionProfile &profile = context->profile;
     m_connection = context;
     spdlog::info("connecting to '{}' ({})", profile.name.toStdString(), profile.bootstrapServers.toStdString());
 
@@ -337,7 +433,9 @@ void MainWindow::connectTo(const ConnectionProfile &profile, const QString &pass
     m_refreshTimer->start(std::max(5, profile.sampleIntervalSeconds) * 1000);
     refresh();
     startLagService();
-    QSettings().setValue(QStringLiteral("connection/last"), profile.name);
+    if (!m_connection->demo)
+        QSettings().setValue(QStringLiteral("connection/last"), profile.name);
+    updateWelcome();
 }
 
 void MainWindow::startLagService()
@@ -348,7 +446,15 @@ void MainWindow::startLagService()
         statusBar()->showMessage(settings.error().toString(), 15000);
     const LagSettings s = settings ? settings.value() : LagSettings{};
     m_notify = s.desktopNotifications;
-    m_lag = new LagService(m_connection, s);
+    if (m_connection->demo) {
+        // The demo's history is its own file, seeded at start: never mixed with a real cluster's.
+        LagService::Options options;
+        options.historyPath = demo::DemoCluster::historyPath();
+        options.alertsPath = demo::DemoCluster::alertsPath();
+        m_lag = new LagService(m_connection, s, options);
+    } else {
+        m_lag = new LagService(m_connection, s);
+    }
     m_lagFailedAtMs = 0;
     m_lagSampledAtMs = 0;
     connect(m_lag, &LagService::lagSnapshotAvailable, m_consumers, &ConsumersPage::showLag);
@@ -516,7 +622,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    if (m_connection)
+    if (m_connection && !m_connection->demo)
         settings.setValue(QStringLiteral("connection/last"), m_connection->profile.name);
     QMainWindow::closeEvent(event);
 }

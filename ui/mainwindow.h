@@ -21,6 +21,10 @@ class QTimer;
 
 namespace kops {
 
+namespace demo {
+class DemoCluster;
+}
+
 class AlertsPage;
 class ClusterService;
 class LagService;
@@ -47,8 +51,11 @@ public:
     bool connectToProfile(const QString &name);
     /// Connects to an unsaved profile (e.g. from --bootstrap on the command line).
     void connectTo(const ConnectionProfile &profile, const QString &password = {});
+    /// Starts (once per window) and connects to the demo cluster; false with the reason in the banner.
+    bool connectToDemo();
     void disconnectFromCluster();
     void refresh();
+    /// Shows a page (leaving the welcome page if it is up: Profiles work without a cluster).
     void showPage(const QString &title);
 
     /// Title and text of the desktop notification for the alerts of one sampling round.
@@ -61,6 +68,8 @@ public:
     ReplayPage *replayPage() const { return m_replay; }
     AlertsPage *alertsPage() const { return m_alerts; }
     LagService *lagService() const { return m_lag; }
+    /// The first-run page (no saved connection, not connected), or nullptr when hidden.
+    QWidget *welcomePage() const;
 
 signals:
     void overviewShown();
@@ -71,6 +80,9 @@ protected:
 private:
     void buildToolbar();
     void buildMenus();
+    QWidget *buildWelcome();
+    void updateWelcome();
+    void open(std::shared_ptr<ConnectionContext> context);
     void reloadConnections(const QString &select);
     void openConnectionsDialog();
     void onOverview(const ClusterOverview &overview);
@@ -99,6 +111,10 @@ private:
     QAction *m_refreshAction = nullptr;
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QStackedWidget *m_body = nullptr; ///< the welcome page or the pages
+    QWidget *m_welcome = nullptr;
+    QWidget *m_pagesArea = nullptr;
+    std::shared_ptr<demo::DemoCluster> m_demo;
     StatusBanner *m_banner = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QTimer *m_refreshTimer = nullptr;

@@ -2,10 +2,12 @@
 
 #include "clientconfigfile.h"
 #include "connectionstore.h"
+#include "democluster.h"
 #include "passwordstore.h"
 #include "rdkafkaclusterapi.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <csignal>
@@ -77,6 +79,8 @@ void addCommonOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("F"), QStringLiteral("A librdkafka properties file, as kcat -F reads it."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("profile"), QStringLiteral("A saved connection profile."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("demo"),
+                      QStringLiteral("Use the demo cluster, simulated in this process for this command (no Kafka needed).")});
     parser.addOption({QStringLiteral("X"), QStringLiteral("librdkafka property passthrough (repeatable)."),
                       QStringLiteral("key=value")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
@@ -95,6 +99,16 @@ bool CliContext::json() const
     return m_parser.isSet(QStringLiteral("json"));
 }
 
+bool CliContext::isDemo() const
+{
+    return m_parser.isSet(QStringLiteral("demo"));
+}
+
+QString CliContext::historyPath() const
+{
+    return m_demoDir ? m_demoDir->filePath(QStringLiteral("demo-history.sqlite")) : QString();
+}
+
 Result<QList<QPair<QString, QString>>> CliContext::clientProperties()
 {
     return clientProperties(m_parser.isSet(QStringLiteral("profile")) ? m_parser.value(QStringLiteral("profile"))
@@ -104,6 +118,23 @@ Result<QList<QPair<QString, QString>>> CliContext::clientProperties()
 Result<QList<QPair<QString, QString>>> CliContext::clientProperties(const QString &profileName)
 {
     QList<QPair<QString, QString>> props;
+    if (isDemo()) {
+        if (m_parser.isSet(QStringLiteral("bootstrap")) || m_parser.isSet(QStringLiteral("profile")))
+            return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--demo cannot be combined with --bootstrap or --profile."));
+        if (!m_demo) {
+            auto started = demo::DemoCluster::start();
+            if (!started)
+                return started.error();
+            m_demo = started.value();
+            // Its own history, seeded with the demo's day and gone when the command ends.
+            m_demoDir = std::make_shared<QTemporaryDir>();
+            if (m_demoDir->isValid())
+                m_demo->seedHistory(historyPath());
+            else
+                m_demoDir.reset();
+        }
+        return m_demo->clientProperties();
+    }
     if (!profileName.isEmpty()) {
         const QString &name = profileName;
         auto found = ConnectionStore().find(name);
@@ -166,6 +197,8 @@ Result<std::unique_ptr<ClusterApi>> CliContext::connect()
     auto props = clientProperties();
     if (!props)
         return props.error();
+    if (m_demo)
+        return demo::DemoCluster::apiFactory(m_demo)();
     if (m_env.apiFactory)
         return m_env.apiFactory(props.value());
     RdKafkaClusterApi::Options options;

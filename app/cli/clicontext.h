@@ -13,6 +13,12 @@
 #include <functional>
 #include <memory>
 
+namespace kops::demo {
+class DemoCluster;
+}
+
+class QTemporaryDir;
+
 namespace kops::cli {
 
 /// Parsed command line plus the helpers every command shares: connecting, printing, failing.
@@ -39,6 +45,10 @@ public:
     Result<std::unique_ptr<ClusterApi>> connect();
     /// Time each cluster call may take from now on (default: the client's own, under 10 s).
     void setCallTimeoutMs(int ms) { m_callTimeoutMs = ms; }
+    /// --demo: the command runs against the demo cluster, simulated in this process.
+    bool isDemo() const;
+    /// Where lag history is kept: empty for the default file; the demo's own (seeded) file with --demo.
+    QString historyPath() const;
 
     /// Progress of a long command: on a terminal one line rewritten in place (at most 5 times a
     /// second), elsewhere a whole line at most every 5 s; nothing with --quiet or --json.
@@ -57,6 +67,8 @@ private:
     const Environment &m_env;
     std::optional<ConnectionProfile> m_profile;
     std::optional<int> m_callTimeoutMs;
+    std::shared_ptr<demo::DemoCluster> m_demo;
+    std::shared_ptr<QTemporaryDir> m_demoDir;
     QElapsedTimer m_progressClock;
     bool m_progressShown = false;
 };
@@ -85,7 +97,7 @@ struct CliCommand
     bool ownsVerbose = false;
 };
 
-/// Adds the options every command takes: --bootstrap, --profile, -X, --json, -v.
+/// Adds the options every command takes: --bootstrap, --profile, --demo, -X, --json, -v.
 void addCommonOptions(QCommandLineParser &parser);
 
 /// Plain text table with aligned columns, as kafka-consumer-groups.sh prints.

@@ -1,4 +1,5 @@
 #include "clicontext.h"
+#include "democluster.h"
 #include "historystore.h"
 #include "lagmonitor.h"
 #include "lagsampler.h"
@@ -18,6 +19,8 @@ namespace {
 
 QString clusterKey(CliContext &ctx)
 {
+    if (ctx.isDemo())
+        return demo::DemoCluster::name();
     if (ctx.profile())
         return ctx.profile()->name;
     return ctx.parser().value(QStringLiteral("bootstrap"));
@@ -28,7 +31,7 @@ class LagRound
 {
 public:
     LagRound(CliContext &ctx, ClusterApi &api, LagMonitor::Options options)
-        : m_ctx(ctx), m_api(api), m_monitor(std::move(options))
+        : m_ctx(ctx), m_api(api), m_monitor(std::move(options)), m_history(ctx.historyPath())
     {
         m_historyOk = m_history.open().ok();
     }

@@ -24,6 +24,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("bootstrap"),
                       QStringLiteral("Connect to these bootstrap servers (PLAINTEXT) without saving a profile."),
                       QStringLiteral("HOST:PORT")});
+    parser.addOption({QStringLiteral("demo"),
+                      QStringLiteral("Open the demo cluster: simulated in this process, no Kafka needed.")});
     parser.process(app);
 
     const QString logFile = kops::logging::initFileLogging();
@@ -31,7 +33,9 @@ int main(int argc, char *argv[])
 
     kops::MainWindow window;
     window.show();
-    if (parser.isSet(QStringLiteral("bootstrap"))) {
+    if (parser.isSet(QStringLiteral("demo"))) {
+        window.connectToDemo();
+    } else if (parser.isSet(QStringLiteral("bootstrap"))) {
         kops::ConnectionProfile adhoc;
         adhoc.name = parser.value(QStringLiteral("bootstrap"));
         adhoc.bootstrapServers = parser.value(QStringLiteral("bootstrap"));

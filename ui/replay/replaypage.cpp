@@ -1,5 +1,7 @@
 #include "replaypage.h"
 
+#include "democluster.h"
+
 #include "widgets/columnfit.h"
 
 #include "replay/resetjournal.h"
@@ -228,7 +230,15 @@ QWidget *ReplayPage::buildPreviewStep()
     m_previewView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_previewView->verticalHeader()->hide();
     m_previewView->horizontalHeader()->setStretchLastSection(true);
-    l->addWidget(m_guardLabel);
+    m_demoStop = new QPushButton(tr("Stop consumers of this group (demo)"), w);
+    m_demoStop->setObjectName(QStringLiteral("replayDemoStopConsumers"));
+    m_demoStop->setToolTip(tr("The demo cluster runs this group's consumers in this process: stop them so its offsets can be reset."));
+    m_demoStop->hide();
+    connect(m_demoStop, &QPushButton::clicked, this, [this] { setDemoGroupRunning(false); });
+    auto *guardRow = new QHBoxLayout;
+    guardRow->addWidget(m_guardLabel, 1);
+    guardRow->addWidget(m_demoStop, 0, Qt::AlignTop);
+    l->addLayout(guardRow);
     l->addWidget(m_totals);
     l->addWidget(m_previewView, 1);
     l->addWidget(m_warnings);
@@ -249,7 +259,14 @@ QWidget *ReplayPage::buildResultStep()
     m_resultTable->verticalHeader()->hide();
     m_resultTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_resultTable->horizontalHeader()->setStretchLastSection(true);
-    l->addWidget(m_resultLabel);
+    m_demoStart = new QPushButton(tr("Start consumers of this group again (demo)"), w);
+    m_demoStart->setObjectName(QStringLiteral("replayDemoStartConsumers"));
+    m_demoStart->hide();
+    connect(m_demoStart, &QPushButton::clicked, this, [this] { setDemoGroupRunning(true); });
+    auto *resultRow = new QHBoxLayout;
+    resultRow->addWidget(m_resultLabel, 1);
+    resultRow->addWidget(m_demoStart, 0, Qt::AlignTop);
+    l->addLayout(resultRow);
     l->addWidget(m_resultTable, 1);
     return w;
 }
@@ -484,6 +501,7 @@ void ReplayPage::requestPreview()
     m_totals->setText(tr("Computing the new offsets…"));
     m_guardLabel->clear();
     m_guardLabel->hide();
+    m_demoStop->hide();
     m_warnings->clear();
     goTo(PreviewStep);
     runJob(
@@ -522,7 +540,41 @@ void ReplayPage::requestPreview()
             m_guardLabel->setText(m_guardError ? tr("<b>Cannot apply now.</b> ") + errorHtml(*m_guardError) : QString());
             m_guardLabel->setVisible(m_guardError.has_value());
             m_guardLabel->setStyleSheet(m_guardError ? QStringLiteral("QLabel { background: #fde2e1; padding: 6px; }") : QString());
+            updateDemoButtons();
             emit previewReady();
+        });
+}
+
+void ReplayPage::updateDemoButtons()
+{
+    const bool demo = m_connection && m_connection->demo;
+    m_demoStop->setVisible(demo && m_guardError.has_value());
+    const QString group = m_plan ? m_plan->group : m_group->currentText().trimmed();
+    const auto known = demo ? m_connection->demo->group(group) : std::nullopt;
+    m_demoStart->setVisible(known.has_value() && !known->running);
+}
+
+void ReplayPage::setDemoGroupRunning(bool running)
+{
+    if (!m_connection || !m_connection->demo)
+        return;
+    const QString group = m_plan ? m_plan->group : m_group->currentText().trimmed();
+    std::shared_ptr<demo::DemoCluster> cluster = m_connection->demo;
+    const quint64 generation = m_connectionGeneration;
+    runJob(
+        [cluster, group, running] {
+            cluster->setGroupRunning(group, running);
+            return running;
+        },
+        [this, generation, group](bool nowRunning) {
+            if (generation != m_connectionGeneration)
+                return;
+            emit statusMessage(nowRunning ? tr("Demo: the consumers of %1 run again.").arg(group)
+                                          : tr("Demo: the consumers of %1 are stopped.").arg(group));
+            if (nowRunning)
+                updateDemoButtons();
+            else
+                requestPreview(); // the guard is checked again
         });
 }
 
@@ -657,6 +709,7 @@ void ReplayPage::showOutcome(const ResetOutcome &outcome, const QString &heading
         text += QStringLiteral("<br>") + w.toHtmlEscaped();
     m_resultLabel->setText(text);
     goTo(ResultStep);
+    updateDemoButtons();
     showBanner(connectionBanner(), false);
     emit statusMessage(QTextDocumentFragment::fromHtml(text).toPlainText());
     refreshHistory();

@@ -77,6 +77,8 @@ private:
     void showError(const KafkaError &error);
     void loadGroups();
     void requestPreview();
+    void setDemoGroupRunning(bool running);
+    void updateDemoButtons();
     void confirmAndApply();
     void confirmAndUndo();
     void showOutcome(const ResetOutcome &outcome, const QString &heading);
@@ -113,6 +115,8 @@ private:
     ResetStrategyForm *m_strategyForm = nullptr;
 
     QLabel *m_guardLabel = nullptr;
+    QPushButton *m_demoStop = nullptr;  ///< demo only: stops the group's consumers
+    QPushButton *m_demoStart = nullptr; ///< demo only: starts them again
     QLabel *m_totals = nullptr;
     QLabel *m_warnings = nullptr;
     QTableView *m_previewView = nullptr;
