@@ -7,6 +7,11 @@
 
 namespace kops {
 
+QString offsetSourceName(bool fromCommitStream)
+{
+    return fromCommitStream ? QStringLiteral("commit stream") : QStringLiteral("OffsetFetch");
+}
+
 QString healthStatusName(HealthStatus status)
 {
     switch (status) {

@@ -38,6 +38,10 @@ struct RawPartitionSample
     qint64 logStart = kNoOffset;
     qint64 logEnd = kNoOffset;
     std::optional<qint64> committedRecordTimestampMs; ///< timestamp of the record at the committed offset
+    /// From the commit stream only (OffsetFetch does not say when a commit happened):
+    std::optional<qint64> lastCommitMs;  ///< when the latest commit happened
+    std::optional<qint64> offsetSinceMs; ///< when this offset was first committed (as far as the stream goes back)
+    int commitsOfOffset = 0;             ///< commits of this same offset seen since then
     QString memberId;
     QString clientId;
     QString host;
@@ -51,7 +55,11 @@ struct RawGroupSample
     QString state;
     int memberCount = 0;
     QList<RawPartitionSample> partitions;
+    bool fromCommitStream = false; ///< committed offsets (and their times) read from __consumer_offsets
 };
+
+/// Where committed offsets come from: "commit stream" or "OffsetFetch".
+QString offsetSourceName(bool fromCommitStream);
 
 /// What the sampler read from the cluster at one moment.
 struct RawLagSample
@@ -59,6 +67,8 @@ struct RawLagSample
     qint64 atMs = 0;
     QList<RawGroupSample> groups;
     QStringList warnings; ///< partial failures (one group could not be read, ...)
+    /// "commit stream", "OffsetFetch", or "OffsetFetch (commit stream unavailable: ...)".
+    QString offsetSource;
 };
 
 /// One partition's lag, rates and health.
