@@ -96,6 +96,10 @@ struct PartitionLag
     QString memberId;
     QString clientId;
     QString host;
+    /// Seconds since the latest commit (commit stream); nullopt when unknown (OffsetFetch).
+    std::optional<double> lastCommitAgeSeconds;
+    /// Seconds since the committed offset last changed, from the history and the commit stream.
+    std::optional<double> offsetUnchangedSeconds;
 
     QJsonObject toJson() const;
 };
@@ -118,6 +122,9 @@ struct GroupLag
     QList<PartitionLag> partitions;
     QVector<double> trend; ///< recent total lags, oldest first (sparkline)
     qint64 sampledAtMs = 0; ///< when these values were read from the cluster
+    /// Seconds since the group's latest commit on any partition; nullopt when unknown.
+    std::optional<double> lastCommitAgeSeconds;
+    QString offsetSource; ///< "commit stream" or "OffsetFetch"
 
     QString drainText() const; ///< "3 min", "growing", "—"
     QJsonObject toJson() const;
@@ -131,6 +138,7 @@ struct LagSnapshot
     bool roundComplete = false; ///< the last snapshot of a round in which every batch was read
     QList<GroupLag> groups;
     QStringList warnings;
+    QString offsetSource; ///< where the committed offsets came from (RawLagSample::offsetSource)
 
     const GroupLag *group(const QString &groupId) const;
 };
@@ -151,6 +159,8 @@ struct LagThreshold
 
 /// Human durations for reasons and tables: "45 s", "12 min", "3 h 5 min", "2 d 4 h".
 QString formatDuration(double seconds);
+/// Elapsed times in reasons, to the second below an hour: "45 s", "5 min 50 s", "3 h 5 min".
+QString formatElapsed(double seconds);
 
 } // namespace kops
 
