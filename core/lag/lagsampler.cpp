@@ -172,6 +172,9 @@ void LagSampler::readTimestamps(ClusterApi &api, RawLagSample &sample)
     // Several groups may sit at the same offset of one partition: read each position once.
     QList<PartitionOffset> toRead;
     QSet<QPair<TopicPartition, qint64>> queued;
+    // readAt reads one position per partition per call: spend the budget on distinct
+    // partitions (where many groups share a partition, one position each round).
+    QSet<TopicPartition> queuedPartitions;
     for (RawGroupSample &g : sample.groups) {
         for (RawPartitionSample &p : g.partitions) {
             if (p.committed < 0 || p.logEnd <= p.committed || p.committed < p.logStart)
@@ -180,8 +183,10 @@ void LagSampler::readTimestamps(ClusterApi &api, RawLagSample &sample)
             const auto cached = m_timestampCache.constFind(key);
             if (cached != m_timestampCache.cend()) {
                 p.committedRecordTimestampMs = cached.value();
-            } else if (!queued.contains(key) && toRead.size() < m_options.timestampReadBudget) {
+            } else if (!queued.contains(key) && !queuedPartitions.contains(key.first)
+                       && toRead.size() < m_options.timestampReadBudget) {
                 queued.insert(key);
+                queuedPartitions.insert(key.first);
                 PartitionOffset po;
                 po.topic = p.topic;
                 po.partition = p.partition;
