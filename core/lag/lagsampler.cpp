@@ -172,8 +172,8 @@ void LagSampler::readTimestamps(ClusterApi &api, RawLagSample &sample)
     // Several groups may sit at the same offset of one partition: read each position once.
     QList<PartitionOffset> toRead;
     QSet<QPair<TopicPartition, qint64>> queued;
-    // readAt reads one position per partition per call: spend the budget on distinct
-    // partitions (where many groups share a partition, one position each round).
+    // The budget counts partitions read: readAt reads all the positions of a partition (many
+    // groups at different offsets of one topic) in one pass.
     QSet<TopicPartition> queuedPartitions;
     for (RawGroupSample &g : sample.groups) {
         for (RawPartitionSample &p : g.partitions) {
@@ -183,8 +183,9 @@ void LagSampler::readTimestamps(ClusterApi &api, RawLagSample &sample)
             const auto cached = m_timestampCache.constFind(key);
             if (cached != m_timestampCache.cend()) {
                 p.committedRecordTimestampMs = cached.value();
-            } else if (!queued.contains(key) && !queuedPartitions.contains(key.first)
-                       && toRead.size() < m_options.timestampReadBudget) {
+            } else if (!queued.contains(key)
+                       && (queuedPartitions.contains(key.first)
+                           || queuedPartitions.size() < m_options.timestampReadBudget)) {
                 queued.insert(key);
                 queuedPartitions.insert(key.first);
                 PartitionOffset po;

@@ -17,7 +17,7 @@ class LagSampler final
 public:
     struct Options
     {
-        int timestampReadBudget = 500; ///< record reads per sample
+        int timestampReadBudget = 500; ///< partitions read per sample (all their lagging positions at once)
         int timestampReadTimeoutMs = 3000;
         int describeChunk = 200;
         int cacheLimit = 200000; ///< cached (partition, offset) -> timestamp entries
