@@ -1,5 +1,6 @@
-// Decoding of __consumer_offsets records, on byte fixtures written by hand from Kafka's
+// Decoding of __consumer_offsets records (and the state they build), on byte fixtures written by hand from Kafka's
 // schema (kafka.coordinator.group.GroupMetadataManager, 2.4): every key and value version.
+#include "commitstream.h"
 #include "commitstreamdecoder.h"
 
 #include <QTest>
@@ -223,6 +224,59 @@ private slots:
         const QList<QPair<QString, int>> expected{{QStringLiteral("a"), 4}};
         QCOMPARE(*a, expected);
         QVERIFY(!decodeConsumerAssignment(hex("0000 00000001 0001 61 00000002 00000000")));
+    }
+
+    // CommitStreamState: records applied in log order.
+    void stateKeepsTheLatestCommitWithItsTimes()
+    {
+        CommitStreamState state;
+        const QByteArray key = hex("0001 | 0005 67726f7570 | 0006 6f7264657273 | 00000003");
+        // offset 234 committed at kCommitTs, again 60 s later (kExpireTs), then 300.
+        QVERIFY(state.apply(key, hex("0003 | 00000000000000ea | 00000005 | 0000 | 0000018bcfe5687b")));
+        QVERIFY(state.apply(key, hex("0003 | 00000000000000ea | 00000005 | 0000 | 0000018bcfe65260")));
+        const StreamGroup *g = state.group(QStringLiteral("group"));
+        QVERIFY(g);
+        StreamCommit c = g->commits.value({QStringLiteral("orders"), 3});
+        QCOMPARE(c.offset, 234);
+        QCOMPARE(c.commitMs, kExpireTs);       // the latest commit
+        QCOMPARE(c.offsetSinceMs, kCommitTs);  // the first commit of this offset
+        QCOMPARE(c.commitsOfOffset, 2);
+        QVERIFY(!c.changeSeen);
+        QCOMPARE(c.leaderEpoch.value_or(-1), 5);
+
+        QVERIFY(state.apply(key, hex("0001 | 000000000000012c | 0000 | 0000018bcfe65260 | 0000018bcfe65260")));
+        c = state.group(QStringLiteral("group"))->commits.value({QStringLiteral("orders"), 3});
+        QCOMPARE(c.offset, 300);
+        QCOMPARE(c.commitsOfOffset, 1);
+        QCOMPARE(c.offsetSinceMs, kExpireTs);
+        QVERIFY(c.changeSeen);
+        QCOMPARE(state.recordsApplied(), 3);
+    }
+
+    void tombstonesDeleteOffsetsAndGroups()
+    {
+        CommitStreamState state;
+        const QByteArray offsetKey = hex("0001 | 0002 6731 | 0001 74 | 00000000");
+        const QByteArray groupKey = hex("0002 | 0002 6731");
+        QVERIFY(state.apply(offsetKey, hex("0003 | 000000000000002a | ffffffff | 0000 | 0000018bcfe5687b")));
+        QVERIFY(state.apply(groupKey, hex("0003 | 0008 636f6e73756d6572 | 00000007 | ffff | ffff | 0000018bcfe5687b | 00000000")));
+        QVERIFY(state.group(QStringLiteral("g1"))->metadata);
+        QCOMPARE(state.group(QStringLiteral("g1"))->metadata->generation, 7);
+
+        QVERIFY(state.apply(offsetKey, std::nullopt)); // offset expired or deleted
+        QVERIFY(state.group(QStringLiteral("g1")));    // the group's metadata is still there
+        QVERIFY(state.group(QStringLiteral("g1"))->commits.isEmpty());
+        QVERIFY(state.apply(groupKey, std::nullopt)); // group deleted
+        QVERIFY(!state.group(QStringLiteral("g1")));
+    }
+
+    void undecodableRecordsAreSkipped()
+    {
+        CommitStreamState state;
+        QVERIFY(!state.apply(hex("0009 | 0001 67"), hex("0003")));
+        QVERIFY(!state.apply(hex("0001 | 0001 67 | 0001 74 | 00000000"), hex("0007 | 00")));
+        QCOMPARE(state.recordsSkipped(), 2);
+        QVERIFY(state.groups().isEmpty());
     }
 };
 

@@ -125,7 +125,12 @@ Status CommitStreamReader::update(ClusterApi &api)
             if (!records)
                 return records.error();
             if (records.value().isEmpty()) {
-                pos = w.high; // only transaction markers (never handed out) were left
+                // Transaction markers are never handed out: a few may be all that is left. An
+                // empty answer with more than that left is a read that timed out.
+                if (w.high - pos > 16)
+                    return KafkaError::make(QStringLiteral("_TIMED_OUT"),
+                                            QStringLiteral("Reading %1/%2 from offset %3 timed out").arg(topic).arg(w.partition).arg(pos));
+                pos = w.high;
                 break;
             }
             for (const ConsumedRecord &r : records.value()) {
