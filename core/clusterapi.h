@@ -68,8 +68,9 @@ public:
     /// Reads up to maxRecords from one partition starting at offset, without a consumer group.
     virtual Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords,
                                                int timeoutMs) = 0;
-    /// The record at each position (one per partition), read together; positions with no
-    /// record there (end of log, deleted) are simply missing from the answer.
+    /// The record at each position, read together (several positions of one partition in one
+    /// pass, within a bounded span of the smallest); positions with no record there (end of
+    /// log, deleted, beyond the span) are simply missing from the answer.
     virtual Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &positions, int timeoutMs);
 };
 

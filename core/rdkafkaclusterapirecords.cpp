@@ -7,9 +7,11 @@
 
 #include <QDeadlineTimer>
 #include <QHash>
+#include <QSet>
 #include <QThreadPool>
 #include <QSemaphore>
 
+#include <algorithm>
 #include <atomic>
 #include <vector>
 
@@ -226,14 +228,28 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::readAt(const QList<PartitionOff
     if (!h)
         return h.error();
     rd_kafka_t *rk = h.value()->rk();
-    // All partitions assigned at once: one fetch per leader instead of one per partition.
-    TplPtr list(rd_kafka_topic_partition_list_new(int(positions.size())));
-    QHash<TopicPartition, qint64> wanted;
+    // Several positions of one partition (groups at different offsets) are read in one pass
+    // from the smallest, within kReadAtMaxSpan records of it; all partitions are assigned at
+    // once: one fetch per leader instead of one per position.
+    constexpr qint64 kReadAtMaxSpan = 2000;
+    QHash<TopicPartition, QSet<qint64>> wanted;
+    QHash<TopicPartition, qint64> first;
     for (const PartitionOffset &p : positions) {
-        if (wanted.contains(p.tp()))
-            continue;
-        wanted.insert(p.tp(), p.offset);
-        rd_kafka_topic_partition_list_add(list.get(), p.topic.toUtf8().constData(), p.partition)->offset = p.offset;
+        auto it = first.find(p.tp());
+        if (it == first.end())
+            first.insert(p.tp(), p.offset);
+        else
+            *it = std::min(*it, p.offset);
+    }
+    for (const PartitionOffset &p : positions)
+        if (p.offset - first.value(p.tp()) <= kReadAtMaxSpan)
+            wanted[p.tp()].insert(p.offset);
+    QHash<TopicPartition, qint64> last;
+    TplPtr list(rd_kafka_topic_partition_list_new(int(first.size())));
+    for (auto it = first.cbegin(); it != first.cend(); ++it) {
+        rd_kafka_topic_partition_list_add(list.get(), it.key().topic.toUtf8().constData(), it.key().partition)->offset = it.value();
+        const QSet<qint64> &offsets = wanted.value(it.key());
+        last.insert(it.key(), *std::max_element(offsets.cbegin(), offsets.cend()));
     }
     if (const rd_kafka_resp_err_t err = rd_kafka_assign(rk, list.get()))
         return h.value()->error(err, QStringLiteral("Reading records"));
@@ -243,17 +259,17 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::readAt(const QList<PartitionOff
         if (!msg)
             continue;
         const TopicPartition tp{str(rd_kafka_topic_name(msg->rkt)), msg->partition};
-        if (!wanted.contains(tp))
+        const auto it = wanted.find(tp);
+        if (it == wanted.end())
             continue;
         if (msg->err) {
-            wanted.remove(tp); // end of log, out of range, ...: nothing to report for it
+            wanted.erase(it); // end of log, out of range, ...: nothing more to report for it
             continue;
         }
-        if (msg->offset >= wanted.value(tp)) {
-            if (msg->offset == wanted.value(tp))
-                out.append(toConsumedRecord(msg.get(), str(rd_kafka_topic_name(msg->rkt))));
-            wanted.remove(tp);
-        }
+        if (it->contains(msg->offset))
+            out.append(toConsumedRecord(msg.get(), tp.topic));
+        if (msg->offset >= last.value(tp))
+            wanted.erase(it);
     }
     rd_kafka_assign(rk, nullptr);
     return out;

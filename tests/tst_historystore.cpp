@@ -35,6 +35,21 @@ class TestHistoryStore : public QObject
     Q_OBJECT
 
 private slots:
+    void unchangedSinceFindsWhenTheOffsetLastChanged()
+    {
+        QTemporaryDir dir;
+        HistoryStore store(dir.filePath(QStringLiteral("h.sqlite")));
+        QVERIFY(store.open().ok());
+        const qint64 committed[] = {100, 200, 100, 100, 100};
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(store.record(QStringLiteral("prod"), sample(T0 + i * 60'000, 1, committed[i], 1000)).ok());
+        const TopicPartition tp{QStringLiteral("orders"), 0};
+        QCOMPARE(store.unchangedSince(QStringLiteral("prod"), QStringLiteral("g"), tp, 100).value_or(-1), T0 + 120'000);
+        // an offset that is not the latest one has no trailing run
+        QVERIFY(!store.unchangedSince(QStringLiteral("prod"), QStringLiteral("g"), tp, 200));
+        QVERIFY(!store.unchangedSince(QStringLiteral("prod"), QStringLiteral("other"), tp, 100));
+    }
+
     // Issue 15, 11: a reset and its undo were plotted as a consume-rate spike.
     void offsetResetsAreMarkedNotConsumed()
     {

@@ -41,6 +41,70 @@ class TestLagMonitor : public QObject
     Q_OBJECT
 
 private slots:
+    void durationIsSinceTheOffsetLastChangedNotTheWindowLength()
+    {
+        // Window of 3 samples a minute apart; the offset stopped 6 minutes ago.
+        LagMonitor::Options o;
+        o.windowSize = 3;
+        LagMonitor monitor(o);
+        monitor.ingest(sampleAt(T0, 90, 100));
+        LagSnapshot snap;
+        for (int i = 1; i <= 6; ++i)
+            snap = monitor.ingest(sampleAt(T0 + i * 60'000, 100, 100 + i * 10));
+        const PartitionLag &p = snap.groups.first().partitions.first();
+        QCOMPARE(p.status, HealthStatus::Stop);
+        QCOMPARE(p.offsetUnchangedSeconds.value_or(-1), 300.0);
+        QVERIFY2(p.reason.startsWith(QLatin1String("offset 100 unchanged for 5 min, lag 60")), qPrintable(p.reason));
+        QVERIFY(!p.lastCommitAgeSeconds); // OffsetFetch: unknown, never made up
+    }
+
+    void durationSpansRestartsThroughTheHistoryLookup()
+    {
+        // A restarted monitor holds only the window; the stored history knows more.
+        LagMonitor::Options o;
+        o.windowSize = 3;
+        LagMonitor monitor(o);
+        int lookups = 0;
+        monitor.setSinceLookup([&](const QString &g, const TopicPartition &tp, qint64 committed) -> std::optional<qint64> {
+            ++lookups;
+            if (g == QLatin1String("billing") && tp.partition == 0 && committed == 100)
+                return T0 - 290'000;
+            return std::nullopt;
+        });
+        monitor.seed(QStringLiteral("billing"), {QStringLiteral("orders"), 0},
+                     {{T0 - 60'000, 100, 150}, {T0, 100, 160}});
+        const LagSnapshot snap = monitor.ingest(sampleAt(T0 + 60'000, 100, 170));
+        const PartitionLag &p = snap.groups.first().partitions.first();
+        QCOMPARE(p.offsetUnchangedSeconds.value_or(-1), 350.0);
+        QVERIFY2(p.reason.startsWith(QLatin1String("offset 100 unchanged for 5 min 50 s, lag 70")), qPrintable(p.reason));
+        monitor.ingest(sampleAt(T0 + 120'000, 100, 180));
+        QCOMPARE(lookups, 1); // asked once, then remembered
+    }
+
+    void commitTimesFromTheStreamGiveTheLastCommitAge()
+    {
+        LagMonitor::Options o;
+        o.windowSize = 3;
+        LagMonitor monitor(o);
+        LagSnapshot snap;
+        for (int i = 0; i < 3; ++i) {
+            RawLagSample s = sampleAt(T0 + i * 60'000, 100, 150 + i * 10, true);
+            s.groups[0].fromCommitStream = true;
+            s.groups[0].partitions[0].clientId = QStringLiteral("consumer-1");
+            s.groups[0].partitions[0].lastCommitMs = T0 - 230'000;
+            s.groups[0].partitions[0].offsetSinceMs = T0 - 230'000;
+            s.groups[0].partitions[0].commitsOfOffset = 1;
+            snap = monitor.ingest(s);
+        }
+        const GroupLag &g = snap.groups.first();
+        QCOMPARE(g.offsetSource, QStringLiteral("commit stream"));
+        QCOMPARE(g.lastCommitAgeSeconds.value_or(-1), 350.0);
+        QCOMPARE(g.status, HealthStatus::Stall);
+        QCOMPARE(g.partitions.first().reason,
+                 QStringLiteral("offset 100 unchanged for 5 min 50 s, lag 70, last commit 5 min 50 s ago: "
+                                "member consumer-1 on /10.0.0.1 owns the partition but commits nothing"));
+    }
+
     void stoppedConsumerLagKeepsGrowingAndTurnsStop()
     {
         LagMonitor monitor({5, 30, 360, {}});

@@ -53,6 +53,11 @@ private slots:
         QCOMPARE(p.logEnd, 10);
         QCOMPARE(p.committedRecordTimestampMs.value(), now - 570'000);
         QCOMPARE(sampler.cachedTimestamps(), 1);
+        // The mock cluster has no __consumer_offsets: OffsetFetch, and the sample says so.
+        QVERIFY2(raw.value().offsetSource.startsWith(QLatin1String("OffsetFetch (commit stream unavailable:")),
+                 qPrintable(raw.value().offsetSource));
+        QVERIFY(!raw.value().groups.first().fromCommitStream);
+        QVERIFY(!p.lastCommitMs);
 
         LagMonitor monitor;
         const LagSnapshot snap = monitor.ingest(raw.value());

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QTableWidget>
+#include <QCheckBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,8 @@ private slots:
         a.watchedGroups = {QStringLiteral("billing")};
         a.alertCommand = QStringLiteral("notify --team kafka");
         a.windowSize = 5;
+        a.readCommitStream = false;
+        a.commitStreamLookBackMinutes = 60;
         QVERIFY(LagSettings::save(QStringLiteral("prod"), a, path).ok());
         LagSettings b;
         b.desktopNotifications = false;
@@ -37,6 +40,9 @@ private slots:
         QCOMPARE(prod.value().watchedGroups, QStringList{QStringLiteral("billing")});
         QCOMPARE(prod.value().alertCommand, QStringLiteral("notify --team kafka"));
         QCOMPARE(prod.value().windowSize, 5);
+        QVERIFY(!prod.value().readCommitStream);
+        QCOMPARE(prod.value().commitStreamLookBackMinutes, 60);
+        QVERIFY(LagSettings::load(QStringLiteral("test"), path).value().readCommitStream); // default on
         QVERIFY(!LagSettings::load(QStringLiteral("test"), path).value().desktopNotifications);
         QVERIFY(LagSettings::load(QStringLiteral("unknown"), path).value().thresholds.isEmpty());
     }
@@ -73,6 +79,13 @@ private slots:
         QVERIFY(problems.isEmpty());
         QCOMPARE(edited.thresholds.first().maxLag.value(), 5000);
         QCOMPARE(edited.thresholds.first().maxTimeLagSeconds.value(), 90.0);
+        // The per-connection "read commit stream" switch (default on).
+        auto *stream = dialog.findChild<QCheckBox *>(QStringLiteral("readCommitStream"));
+        QVERIFY(stream);
+        QVERIFY(stream->isChecked());
+        QVERIFY(edited.readCommitStream);
+        stream->setChecked(false);
+        QVERIFY(!dialog.settings(&problems).readCommitStream);
     }
 };
 

@@ -199,6 +199,11 @@ private slots:
         // Time lag is the age of the record at offset 3 (produced 5 minutes ago).
         const double timeLag = groups->index(0, LagGroupsModel::MaxTimeLag).data(RawValueRole).toDouble();
         QVERIFY2(timeLag >= 299 && timeLag < 305, qPrintable(QString::number(timeLag)));
+        // No __consumer_offsets here: OffsetFetch, so the last commit's time is unknown ("-",
+        // never made up) and the page says where the offsets came from.
+        QCOMPARE(groups->index(0, LagGroupsModel::LastCommit).data().toString(), QStringLiteral("-"));
+        QCOMPARE(groups->headerData(LagGroupsModel::LastCommit, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Last commit"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.consumersPage()->summaryText().contains(QLatin1String("offsets from OffsetFetch")), 10000);
 
         auto *view = w.consumersPage()->findChild<QTableView *>(QStringLiteral("lagGroupsView"));
         QVERIFY(view);

@@ -31,9 +31,25 @@ class LagRound
 {
 public:
     LagRound(CliContext &ctx, ClusterApi &api, LagMonitor::Options options)
-        : m_ctx(ctx), m_api(api), m_monitor(std::move(options)), m_history(ctx.historyPath())
+        : m_ctx(ctx), m_api(api), m_sampler(samplerOptions(clusterKey(ctx))), m_monitor(std::move(options)),
+          m_history(ctx.historyPath())
     {
         m_historyOk = m_history.open().ok();
+        if (m_historyOk)
+            m_monitor.setSinceLookup([this](const QString &g, const TopicPartition &tp, qint64 committed) {
+                return m_history.unchangedSince(clusterKey(m_ctx), g, tp, committed);
+            });
+    }
+
+    /// The connection's "read commit stream" switch and look-back (lag settings).
+    static LagSampler::Options samplerOptions(const QString &cluster)
+    {
+        LagSampler::Options o;
+        if (auto settings = LagSettings::load(cluster)) {
+            o.readCommitStream = settings.value().readCommitStream;
+            o.stream.lookBackMs = qint64(settings.value().commitStreamLookBackMinutes) * 60'000;
+        }
+        return o;
     }
 
     Result<LagSnapshot> run(const QStringList &groups)
@@ -85,6 +101,11 @@ QString timeLagText(const GroupLag &g)
     return formatDuration(*g.maxTimeLagSeconds) + (g.maxTimeLagEstimated ? QStringLiteral(" (est.)") : QString());
 }
 
+QString lastCommitText(const GroupLag &g)
+{
+    return g.lastCommitAgeSeconds ? formatElapsed(*g.lastCommitAgeSeconds) + QStringLiteral(" ago") : QStringLiteral("-");
+}
+
 void printTable(CliContext &ctx, const LagSnapshot &snap)
 {
     QList<QStringList> rows;
@@ -93,11 +114,13 @@ void printTable(CliContext &ctx, const LagSnapshot &snap)
         rows.append({g.groupId, healthStatusName(g.status), g.state, QString::number(g.memberCount),
                      // No commit anywhere: there is no lag to show, and never a 0.
                      g.status == HealthStatus::Unknown ? QStringLiteral("-") : locale.toString(g.totalLag),
-                     timeLagText(g), g.drainText(), g.reason});
+                     timeLagText(g), lastCommitText(g), g.drainText(), g.reason});
     ctx.out() << formatTable({QStringLiteral("GROUP"), QStringLiteral("STATUS"), QStringLiteral("STATE"),
                               QStringLiteral("MEMBERS"), QStringLiteral("TOTAL-LAG"), QStringLiteral("MAX-TIME-LAG"),
-                              QStringLiteral("DRAIN"), QStringLiteral("REASON")},
+                              QStringLiteral("LAST-COMMIT"), QStringLiteral("DRAIN"), QStringLiteral("REASON")},
                              rows);
+    if (!snap.offsetSource.isEmpty())
+        ctx.out() << QStringLiteral("committed offsets from: %1").arg(snap.offsetSource) << Qt::endl;
     for (const QString &w : snap.warnings)
         ctx.err() << QStringLiteral("warning: ") << w << Qt::endl;
     ctx.out().flush();

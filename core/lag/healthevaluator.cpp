@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace kops {
 
 namespace {
@@ -22,7 +24,7 @@ HealthVerdict ruleVerdict(const HealthEvaluator::Input &in)
         if (w[i - 1].committed >= 0 && w[i].committed >= 0 && w[i].committed < w[i - 1].committed)
             return {HealthStatus::Rewind, QStringLiteral("committed offset moved back from %1 to %2 %3 ago")
                                               .arg(n(w[i - 1].committed), n(w[i].committed),
-                                                   formatDuration(double(now.atMs - w[i].atMs) / 1000.0))};
+                                                   formatElapsed(double(now.atMs - w[i].atMs) / 1000.0))};
     }
     if (lag < 0)
         return {HealthStatus::Warn, QStringLiteral("committed offset %1 is beyond the log end %2 (log truncated)")
@@ -40,25 +42,45 @@ HealthVerdict ruleVerdict(const HealthEvaluator::Input &in)
                                       .arg(in.windowSize)};
 
     const OffsetObservation &first = w.first();
-    const QString span = formatDuration(double(now.atMs - first.atMs) / 1000.0);
+    const QString span = formatElapsed(double(now.atMs - first.atMs) / 1000.0);
     bool unchanged = true;
     for (const OffsetObservation &o : w)
         unchanged = unchanged && o.committed == first.committed;
     if (unchanged) {
+        const qint64 since = std::min(first.atMs, in.offsetSinceMs.value_or(first.atMs));
+        const QString head = QStringLiteral("offset %1 unchanged for %2, lag %3")
+                                 .arg(n(now.committed), formatElapsed(double(now.atMs - since) / 1000.0), n(lag));
+        const QString owner = in.owner.isEmpty() ? QStringLiteral("an active member") : in.owner;
+        if (in.commitTimesKnown && in.lastCommitMs) {
+            const QString ago = formatElapsed(double(std::max<qint64>(0, now.atMs - *in.lastCommitMs)) / 1000.0);
+            if (*in.lastCommitMs >= first.atMs)
+                return {HealthStatus::Stall,
+                        QStringLiteral("%1: commits keep arriving with the same offset (%2 commits of it, last %3 ago)%4")
+                            .arg(head)
+                            .arg(in.commitsOfOffset)
+                            .arg(ago, in.ownedByActiveMember ? QStringLiteral(", %1 owns the partition").arg(owner)
+                                                             : QString())};
+            if (in.ownedByActiveMember)
+                return {HealthStatus::Stall, QStringLiteral("%1, last commit %2 ago: %3 owns the partition but commits nothing")
+                                                 .arg(head, ago, owner)};
+            return {HealthStatus::Stop, QStringLiteral("%1, last commit %2 ago, no member").arg(head, ago)};
+        }
+        // OffsetFetch: the offset is all we see, not whether or when it was committed again.
         if (in.ownedByActiveMember)
-            return {HealthStatus::Stall, QStringLiteral("same offset %1 committed for %2 while lag is %3")
-                                             .arg(n(now.committed), span, n(lag))};
-        return {HealthStatus::Stop, QStringLiteral("no commit for %1, lag %2").arg(span, n(lag))};
+            return {HealthStatus::Stall, QStringLiteral("%1 while %2 owns the partition (commit times unknown: OffsetFetch)")
+                                             .arg(head, owner)};
+        return {HealthStatus::Stop, QStringLiteral("%1, no member (commit times unknown: OffsetFetch)").arg(head)};
     }
-    // WARN: the consumer moves, but the lag grew across the whole window.
-    bool grew = true;
+    // WARN: the consumer moves, but its lag never decreased across the window and ended higher.
+    bool neverDecreased = true;
     for (qsizetype i = 1; i < w.size(); ++i) {
         const auto a = w[i - 1].lag();
         const auto b = w[i].lag();
-        grew = grew && a && b && *b >= *a;
+        neverDecreased = neverDecreased && a && b && *b >= *a;
     }
-    if (grew && *first.lag() < lag)
-        return {HealthStatus::Warn, QStringLiteral("lag grew from %1 to %2 over %3").arg(n(*first.lag()), n(lag), span)};
+    if (neverDecreased && *first.lag() < lag)
+        return {HealthStatus::Warn, QStringLiteral("lag never decreased over %1 and rose from %2 to %3 while the offset moves")
+                                        .arg(span, n(*first.lag()), n(lag))};
     return {HealthStatus::Ok, QStringLiteral("lag %1").arg(n(lag))};
 }
 

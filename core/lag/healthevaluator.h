@@ -28,9 +28,11 @@ struct HealthVerdict
 };
 
 /// Burrow's consumer evaluation over a sliding window of the last N observations, plus
-/// user thresholds. Kafka's OffsetFetch does not say when a commit happened, so an
-/// unchanged offset is a STALL when an active member owns the partition (it commits the
-/// same offset again and again) and a STOP when nobody does.
+/// user thresholds. With commit times (the commit stream), an offset unchanged across the
+/// window is a STALL when commits keep arriving with that offset or an active member owns
+/// the partition but commits nothing, and a STOP when nothing committed for longer than the
+/// window and nobody owns it. Without them (OffsetFetch) only ownership tells them apart, and
+/// the reason says commit times are unknown.
 class HealthEvaluator final
 {
 public:
@@ -39,6 +41,13 @@ public:
         QList<OffsetObservation> window; ///< oldest first; the last one is now
         int windowSize = 10;             ///< N
         bool ownedByActiveMember = false;
+        QString owner; ///< "member consumer-1 on /10.0.0.7", for reasons
+        bool commitTimesKnown = false;      ///< committed offset read from the commit stream
+        std::optional<qint64> lastCommitMs; ///< latest commit (commit stream)
+        int commitsOfOffset = 0;            ///< commits of the current offset seen (commit stream)
+        /// When the committed offset last changed (history and commit stream); defaults to
+        /// the first observation of the window when the offset did not change there.
+        std::optional<qint64> offsetSinceMs;
         std::optional<double> timeLagSeconds;
         std::optional<qint64> maxLag;
         std::optional<double> maxTimeLagSeconds;

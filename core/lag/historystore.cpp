@@ -164,6 +164,25 @@ QList<OffsetObservation> HistoryStore::recent(const QString &cluster, const QStr
     return out;
 }
 
+std::optional<qint64> HistoryStore::unchangedSince(const QString &cluster, const QString &group,
+                                                  const TopicPartition &tp, qint64 committed)
+{
+    const qint64 sid = seriesId(cluster, group, tp, false);
+    if (sid < 0)
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    // Two index range scans of one series: the last sample with another offset, then the
+    // first one after it.
+    q.prepare(QStringLiteral("SELECT MIN(ts) FROM samples WHERE sid=? AND ts > COALESCE((SELECT MAX(ts) FROM samples "
+                             "WHERE sid=? AND (committed IS NULL OR committed != ?)), -1)"));
+    q.addBindValue(sid);
+    q.addBindValue(sid);
+    q.addBindValue(committed);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong() * 1000;
+}
+
 QStringList HistoryStore::groupsInLastSample(const QString &cluster)
 {
     QStringList out;

@@ -50,6 +50,10 @@ public:
 
     /// The last `count` observations of a partition, oldest first (to seed LagMonitor).
     QList<OffsetObservation> recent(const QString &cluster, const QString &group, const TopicPartition &tp, int count);
+    /// Earliest time (ms) of the trailing run of samples whose committed offset is
+    /// `committed`: since when the offset has not changed, as far as the history goes back.
+    std::optional<qint64> unchangedSince(const QString &cluster, const QString &group, const TopicPartition &tp,
+                                         qint64 committed);
     /// The groups recorded in the cluster's latest sample (the previous run of a CLI
     /// check), to notice the ones that have since disappeared.
     QStringList groupsInLastSample(const QString &cluster);

@@ -118,6 +118,29 @@ std::optional<double> LagMonitor::estimateTimeLag(const std::deque<OffsetObserva
     return std::nullopt;
 }
 
+std::optional<qint64> LagMonitor::offsetSince(const Key &key, const std::deque<OffsetObservation> &history,
+                                             qint64 committed, qint64 atMs)
+{
+    if (committed < 0)
+        return std::nullopt;
+    qint64 since = atMs;
+    for (auto it = history.crbegin(); it != history.crend(); ++it) {
+        if (it->committed != committed)
+            return since; // it changed right after this observation
+        since = it->atMs;
+    }
+    // Unchanged across everything in memory: the stored history may go further back.
+    const auto looked = m_looked.constFind(key);
+    if (looked != m_looked.cend() && looked->committed == committed)
+        return std::min(since, looked->sinceMs);
+    if (m_sinceLookup && !history.empty()) {
+        const qint64 found = m_sinceLookup(key.first, key.second, committed).value_or(since);
+        m_looked.insert(key, Since{committed, found});
+        return std::min(since, found);
+    }
+    return since;
+}
+
 PartitionLag LagMonitor::evaluatePartition(const RawGroupSample &group, const RawPartitionSample &raw, qint64 atMs)
 {
     PartitionLag p;
@@ -131,7 +154,15 @@ PartitionLag LagMonitor::evaluatePartition(const RawGroupSample &group, const Ra
     if (raw.committed >= 0)
         p.committed = raw.committed;
 
-    auto &history = m_history[Key(group.groupId, raw.tp())];
+    const Key key(group.groupId, raw.tp());
+    auto &history = m_history[key];
+    std::optional<qint64> since = offsetSince(key, history, raw.committed, atMs);
+    if (since && raw.offsetSinceMs)
+        since = std::min(*since, *raw.offsetSinceMs);
+    if (since)
+        p.offsetUnchangedSeconds = double(std::max<qint64>(0, atMs - *since)) / 1000.0;
+    if (raw.lastCommitMs)
+        p.lastCommitAgeSeconds = double(std::max<qint64>(0, atMs - *raw.lastCommitMs)) / 1000.0;
     // Estimate before adding "now": the history tells when the log end passed the commit.
     std::optional<double> estimate;
     if (p.committed && raw.logEnd > *p.committed && !raw.committedRecordTimestampMs)
@@ -186,6 +217,13 @@ PartitionLag LagMonitor::evaluatePartition(const RawGroupSample &group, const Ra
     for (size_t i = windowStart; i < history.size(); ++i)
         in.window.append(history[i]);
     in.ownedByActiveMember = !raw.memberId.isEmpty();
+    if (in.ownedByActiveMember)
+        in.owner = QStringLiteral("member %1 on %2").arg(raw.clientId.isEmpty() ? raw.memberId : raw.clientId,
+                                                        raw.host.isEmpty() ? QStringLiteral("?") : raw.host);
+    in.commitTimesKnown = group.fromCommitStream;
+    in.lastCommitMs = raw.lastCommitMs;
+    in.commitsOfOffset = raw.commitsOfOffset;
+    in.offsetSinceMs = since;
     in.timeLagSeconds = p.timeLagSeconds;
     const LagThreshold limit = thresholdFor(group.groupId, raw.topic);
     in.maxLag = limit.maxLag;
@@ -238,14 +276,18 @@ LagSnapshot LagMonitor::ingest(const RawLagSample &sample)
     LagSnapshot snap;
     snap.atMs = sample.atMs;
     snap.warnings = sample.warnings;
+    snap.offsetSource = sample.offsetSource;
     for (const RawGroupSample &rg : sample.groups) {
         GroupLag g;
         g.groupId = rg.groupId;
         g.state = rg.state;
         g.memberCount = rg.memberCount;
         g.sampledAtMs = sample.atMs;
+        g.offsetSource = offsetSourceName(rg.fromCommitStream);
         for (const RawPartitionSample &raw : rg.partitions) {
             PartitionLag p = evaluatePartition(rg, raw, sample.atMs);
+            if (p.lastCommitAgeSeconds && (!g.lastCommitAgeSeconds || *p.lastCommitAgeSeconds < *g.lastCommitAgeSeconds))
+                g.lastCommitAgeSeconds = p.lastCommitAgeSeconds;
             if (p.lag && *p.lag > 0)
                 g.totalLag += *p.lag;
             if (p.timeLagSeconds && (!g.maxTimeLagSeconds || *p.timeLagSeconds > *g.maxTimeLagSeconds)) {

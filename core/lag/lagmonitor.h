@@ -6,6 +6,7 @@
 #include <QHash>
 
 #include <deque>
+#include <functional>
 
 namespace kops {
 
@@ -34,6 +35,14 @@ public:
     void seed(const QString &groupId, const TopicPartition &tp, const QList<OffsetObservation> &observations);
     bool hasObservations(const QString &groupId, const TopicPartition &tp) const;
 
+    /// Earliest time (ms) of the trailing run of recorded samples of a partition whose
+    /// committed offset is `committed` (HistoryStore::unchangedSince), asked only when the
+    /// offset has not changed across every observation held in memory: durations in
+    /// reasons then span windows and restarts.
+    using SinceLookup = std::function<std::optional<qint64>(const QString &groupId, const TopicPartition &tp,
+                                                            qint64 committed)>;
+    void setSinceLookup(SinceLookup lookup) { m_sinceLookup = std::move(lookup); }
+
     LagSnapshot ingest(const RawLagSample &sample);
 
     /// The threshold that applies to a group's topic (most specific wins).
@@ -53,7 +62,19 @@ private:
     PartitionLag evaluatePartition(const RawGroupSample &group, const RawPartitionSample &raw, qint64 atMs);
     static void estimateDrain(GroupLag &group);
 
+    /// When the committed offset last changed, as far as observed or looked up.
+    std::optional<qint64> offsetSince(const Key &key, const std::deque<OffsetObservation> &history, qint64 committed,
+                                      qint64 atMs);
+
+    struct Since
+    {
+        qint64 committed = kNoOffset;
+        qint64 sinceMs = 0;
+    };
+
     Options m_options;
+    SinceLookup m_sinceLookup;
+    QHash<Key, Since> m_looked;
     QHash<Key, std::deque<OffsetObservation>> m_history;
     QHash<QString, QVector<double>> m_trends;
 };

@@ -35,10 +35,15 @@ public:
         mo.windowSize = m_settings.windowSize;
         mo.thresholds = m_settings.thresholds;
         m_monitor = LagMonitor(mo);
-        if (const Status s = m_history.open(); !s.ok())
+        m_sampler = LagSampler(samplerOptions(m_settings));
+        if (const Status s = m_history.open(); !s.ok()) {
             spdlog::warn("lag history unavailable: {}", s.error().toString().toStdString());
-        else
+        } else {
             m_historyOk = true;
+            m_monitor.setSinceLookup([this](const QString &g, const TopicPartition &tp, qint64 committed) {
+                return m_history.unchangedSince(cluster(), g, tp, committed);
+            });
+        }
         if (const Status s = m_alertStore.open(); !s.ok()) {
             spdlog::warn("alert store unavailable: {}", s.error().toString().toStdString());
             m_engine = AlertEngine(nullptr);
@@ -54,8 +59,19 @@ public:
         round();
     }
 
+    static LagSampler::Options samplerOptions(const LagSettings &settings)
+    {
+        LagSampler::Options so;
+        so.readCommitStream = settings.readCommitStream;
+        so.stream.lookBackMs = qint64(settings.commitStreamLookBackMinutes) * 60'000;
+        return so;
+    }
+
     void setSettings(const LagSettings &settings)
     {
+        if (settings.readCommitStream != m_settings.readCommitStream
+            || settings.commitStreamLookBackMinutes != m_settings.commitStreamLookBackMinutes)
+            m_sampler = LagSampler(samplerOptions(settings));
         m_settings = settings;
         m_monitor.setThresholds(settings.thresholds);
     }
@@ -119,6 +135,7 @@ public:
             for (const GroupLag &g : snap.groups)
                 m_current.insert(g.groupId, g);
             m_warnings = snap.warnings;
+            m_offsetSource = snap.offsetSource;
             handleAlerts(snap);
             if (i + m_options.batchSize < ordered.size())
                 publish(started, false); // the groups on screen show before the round ends
@@ -197,6 +214,7 @@ private:
         snap->roundComplete = roundComplete;
         snap->sampleDurationMs = snap->atMs - started;
         snap->warnings = m_warnings;
+        snap->offsetSource = m_offsetSource;
         snap->groups.reserve(m_current.size());
         for (const GroupLag &g : std::as_const(m_current))
             snap->groups.append(g);
@@ -223,6 +241,7 @@ private:
     AlertStore m_alertStore;
     AlertEngine m_engine;
     bool m_historyOk = false;
+    QString m_offsetSource;
     QTimer *m_timer = nullptr;
     QStringList m_priority;
     QSet<QString> m_seeded;

@@ -48,6 +48,8 @@ Result<LagSettings> LagSettings::load(const QString &connection, const QString &
     s.alertCommand = o.value(QStringLiteral("alertCommand")).toString();
     s.desktopNotifications = o.value(QStringLiteral("desktopNotifications")).toBool(true);
     s.windowSize = std::clamp(o.value(QStringLiteral("windowSize")).toInt(10), 2, 100);
+    s.readCommitStream = o.value(QStringLiteral("readCommitStream")).toBool(true);
+    s.commitStreamLookBackMinutes = std::max(0, o.value(QStringLiteral("commitStreamLookBackMinutes")).toInt(0));
     return s;
 }
 
@@ -67,6 +69,8 @@ Status LagSettings::save(const QString &connection, const LagSettings &settings,
                                        {QStringLiteral("alertCommand"), settings.alertCommand},
                                        {QStringLiteral("desktopNotifications"), settings.desktopNotifications},
                                        {QStringLiteral("windowSize"), settings.windowSize},
+                                       {QStringLiteral("readCommitStream"), settings.readCommitStream},
+                                       {QStringLiteral("commitStreamLookBackMinutes"), settings.commitStreamLookBackMinutes},
                                    });
     QJsonObject root = all.value();
     root.insert(QStringLiteral("connections"), connections);

@@ -17,6 +17,10 @@ struct LagSettings
     QString alertCommand;      ///< run with each alert as JSON on stdin; empty: none
     bool desktopNotifications = true;
     int windowSize = 10;
+    /// Read committed offsets and commit times from __consumer_offsets (OffsetFetch when it
+    /// cannot be read, or when off).
+    bool readCommitStream = true;
+    int commitStreamLookBackMinutes = 0; ///< where the stream starts; 0: the log start (compacted)
 
     static QString defaultPath();
     static Result<LagSettings> load(const QString &connection, const QString &path = {});

@@ -7,6 +7,11 @@
 
 namespace kops {
 
+QString offsetSourceName(bool fromCommitStream)
+{
+    return fromCommitStream ? QStringLiteral("commit stream") : QStringLiteral("OffsetFetch");
+}
+
 QString healthStatusName(HealthStatus status)
 {
     switch (status) {
@@ -79,6 +84,16 @@ QString formatDuration(double seconds)
                               : QStringLiteral("%1 d").arg(s / 86400);
 }
 
+QString formatElapsed(double seconds)
+{
+    if (!std::isfinite(seconds))
+        return QStringLiteral("∞");
+    const qint64 s = qint64(std::llround(std::max(0.0, seconds)));
+    if (s >= 60 && s < 3600)
+        return s % 60 ? QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60) : QStringLiteral("%1 min").arg(s / 60);
+    return formatDuration(double(s));
+}
+
 namespace {
 
 QJsonValue opt(const std::optional<qint64> &v)
@@ -108,6 +123,8 @@ QJsonObject PartitionLag::toJson() const
         {QStringLiteral("lostToRetention"), double(lostToRetention)},
         {QStringLiteral("produceRate"), std::round(produceRate * 1000.0) / 1000.0},
         {QStringLiteral("consumeRate"), std::round(consumeRate * 1000.0) / 1000.0},
+        {QStringLiteral("lastCommitAgeSeconds"), opt(lastCommitAgeSeconds)},
+        {QStringLiteral("offsetUnchangedSeconds"), opt(offsetUnchangedSeconds)},
     };
 }
 
@@ -139,6 +156,8 @@ QJsonObject GroupLag::toJson() const
         {QStringLiteral("consumeRate"), std::round(consumeRate * 1000.0) / 1000.0},
         {QStringLiteral("drainSeconds"), opt(drainSeconds)},
         {QStringLiteral("growing"), growing},
+        {QStringLiteral("lastCommitAgeSeconds"), opt(lastCommitAgeSeconds)},
+        {QStringLiteral("offsetSource"), offsetSource},
         {QStringLiteral("partitions"), parts},
     };
 }

@@ -38,6 +38,10 @@ struct RawPartitionSample
     qint64 logStart = kNoOffset;
     qint64 logEnd = kNoOffset;
     std::optional<qint64> committedRecordTimestampMs; ///< timestamp of the record at the committed offset
+    /// From the commit stream only (OffsetFetch does not say when a commit happened):
+    std::optional<qint64> lastCommitMs;  ///< when the latest commit happened
+    std::optional<qint64> offsetSinceMs; ///< when this offset was first committed (as far as the stream goes back)
+    int commitsOfOffset = 0;             ///< commits of this same offset seen since then
     QString memberId;
     QString clientId;
     QString host;
@@ -51,7 +55,11 @@ struct RawGroupSample
     QString state;
     int memberCount = 0;
     QList<RawPartitionSample> partitions;
+    bool fromCommitStream = false; ///< committed offsets (and their times) read from __consumer_offsets
 };
+
+/// Where committed offsets come from: "commit stream" or "OffsetFetch".
+QString offsetSourceName(bool fromCommitStream);
 
 /// What the sampler read from the cluster at one moment.
 struct RawLagSample
@@ -59,6 +67,8 @@ struct RawLagSample
     qint64 atMs = 0;
     QList<RawGroupSample> groups;
     QStringList warnings; ///< partial failures (one group could not be read, ...)
+    /// "commit stream", "OffsetFetch", or "OffsetFetch (commit stream unavailable: ...)".
+    QString offsetSource;
 };
 
 /// One partition's lag, rates and health.
@@ -86,6 +96,10 @@ struct PartitionLag
     QString memberId;
     QString clientId;
     QString host;
+    /// Seconds since the latest commit (commit stream); nullopt when unknown (OffsetFetch).
+    std::optional<double> lastCommitAgeSeconds;
+    /// Seconds since the committed offset last changed, from the history and the commit stream.
+    std::optional<double> offsetUnchangedSeconds;
 
     QJsonObject toJson() const;
 };
@@ -108,6 +122,9 @@ struct GroupLag
     QList<PartitionLag> partitions;
     QVector<double> trend; ///< recent total lags, oldest first (sparkline)
     qint64 sampledAtMs = 0; ///< when these values were read from the cluster
+    /// Seconds since the group's latest commit on any partition; nullopt when unknown.
+    std::optional<double> lastCommitAgeSeconds;
+    QString offsetSource; ///< "commit stream" or "OffsetFetch"
 
     QString drainText() const; ///< "3 min", "growing", "—"
     QJsonObject toJson() const;
@@ -121,6 +138,7 @@ struct LagSnapshot
     bool roundComplete = false; ///< the last snapshot of a round in which every batch was read
     QList<GroupLag> groups;
     QStringList warnings;
+    QString offsetSource; ///< where the committed offsets came from (RawLagSample::offsetSource)
 
     const GroupLag *group(const QString &groupId) const;
 };
@@ -141,6 +159,8 @@ struct LagThreshold
 
 /// Human durations for reasons and tables: "45 s", "12 min", "3 h 5 min", "2 d 4 h".
 QString formatDuration(double seconds);
+/// Elapsed times in reasons, to the second below an hour: "45 s", "5 min 50 s", "3 h 5 min".
+QString formatElapsed(double seconds);
 
 } // namespace kops
 

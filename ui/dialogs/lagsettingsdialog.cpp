@@ -16,7 +16,8 @@
 
 namespace kops {
 
-LagSettingsDialog::LagSettingsDialog(const QString &connection, const LagSettings &s, QWidget *parent) : QDialog(parent)
+LagSettingsDialog::LagSettingsDialog(const QString &connection, const LagSettings &s, QWidget *parent)
+    : QDialog(parent), m_initial(s)
 {
     setWindowTitle(tr("Thresholds & alerts — %1").arg(connection));
     resize(720, 560);
@@ -52,6 +53,12 @@ LagSettingsDialog::LagSettingsDialog(const QString &connection, const LagSetting
     form->addRow(tr("Evaluation window"), m_window);
     form->addRow(tr("Alert command"), m_command);
     form->addRow(QString(), m_notify);
+    m_commitStream = new QCheckBox(tr("Read commit stream (__consumer_offsets)"), this);
+    m_commitStream->setObjectName(QStringLiteral("readCommitStream"));
+    m_commitStream->setToolTip(tr("Commit times from __consumer_offsets: a true \"last commit\" age, and a member that "
+                                  "stopped committing told apart from one committing the same offset. Falls back to "
+                                  "OffsetFetch when the connection may not read that topic."));
+    form->addRow(QString(), m_commitStream);
     layout->addLayout(form);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -63,6 +70,7 @@ LagSettingsDialog::LagSettingsDialog(const QString &connection, const LagSetting
     m_window->setValue(s.windowSize);
     m_command->setText(s.alertCommand);
     m_notify->setChecked(s.desktopNotifications);
+    m_commitStream->setChecked(s.readCommitStream);
 
     connect(add, &QPushButton::clicked, this, [this] { addRow({}); });
     connect(remove, &QPushButton::clicked, this, [this] {
@@ -95,6 +103,7 @@ void LagSettingsDialog::addRow(const LagThreshold &t)
 LagSettings LagSettingsDialog::settings(QStringList *problems) const
 {
     LagSettings s;
+    s.commitStreamLookBackMinutes = m_initial.commitStreamLookBackMinutes;
     for (int r = 0; r < m_thresholds->rowCount(); ++r) {
         const auto text = [&](int c) { return m_thresholds->item(r, c) ? m_thresholds->item(r, c)->text().trimmed() : QString(); };
         LagThreshold t;
@@ -128,6 +137,7 @@ LagSettings LagSettingsDialog::settings(QStringList *problems) const
     s.windowSize = m_window->value();
     s.alertCommand = m_command->text().trimmed();
     s.desktopNotifications = m_notify->isChecked();
+    s.readCommitStream = m_commitStream->isChecked();
     return s;
 }
 

@@ -29,6 +29,8 @@ private:
     QPlainTextEdit *m_watched = nullptr;
     QLineEdit *m_command = nullptr;
     QCheckBox *m_notify = nullptr;
+    QCheckBox *m_commitStream = nullptr;
+    LagSettings m_initial; ///< what the dialog does not edit (the stream's look-back) is kept
     QSpinBox *m_window = nullptr;
 };
 

@@ -62,6 +62,8 @@ QVariant LagGroupsModel::data(const QModelIndex &index, int role) const
         case Members: return g.memberCount;
         case TotalLag: return locale.toString(g.totalLag);
         case MaxTimeLag: return timeLagText(g.maxTimeLagSeconds, g.maxTimeLagEstimated);
+        // Only the commit stream knows when a commit happened; OffsetFetch leaves it unknown.
+        case LastCommit: return g.lastCommitAgeSeconds ? tr("%1 ago").arg(formatElapsed(*g.lastCommitAgeSeconds)) : QStringLiteral("-");
         case Trend: return {};
         case Drain: return g.drainText();
         }
@@ -74,6 +76,7 @@ QVariant LagGroupsModel::data(const QModelIndex &index, int role) const
         case Members: return g.memberCount;
         case TotalLag: return g.totalLag;
         case MaxTimeLag: return g.maxTimeLagSeconds.value_or(-1);
+        case LastCommit: return g.lastCommitAgeSeconds.value_or(-1);
         case Trend: return g.trend.isEmpty() ? 0.0 : g.trend.last() - g.trend.first();
         case Drain: return g.growing ? 1e18 : g.drainSeconds.value_or(g.totalLag > 0 ? 1e17 : -1);
         }
@@ -97,7 +100,8 @@ QVariant LagGroupsModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         if (index.column() == Status)
             return int(Qt::AlignCenter);
-        if (index.column() == Members || index.column() == TotalLag || index.column() == MaxTimeLag)
+        if (index.column() == Members || index.column() == TotalLag || index.column() == MaxTimeLag
+            || index.column() == LastCommit)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ToolTipRole:
@@ -105,6 +109,10 @@ QVariant LagGroupsModel::data(const QModelIndex &index, int role) const
             return tr("Not sampled since %1 (%2 ago): the last sampling round failed.\n%3")
                 .arg(QDateTime::fromMSecsSinceEpoch(g.sampledAtMs).toString(QStringLiteral("HH:mm:ss")),
                      sampleAge(g.sampledAtMs), g.reason);
+        if (index.column() == LastCommit)
+            return g.lastCommitAgeSeconds ? tr("Latest commit on any partition, read from the commit stream")
+                                          : tr("Unknown: committed offsets read with %1, which does not say when a commit happened")
+                                                .arg(g.offsetSource.isEmpty() ? QStringLiteral("OffsetFetch") : g.offsetSource);
         return g.reason;
     }
     return {};
@@ -123,7 +131,7 @@ QVariant LagGroupsModel::headerData(int section, Qt::Orientation orientation, in
 {
     return header(section, orientation, role,
                   {tr("Status"), tr("Group"), tr("State"), tr("Members"), tr("Total lag"), tr("Max time lag"),
-                   tr("Trend"), tr("Drain")});
+                   tr("Last commit"), tr("Trend"), tr("Drain")});
 }
 
 int LagGroupsModel::rowOf(const QString &groupId) const

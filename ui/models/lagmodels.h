@@ -20,7 +20,7 @@ QColor healthColor(HealthStatus status);
 class LagGroupsModel final : public KeyedTableModel<GroupLag>
 {
 public:
-    enum Column { Status, Group, State, Members, TotalLag, MaxTimeLag, Trend, Drain, ColumnCount };
+    enum Column { Status, Group, State, Members, TotalLag, MaxTimeLag, LastCommit, Trend, Drain, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
 
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }

@@ -215,6 +215,9 @@ void ConsumersPage::showSamplingState()
                                   : tr(" · sampling failed %1").arg(clock(m_failedAtMs));
     else if (m_lastRoundMs > 0)
         text += tr(" · sampled %1").arg(clock(m_lastRoundMs));
+    // Which source the offsets (and the "Last commit" column) come from.
+    if (m_last && !m_last->offsetSource.isEmpty())
+        text += tr(" · offsets from %1").arg(m_last->offsetSource);
     m_summary->setText(text);
     m_summary->setStyleSheet(problems || m_failedAtMs ? QStringLiteral("color: #b00000; font-weight: bold;") : QString());
 
