@@ -249,7 +249,10 @@ private slots:
         // Signals from the sampler thread are queued, so none is missed before the spy exists.
         QSignalSpy alerts(w.lagService(), &LagService::alertsRaised);
         QTRY_VERIFY_WITH_TIMEOUT(w.alertsPage()->model()->rowCount() == 1, 10000);
-        QTest::qWait(2500); // more samples, same incident
+        // Two more whole rounds, same incident: still one alert.
+        QSignalSpy rounds(w.lagService(), &LagService::samplingRoundFinished);
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() >= 2, 20000);
+        QCoreApplication::processEvents(); // the alerts of the last round reach the page
         QCOMPARE(w.alertsPage()->model()->rowCount(), 1);
         QCOMPARE(w.alertsPage()->model()->index(0, AlertsModel::Status).data().toString(), QStringLiteral("ERR"));
         QCOMPARE(w.alertsPage()->openCount(), 1);
