@@ -119,6 +119,7 @@ private slots:
         m_bootstrap = qEnvironmentVariable("KOPS_TEST_BOOTSTRAP");
         if (m_bootstrap.isEmpty())
             QSKIP("Real-broker suite skipped: set KOPS_TEST_BOOTSTRAP=host:port to run it against a Kafka broker.");
+        QVERIFY2(!qEnvironmentVariable("KOPS_CLI").isEmpty(), "KOPS_CLI must name the kafka-ops binary (ctest sets it)");
         m_api = std::make_unique<RdKafkaClusterApi>(props());
         auto md = m_api->metadata();
         QVERIFY2(md.ok(), qPrintable(md.ok() ? QString() : md.error().toString()));
