@@ -5,6 +5,7 @@
 #include "dlq/deadletterspage.h"
 #include "dlq/payloadviewer.h"
 #include "dlq/requeuedialog.h"
+#include "eventloopcheck.h"
 #include "fakeclusterapi.h"
 #include "mainwindow.h"
 #include "requeueengine.h"
@@ -333,6 +334,33 @@ private slots:
             QVERIFY2(t->toPlainText().isEmpty(), qPrintable(t->toPlainText()));
         for (QLabel *l : m_page->findChildren<QLabel *>())
             QVERIFY2(!l->text().contains(QLatin1String("Format:")), qPrintable(l->text()));
+    }
+
+    // A scan over a broker that stops answering runs off the GUI thread: the page keeps
+    // handling events and its Cancel button works while the read hangs.
+    void hangingScanLeavesThePageResponsiveAndCancellable()
+    {
+        loadAndWait();
+        const int firstPage = m_page->model()->rowCount();
+        QVERIFY(firstPage > 0 && firstPage < 900);
+        m_fake->setBlocking(true);
+        auto release = qScopeGuard([&] { m_fake->setBlocking(false); });
+        QSignalSpy loaded(m_page.get(), &DeadLettersPage::pageLoaded);
+        m_page->scanToEnd();
+        QString why;
+        QVERIFY2(kops::test::eventLoopRunsWhileCallsHang(*m_fake, &why), qPrintable(why));
+        QVERIFY(m_page->isBusy());
+        QPushButton *cancel = nullptr;
+        for (QPushButton *b : m_page->findChildren<QPushButton *>())
+            if (b->text() == QLatin1String("Cancel"))
+                cancel = b;
+        QVERIFY(cancel && cancel->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(m_fake->blockedCalls() > 0); // still hanging when the click was handled
+        m_fake->setBlocking(false);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!m_page->isBusy());
+        QVERIFY2(m_page->model()->rowCount() < 900, qPrintable(QString::number(m_page->model()->rowCount())));
     }
 
     void rateIsRecordsOverReadingTime()

@@ -2,6 +2,7 @@
 // cluster through a saved profile, shows its topics, and says plainly when it is down.
 #include "connectionstore.h"
 #include "dialogs/connectiondialog.h"
+#include "eventloopcheck.h"
 #include "fakeclusterapi.h"
 #include "forwardingclusterapi.h"
 #include "mainwindow.h"
@@ -30,7 +31,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -71,6 +74,20 @@ QStringList topicNames(TopicsModel *model)
     for (int r = 0; r < model->rowCount(); ++r)
         names << model->index(r, TopicsModel::Name).data().toString();
     return names;
+}
+
+} // namespace
+
+namespace {
+
+// Clicks a page's entry in the navigation list, as a user would.
+void clickPage(MainWindow &w, const QString &title)
+{
+    auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(nav);
+    const auto items = nav->findItems(title, Qt::MatchExactly);
+    QVERIFY2(!items.isEmpty(), qPrintable(title));
+    QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, nav->visualItemRect(items.first()).center());
 }
 
 } // namespace
@@ -159,8 +176,19 @@ private slots:
         QVERIFY(w.banner()->text().contains(QLatin1String("last successful refresh")));
         QCOMPARE(w.overviewPage()->topicsModel()->rowCount(), 1); // stale data kept
         fake->setDown(false);
+
+        // Without freezing: a broker that never answers leaves the window working. While the
+        // refresh hangs, timers fire and a click on the navigation switches the page.
+        fake->setBlocking(true);
+        auto release = qScopeGuard([&] { fake->setBlocking(false); });
         w.refresh();
-        QVERIFY(shown.wait(5000));
+        QString why;
+        QVERIFY2(kops::test::eventLoopRunsWhileCallsHang(*fake, &why), qPrintable(why));
+        clickPage(w, QStringLiteral("Consumers"));
+        QCOMPARE(w.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(w.consumersPage()));
+        QVERIFY(fake->blockedCalls() > 0); // the click was handled while the call still hung
+        fake->setBlocking(false);
+        QVERIFY(shown.wait(10000));
         QVERIFY(!w.banner()->isVisible());
 
         // The unsaved connection was listed while connected only.
@@ -168,6 +196,39 @@ private slots:
         QCOMPARE(combo->findText(QStringLiteral("fake")), 0);
         w.disconnectFromCluster();
         QCOMPARE(combo->findText(QStringLiteral("fake")), -1);
+    }
+
+    // Sampling lag hangs on a broker that never answers: the window keeps working (timers fire,
+    // clicks are handled) and the values arrive once the broker answers again.
+    void hangingLagSamplingLeavesTheWindowResponsive()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int i = 0; i < 10; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 4;
+        fake->setGroup(QStringLiteral("billing"), g);
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-hang");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        p.sampleIntervalSeconds = 1;
+        fake->setBlocking(true); // from the first call on
+        auto release = qScopeGuard([&] { fake->setBlocking(false); });
+        w.connectTo(p);
+        QSignalSpy snapshots(w.lagService(), &LagService::lagSnapshotAvailable);
+        QString why;
+        QVERIFY2(kops::test::eventLoopRunsWhileCallsHang(*fake, &why), qPrintable(why));
+        clickPage(w, QStringLiteral("Consumers"));
+        QCOMPARE(w.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(w.consumersPage()));
+        clickPage(w, QStringLiteral("Alerts"));
+        QCOMPARE(w.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(w.alertsPage()));
+        QCOMPARE(snapshots.count(), 0);
+        QVERIFY(fake->blockedCalls() > 0);
+        fake->setBlocking(false);
+        QVERIFY(snapshots.wait(20000));
     }
 
     void consumersPageShowsLagAndOpensReplayFromTheChart()

@@ -1,4 +1,5 @@
 #include "configlinter.h"
+#include "eventloopcheck.h"
 #include "fakeclusterapi.h"
 #include "mainwindow.h"
 #include "profileeditor.h"
@@ -232,7 +233,22 @@ void TestProfilesPage::liveCrossCheckOffTheGuiThread()
     QVERIFY(!button->isEnabled());
     QTest::keyClicks(topic, QStringLiteral("payments"));
     QVERIFY(button->isEnabled());
+    // Off the GUI thread: while the cluster does not answer, the page keeps handling events
+    // (timers fire, typing reaches the topic field) and nothing is applied yet.
+    fake->setBlocking(true);
+    auto release = qScopeGuard([&] { fake->setBlocking(false); });
     QTest::mouseClick(button, Qt::LeftButton);
+    QString why;
+    QVERIFY2(test::eventLoopRunsWhileCallsHang(*fake, &why), qPrintable(why));
+    auto *name = page.findChild<QLineEdit *>(QStringLiteral("profileName"));
+    QLineEdit *typed = name ? name : topic;
+    const QString before = typed->text();
+    QTest::keyClicks(typed, QStringLiteral("x"));
+    QCOMPARE(typed->text(), before + QStringLiteral("x"));
+    QTest::keyClick(typed, Qt::Key_Backspace);
+    QVERIFY(!rules(page.editor()).contains(QStringLiteral("producer.unclean-election")));
+    QVERIFY(fake->blockedCalls() > 0);
+    fake->setBlocking(false);
     QTRY_VERIFY(rules(page.editor()).contains(QStringLiteral("producer.unclean-election")));
     QVERIFY(child<QLabel>(&page, QStringLiteral("liveNote"))->text().contains(QLatin1String("live topic 'payments'")));
     // An unknown topic is reported, not crashed on.
