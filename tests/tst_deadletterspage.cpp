@@ -31,6 +31,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTimer>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -601,13 +603,39 @@ private slots:
         QVERIFY(done.first().first().toBool());
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll().count('\n'), 2);
+        // Exactly the two selected records, in table order, each with its key, value and position.
+        const QList<QByteArray> lines = f.readAll().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.last().isEmpty());
+        for (int i = 0; i < 2; ++i) {
+            const ConsumedRecord &want = m_page->model()->record(i == 0 ? 3 : 7).record;
+            const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
+            QVERIFY2(!o.isEmpty(), lines.at(i).constData());
+            QCOMPARE(o.value(QStringLiteral("topic")).toString(), want.topic);
+            QCOMPARE(o.value(QStringLiteral("partition")).toInt(), want.partition);
+            QCOMPARE(o.value(QStringLiteral("offset")).toInteger(), want.offset);
+            QCOMPARE(o.value(QStringLiteral("key")).toString(), QString::fromUtf8(*want.key));
+            QCOMPARE(o.value(QStringLiteral("value")).toString(), QString::fromUtf8(*want.value));
+        }
         const QString all = dir.filePath(QStringLiteral("all.jsonl"));
         m_page->exportTo(all, false);
         QVERIFY(done.wait(10000));
         QFile g(all);
         QVERIFY(g.open(QIODevice::ReadOnly));
-        QCOMPARE(g.readAll().count('\n'), 900);
+        // Every record of the browse (not only the rows on screen), each once.
+        QSet<QString> positions;
+        for (const QByteArray &line : g.readAll().split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QCOMPARE(o.value(QStringLiteral("topic")).toString(), QStringLiteral("orders.DLT"));
+            positions.insert(QStringLiteral("%1/%2").arg(o.value(QStringLiteral("partition")).toInt())
+                                 .arg(o.value(QStringLiteral("offset")).toInteger()));
+        }
+        QCOMPARE(positions.size(), 900);
+        for (int p = 0; p < 3; ++p)
+            for (int o = 0; o < 300; ++o)
+                QVERIFY(positions.contains(QStringLiteral("%1/%2").arg(p).arg(o)));
     }
 
     void resumeACancelledRequeueFromTheJournal()
@@ -636,17 +664,41 @@ private slots:
                                      && m_page->journalTable()->item(0, 0)->text() == QString::number(id), 10000);
         m_page->journalTable()->selectRow(0);
         QVERIFY(m_page->resumeButton()->isEnabled());
-        // ...is resumed from its journal entry.
-        RequeueDialog::Source source;
-        source.resumeJournalId = id;
-        source.selection.topic = QStringLiteral("orders.DLT");
-        RequeueDialog dialog(context(), source);
-        QSignalSpy finished(&dialog, &RequeueDialog::finished);
-        dialog.execute();
-        QVERIFY(finished.wait(20000));
-        QVERIFY(finished.first().first().toBool());
-        QCOMPARE(dialog.outcome()->progress.alreadySent, 60); // the cancel let the pages in flight arrive
-        QCOMPARE(dialog.outcome()->progress.sent, 240);
+        // ...is resumed from its journal entry: the operator clicks Resume, the dialog opens on
+        // that job, and its Resume button runs it to the end.
+        std::optional<RequeueOutcome> outcome;
+        bool done = false;
+        QString dialogError;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<RequeueDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                dialogError = QStringLiteral("no requeue dialog opened");
+                return;
+            }
+            QPushButton *resume = nullptr;
+            for (QPushButton *b : dialog->findChildren<QPushButton *>())
+                if (b->text() == QLatin1String("Resume"))
+                    resume = b;
+            if (!resume || !resume->isEnabled()) {
+                dialogError = QStringLiteral("the dialog has no enabled Resume button");
+                dialog->reject();
+                return;
+            }
+            QSignalSpy finished(dialog, &RequeueDialog::finished);
+            QTest::mouseClick(resume, Qt::LeftButton);
+            if (!finished.wait(20000))
+                dialogError = QStringLiteral("the resumed requeue did not finish");
+            else
+                done = finished.first().first().toBool();
+            outcome = dialog->outcome();
+            dialog->reject();
+        });
+        QTest::mouseClick(m_page->resumeButton(), Qt::LeftButton); // returns when the dialog closes
+        QVERIFY2(dialogError.isEmpty(), qPrintable(dialogError));
+        QVERIFY(done && outcome);
+        QCOMPARE(outcome->journalId, id);
+        QCOMPARE(outcome->progress.alreadySent, 60); // the cancel let the pages in flight arrive
+        QCOMPARE(outcome->progress.sent, 240);
         int inOrders = 0;
         for (int p = 0; p < 3; ++p)
             inOrders += int(m_fake->read({QStringLiteral("orders"), p}, 0, 1000, 0).value().size());
