@@ -234,11 +234,18 @@ private slots:
     {
         const ResetPlan plan = planFor(ResetStrategy::toEarliest());
         ResetExecutor ex(*m_fake, *m_journal, m_profile);
+        const int calls = m_fake->alterCalls();
+        const auto offsetsBefore = m_fake->group(plan.group).committed;
+        const auto journalBefore = m_journal->list();
+        QVERIFY(journalBefore.ok());
         m_fake->setDown(true);
         auto r = ex.apply(plan);
         QVERIFY(!r.ok()); // the first guard cannot reach the cluster: nothing written
         QCOMPARE(r.error().code, QStringLiteral("_TRANSPORT"));
         m_fake->setDown(false);
+        QCOMPARE(m_fake->alterCalls(), calls);                            // no write attempted
+        QCOMPARE(m_fake->group(plan.group).committed, offsetsBefore);   // offsets unchanged
+        QCOMPARE(m_journal->list().value().size(), journalBefore.value().size()); // nothing journalled
     }
 
     void journalIsWrittenBeforeTheWrite()
