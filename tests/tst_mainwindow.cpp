@@ -16,6 +16,8 @@
 #include "pages/consumerspage.h"
 #include "pages/groupdetailpanel.h"
 #include "pages/overviewpage.h"
+#include "replay/replaypage.h"
+#include "replay/resetstrategyform.h"
 #include "widgets/statusbanner.h"
 
 #include <QAbstractItemModelTester>
@@ -279,13 +281,23 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(chart->seriesCount(), 3, 5000);
         QPushButton *replay = w.consumersPage()->detail()->replayButton();
         QVERIFY(!replay->isEnabled());
-        const QDateTime picked = QDateTime::currentDateTime().addSecs(-120);
+        const QDateTime picked = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() - 120);
         chart->setMarker(picked);
         emit chart->timestampClicked(picked);
         QVERIFY(replay->isEnabled());
         QTest::mouseClick(replay, Qt::LeftButton);
         auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
         QCOMPARE(nav->currentItem()->text(), QStringLiteral("Replay"));
+        // The wizard received the selected group and the clicked time, at the strategy step.
+        ReplayPage *wizard = w.replayPage();
+        QCOMPARE(wizard->currentStep(), ReplayPage::StrategyStep);
+        QCOMPARE(wizard->findChild<QComboBox *>(QStringLiteral("replayGroup"))->currentText(), QStringLiteral("billing"));
+        auto *form = wizard->findChild<ResetStrategyForm *>();
+        QVERIFY(form);
+        const auto strategy = form->strategy();
+        QVERIFY(strategy.ok());
+        QCOMPARE(strategy.value().kind, ResetStrategy::Kind::ToDatetime);
+        QCOMPARE(strategy.value().timestampMs, picked.toMSecsSinceEpoch());
     }
 
     void alertIsRaisedOncePerIncident()
