@@ -1,5 +1,6 @@
 // Requeue of 10,000 dead letters on librdkafka's mock cluster with injected request errors, a broker
 // outage, delayed acknowledgements, a cancel and a kill; the target must hold each record exactly once.
+#include "forwardingclusterapi.h"
 #include "mockcluster.h"
 #include "rdkafkaclusterapi.h"
 #include "requeueengine.h"
@@ -11,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <atomic>
 #include <thread>
 
 using namespace kops;
@@ -48,6 +50,41 @@ QList<ConsumedRecord> readAll(ClusterApi &api, const QString &topic, int partiti
     }
     return out;
 }
+
+// Counts the delivery reports that came back failed, so the test can tell the faults really hit.
+class FailureCountingApi final : public kops::test::ForwardingClusterApi
+{
+public:
+    using ForwardingClusterApi::ForwardingClusterApi;
+    std::atomic<int> failedReports{0};
+
+    Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &r) override { return count(target().produce(r)); }
+    std::unique_ptr<PendingDelivery> produceAsync(const QList<OutgoingRecord> &records) override
+    {
+        struct Counting final : PendingDelivery
+        {
+            std::unique_ptr<PendingDelivery> inner;
+            FailureCountingApi *api;
+            Result<QList<DeliveryReport>> wait() override { return api->count(inner->wait()); }
+        };
+        auto pending = std::make_unique<Counting>();
+        pending->inner = target().produceAsync(records);
+        pending->api = this;
+        return pending;
+    }
+
+private:
+    Result<QList<DeliveryReport>> count(Result<QList<DeliveryReport>> reports)
+    {
+        if (!reports)
+            ++failedReports;
+        else
+            for (const DeliveryReport &d : reports.value())
+                if (!d.errorCode.isEmpty())
+                    ++failedReports;
+        return reports;
+    }
+};
 
 } // namespace
 
@@ -166,10 +203,24 @@ private slots:
             qInfo() << "run 2 (killed): journalled" << out.value().progress.sent << "already" << out.value().progress.alreadySent;
         }
 
+        // The kill left a produced batch in the target that the journal does not know of.
+        qint64 inTargetAfterKill = 0;
+        qint64 journalledAfterKill = 0;
+        {
+            auto check = api(mock);
+            inTargetAfterKill = readAll(*check, kOrders, kOrderPartitions).size();
+            RequeueJournal journal;
+            journalledAfterKill = journal.deliveredCount(journalId).value();
+            qInfo() << "after the kill: in the target" << inTargetAfterKill << "journalled" << journalledAfterKill;
+            QVERIFY2(inTargetAfterKill > journalledAfterKill, "the kill must leave an un-journalled batch behind");
+        }
+
         // Run 3: resumed after the kill; a broker goes down for 5 s (deliveries time out after 3 s)
         // and another acknowledges one produce only after 4 s (written, but reported as failed).
         {
-            auto cluster = api(mock);
+            auto rdkafka = api(mock);
+            FailureCountingApi counting(*rdkafka);
+            ClusterApi *cluster = &counting;
             RequeueJournal journal;
             RequeueEngine engine(*cluster, journal);
             engine.setMaxAttempts(12);
@@ -195,6 +246,12 @@ private slots:
             qInfo() << "run 3:" << out.value().state << "sent" << out.value().progress.sent << "already"
                     << out.value().progress.alreadySent << out.value().detail;
             QVERIFY(out.value().progress.alreadySent >= 2500); // the cancelled and the killed runs' records
+            // Reconciliation recovered the un-journalled batch: counted as already sent, not sent again.
+            QVERIFY2(out.value().progress.alreadySent >= inTargetAfterKill,
+                     qPrintable(QStringLiteral("already sent %1, in the target before the run %2")
+                                    .arg(out.value().progress.alreadySent).arg(inTargetAfterKill)));
+            QVERIFY2(produced >= 2, "the outage was never started");
+            QVERIFY2(counting.failedReports.load() > 0, "the outage failed no delivery");
             if (out.value().state != QLatin1String("done")) {
                 // Gave up during the outage: one more resume finishes it.
                 engine.killAfterProduceForTest = {};
