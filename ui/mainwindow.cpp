@@ -11,6 +11,7 @@
 #include "pages/overviewpage.h"
 #include "passwordstore.h"
 #include "profiles/profilespage.h"
+#include "readonlyclusterapi.h"
 #include "replay/replaypage.h"
 #include "rdkafkaclusterapi.h"
 #include "widgets/sortarrowstyle.h"
@@ -246,7 +247,7 @@ void MainWindow::connectTo(const ConnectionProfile &profile, const QString &pass
     disconnectFromCluster();
     auto context = std::make_shared<ConnectionContext>();
     context->profile = profile;
-    context->createApi = m_maker(profile, password);
+    context->createApi = guardedFactory(profile, m_maker(profile, password)); // read-only: writes refused in core
     m_connection = context;
     spdlog::info("connecting to '{}' ({})", profile.name.toStdString(), profile.bootstrapServers.toStdString());
 

@@ -3,6 +3,7 @@
 #include "connectionstore.h"
 #include "passwordstore.h"
 #include "rdkafkaclusterapi.h"
+#include "readonlyclusterapi.h"
 
 #include <QFile>
 #include <QTextStream>
@@ -144,9 +145,7 @@ Result<std::unique_ptr<ClusterApi>> CliContext::connect()
     auto props = clientProperties();
     if (!props)
         return props.error();
-    if (m_env.apiFactory)
-        return m_env.apiFactory(props.value());
-    return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props.value()));
+    return apiFactory(props.value())();
 }
 
 void CliContext::progress(const QString &line)
@@ -175,9 +174,13 @@ void CliContext::endProgress()
 
 ClusterApiFactory CliContext::apiFactory(const QList<QPair<QString, QString>> &props) const
 {
+    ClusterApiFactory factory;
     if (m_env.apiFactory)
-        return [factory = m_env.apiFactory, props] { return factory(props); };
-    return [props]() -> std::unique_ptr<ClusterApi> { return std::make_unique<RdKafkaClusterApi>(props); };
+        factory = [factory = m_env.apiFactory, props] { return factory(props); };
+    else
+        factory = [props]() -> std::unique_ptr<ClusterApi> { return std::make_unique<RdKafkaClusterApi>(props); };
+    // A read-only profile refuses every write in core, whichever command asks for it.
+    return m_profile ? guardedFactory(*m_profile, std::move(factory)) : factory;
 }
 
 int CliContext::fail(const KafkaError &error)
