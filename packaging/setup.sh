@@ -13,6 +13,7 @@ PACKAGES=(
     libqcustomplot-dev libqcustomplot2.1-qt6
     librdkafka-dev libspdlog-dev zlib1g-dev qtkeychain-qt6-dev
     xvfb xauth python3-prometheus-client
+    dbus gnome-keyring openssl
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -2,6 +2,7 @@
 // cluster through a saved profile, shows its topics, and says plainly when it is down.
 #include "connectionstore.h"
 #include "dialogs/connectiondialog.h"
+#include "eventloopcheck.h"
 #include "fakeclusterapi.h"
 #include "forwardingclusterapi.h"
 #include "mainwindow.h"
@@ -16,6 +17,8 @@
 #include "pages/consumerspage.h"
 #include "pages/groupdetailpanel.h"
 #include "pages/overviewpage.h"
+#include "replay/replaypage.h"
+#include "replay/resetstrategyform.h"
 #include "widgets/statusbanner.h"
 
 #include <QAbstractItemModelTester>
@@ -31,7 +34,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QMenuBar>
@@ -74,6 +79,20 @@ QStringList topicNames(TopicsModel *model)
     for (int r = 0; r < model->rowCount(); ++r)
         names << model->index(r, TopicsModel::Name).data().toString();
     return names;
+}
+
+} // namespace
+
+namespace {
+
+// Clicks a page's entry in the navigation list, as a user would.
+void clickPage(MainWindow &w, const QString &title)
+{
+    auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(nav);
+    const auto items = nav->findItems(title, Qt::MatchExactly);
+    QVERIFY2(!items.isEmpty(), qPrintable(title));
+    QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, nav->visualItemRect(items.first()).center());
 }
 
 } // namespace
@@ -162,8 +181,19 @@ private slots:
         QVERIFY(w.banner()->text().contains(QLatin1String("last successful refresh")));
         QCOMPARE(w.overviewPage()->topicsModel()->rowCount(), 1); // stale data kept
         fake->setDown(false);
+
+        // Without freezing: a broker that never answers leaves the window working. While the
+        // refresh hangs, timers fire and a click on the navigation switches the page.
+        fake->setBlocking(true);
+        auto release = qScopeGuard([&] { fake->setBlocking(false); });
         w.refresh();
-        QVERIFY(shown.wait(5000));
+        QString why;
+        QVERIFY2(kops::test::eventLoopRunsWhileCallsHang(*fake, &why), qPrintable(why));
+        clickPage(w, QStringLiteral("Consumers"));
+        QCOMPARE(w.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(w.consumersPage()));
+        QVERIFY(fake->blockedCalls() > 0); // the click was handled while the call still hung
+        fake->setBlocking(false);
+        QVERIFY(shown.wait(10000));
         QVERIFY(!w.banner()->isVisible());
 
         // The unsaved connection was listed while connected only.
@@ -171,6 +201,39 @@ private slots:
         QCOMPARE(combo->findText(QStringLiteral("fake")), 0);
         w.disconnectFromCluster();
         QCOMPARE(combo->findText(QStringLiteral("fake")), -1);
+    }
+
+    // Sampling lag hangs on a broker that never answers: the window keeps working (timers fire,
+    // clicks are handled) and the values arrive once the broker answers again.
+    void hangingLagSamplingLeavesTheWindowResponsive()
+    {
+        auto fake = std::make_shared<FakeClusterApi>();
+        fake->addTopic(QStringLiteral("orders"), 1);
+        for (int i = 0; i < 10; ++i)
+            fake->append(QStringLiteral("orders"), 0, 1000 + i);
+        FakeClusterApi::Group g;
+        g.committed[{QStringLiteral("orders"), 0}] = 4;
+        fake->setGroup(QStringLiteral("billing"), g);
+        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        w.show();
+        ConnectionProfile p;
+        p.name = QStringLiteral("fake-hang");
+        p.bootstrapServers = QStringLiteral("fake:9092");
+        p.sampleIntervalSeconds = 1;
+        fake->setBlocking(true); // from the first call on
+        auto release = qScopeGuard([&] { fake->setBlocking(false); });
+        w.connectTo(p);
+        QSignalSpy snapshots(w.lagService(), &LagService::lagSnapshotAvailable);
+        QString why;
+        QVERIFY2(kops::test::eventLoopRunsWhileCallsHang(*fake, &why), qPrintable(why));
+        clickPage(w, QStringLiteral("Consumers"));
+        QCOMPARE(w.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(w.consumersPage()));
+        clickPage(w, QStringLiteral("Alerts"));
+        QCOMPARE(w.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(w.alertsPage()));
+        QCOMPARE(snapshots.count(), 0);
+        QVERIFY(fake->blockedCalls() > 0);
+        fake->setBlocking(false);
+        QVERIFY(snapshots.wait(20000));
     }
 
     void consumersPageShowsLagAndOpensReplayFromTheChart()
@@ -226,13 +289,23 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(chart->seriesCount(), 3, 5000);
         QPushButton *replay = w.consumersPage()->detail()->replayButton();
         QVERIFY(!replay->isEnabled());
-        const QDateTime picked = QDateTime::currentDateTime().addSecs(-120);
+        const QDateTime picked = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() - 120);
         chart->setMarker(picked);
         emit chart->timestampClicked(picked);
         QVERIFY(replay->isEnabled());
         QTest::mouseClick(replay, Qt::LeftButton);
         auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
         QCOMPARE(nav->currentItem()->text(), QStringLiteral("Replay"));
+        // The wizard received the selected group and the clicked time, at the strategy step.
+        ReplayPage *wizard = w.replayPage();
+        QCOMPARE(wizard->currentStep(), ReplayPage::StrategyStep);
+        QCOMPARE(wizard->findChild<QComboBox *>(QStringLiteral("replayGroup"))->currentText(), QStringLiteral("billing"));
+        auto *form = wizard->findChild<ResetStrategyForm *>();
+        QVERIFY(form);
+        const auto strategy = form->strategy();
+        QVERIFY(strategy.ok());
+        QCOMPARE(strategy.value().kind, ResetStrategy::Kind::ToDatetime);
+        QCOMPARE(strategy.value().timestampMs, picked.toMSecsSinceEpoch());
     }
 
     void alertIsRaisedOncePerIncident()
@@ -257,7 +330,10 @@ private slots:
         // Signals from the sampler thread are queued, so none is missed before the spy exists.
         QSignalSpy alerts(w.lagService(), &LagService::alertsRaised);
         QTRY_VERIFY_WITH_TIMEOUT(w.alertsPage()->model()->rowCount() == 1, 10000);
-        QTest::qWait(2500); // more samples, same incident
+        // Two more whole rounds, same incident: still one alert.
+        QSignalSpy rounds(w.lagService(), &LagService::samplingRoundFinished);
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.count() >= 2, 20000);
+        QCoreApplication::processEvents(); // the alerts of the last round reach the page
         QCOMPARE(w.alertsPage()->model()->rowCount(), 1);
         QCOMPARE(w.alertsPage()->model()->index(0, AlertsModel::Status).data().toString(), QStringLiteral("ERR"));
         QCOMPARE(w.alertsPage()->openCount(), 1);

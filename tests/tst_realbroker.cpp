@@ -5,12 +5,16 @@
 #include "lagmonitor.h"
 #include "lagsampler.h"
 #include "rdkafkaclusterapi.h"
+#include "replay/resetexecutor.h"
+#include "replay/resetpreview.h"
 
 #include <QDateTime>
 #include <QFuture>
 #include <QProcess>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 #include <QUuid>
 
@@ -119,6 +123,7 @@ private slots:
         m_bootstrap = qEnvironmentVariable("KOPS_TEST_BOOTSTRAP");
         if (m_bootstrap.isEmpty())
             QSKIP("Real-broker suite skipped: set KOPS_TEST_BOOTSTRAP=host:port to run it against a Kafka broker.");
+        QVERIFY2(!qEnvironmentVariable("KOPS_CLI").isEmpty(), "KOPS_CLI must name the kafka-ops binary (ctest sets it)");
         m_api = std::make_unique<RdKafkaClusterApi>(props());
         auto md = m_api->metadata();
         QVERIFY2(md.ok(), qPrintable(md.ok() ? QString() : md.error().toString()));
@@ -232,6 +237,84 @@ private slots:
                 QCOMPARE(s.totalLag.value_or(-1), 6);
             }
         QVERIFY(found);
+    }
+
+    // With a live member: the health rules see STALL (it holds the same offset with lag), the
+    // reset guard names the member, and kafka-ops reset-offsets --execute is refused; once the
+    // member has left, the same command applies and is journalled.
+    void liveMemberStallsGuardsResetsAndTheCliExecutesAfterIt()
+    {
+        const QString topic = createTopicWithRecords(1, 10, QDateTime::currentMSecsSinceEpoch());
+        const QString group = unique(QStringLiteral("kops-guard"));
+        auto altered = m_api->alterGroupOffsets(group, {PartitionOffset{topic, 0, 4, {}, {}}});
+        QVERIFY(altered.ok() && !altered.value().first().hasError());
+        {
+            LiveConsumer member(m_bootstrap, group, topic);
+            QVERIFY(member.waitForAssignment(30000));
+            QTRY_VERIFY_WITH_TIMEOUT([&] {
+                member.poll();
+                auto d = m_api->describeGroups({group});
+                return d.ok() && d.value().first().state == QLatin1String("Stable");
+            }(), 30000);
+
+            // STALL: the member is there, lag 6, and the committed offset never moves.
+            LagSampler sampler(LagSampler::Options{});
+            LagMonitor monitor({5, 30, 360, {}});
+            LagSnapshot snap;
+            const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+            for (int i = 0; i < 5; ++i) {
+                member.poll();
+                auto raw = sampler.sample(*m_api, {group});
+                QVERIFY2(raw.ok(), qPrintable(raw.ok() ? QString() : raw.error().toString()));
+                RawLagSample s = raw.value();
+                s.atMs = t0 + i * 10'000;
+                snap = monitor.ingest(s);
+            }
+            const GroupLag *g = snap.group(group);
+            QVERIFY(g);
+            QCOMPARE(g->totalLag, qint64(6));
+            QVERIFY2(g->status == HealthStatus::Stall, qPrintable(healthStatusName(g->status) + QLatin1Char(' ') + g->reason));
+
+            // The guard refuses and names the member, in core and in kafka-ops.
+            QTemporaryDir dir;
+            ResetJournal journal(dir.filePath(QStringLiteral("journal.sqlite")));
+            ConnectionProfile profile;
+            profile.name = QStringLiteral("realbroker");
+            ResetScope scope;
+            scope.topics = {{topic, {}}};
+            auto plan = prepareResetPlan(*m_api, group, scope, ResetStrategy::toEarliest(), QDateTime::currentMSecsSinceEpoch());
+            QVERIFY(plan.ok());
+            auto refused = ResetExecutor(*m_api, journal, profile).apply(plan.value());
+            QVERIFY(!refused.ok());
+            const QString said = refused.error().toString() + QLatin1Char('\n') + refused.error().details.join(QLatin1Char('\n'));
+            QCOMPARE(refused.error().code, QStringLiteral("NON_EMPTY_GROUP"));
+            QVERIFY2(said.contains(QLatin1String("kops-realbroker-member")), qPrintable(said));
+            QProcess cli;
+            cli.start(qEnvironmentVariable("KOPS_CLI"),
+                      {QStringLiteral("reset-offsets"), QStringLiteral("--bootstrap"), m_bootstrap, QStringLiteral("--group"), group,
+                       QStringLiteral("--topic"), topic, QStringLiteral("--to-earliest"), QStringLiteral("--execute")});
+            QVERIFY(cli.waitForFinished(60'000));
+            const QString err = QString::fromUtf8(cli.readAllStandardError());
+            QCOMPARE(cli.exitCode(), 1);
+            QVERIFY2(err.contains(QLatin1String("kops-realbroker-member")), qPrintable(err));
+            auto still = m_api->committedOffsets({group});
+            QVERIFY(still.ok());
+            QCOMPARE(still.value().value(group).first().offset, 4);
+        } // the member leaves the group
+
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            auto d = m_api->describeGroups({group});
+            return d.ok() && d.value().first().members.isEmpty();
+        }(), 30000);
+        QProcess cli;
+        cli.start(qEnvironmentVariable("KOPS_CLI"),
+                  {QStringLiteral("reset-offsets"), QStringLiteral("--bootstrap"), m_bootstrap, QStringLiteral("--group"), group,
+                   QStringLiteral("--topic"), topic, QStringLiteral("--to-earliest"), QStringLiteral("--execute")});
+        QVERIFY(cli.waitForFinished(60'000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        auto after = m_api->committedOffsets({group});
+        QVERIFY(after.ok());
+        QCOMPARE(after.value().value(group).first().offset, 0);
     }
 
     void listsDescribesAndReadsOffsetsOfHundredsOfGroups()
@@ -434,6 +517,86 @@ private slots:
         QCOMPARE(cli.exitCode(), 1);
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QVERIFY2(err.contains(QLatin1String("Authentication failed")), qPrintable(err));
+    }
+
+    void saslMechanismsConnectAndRefuseWrongPasswords_data()
+    {
+        QTest::addColumn<QString>("mechanism");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("password");
+        QTest::newRow("PLAIN alice") << QStringLiteral("PLAIN") << QStringLiteral("alice") << QStringLiteral("alice-secret");
+        QTest::newRow("SCRAM-SHA-256 alice") << QStringLiteral("SCRAM-SHA-256") << QStringLiteral("alice")
+                                             << QStringLiteral("alice-secret");
+        QTest::newRow("SCRAM-SHA-512 admin") << QStringLiteral("SCRAM-SHA-512") << QStringLiteral("admin")
+                                             << QStringLiteral("admin-secret");
+    }
+
+    void saslMechanismsConnectAndRefuseWrongPasswords()
+    {
+        QFETCH(QString, mechanism);
+        QFETCH(QString, user);
+        QFETCH(QString, password);
+        const QString sasl = qEnvironmentVariable("KOPS_TEST_SASL_BOOTSTRAP");
+        if (sasl.isEmpty())
+            QSKIP("Set KOPS_TEST_SASL_BOOTSTRAP=host:port (SASL_PLAINTEXT: PLAIN, SCRAM-SHA-256/512) to run this.");
+        auto props = [&](const QString &pw) {
+            return QList<QPair<QString, QString>>{{QStringLiteral("bootstrap.servers"), sasl},
+                                                  {QStringLiteral("security.protocol"), QStringLiteral("SASL_PLAINTEXT")},
+                                                  {QStringLiteral("sasl.mechanism"), mechanism},
+                                                  {QStringLiteral("sasl.username"), user},
+                                                  {QStringLiteral("sasl.password"), pw}};
+        };
+        bool answered = false;
+        auto good = metadataWithin(props(password), &answered);
+        QVERIFY2(good.ok(), qPrintable(good.ok() ? QString() : good.error().toString()));
+        QVERIFY(!good.value().brokers.isEmpty());
+        auto bad = metadataWithin(props(password + QStringLiteral("-wrong")), &answered);
+        QVERIFY2(answered, "the authentication failure was not reported before the call's timeout");
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, QStringLiteral("_AUTHENTICATION"));
+        QVERIFY2(bad.error().message.contains(QLatin1String("Authentication failed")), qPrintable(bad.error().toString()));
+    }
+
+    void sslConnectsWithTheCaAndNamesTheTlsErrorWithout()
+    {
+        const QString ssl = qEnvironmentVariable("KOPS_TEST_SSL_BOOTSTRAP");
+        const QString ca = qEnvironmentVariable("KOPS_TEST_SSL_CA");
+        if (ssl.isEmpty() || ca.isEmpty())
+            QSKIP("Set KOPS_TEST_SSL_BOOTSTRAP=host:port and KOPS_TEST_SSL_CA=ca.pem (kafka.sh ca) to run this.");
+        bool answered = false;
+        auto good = metadataWithin({{QStringLiteral("bootstrap.servers"), ssl},
+                                    {QStringLiteral("security.protocol"), QStringLiteral("SSL")},
+                                    {QStringLiteral("ssl.ca.location"), ca}},
+                                   &answered);
+        QVERIFY2(good.ok(), qPrintable(good.ok() ? QString() : good.error().toString()));
+        QVERIFY(!good.value().brokers.isEmpty());
+
+        // Trusting only other CAs (a throwaway self-signed one), the broker's certificate cannot
+        // be verified: said plainly, at once.
+        QTemporaryDir dir;
+        const QString otherCa = dir.filePath(QStringLiteral("other-ca.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                       QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=not-the-kafka-ca"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("k.pem")),
+                       QStringLiteral("-out"), otherCa});
+        QVERIFY(openssl.waitForFinished(60'000) && openssl.exitCode() == 0);
+        auto bad = metadataWithin({{QStringLiteral("bootstrap.servers"), ssl},
+                                   {QStringLiteral("security.protocol"), QStringLiteral("SSL")},
+                                   {QStringLiteral("ssl.ca.location"), otherCa}},
+                                  &answered);
+        QVERIFY2(answered, "the TLS failure was not reported before the call's timeout");
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().code == QLatin1String("_SSL") || bad.error().code == QLatin1String("_TRANSPORT"),
+                 qPrintable(bad.error().toString()));
+        QVERIFY2(bad.error().toString().contains(QLatin1String("certificate"), Qt::CaseInsensitive)
+                     || bad.error().toString().contains(QLatin1String("SSL"), Qt::CaseInsensitive),
+                 qPrintable(bad.error().toString()));
+
+        // A plaintext client on the TLS port is not mistaken for a working connection.
+        auto plain = metadataWithin({{QStringLiteral("bootstrap.servers"), ssl}}, &answered);
+        QVERIFY(!plain.ok());
     }
 
     void unknownGroupIsReportedAsSuch()

@@ -227,6 +227,51 @@ private slots:
         QTRY_COMPARE(result->columnViewportPosition(4) + result->columnWidth(4), result->viewport()->width());
     }
 
+    // The consumers processed more since the reset: the undo's confirmation compares with the
+    // offsets committed now, says how many records they would process again, and asks.
+    void undoAfterConsumersMovedOnSaysWhatComesRoundAgain()
+    {
+        m_page->setConnection(context());
+        toStrategyStep();
+        click(child<QRadioButton>("strategyShift"));
+        setText("replayShift", QStringLiteral("-3"));
+        preview();
+        QSignalSpy finished(m_page.get(), &ReplayPage::resetFinished);
+        answerConfirmation(m_page.get(), true, nullptr);
+        click(child<QPushButton>("replayApply"));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(committed(0), qint64(2)); // 5 -> 2
+        const auto journalled = ResetJournal().list();
+        QVERIFY(journalled.ok() && !journalled.value().isEmpty());
+        qint64 resetId = 0;
+        for (const JournalEntry &e : journalled.value())
+            resetId = std::max(resetId, e.id); // this reset: the newest entry (other tests' share the journal)
+        m_fake->alterGroupOffsets(QStringLiteral("g"), {PartitionOffset{QStringLiteral("orders"), 0, 9, {}, {}}});
+
+        auto *tabs = m_page->findChild<QTabWidget *>();
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
+        int row = -1;
+        QTRY_VERIFY([&] {
+            for (int r = 0; r < m_page->historyModel()->rowCount(); ++r)
+                if (m_page->historyModel()->entry(r)->id == resetId)
+                    row = r;
+            return row >= 0;
+        }());
+        auto *view = child<QTableView>("replayHistoryView");
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(m_page->historyModel()->index(row, ResetHistoryModel::GroupColumn)).center());
+        QString summary;
+        answerConfirmation(m_page.get(), false, &summary); // the operator says no
+        click(child<QPushButton>("historyUndo"));
+        QTRY_VERIFY_WITH_TIMEOUT(!summary.isEmpty(), 10000);
+        // Partition 0 went 5 -> 2 and was consumed up to 9 since: restoring 5 brings 5..8 round again.
+        QVERIFY2(summary.contains(QStringLiteral("have processed 7 records since reset")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("process 4 records again")), qPrintable(summary));
+        QTRY_VERIFY(!m_page->isBusy());
+        QCOMPARE(committed(0), qint64(9)); // declined: nothing changed
+        QCOMPARE(committed(1), qint64(5));
+    }
+
     void cancelChangesNothing()
     {
         m_page->setConnection(context());

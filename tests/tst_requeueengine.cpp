@@ -153,23 +153,40 @@ private slots:
 
     void rateLimitSpacesTheRecords()
     {
-        // 50 matching records at 25 per second cannot finish in less than about 2 seconds;
-        // without the limit the fake takes milliseconds. A lower bound only: correctness of
-        // the throttle, not a speed figure.
+        // 50 matching records at 25 per second: on a virtual clock that only moves when the
+        // engine waits, the run must wait until 2 s after its start before the last batch.
         auto fake = cluster();
         RequeueJournal journal;
         RequeueEngine engine(*fake, journal);
+        qint64 now = 1000;
+        qint64 slept = 0;
+        engine.setClock({[&] { return now; }, [&](qint64 ms) {
+                             QVERIFY(ms > 0);
+                             now += ms;
+                             slept += ms;
+                         }});
         RequeueOptions o;
         o.ratePerSecond = 25;
         o.batchSize = 10;
         RecordFilterSpec f;
         f.errorClass = QStringLiteral("Boom");
-        QElapsedTimer timer;
-        timer.start();
         auto out = engine.start(spec(*fake, o, f), QStringLiteral("test"));
         QVERIFY(out.ok());
         QCOMPARE(out.value().progress.sent, 50);
-        QVERIFY2(timer.elapsed() >= 1500, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(slept, 2000); // no earlier than the rate allows, and no later
+
+        // Without a limit the engine never waits.
+        auto fake2 = cluster();
+        RequeueJournal journal2;
+        RequeueEngine unlimited(*fake2, journal2);
+        qint64 waited = 0;
+        unlimited.setClock({[] { return qint64(0); }, [&](qint64 ms) { waited += ms; }});
+        RequeueOptions none;
+        none.batchSize = 10;
+        auto all = unlimited.start(spec(*fake2, none, f), QStringLiteral("test"));
+        QVERIFY(all.ok());
+        QCOMPARE(all.value().progress.sent, 50);
+        QCOMPARE(waited, 0);
     }
 
     void recordsWithoutOriginalFail()

@@ -7,10 +7,17 @@
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 
+#include <spdlog/sinks/base_sink.h>
+#include <spdlog/spdlog.h>
+
 #include <QDir>
 #include <QStandardPaths>
 #include <QTest>
 
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <string_view>
 #include <thread>
 
 using namespace kops;
@@ -48,6 +55,39 @@ QList<ConsumedRecord> readAll(ClusterApi &api, const QString &topic, int partiti
     }
     return out;
 }
+
+// Counts the log messages that name an error code while it lives, so the test can tell a
+// fault really reached the client.
+class WarningCounter
+{
+    struct Sink final : spdlog::sinks::base_sink<std::mutex>
+    {
+        std::string code;
+        std::atomic<int> count{0};
+        void sink_it_(const spdlog::details::log_msg &msg) override
+        {
+            if (std::string_view(msg.payload.data(), msg.payload.size()).find(code) != std::string_view::npos)
+                ++count;
+        }
+        void flush_() override {}
+    };
+
+public:
+    explicit WarningCounter(std::string code) : m_sink(std::make_shared<Sink>())
+    {
+        m_sink->code = std::move(code);
+        spdlog::default_logger()->sinks().push_back(m_sink);
+    }
+    ~WarningCounter()
+    {
+        auto &sinks = spdlog::default_logger()->sinks();
+        sinks.erase(std::remove(sinks.begin(), sinks.end(), m_sink), sinks.end());
+    }
+    int count() const { return m_sink->count.load(); }
+
+private:
+    std::shared_ptr<Sink> m_sink;
+};
 
 } // namespace
 
@@ -166,10 +206,23 @@ private slots:
             qInfo() << "run 2 (killed): journalled" << out.value().progress.sent << "already" << out.value().progress.alreadySent;
         }
 
+        // The kill left a produced batch in the target that the journal does not know of.
+        qint64 inTargetAfterKill = 0;
+        qint64 journalledAfterKill = 0;
+        {
+            auto check = api(mock);
+            inTargetAfterKill = readAll(*check, kOrders, kOrderPartitions).size();
+            RequeueJournal journal;
+            journalledAfterKill = journal.deliveredCount(journalId).value();
+            qInfo() << "after the kill: in the target" << inTargetAfterKill << "journalled" << journalledAfterKill;
+            QVERIFY2(inTargetAfterKill > journalledAfterKill, "the kill must leave an un-journalled batch behind");
+        }
+
         // Run 3: resumed after the kill; a broker goes down for 5 s (deliveries time out after 3 s)
         // and another acknowledges one produce only after 4 s (written, but reported as failed).
         {
             auto cluster = api(mock);
+            WarningCounter transportErrors("_TRANSPORT");
             RequeueJournal journal;
             RequeueEngine engine(*cluster, journal);
             engine.setMaxAttempts(12);
@@ -195,6 +248,12 @@ private slots:
             qInfo() << "run 3:" << out.value().state << "sent" << out.value().progress.sent << "already"
                     << out.value().progress.alreadySent << out.value().detail;
             QVERIFY(out.value().progress.alreadySent >= 2500); // the cancelled and the killed runs' records
+            // Reconciliation recovered the un-journalled batch: counted as already sent, not sent again.
+            QVERIFY2(out.value().progress.alreadySent >= inTargetAfterKill,
+                     qPrintable(QStringLiteral("already sent %1, in the target before the run %2")
+                                    .arg(out.value().progress.alreadySent).arg(inTargetAfterKill)));
+            QVERIFY2(produced >= 2, "the outage was never started");
+            QVERIFY2(transportErrors.count() > 0, "the outage never reached the client");
             if (out.value().state != QLatin1String("done")) {
                 // Gave up during the outage: one more resume finishes it.
                 engine.killAfterProduceForTest = {};

@@ -157,6 +157,44 @@ private slots:
         QCOMPARE(undoEntry.value().outcome, QStringLiteral("applied"));
     }
 
+    // Undo after the consumers moved on would rewind their progress: the preview measures it
+    // against the offsets committed now and says how many records come round again.
+    void undoPreviewCountsWhatConsumersProcessAgain()
+    {
+        for (int i = 0; i < 10; ++i)
+            m_fake->append(QStringLiteral("orders"), 0, 100000 + i); // log end 30 on partition 0
+        ResetExecutor ex(*m_fake, *m_journal, m_profile);
+        auto r = ex.apply(planFor(ResetStrategy::toOffset(20)));     // 15 -> 20, 18 -> 20
+        QVERIFY(r.ok() && r.value().complete());
+        auto entry = m_journal->entry(r.value().journalId);
+        QVERIFY(entry.ok());
+
+        // Nothing moved yet: undoing only brings back what the reset skipped, nothing again.
+        auto still = previewUndo(*m_fake, entry.value());
+        QVERIFY(still.ok());
+        QCOMPARE(still.value().reprocessTotal(), 0);
+        QCOMPARE(still.value().movedOnWarning(), QString());
+
+        // The consumers process 6 more records on partition 0.
+        m_fake->alterGroupOffsets(QStringLiteral("g"), {PartitionOffset{QStringLiteral("orders"), 0, 26, {}, {}}});
+        auto moved = previewUndo(*m_fake, entry.value());
+        QVERIFY(moved.ok());
+        const UndoPreview &p = moved.value();
+        QCOMPARE(p.partitions.size(), 2);
+        QCOMPARE(p.partitions.at(0).current, std::optional<qint64>(26));
+        QCOMPARE(p.partitions.at(0).atReset, qint64(20));
+        QCOMPARE(p.partitions.at(0).restoreTo, qint64(15));
+        QCOMPARE(p.partitions.at(0).reprocess(), qint64(6));
+        QCOMPARE(p.partitions.at(1).reprocess(), qint64(0));
+        QCOMPARE(p.reprocessTotal(), qint64(6));
+        QCOMPARE(p.movedOnTotal(), qint64(6));
+        QCOMPARE(p.movedOnWarning(),
+                 QStringLiteral("The consumers of 'g' have processed 6 records since reset %1: undoing it makes them "
+                                "process 6 records again.")
+                     .arg(r.value().journalId));
+        QCOMPARE(m_fake->alterCalls(), 2); // the preview wrote nothing (the reset and the move above)
+    }
+
     void undoUnderGuard()
     {
         ResetExecutor ex(*m_fake, *m_journal, m_profile);
@@ -234,11 +272,18 @@ private slots:
     {
         const ResetPlan plan = planFor(ResetStrategy::toEarliest());
         ResetExecutor ex(*m_fake, *m_journal, m_profile);
+        const int calls = m_fake->alterCalls();
+        const auto offsetsBefore = m_fake->group(plan.group).committed;
+        const auto journalBefore = m_journal->list();
+        QVERIFY(journalBefore.ok());
         m_fake->setDown(true);
         auto r = ex.apply(plan);
         QVERIFY(!r.ok()); // the first guard cannot reach the cluster: nothing written
         QCOMPARE(r.error().code, QStringLiteral("_TRANSPORT"));
         m_fake->setDown(false);
+        QCOMPARE(m_fake->alterCalls(), calls);                            // no write attempted
+        QCOMPARE(m_fake->group(plan.group).committed, offsetsBefore);   // offsets unchanged
+        QCOMPARE(m_journal->list().value().size(), journalBefore.value().size()); // nothing journalled
     }
 
     void journalIsWrittenBeforeTheWrite()

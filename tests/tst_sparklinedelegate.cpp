@@ -91,10 +91,17 @@ private slots:
         model.setData(model.index(0, 0), QVariant::fromValue(values), kTrendRole);
         SparklineDelegate delegate(kTrendRole);
         if (size.isEmpty()) {
-            QImage image(1, 1, QImage::Format_ARGB32);
+            // A cell of no size draws nothing, not even around where it sits.
+            QImage image(20, 20, QImage::Format_ARGB32);
+            image.fill(Qt::white);
             QPainter painter(&image);
             QStyleOptionViewItem option;
+            option.rect = QRect(QPoint(10, 10), size);
+            option.palette = QApplication::palette();
+            option.state = QStyle::State_Enabled;
             delegate.paint(&painter, option, model.index(0, 0));
+            painter.end();
+            QCOMPARE(pixelsNear(image, Qt::white), 20 * 20);
         } else {
             QCOMPARE(paintCell(delegate, model.index(0, 0), size).size(), size);
         }
@@ -149,10 +156,16 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.selectRow(0);
-        const QPixmap pixmap = view.grab();
-        QVERIFY(!pixmap.isNull());
-        QVERIFY(pixmap.save(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("sparklines.png"))));
         QCOMPARE(delegate->role(), kTrendRole);
+        // What the table draws in each trend cell: rising in the rising colour, falling in the
+        // falling colour, nothing for no data.
+        const QImage shot = view.viewport()->grab().toImage();
+        auto cell = [&](int row) { return shot.copy(view.visualRect(model.index(row, 1))); };
+        QVERIFY(pixelsNear(cell(1), SparklineDelegate::fallingColor()) > 10);
+        QCOMPARE(pixelsNear(cell(1), SparklineDelegate::risingColor()), 0);
+        QCOMPARE(pixelsNear(cell(2), SparklineDelegate::risingColor()), 0);
+        QCOMPARE(pixelsNear(cell(2), SparklineDelegate::fallingColor()), 0);
+        QVERIFY(pixelsNear(cell(0), SparklineDelegate::risingColor()) > 10); // selected, still drawn
     }
 };
 

@@ -13,6 +13,7 @@
 #include "pages/overviewpage.h"
 #include "passwordstore.h"
 #include "profiles/profilespage.h"
+#include "readonlyclusterapi.h"
 #include "replay/replaypage.h"
 #include "rdkafkaclusterapi.h"
 #include "widgets/sortarrowstyle.h"
@@ -402,7 +403,7 @@ void MainWindow::connectTo(const ConnectionProfile &profile, const QString &pass
     disconnectFromCluster();
     auto context = std::make_shared<ConnectionContext>();
     context->profile = profile;
-    context->createApi = m_maker(profile, password);
+    context->createApi = guardedFactory(profile, m_maker(profile, password)); // read-only: writes refused in core
     open(context);
 }
 

@@ -5,6 +5,7 @@
 #include "democluster.h"
 #include "passwordstore.h"
 #include "rdkafkaclusterapi.h"
+#include "readonlyclusterapi.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -197,14 +198,7 @@ Result<std::unique_ptr<ClusterApi>> CliContext::connect()
     auto props = clientProperties();
     if (!props)
         return props.error();
-    if (m_demo)
-        return demo::DemoCluster::apiFactory(m_demo)();
-    if (m_env.apiFactory)
-        return m_env.apiFactory(props.value());
-    RdKafkaClusterApi::Options options;
-    if (m_callTimeoutMs)
-        options.timeoutMs = *m_callTimeoutMs;
-    return std::unique_ptr<ClusterApi>(std::make_unique<RdKafkaClusterApi>(props.value(), options));
+    return apiFactory(props.value())();
 }
 
 void CliContext::progress(const QString &line)
@@ -233,9 +227,19 @@ void CliContext::endProgress()
 
 ClusterApiFactory CliContext::apiFactory(const QList<QPair<QString, QString>> &props) const
 {
-    if (m_env.apiFactory)
-        return [factory = m_env.apiFactory, props] { return factory(props); };
-    return [props]() -> std::unique_ptr<ClusterApi> { return std::make_unique<RdKafkaClusterApi>(props); };
+    ClusterApiFactory factory;
+    if (m_demo) {
+        factory = demo::DemoCluster::apiFactory(m_demo);
+    } else if (m_env.apiFactory) {
+        factory = [factory = m_env.apiFactory, props] { return factory(props); };
+    } else {
+        RdKafkaClusterApi::Options options;
+        if (m_callTimeoutMs)
+            options.timeoutMs = *m_callTimeoutMs;
+        factory = [props, options]() -> std::unique_ptr<ClusterApi> { return std::make_unique<RdKafkaClusterApi>(props, options); };
+    }
+    // A read-only profile refuses every write in core, whichever command asks for it.
+    return m_profile ? guardedFactory(*m_profile, std::move(factory)) : factory;
 }
 
 int CliContext::fail(const KafkaError &error)

@@ -198,20 +198,29 @@ int runUndo(CliContext &ctx, bool execute)
     if (!api)
         return ctx.fail(api.error());
     const JournalEntry &e = entry.value();
+    // Measured against the offsets committed now: consumers that moved on since the reset would
+    // process again what they consumed since.
+    auto preview = previewUndo(*api.value(), e);
+    if (!preview)
+        return ctx.fail(preview.error());
+    const QString movedOn = preview.value().movedOnWarning();
     if (!execute) {
         QList<QStringList> rows;
-        for (const JournalOffset &o : e.offsets)
-            if (o.errorCode.isEmpty() && o.oldOffset)
-                rows.append({e.group, o.topic, QString::number(o.partition), QString::number(o.newOffset),
-                             QString::number(*o.oldOffset), QString::number(*o.oldOffset - o.newOffset)});
+        for (const UndoPreview::Partition &p : preview.value().partitions)
+            rows.append({e.group, p.topic, QString::number(p.partition), p.current ? QString::number(*p.current) : QStringLiteral("-"),
+                         QString::number(p.restoreTo), QString::number(p.restoreTo - p.current.value_or(p.atReset))});
         ctx.out() << QStringLiteral("Undo of reset %1 (%2, %3) would restore:\n\n").arg(QString::number(id), e.group, e.strategy);
         ctx.out() << formatTable({QStringLiteral("GROUP"), QStringLiteral("TOPIC"), QStringLiteral("PARTITION"),
                                   QStringLiteral("CURRENT-OFFSET"), QStringLiteral("NEW-OFFSET"), QStringLiteral("DELTA")},
                                  rows);
+        if (!movedOn.isEmpty())
+            ctx.out() << QStringLiteral("\nWarning: ") << movedOn << QLatin1Char('\n');
         ctx.out() << QStringLiteral("\nDry run: nothing changed. Add --execute to restore these offsets.\n");
         ctx.out().flush();
         return ExitOk;
     }
+    if (!movedOn.isEmpty())
+        ctx.err() << QStringLiteral("warning: ") << movedOn << Qt::endl;
     const ConnectionProfile profile = journalProfile(ctx);
     ResetExecutor executor(*api.value(), journal, profile);
     auto outcome = executor.undo(id);

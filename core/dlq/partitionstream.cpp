@@ -1,6 +1,7 @@
 #include "partitionstream.h"
 
 #include "rdkafkaclusterapi.h"
+#include "readonlyclusterapi.h"
 #include "rdkafkahandle.h"
 #include "rdkafkautil.h"
 
@@ -309,6 +310,8 @@ private:
 
 std::unique_ptr<PartitionStream> PartitionStream::open(ClusterApi &api, const QString &topic, const QList<StreamRange> &ranges)
 {
+    if (auto *readOnly = dynamic_cast<ReadOnlyClusterApi *>(&api))
+        return open(readOnly->inner(), topic, ranges); // reading is allowed: the same fast path
     auto *rdkafka = dynamic_cast<RdKafkaClusterApi *>(&api);
     if (!rdkafka)
         return std::make_unique<ApiPartitionStream>(api, topic, ranges);

@@ -43,7 +43,7 @@ struct RequeueEngine::Run
     QHash<TopicPartition, qint64> scannedTo; ///< reconciled up to, in this run
     RequeueProgress progress;
     QList<RequeueFailure> failed;
-    QElapsedTimer clock;
+    qint64 startMs = 0; ///< on the engine's clock
     qint64 producedThisRun = 0;
     int batch = 0;
     bool killed = false;
@@ -64,6 +64,10 @@ struct RequeueEngine::Run
 RequeueEngine::RequeueEngine(ClusterApi &api, RequeueJournal &journal, DeadLetterDecoder decoder)
     : m_api(api), m_journal(journal), m_decoder(std::move(decoder))
 {
+    auto wall = std::make_shared<QElapsedTimer>();
+    wall->start();
+    m_clock.nowMs = [wall] { return wall->elapsed(); };
+    m_clock.sleepMs = [](qint64 ms) { QThread::msleep(ulong(ms)); };
 }
 
 DeadLetterDecoder RequeueEngine::decoderFor(const RequeueSpec &spec) const
@@ -462,8 +466,8 @@ Status RequeueEngine::processPage(Run &run, QMap<int, QList<Candidate>> &matches
     }
     if (run.spec.options.ratePerSecond > 0) {
         const qint64 dueMs = qint64(double(run.producedThisRun + pending.size()) * 1000.0 / run.spec.options.ratePerSecond);
-        while (run.clock.elapsed() < dueMs && !(control && control->cancel.load()))
-            QThread::msleep(std::min<qint64>(50, dueMs - run.clock.elapsed()));
+        while (m_clock.nowMs() - run.startMs < dueMs && !(control && control->cancel.load()))
+            m_clock.sleepMs(std::min<qint64>(50, dueMs - (m_clock.nowMs() - run.startMs)));
     }
     QList<OutgoingRecord> batch;
     batch.reserve(pending.size());
@@ -604,7 +608,7 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
     run.report = progress;
     run.uuid = run.job.uuid.toUtf8();
     run.fromPrefix = (run.spec.sourceTopic + QLatin1Char('/')).toUtf8();
-    run.clock.start();
+    run.startMs = m_clock.nowMs();
     for (const SourceRange &r : run.spec.ranges)
         run.progress.total += std::max<qint64>(0, r.end - r.start);
     if (!run.spec.records.isEmpty())
@@ -626,7 +630,7 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
         batchSize = std::clamp(int(run.spec.options.ratePerSecond / 5), 1, batchSize);
 
     auto emitProgress = [&] {
-        run.progress.recordsPerSecond = double(run.progress.sent) * 1000.0 / double(std::max<qint64>(1, run.clock.elapsed()));
+        run.progress.recordsPerSecond = double(run.progress.sent) * 1000.0 / double(std::max<qint64>(1, m_clock.nowMs() - run.startMs));
         if (run.report)
             run.report(run.progress);
     };

@@ -80,6 +80,14 @@ public:
     /// Attempts per batch before the job is left "interrupted" for a later resume.
     void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
     void setRetryBackoffMs(int ms) { m_backoffMs = ms; }
+    /// What the rate limit paces against: a monotonic time in ms and a way to wait. Tests
+    /// inject a virtual clock, so the pacing is checked without measuring wall time.
+    struct Clock
+    {
+        std::function<qint64()> nowMs;
+        std::function<void(qint64 ms)> sleepMs;
+    };
+    void setClock(Clock clock) { m_clock = std::move(clock); }
     /// Test hook, called with a page's number after it was produced and before it is journalled
     /// (the next page is already on its way then); returning true stops the run right there, as
     /// if the process had been killed.
@@ -119,6 +127,7 @@ private:
     DeadLetterDecoder m_decoder;
     int m_maxAttempts = 5;
     int m_backoffMs = 500;
+    Clock m_clock;
 };
 
 } // namespace kops

@@ -119,6 +119,80 @@ Result<ResetOutcome> ResetExecutor::apply(const ResetPlan &plan)
     return write(plan.group, plan.strategy.describe(), offsets, std::nullopt, plan.warnings);
 }
 
+qint64 UndoPreview::Partition::reprocess() const
+{
+    // Only what was consumed at or after both offsets comes round again: records a forward reset
+    // skipped are processed for the first time, not again.
+    return current ? std::max<qint64>(0, *current - std::max(restoreTo, atReset)) : 0;
+}
+
+qint64 UndoPreview::Partition::movedOn() const
+{
+    return current ? std::max<qint64>(0, *current - atReset) : 0;
+}
+
+qint64 UndoPreview::reprocessTotal() const
+{
+    qint64 n = 0;
+    for (const Partition &p : partitions)
+        n += p.reprocess();
+    return n;
+}
+
+qint64 UndoPreview::movedOnTotal() const
+{
+    qint64 n = 0;
+    for (const Partition &p : partitions)
+        n += p.movedOn();
+    return n;
+}
+
+QString UndoPreview::movedOnWarning() const
+{
+    const qint64 moved = movedOnTotal();
+    if (moved <= 0)
+        return {};
+    return QStringLiteral("The consumers of '%1' have processed %2 records since reset %3: undoing it makes them "
+                          "process %4 records again.")
+        .arg(group)
+        .arg(moved)
+        .arg(id)
+        .arg(reprocessTotal());
+}
+
+Result<UndoPreview> previewUndo(ClusterApi &api, const JournalEntry &e)
+{
+    auto committed = api.committedOffsets({e.group});
+    if (!committed)
+        return committed.error();
+    QHash<TopicPartition, qint64> now;
+    for (const PartitionOffset &c : committed.value().value(e.group))
+        if (!c.hasError() && c.offset >= 0)
+            now.insert(c.tp(), c.offset);
+    UndoPreview preview;
+    preview.id = e.id;
+    preview.group = e.group;
+    preview.strategy = e.strategy;
+    for (const JournalOffset &o : e.offsets) {
+        if (!o.errorCode.isEmpty())
+            continue;
+        if (!o.oldOffset) {
+            preview.warnings << QStringLiteral("%1 had no committed offset before reset %2; it stays where it is.")
+                                    .arg(tpName(o.topic, o.partition), QString::number(e.id));
+            continue;
+        }
+        UndoPreview::Partition p;
+        p.topic = o.topic;
+        p.partition = o.partition;
+        if (now.contains({o.topic, o.partition}))
+            p.current = now.value({o.topic, o.partition});
+        p.atReset = o.newOffset;
+        p.restoreTo = *o.oldOffset;
+        preview.partitions.append(p);
+    }
+    return preview;
+}
+
 Result<ResetOutcome> ResetExecutor::undo(qint64 id)
 {
     if (auto st = checkWritable(); !st)

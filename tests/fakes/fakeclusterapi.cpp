@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 #include <QMutexLocker>
+#include <QCoreApplication>
+#include <QThread>
 
 #include <algorithm>
 
@@ -109,6 +111,48 @@ void FakeClusterApi::setDown(bool down)
     m_down = down;
 }
 
+void FakeClusterApi::setBlocking(bool blocking)
+{
+    QMutexLocker lock(&m_gateMutex);
+    m_blocking = blocking;
+    m_gateChanged.wakeAll();
+}
+
+int FakeClusterApi::blockedCalls() const
+{
+    QMutexLocker lock(&m_gateMutex);
+    return m_blockedCalls;
+}
+
+int FakeClusterApi::callsMade() const
+{
+    return m_calls.load();
+}
+
+int FakeClusterApi::guiThreadCallsWhileBlocking() const
+{
+    QMutexLocker lock(&m_gateMutex);
+    return m_guiThreadCalls;
+}
+
+void FakeClusterApi::hangWhileBlocked()
+{
+    ++m_calls;
+    QMutexLocker lock(&m_gateMutex);
+    if (!m_blocking)
+        return;
+    // A call from the GUI thread would freeze the test itself: count it (a failure for the
+    // test to report) and answer instead of hanging.
+    if (QCoreApplication::instance() && QThread::currentThread() == QCoreApplication::instance()->thread()) {
+        ++m_guiThreadCalls;
+        return;
+    }
+    ++m_blockedCalls;
+    while (m_blocking)
+        m_gateChanged.wait(&m_gateMutex);
+    --m_blockedCalls;
+}
+
 int FakeClusterApi::alterCalls() const
 {
     QMutexLocker lock(&m_mutex);
@@ -122,6 +166,7 @@ KafkaError FakeClusterApi::downError() const
 
 Result<ClusterMetadata> FakeClusterApi::metadata()
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
@@ -170,6 +215,7 @@ Result<ClusterMetadata> FakeClusterApi::topicMetadata(const QStringList &topics)
 
 Result<QList<GroupListing>> FakeClusterApi::listGroups()
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
@@ -181,6 +227,7 @@ Result<QList<GroupListing>> FakeClusterApi::listGroups()
 
 Result<QList<GroupDescription>> FakeClusterApi::describeGroups(const QStringList &groupIds)
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
@@ -208,6 +255,7 @@ Result<QList<GroupDescription>> FakeClusterApi::describeGroups(const QStringList
 
 Result<QHash<QString, QList<PartitionOffset>>> FakeClusterApi::committedOffsets(const QStringList &groupIds)
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
@@ -230,6 +278,7 @@ Result<QHash<QString, QList<PartitionOffset>>> FakeClusterApi::committedOffsets(
 Result<QList<PartitionOffset>> FakeClusterApi::committedOffsetsFor(const QString &groupId,
                                                                    const QList<TopicPartition> &partitions)
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
@@ -251,6 +300,7 @@ Result<QList<PartitionOffset>> FakeClusterApi::committedOffsetsFor(const QString
 
 Result<QList<PartitionWatermarks>> FakeClusterApi::watermarks(const QList<TopicPartition> &partitions)
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
@@ -274,6 +324,7 @@ Result<QList<PartitionWatermarks>> FakeClusterApi::watermarks(const QList<TopicP
 
 Result<QList<PartitionOffset>> FakeClusterApi::offsetsForTimes(const QList<PartitionTimestamp> &query)
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
@@ -309,6 +360,7 @@ Result<QList<PartitionOffset>> FakeClusterApi::offsetsForTimes(const QList<Parti
 Result<QList<PartitionOffset>> FakeClusterApi::alterGroupOffsets(const QString &groupId,
                                                                  const QList<PartitionOffset> &offsets)
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
@@ -333,6 +385,7 @@ Result<QList<PartitionOffset>> FakeClusterApi::alterGroupOffsets(const QString &
 
 Result<QList<ConfigResource>> FakeClusterApi::describeConfigs(ConfigResourceType type, const QStringList &names)
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
@@ -356,6 +409,7 @@ Result<QList<ConfigResource>> FakeClusterApi::describeConfigs(ConfigResourceType
 
 Status FakeClusterApi::createTopic(const NewTopic &topic)
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();
@@ -370,6 +424,7 @@ Status FakeClusterApi::createTopic(const NewTopic &topic)
 
 Result<QList<DeliveryReport>> FakeClusterApi::produce(const QList<OutgoingRecord> &records)
 {
+    hangWhileBlocked();
     {
         QMutexLocker lock(&m_mutex);
         if (m_down)
@@ -404,6 +459,7 @@ Result<QList<DeliveryReport>> FakeClusterApi::produce(const QList<OutgoingRecord
 
 Result<QList<ConsumedRecord>> FakeClusterApi::read(const TopicPartition &tp, qint64 offset, int maxRecords, int)
 {
+    hangWhileBlocked();
     QMutexLocker lock(&m_mutex);
     if (m_down)
         return downError();

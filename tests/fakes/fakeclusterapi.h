@@ -5,6 +5,9 @@
 #include <QHash>
 #include <QMap>
 #include <QMutex>
+#include <QWaitCondition>
+
+#include <atomic>
 
 namespace kops::test {
 
@@ -45,6 +48,15 @@ public:
     /// Every call fails with this error until cleared (simulates a down cluster).
     void setDown(bool down);
     int alterCalls() const;
+    /// While blocking, every cluster call hangs (as on a broker that accepts the connection
+    /// and never answers) until setBlocking(false) releases them all.
+    void setBlocking(bool blocking);
+    /// Calls hanging right now.
+    int blockedCalls() const;
+    /// Cluster calls made so far (ClusterApi methods).
+    int callsMade() const;
+    /// Calls made on the GUI thread while blocking (they answer at once instead of hanging).
+    int guiThreadCallsWhileBlocking() const;
 
     // --- ClusterApi ---
     Result<ClusterMetadata> metadata() override;
@@ -65,6 +77,7 @@ public:
 
 private:
     KafkaError downError() const;
+    void hangWhileBlocked();
 
     mutable QMutex m_mutex;
     QMap<QString, QList<Partition>> m_topics;
@@ -73,6 +86,12 @@ private:
     QMap<QString, Group> m_groups;
     bool m_down = false;
     int m_alterCalls = 0;
+    mutable QMutex m_gateMutex;
+    QWaitCondition m_gateChanged;
+    bool m_blocking = false;
+    int m_blockedCalls = 0;
+    int m_guiThreadCalls = 0;
+    std::atomic<int> m_calls{0};
 };
 
 /// A factory for code that takes ClusterApiFactory: every api it makes forwards to one shared fake.

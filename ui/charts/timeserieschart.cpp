@@ -265,6 +265,11 @@ void TimeSeriesChart::setRightAxisLabel(const QString &label)
     scheduleUpdate();
 }
 
+QString TimeSeriesChart::emptyTextShown() const
+{
+    return m_emptyLabel->visible() ? m_emptyLabel->text() : QString();
+}
+
 void TimeSeriesChart::setEmptyText(const QString &text)
 {
     m_emptyText = text;

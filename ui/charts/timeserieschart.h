@@ -58,6 +58,8 @@ public:
     void setLeftAxisLabel(const QString &label);
     void setRightAxisLabel(const QString &label);
     void setEmptyText(const QString &text);
+    /// The text drawn over an empty plot; empty while the plot shows data.
+    QString emptyTextShown() const;
 
     void setMarker(std::optional<QDateTime> time);
     /// Events drawn as thin vertical lines with a short label (e.g. offset resets); keys in

@@ -637,32 +637,45 @@ void ReplayPage::confirmAndUndo()
     const JournalEntry *selected = rows.isEmpty() ? nullptr : m_historyModel->entry(rows.first().row());
     if (!selected)
         return;
-    // A copy: the dialog's event loop may deliver a history refresh that replaces the model's entries.
+    // A copy: a history refresh may replace the model's entries meanwhile.
     const JournalEntry entry = *selected;
-    const JournalEntry *e = &entry;
+    // What the undo does is measured against the offsets committed now (the consumers may have
+    // moved on since the reset), read off the GUI thread; then the operator is asked.
+    auto factory = m_connection->createApi;
+    runJob([factory, entry] { return previewUndo(*factory(), entry); },
+           [this](const Result<UndoPreview> &preview) {
+               if (!preview) {
+                   showError(preview.error());
+                   return;
+               }
+               confirmUndo(preview.value());
+           });
+}
+
+void ReplayPage::confirmUndo(const UndoPreview &preview)
+{
     QList<ResetConfirmDialog::Change> changes;
-    int unrestorable = 0;
-    for (const JournalOffset &o : e->offsets) {
-        if (!o.errorCode.isEmpty())
-            continue;
-        if (!o.oldOffset) {
-            ++unrestorable;
-            continue;
-        }
-        changes.append({tpName(o.topic, o.partition), QString::number(o.newOffset), QString::number(*o.oldOffset),
-                        *o.oldOffset < o.newOffset ? tr("replay %1").arg(o.newOffset - *o.oldOffset)
-                                                   : tr("SKIP %1").arg(*o.oldOffset - o.newOffset)});
+    for (const UndoPreview::Partition &p : preview.partitions) {
+        const qint64 from = p.current.value_or(p.atReset);
+        QString remark = p.restoreTo < from ? tr("replay %1").arg(from - p.restoreTo) : tr("SKIP %1").arg(p.restoreTo - from);
+        if (p.movedOn() > 0)
+            remark += tr(" (%1 consumed since the reset)").arg(p.movedOn());
+        changes.append({tpName(p.topic, p.partition), p.current ? QString::number(*p.current) : tr("none"),
+                        QString::number(p.restoreTo), remark});
     }
     QString summary = tr("Undo reset <b>%1</b> (%2) of consumer group <b>%3</b>, restoring the offsets it replaced?")
-                          .arg(e->id)
-                          .arg(e->strategy.toHtmlEscaped(), e->group.toHtmlEscaped());
-    if (unrestorable > 0)
-        summary += tr("<br>%1 partitions had no committed offset before and keep their current offset.").arg(unrestorable);
+                          .arg(preview.id)
+                          .arg(preview.strategy.toHtmlEscaped(), preview.group.toHtmlEscaped());
+    if (const QString moved = preview.movedOnWarning(); !moved.isEmpty())
+        summary += QStringLiteral("<br><b>%1</b>").arg(moved.toHtmlEscaped());
+    if (!preview.warnings.isEmpty())
+        summary += tr("<br>%1 partitions had no committed offset before and keep their current offset.")
+                       .arg(preview.warnings.size());
     const quint64 generation = m_connectionGeneration;
-    ResetConfirmDialog dialog(tr("Undo reset %1").arg(e->id), summary, changes, tr("Restore offsets"), this);
+    ResetConfirmDialog dialog(tr("Undo reset %1").arg(preview.id), summary, changes, tr("Restore offsets"), this);
     if (dialog.exec() != QDialog::Accepted || generation != m_connectionGeneration || !m_connection)
         return;
-    const qint64 id = e->id;
+    const qint64 id = preview.id;
     auto factory = m_connection->createApi;
     const ConnectionProfile profile = m_connection->profile;
     runJob(

@@ -81,6 +81,7 @@ private:
     void updateDemoButtons();
     void confirmAndApply();
     void confirmAndUndo();
+    void confirmUndo(const UndoPreview &preview);
     void showOutcome(const ResetOutcome &outcome, const QString &heading);
     Result<ResetScope> scopeFromForm() const;
     QString connectionBanner() const;
