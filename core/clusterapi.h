@@ -65,6 +65,9 @@ public:
     /// caller can prepare the next batch meanwhile; batches keep their order. Call no other
     /// method of this ClusterApi from another thread meanwhile. The default produces at once.
     virtual std::unique_ptr<PendingDelivery> produceAsync(const QList<OutgoingRecord> &records);
+    /// The librdkafka client that answers this API's reads, for streaming many records through
+    /// one consumer (dead letters, requeue); nullptr: read through read() (fakes, test decorators).
+    virtual class RdKafkaClusterApi *streamingClient() { return nullptr; }
     /// Reads up to maxRecords from one partition starting at offset, without a consumer group.
     virtual Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords,
                                                int timeoutMs) = 0;

@@ -50,6 +50,7 @@ public:
     Status createTopic(const NewTopic &topic) override;
     Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) override;
     std::unique_ptr<PendingDelivery> produceAsync(const QList<OutgoingRecord> &records) override;
+    RdKafkaClusterApi *streamingClient() override { return this; }
     Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords, int timeoutMs) override;
     Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &positions, int timeoutMs) override;
 

@@ -23,6 +23,7 @@ public:
     Result<ClusterMetadata> metadata() override { return m_inner->metadata(); }
     Result<ClusterMetadata> topicMetadata(const QStringList &topics) override { return m_inner->topicMetadata(topics); }
     Result<QList<GroupListing>> listGroups() override { return m_inner->listGroups(); }
+    RdKafkaClusterApi *streamingClient() override { return m_inner->streamingClient(); } // reading is allowed
     Result<QList<GroupDescription>> describeGroups(const QStringList &groupIds) override
     {
         return m_inner->describeGroups(groupIds);

@@ -190,7 +190,7 @@ private slots:
         QString why;
         QVERIFY2(kops::test::eventLoopRunsWhileCallsHang(*fake, &why), qPrintable(why));
         clickPage(w, QStringLiteral("Consumers"));
-        QCOMPARE(w.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(w.consumersPage()));
+        QCOMPARE(w.findChild<QStackedWidget *>(QStringLiteral("pageStack"))->currentWidget(), static_cast<QWidget *>(w.consumersPage()));
         QVERIFY(fake->blockedCalls() > 0); // the click was handled while the call still hung
         fake->setBlocking(false);
         QVERIFY(shown.wait(10000));
@@ -227,9 +227,9 @@ private slots:
         QString why;
         QVERIFY2(kops::test::eventLoopRunsWhileCallsHang(*fake, &why), qPrintable(why));
         clickPage(w, QStringLiteral("Consumers"));
-        QCOMPARE(w.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(w.consumersPage()));
+        QCOMPARE(w.findChild<QStackedWidget *>(QStringLiteral("pageStack"))->currentWidget(), static_cast<QWidget *>(w.consumersPage()));
         clickPage(w, QStringLiteral("Alerts"));
-        QCOMPARE(w.findChild<QStackedWidget *>()->currentWidget(), static_cast<QWidget *>(w.alertsPage()));
+        QCOMPARE(w.findChild<QStackedWidget *>(QStringLiteral("pageStack"))->currentWidget(), static_cast<QWidget *>(w.alertsPage()));
         QCOMPARE(snapshots.count(), 0);
         QVERIFY(fake->blockedCalls() > 0);
         fake->setBlocking(false);

@@ -20,6 +20,8 @@ public:
     ~DemoClusterApi() override;
 
     Result<ClusterMetadata> metadata() override { return m_real.metadata(); }
+    /// Records are the mock brokers' own: read them through the real client's consumer.
+    RdKafkaClusterApi *streamingClient() override { return &m_real; }
     Result<ClusterMetadata> topicMetadata(const QStringList &t) override { return m_real.topicMetadata(t); }
     Result<QList<GroupListing>> listGroups() override;
     Result<QList<GroupDescription>> describeGroups(const QStringList &groupIds) override;

@@ -1,7 +1,6 @@
 #include "partitionstream.h"
 
 #include "rdkafkaclusterapi.h"
-#include "readonlyclusterapi.h"
 #include "rdkafkahandle.h"
 #include "rdkafkautil.h"
 
@@ -164,9 +163,29 @@ public:
                 visitor(RecordView::of(c));
                 ++shown;
             }
-            if (shown == 0)
-                r.from = r.end; // nothing readable below the end
-            return shown;
+            if (shown > 0) {
+                m_emptyReads = 0;
+                return shown;
+            }
+            // Nothing came back. That ends the range only when the log says nothing is there
+            // (the end moved below it, or retention took it); an empty answer from a leader
+            // that is down or moving is no proof, so ask again (up to kStallMs in all).
+            auto wm = m_api.watermarks({{topic(), r.partition}});
+            if (!wm)
+                return wm.error();
+            const PartitionWatermarks w = wm.value().value(0);
+            if (!w.errorCode.isEmpty())
+                return KafkaError::make(w.errorCode, QStringLiteral("Reading %1/%2: %3").arg(topic()).arg(r.partition).arg(w.errorMessage));
+            if (w.high >= 0 && w.high <= r.from) {
+                r.from = r.end;
+            } else if (w.low > r.from) {
+                r.from = std::min(w.low, r.end);
+            } else if (++m_emptyReads * std::max(timeoutMs, 1000) > kStallMs) {
+                // Records are said to be there but none can be read (gaps of a compacted log).
+                r.from = r.end;
+                m_emptyReads = 0;
+            }
+            return 0;
         }
         return 0;
     }
@@ -180,6 +199,7 @@ private:
     ClusterApi &m_api;
     QList<StreamRange> m_ranges;
     int m_turn = 0;
+    int m_emptyReads = 0; ///< empty answers in a row for ranges the log says hold records
 };
 
 /// One consumer handle reading up to kGroupSize partitions at once (one fetch request per leader;
@@ -310,9 +330,7 @@ private:
 
 std::unique_ptr<PartitionStream> PartitionStream::open(ClusterApi &api, const QString &topic, const QList<StreamRange> &ranges)
 {
-    if (auto *readOnly = dynamic_cast<ReadOnlyClusterApi *>(&api))
-        return open(readOnly->inner(), topic, ranges); // reading is allowed: the same fast path
-    auto *rdkafka = dynamic_cast<RdKafkaClusterApi *>(&api);
+    RdKafkaClusterApi *rdkafka = api.streamingClient();
     if (!rdkafka)
         return std::make_unique<ApiPartitionStream>(api, topic, ranges);
     auto props = rdkafka->properties();

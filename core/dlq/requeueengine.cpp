@@ -517,6 +517,8 @@ Result<QList<RequeueEngine::Pending>> RequeueEngine::journalReports(Run &run, co
 
 Status RequeueEngine::finishInFlight(Run &run, Control *control, int keep)
 {
+    QMap<int, QList<Pending>> failedByPartition;
+    QString lastError;
     while (int(run.inFlight.size()) > keep && !run.killed) {
         Run::Page page = std::move(run.inFlight.front());
         run.inFlight.pop_front();
@@ -527,17 +529,20 @@ Status RequeueEngine::finishInFlight(Run &run, Control *control, int keep)
             run.killed = true;
             return Done{};
         }
-        QString lastError;
         auto failed = journalReports(run, page.pending, reports, &lastError);
         if (!failed)
             return failed.error();
-        QMap<int, QList<Pending>> byPartition;
         for (const Pending &p : std::as_const(failed.value()))
-            byPartition[p.partition].append(p);
-        for (auto it = byPartition.begin(); it != byPartition.end() && !run.killed && run.interruption.isEmpty(); ++it)
-            if (auto st = retry(run, it.key(), std::move(it.value()), lastError, control); !st)
-                return st;
+            failedByPartition[p.partition].append(p);
+        // A failure: nothing is sent again while earlier sends may still land. Every page in
+        // flight is waited for and journalled first, so the reconciliation before a resend sees
+        // all that the producer could still write.
+        if (!failedByPartition.isEmpty())
+            keep = 0;
     }
+    for (auto it = failedByPartition.begin(); it != failedByPartition.end() && !run.killed && run.interruption.isEmpty(); ++it)
+        if (auto st = retry(run, it.key(), std::move(it.value()), lastError, control); !st)
+            return st;
     return Done{};
 }
 
