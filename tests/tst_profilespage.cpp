@@ -83,7 +83,7 @@ private:
 void TestProfilesPage::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QApplication::setApplicationName(QStringLiteral("kafka-ops-console"));
+    QApplication::setApplicationName(QStringLiteral("kafka-ops-console-tst_profilespage"));
 }
 
 void TestProfilesPage::init()

@@ -21,7 +21,7 @@ private slots:
 void TestProfileStore::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setApplicationName(QStringLiteral("kafka-ops-console"));
+    QCoreApplication::setApplicationName(QStringLiteral("kafka-ops-console-tst_profilestore"));
 }
 
 void TestProfileStore::init()
@@ -32,7 +32,7 @@ void TestProfileStore::init()
 void TestProfileStore::roundTrip()
 {
     const ProfileStore store;
-    QVERIFY(store.directory().endsWith(QLatin1String("kafka-ops-console/profiles")));
+    QVERIFY(store.directory().endsWith(QLatin1String("kafka-ops-console-tst_profilestore/profiles")));
     QVERIFY(store.directory().contains(QLatin1String(".qttest")));
     QVERIFY(store.list().isEmpty());
     for (ConfigProfile p : builtInTemplates()) {
