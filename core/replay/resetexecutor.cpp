@@ -78,6 +78,23 @@ Status ResetExecutor::checkWritable() const
     return Done{};
 }
 
+namespace {
+
+/// The group's committed offsets now (partitions without a valid commit left out).
+Result<QHash<TopicPartition, qint64>> committedOffsetsNow(ClusterApi &api, const QString &group)
+{
+    auto committed = api.committedOffsets({group});
+    if (!committed)
+        return committed.error();
+    QHash<TopicPartition, qint64> now;
+    for (const PartitionOffset &c : committed.value().value(group))
+        if (!c.hasError() && c.offset >= 0)
+            now.insert(c.tp(), c.offset);
+    return now;
+}
+
+} // namespace
+
 Result<ResetOutcome> ResetExecutor::apply(const ResetPlan &plan)
 {
     if (auto st = checkWritable(); !st)
@@ -88,13 +105,10 @@ Result<ResetOutcome> ResetExecutor::apply(const ResetPlan &plan)
         return st.error();
     // Journal what is committed now, not what the preview saw, and refuse when they differ:
     // the plan was computed from offsets that are no longer there.
-    auto committed = m_api.committedOffsets({plan.group});
-    if (!committed)
-        return committed.error();
-    QHash<TopicPartition, qint64> now;
-    for (const PartitionOffset &c : committed.value().value(plan.group))
-        if (!c.hasError() && c.offset >= 0)
-            now.insert(c.tp(), c.offset);
+    auto committedNow = committedOffsetsNow(m_api, plan.group);
+    if (!committedNow)
+        return committedNow.error();
+    const QHash<TopicPartition, qint64> &now = committedNow.value();
     QStringList changed;
     QList<JournalOffset> offsets;
     for (const PlannedPartition &p : plan.partitions) {
@@ -162,13 +176,10 @@ QString UndoPreview::movedOnWarning() const
 
 Result<UndoPreview> previewUndo(ClusterApi &api, const JournalEntry &e)
 {
-    auto committed = api.committedOffsets({e.group});
-    if (!committed)
-        return committed.error();
-    QHash<TopicPartition, qint64> now;
-    for (const PartitionOffset &c : committed.value().value(e.group))
-        if (!c.hasError() && c.offset >= 0)
-            now.insert(c.tp(), c.offset);
+    auto committedNow = committedOffsetsNow(api, e.group);
+    if (!committedNow)
+        return committedNow.error();
+    const QHash<TopicPartition, qint64> &now = committedNow.value();
     UndoPreview preview;
     preview.id = e.id;
     preview.group = e.group;
