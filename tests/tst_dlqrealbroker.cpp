@@ -312,9 +312,13 @@ private slots:
         QVERIFY(transaction("committed-b-", 3, true));
         rd_kafka_destroy(p);
 
+        // The coordinator writes the last commit marker after commit_transaction returns: wait for it
+        // (18 records and 3 control markers below the high watermark), then read.
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->watermarks({{dlq, 0}}).ok() && m_api->watermarks({{dlq, 0}}).value().first().high == 21,
+                                 30000);
         DeadLetterReader reader(*m_api, {dlq, {}, {BrowseStart::Mode::Oldest, 0}});
         QVERIFY(reader.open().ok());
-        QCOMPARE(reader.total(), 21); // 18 records and 3 control markers below the high watermark
+        QCOMPARE(reader.total(), 21);
         QStringList seen;
         while (!reader.atEnd()) {
             auto page = reader.next(100, 5000);
