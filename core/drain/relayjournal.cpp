@@ -1,0 +1,253 @@
+#include "relayjournal.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace kops {
+
+namespace {
+
+QAtomicInteger<quint64> s_instances;
+
+KafkaError journalError(const QString &what, const QSqlError &e)
+{
+    return KafkaError::make(QStringLiteral("JOURNAL"), QStringLiteral("Relay journal: %1: %2").arg(what, e.text()));
+}
+
+const char *const kJobColumns =
+    "id, kind, transactional_id, user, connection, started_ms, finished_ms, spec, state, detail, consumed, produced";
+
+RelayJob jobFrom(const QSqlQuery &q)
+{
+    RelayJob j;
+    j.id = q.value(0).toLongLong();
+    j.kind = q.value(1).toString();
+    j.transactionalId = q.value(2).toString();
+    j.user = q.value(3).toString();
+    j.connection = q.value(4).toString();
+    j.startedMs = q.value(5).toLongLong();
+    j.finishedMs = q.value(6).toLongLong();
+    j.spec = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
+    j.state = q.value(8).toString();
+    j.detail = q.value(9).toString();
+    j.consumed = q.value(10).toLongLong();
+    j.produced = q.value(11).toLongLong();
+    return j;
+}
+
+} // namespace
+
+QString currentUserName()
+{
+    if (const passwd *pw = getpwuid(getuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+    return qEnvironmentVariable("USER", QStringLiteral("unknown"));
+}
+
+RelayJournal::RelayJournal() : RelayJournal(defaultPath()) {}
+
+RelayJournal::RelayJournal(QString path)
+    : m_path(std::move(path)),
+      m_connectionName(QStringLiteral("kops-relay-journal-%1").arg(s_instances.fetchAndAddRelaxed(1)))
+{
+}
+
+RelayJournal::~RelayJournal()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+QString RelayJournal::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/relay-journal.sqlite");
+}
+
+Status RelayJournal::open()
+{
+    if (m_open)
+        return Done{};
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    if (!db.open())
+        return journalError(QStringLiteral("cannot open %1").arg(m_path), db.lastError());
+    QSqlQuery q(db);
+    const char *const statements[] = {
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=FULL", // a mark must be on disk before the first write it guards
+        "PRAGMA busy_timeout=5000",
+        "CREATE TABLE IF NOT EXISTS relay_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT, "
+        "transactional_id TEXT, user TEXT, connection TEXT, started_ms INTEGER, finished_ms INTEGER, spec TEXT, "
+        "state TEXT, detail TEXT, consumed INTEGER, produced INTEGER)",
+        "CREATE TABLE IF NOT EXISTS relay_ranges (job_id INTEGER, topic TEXT, partition INTEGER, from_offset INTEGER, "
+        "to_offset INTEGER, PRIMARY KEY (job_id, topic, partition))",
+        "CREATE TABLE IF NOT EXISTS relay_marks (transactional_id TEXT, topic TEXT, partition INTEGER, "
+        "start_offset INTEGER, PRIMARY KEY (transactional_id, topic, partition))",
+    };
+    for (const char *s : statements)
+        if (!q.exec(QString::fromLatin1(s)))
+            return journalError(QStringLiteral("cannot prepare"), q.lastError());
+    m_open = true;
+    return Done{};
+}
+
+Result<RelayJob> RelayJournal::create(const QString &kind, const QString &transactionalId, const QString &connection,
+                                      const QJsonObject &spec)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    RelayJob job;
+    job.kind = kind;
+    job.transactionalId = transactionalId;
+    job.user = currentUserName();
+    job.connection = connection;
+    job.startedMs = QDateTime::currentMSecsSinceEpoch();
+    job.spec = spec;
+    job.state = QStringLiteral("running");
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("INSERT INTO relay_jobs (kind, transactional_id, user, connection, started_ms, finished_ms, "
+                             "spec, state, detail, consumed, produced) VALUES (?,?,?,?,?,0,?,?,'',0,0)"));
+    q.addBindValue(kind);
+    q.addBindValue(transactionalId);
+    q.addBindValue(job.user);
+    q.addBindValue(connection);
+    q.addBindValue(job.startedMs);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact)));
+    q.addBindValue(job.state);
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot record the job"), q.lastError());
+    job.id = q.lastInsertId().toLongLong();
+    return job;
+}
+
+Status RelayJournal::update(const RelayJob &job)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("UPDATE relay_jobs SET state = ?, detail = ?, consumed = ?, produced = ?, finished_ms = ? "
+                             "WHERE id = ?"));
+    q.addBindValue(job.state);
+    q.addBindValue(job.detail);
+    q.addBindValue(job.consumed);
+    q.addBindValue(job.produced);
+    q.addBindValue(job.finishedMs);
+    q.addBindValue(job.id);
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot update job %1").arg(job.id), q.lastError());
+    return Done{};
+}
+
+Result<QList<RelayJob>> RelayJournal::list(const QString &kind, int limit)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT %1 FROM relay_jobs WHERE (? = '' OR kind = ?) ORDER BY id DESC LIMIT ?")
+                  .arg(QLatin1String(kJobColumns)));
+    q.addBindValue(kind);
+    q.addBindValue(kind);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot read"), q.lastError());
+    QList<RelayJob> jobs;
+    while (q.next())
+        jobs.append(jobFrom(q));
+    return jobs;
+}
+
+Result<QList<RelayRange>> RelayJournal::ranges(qint64 jobId)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT topic, partition, from_offset, to_offset FROM relay_ranges WHERE job_id = ? "
+                             "ORDER BY topic, partition"));
+    q.addBindValue(jobId);
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot read ranges"), q.lastError());
+    QList<RelayRange> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toInt(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    return out;
+}
+
+Status RelayJournal::setRanges(qint64 jobId, const QList<RelayRange> &ranges)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO relay_ranges (job_id, topic, partition, from_offset, to_offset) "
+                             "VALUES (?,?,?,?,?)"));
+    for (const RelayRange &r : ranges) {
+        q.addBindValue(jobId);
+        q.addBindValue(r.topic);
+        q.addBindValue(r.partition);
+        q.addBindValue(r.fromOffset);
+        q.addBindValue(r.toOffset);
+        if (!q.exec()) {
+            db.rollback();
+            return journalError(QStringLiteral("cannot record ranges"), q.lastError());
+        }
+    }
+    if (!db.commit())
+        return journalError(QStringLiteral("cannot record ranges"), db.lastError());
+    return Done{};
+}
+
+Result<QHash<TopicPartition, qint64>> RelayJournal::marks(const QString &transactionalId)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    q.prepare(QStringLiteral("SELECT topic, partition, start_offset FROM relay_marks WHERE transactional_id = ?"));
+    q.addBindValue(transactionalId);
+    if (!q.exec())
+        return journalError(QStringLiteral("cannot read marks"), q.lastError());
+    QHash<TopicPartition, qint64> out;
+    while (q.next())
+        out.insert(TopicPartition{q.value(0).toString(), q.value(1).toInt()}, q.value(2).toLongLong());
+    return out;
+}
+
+Status RelayJournal::setMarks(const QString &transactionalId, const QHash<TopicPartition, qint64> &marks)
+{
+    if (auto o = open(); !o)
+        return o.error();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO relay_marks (transactional_id, topic, partition, start_offset) "
+                             "VALUES (?,?,?,?)"));
+    for (auto it = marks.cbegin(); it != marks.cend(); ++it) {
+        q.addBindValue(transactionalId);
+        q.addBindValue(it.key().topic);
+        q.addBindValue(it.key().partition);
+        q.addBindValue(it.value());
+        if (!q.exec()) {
+            db.rollback();
+            return journalError(QStringLiteral("cannot record marks"), q.lastError());
+        }
+    }
+    if (!db.commit())
+        return journalError(QStringLiteral("cannot record marks"), db.lastError());
+    return Done{};
+}
+
+} // namespace kops

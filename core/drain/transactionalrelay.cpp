@@ -1,0 +1,613 @@
+#include "transactionalrelay.h"
+
+#include "rdkafkahandle.h"
+#include "rdkafkautil.h"
+#include "relayjournal.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QSet>
+#include <QThread>
+
+#include <spdlog/spdlog.h>
+
+#include <deque>
+
+namespace kops {
+
+QByteArray relayOrigin(const QString &topic, int partition, qint64 offset)
+{
+    return topic.toUtf8() + '/' + QByteArray::number(partition) + '/' + QByteArray::number(offset);
+}
+
+bool parseRelayOrigin(QByteArrayView value, QString *topic, int *partition, qint64 *offset)
+{
+    const qsizetype last = value.lastIndexOf('/');
+    if (last <= 0)
+        return false;
+    const qsizetype mid = value.first(last).lastIndexOf('/');
+    if (mid <= 0)
+        return false;
+    bool okP = false, okO = false;
+    const int p = value.sliced(mid + 1, last - mid - 1).toInt(&okP);
+    const qint64 o = value.sliced(last + 1).toLongLong(&okO);
+    if (!okP || !okO)
+        return false;
+    *topic = QString::fromUtf8(value.first(mid));
+    *partition = p;
+    *offset = o;
+    return true;
+}
+
+namespace {
+
+QString tpName(const QString &topic, int partition)
+{
+    return QStringLiteral("%1/%2").arg(topic).arg(partition);
+}
+
+struct ErrorDeleter { void operator()(rd_kafka_error_t *e) const { rd_kafka_error_destroy(e); } };
+using ErrorPtr = std::unique_ptr<rd_kafka_error_t, ErrorDeleter>;
+struct MetaDeleter
+{
+    void operator()(rd_kafka_consumer_group_metadata_t *m) const { rd_kafka_consumer_group_metadata_destroy(m); }
+};
+
+rdk::TplPtr tplOf(const QList<QPair<TopicPartition, qint64>> &offsets)
+{
+    rdk::TplPtr list(rd_kafka_topic_partition_list_new(int(offsets.size())));
+    for (const auto &[tp, offset] : offsets)
+        rd_kafka_topic_partition_list_add(list.get(), tp.topic.toUtf8().constData(), tp.partition)->offset = offset;
+    return list;
+}
+
+} // namespace
+
+struct TransactionalRelay::State
+{
+    std::unique_ptr<RdKafkaHandle> producer;
+    std::unique_ptr<RdKafkaHandle> consumer;
+    std::unique_ptr<rd_kafka_consumer_group_metadata_t, MetaDeleter> groupMeta;
+    QHash<TopicPartition, qint64> committed; ///< next offset, as committed
+    QHash<TopicPartition, qint64> position;  ///< next offset, in the open transaction
+    QHash<TopicPartition, qint64> end;       ///< -1: follow
+    QHash<TopicPartition, qint64> holdUntil; ///< partitions not assigned until then
+    QSet<TopicPartition> done;
+    QHash<TopicPartition, QSet<qint64>> skip; ///< origins an earlier run wrote without committing
+    QHash<TopicPartition, qint64> marks;
+    QSet<QString> markedTopics;
+    std::deque<DeliverySlot> delivery;
+    std::atomic<int> remaining{0};
+    RelayProgress progress;
+    QElapsedTimer clock;
+    int txnNumber = 0;
+    int attempts = 0;
+    qint64 inTxnConsumed = 0;
+    qint64 inTxnProduced = 0;
+};
+
+TransactionalRelay::TransactionalRelay(Options options, RelayRouter &router, RelayJournal &journal)
+    : m_options(std::move(options)), m_router(router), m_journal(journal)
+{
+}
+
+TransactionalRelay::~TransactionalRelay() = default;
+
+Status TransactionalRelay::start(State &s)
+{
+    auto producerProps = m_options.properties;
+    producerProps.append({QStringLiteral("transactional.id"), m_options.transactionalId});
+    producerProps.append({QStringLiteral("transaction.timeout.ms"), QStringLiteral("60000")});
+    producerProps.append({QStringLiteral("partitioner"), QStringLiteral("murmur2_random")}); // as the Java client
+    producerProps.append({QStringLiteral("linger.ms"), QStringLiteral("20")});
+    producerProps.append({QStringLiteral("message.timeout.ms"), QString::number(m_options.timeoutMs)});
+    auto producer = RdKafkaHandle::create(RdKafkaHandle::Kind::Producer, producerProps);
+    if (!producer)
+        return producer.error();
+    s.producer = std::move(producer.value());
+    // Fences an earlier run with this id and aborts what it left open.
+    if (ErrorPtr e{rd_kafka_init_transactions(s.producer->rk(), m_options.timeoutMs)})
+        return s.producer->error(e.get(), QStringLiteral("Starting the transactional producer '%1'").arg(m_options.transactionalId));
+
+    auto consumerProps = m_options.properties;
+    consumerProps.append({QStringLiteral("group.id"), m_options.groupId});
+    consumerProps.append({QStringLiteral("isolation.level"), QStringLiteral("read_committed")});
+    consumerProps.append({QStringLiteral("enable.partition.eof"), QStringLiteral("true")});
+    consumerProps.append({QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("16384")});
+    consumerProps.append({QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")});
+    auto consumer = RdKafkaHandle::create(RdKafkaHandle::Kind::Reader, consumerProps);
+    if (!consumer)
+        return consumer.error();
+    s.consumer = std::move(consumer.value());
+    rd_kafka_poll_set_consumer(s.consumer->rk());
+    s.groupMeta.reset(rd_kafka_consumer_group_metadata(s.consumer->rk()));
+
+    QList<QPair<TopicPartition, qint64>> query;
+    for (const RelaySource &src : m_options.sources)
+        query.append({TopicPartition{src.topic, src.partition}, RD_KAFKA_OFFSET_INVALID});
+    rdk::TplPtr tpl = tplOf(query);
+    if (rd_kafka_resp_err_t err = rd_kafka_committed(s.consumer->rk(), tpl.get(), m_options.timeoutMs))
+        return s.consumer->error(err, QStringLiteral("Reading the committed offsets of group '%1'").arg(m_options.groupId));
+    for (int i = 0; i < tpl->cnt; ++i) {
+        const rd_kafka_topic_partition_t &p = tpl->elems[i];
+        const TopicPartition tp{rdk::str(p.topic), p.partition};
+        if (p.err)
+            return s.consumer->error(p.err, QStringLiteral("Reading the committed offset of %1").arg(tpName(tp.topic, tp.partition)));
+        qint64 offset = p.offset;
+        if (offset < 0) { // nothing committed: from the log start
+            int64_t low = 0, high = 0;
+            if (rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(s.consumer->rk(), p.topic, p.partition, &low,
+                                                                           &high, m_options.timeoutMs))
+                return s.consumer->error(err, QStringLiteral("Reading the log start of %1").arg(tpName(tp.topic, tp.partition)));
+            offset = low;
+        }
+        s.committed.insert(tp, offset);
+        s.position.insert(tp, offset);
+    }
+    for (const RelaySource &src : m_options.sources) {
+        const TopicPartition tp{src.topic, src.partition};
+        s.end.insert(tp, src.endOffset);
+        if (src.endOffset >= 0 && s.committed.value(tp) >= src.endOffset)
+            s.done.insert(tp);
+    }
+    auto marks = m_journal.marks(m_options.transactionalId);
+    if (!marks)
+        return marks.error();
+    s.marks = marks.value();
+    return reconcile(s);
+}
+
+Status TransactionalRelay::reconcile(State &s)
+{
+    s.skip.clear();
+    QList<QPair<TopicPartition, qint64>> from;
+    auto props = m_options.properties;
+    props.append({QStringLiteral("isolation.level"), QStringLiteral("read_committed")});
+    // assign() needs a group id; this reader never commits or joins.
+    props.append({QStringLiteral("group.id"), m_options.groupId + QStringLiteral(".kops-reconcile")});
+    auto reader = RdKafkaHandle::create(RdKafkaHandle::Kind::Reader, props);
+    if (!reader)
+        return reader.error();
+    rd_kafka_t *rk = reader.value()->rk();
+    for (auto it = s.marks.cbegin(); it != s.marks.cend(); ++it) {
+        int64_t low = 0, high = 0;
+        const QByteArray topic = it.key().topic.toUtf8();
+        if (rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(rk, topic.constData(), it.key().partition, &low,
+                                                                       &high, m_options.timeoutMs))
+            return reader.value()->error(err, QStringLiteral("Reading the end of %1").arg(tpName(it.key().topic, it.key().partition)));
+        if (high > it.value())
+            from.append({it.key(), std::max<qint64>(it.value(), low)});
+    }
+    if (from.isEmpty())
+        return Done{};
+    rd_kafka_poll_set_consumer(rk);
+    rdk::TplPtr tpl = tplOf(from);
+    if (rd_kafka_resp_err_t err = rd_kafka_assign(rk, tpl.get()))
+        return reader.value()->error(err, QStringLiteral("Reading the relay's targets"));
+    QSet<TopicPartition> open;
+    for (const auto &f : from)
+        open.insert(f.first);
+    const QDeadlineTimer deadline(m_options.timeoutMs * 4);
+    const QByteArray header = m_options.originHeader.toUtf8();
+    while (!open.isEmpty()) {
+        if (deadline.hasExpired())
+            return KafkaError::make(QStringLiteral("_TIMED_OUT"),
+                                    QStringLiteral("Checking the relay's targets for records of an unfinished run took too long."));
+        rdk::MessagePtr msg(rd_kafka_consumer_poll(rk, 200));
+        if (!msg)
+            continue;
+        const TopicPartition tp{rdk::str(rd_kafka_topic_name(msg->rkt)), msg->partition};
+        if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            open.remove(tp);
+            continue;
+        }
+        if (msg->err)
+            continue; // transient; the deadline bounds it
+        const void *value = nullptr;
+        size_t size = 0;
+        rd_kafka_headers_t *hdrs = nullptr;
+        if (rd_kafka_message_headers(msg.get(), &hdrs) || !hdrs
+            || rd_kafka_header_get_last(hdrs, header.constData(), &value, &size))
+            continue;
+        QString srcTopic;
+        int srcPartition = -1;
+        qint64 srcOffset = -1;
+        if (!parseRelayOrigin(QByteArrayView(static_cast<const char *>(value), qsizetype(size)), &srcTopic, &srcPartition,
+                              &srcOffset))
+            continue;
+        const TopicPartition src{srcTopic, srcPartition};
+        if (s.committed.contains(src) && srcOffset >= s.committed.value(src)) {
+            if (!s.skip[src].contains(srcOffset))
+                ++s.progress.reconciled;
+            s.skip[src].insert(srcOffset);
+        }
+    }
+    if (!s.skip.isEmpty())
+        spdlog::info("relay {}: {} records of an unfinished run found in the targets", m_options.transactionalId.toStdString(),
+                     s.progress.reconciled);
+    return Done{};
+}
+
+Status TransactionalRelay::ensureMarks(State &s, const QString &topic)
+{
+    if (s.markedTopics.contains(topic))
+        return Done{};
+    rd_kafka_t *rk = s.producer->rk();
+    const QByteArray name = topic.toUtf8();
+    rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, name.constData(), nullptr);
+    const rd_kafka_metadata_t *md = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(rk, 0, rkt, &md, m_options.timeoutMs);
+    rd_kafka_topic_destroy(rkt);
+    if (err)
+        return s.producer->error(err, QStringLiteral("Reading the partitions of '%1'").arg(topic));
+    int partitions = 0;
+    rd_kafka_resp_err_t topicErr = RD_KAFKA_RESP_ERR_NO_ERROR;
+    if (md->topic_cnt == 1) {
+        partitions = md->topics[0].partition_cnt;
+        topicErr = md->topics[0].err;
+    }
+    rd_kafka_metadata_destroy(md);
+    if (topicErr || partitions == 0)
+        return KafkaError::make(topicErr ? errName(topicErr) : QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
+                                QStringLiteral("The target topic '%1' does not exist.").arg(topic));
+    bool added = false;
+    for (int p = 0; p < partitions; ++p) {
+        const TopicPartition tp{topic, p};
+        if (s.marks.contains(tp))
+            continue;
+        int64_t low = 0, high = 0;
+        if (rd_kafka_resp_err_t e = rd_kafka_query_watermark_offsets(rk, name.constData(), p, &low, &high, m_options.timeoutMs))
+            return s.producer->error(e, QStringLiteral("Reading the end of %1").arg(tpName(topic, p)));
+        s.marks.insert(tp, high);
+        added = true;
+    }
+    if (added)
+        if (auto saved = m_journal.setMarks(m_options.transactionalId, s.marks); !saved)
+            return saved.error();
+    s.markedTopics.insert(topic);
+    return Done{};
+}
+
+Status TransactionalRelay::abortAndRewind(State &s, const QString &why)
+{
+    spdlog::warn("relay {}: aborting a transaction: {}", m_options.transactionalId.toStdString(), why.toStdString());
+    if (ErrorPtr e{rd_kafka_abort_transaction(s.producer->rk(), m_options.timeoutMs)})
+        return s.producer->error(e.get(), QStringLiteral("Aborting a transaction after: %1").arg(why));
+    m_router.transactionEnded(false);
+    ++s.progress.aborted;
+    if (++s.attempts > m_options.maxAttempts)
+        return KafkaError::make(QStringLiteral("_TRANSACTION"),
+                                QStringLiteral("The relay gave up after %1 aborted transactions in a row; the last: %2")
+                                    .arg(m_options.maxAttempts)
+                                    .arg(why));
+    s.delivery.clear();
+    s.position = s.committed;
+    s.holdUntil.clear();
+    s.done.clear();
+    QList<QPair<TopicPartition, qint64>> assign;
+    for (auto it = s.committed.cbegin(); it != s.committed.cend(); ++it) {
+        const qint64 end = s.end.value(it.key(), -1);
+        if (end >= 0 && it.value() >= end)
+            s.done.insert(it.key());
+        else
+            assign.append({it.key(), it.value()});
+    }
+    rd_kafka_assign(s.consumer->rk(), nullptr);
+    rdk::TplPtr tpl = tplOf(assign);
+    if (ErrorPtr e{rd_kafka_incremental_assign(s.consumer->rk(), tpl.get())})
+        return s.consumer->error(e.get(), QStringLiteral("Rewinding the relay's sources"));
+    QThread::msleep(std::min(2000, 100 * s.attempts));
+    return reconcile(s);
+}
+
+Result<bool> TransactionalRelay::transaction(State &s, Control *control, const ProgressFn &progress)
+{
+    rd_kafka_t *prk = s.producer->rk();
+    rd_kafka_t *crk = s.consumer->rk();
+    if (s.done.size() == s.end.size())
+        return false;
+    const qint64 now0 = QDateTime::currentMSecsSinceEpoch();
+    QList<QPair<TopicPartition, qint64>> resume;
+    for (auto it = s.holdUntil.begin(); it != s.holdUntil.end();) {
+        if (it.value() <= now0) {
+            resume.append({it.key(), s.position.value(it.key())});
+            it = s.holdUntil.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!resume.isEmpty()) {
+        rdk::TplPtr tpl = tplOf(resume);
+        if (ErrorPtr e{rd_kafka_incremental_assign(crk, tpl.get())})
+            return s.consumer->error(e.get(), QStringLiteral("Reading a waiting partition again"));
+    }
+
+    if (ErrorPtr e{rd_kafka_begin_transaction(prk)})
+        return s.producer->error(e.get(), QStringLiteral("Beginning a transaction"));
+    ++s.txnNumber;
+    s.delivery.clear();
+    s.remaining = 0;
+    s.inTxnConsumed = 0;
+    s.inTxnProduced = 0;
+    QElapsedTimer txnClock;
+    txnClock.start();
+    const QByteArray origin = m_options.originHeader.toUtf8();
+    QList<OutgoingRecord> out;
+    QString failure;
+    while (failure.isEmpty() && s.inTxnConsumed < m_options.maxRecordsPerTransaction
+           && txnClock.elapsed() < m_options.maxTransactionMs && s.done.size() < s.end.size()) {
+        if (control && control->cancel.load())
+            break;
+        // With every open partition waiting, sleep until the first is due (or the transaction ends).
+        const int assignedOpen = int(s.end.size() - s.done.size() - s.holdUntil.size());
+        int wait = int(std::max<qint64>(1, m_options.maxTransactionMs - txnClock.elapsed()));
+        if (assignedOpen == 0) {
+            qint64 first = std::numeric_limits<qint64>::max();
+            for (qint64 t : std::as_const(s.holdUntil))
+                first = std::min(first, t);
+            const qint64 until = first - QDateTime::currentMSecsSinceEpoch();
+            if (until > 0)
+                QThread::msleep(ulong(std::min<qint64>(until, wait)));
+            break;
+        }
+        rdk::MessagePtr msg(rd_kafka_consumer_poll(crk, std::min(wait, 100)));
+        if (!msg)
+            continue;
+        if (!msg->rkt)
+            continue; // a consumer-level event
+        const TopicPartition tp{rdk::str(rd_kafka_topic_name(msg->rkt)), msg->partition};
+        if (!s.position.contains(tp) || s.done.contains(tp) || s.holdUntil.contains(tp))
+            continue;
+        const qint64 end = s.end.value(tp, -1);
+        if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            // The log end (past any transaction markers) is where the partition stands.
+            if (msg->offset > s.position.value(tp))
+                s.position[tp] = msg->offset;
+            if (end >= 0 && s.position.value(tp) >= end) {
+                s.done.insert(tp);
+                rdk::TplPtr tpl = tplOf({{tp, 0}});
+                ErrorPtr ignored{rd_kafka_incremental_unassign(crk, tpl.get())};
+            }
+            continue;
+        }
+        if (msg->err) {
+            if (msg->err == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION || msg->err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART
+                || msg->err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED
+                || msg->err == RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED)
+                return s.consumer->error(msg->err, QStringLiteral("Reading %1").arg(tpName(tp.topic, tp.partition)));
+            continue;
+        }
+        if (msg->offset < s.position.value(tp))
+            continue; // read before a rewind
+        if (end >= 0 && msg->offset >= end) {
+            s.done.insert(tp);
+            rdk::TplPtr tpl = tplOf({{tp, 0}});
+            ErrorPtr ignored{rd_kafka_incremental_unassign(crk, tpl.get())};
+            continue;
+        }
+        if (auto sk = s.skip.find(tp); sk != s.skip.end() && sk->contains(msg->offset)) {
+            s.position[tp] = msg->offset + 1; // written by an unfinished earlier run
+            ++s.inTxnConsumed;
+            continue;
+        }
+        out.clear();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (auto hold = m_router.route(tp.topic, RecordView::ofMessage(msg.get()), now, out)) {
+            s.holdUntil.insert(tp, *hold);
+            rdk::TplPtr tpl = tplOf({{tp, 0}});
+            ErrorPtr ignored{rd_kafka_incremental_unassign(crk, tpl.get())};
+            continue;
+        }
+        const QByteArray originValue = relayOrigin(tp.topic, tp.partition, msg->offset);
+        for (const OutgoingRecord &o : std::as_const(out)) {
+            if (auto m = ensureMarks(s, o.topic); !m) {
+                failure = m.error().toString();
+                break;
+            }
+            rd_kafka_headers_t *hdrs = rd_kafka_headers_new(o.headers.size() + 1);
+            for (const RecordHeader &h : o.headers) {
+                const QByteArray k = h.key.toUtf8();
+                rd_kafka_header_add(hdrs, k.constData(), k.size(), h.value ? h.value->constData() : nullptr,
+                                    h.value ? h.value->size() : 0);
+            }
+            rd_kafka_header_add(hdrs, origin.constData(), origin.size(), originValue.constData(), originValue.size());
+            s.delivery.emplace_back();
+            DeliverySlot *slot = &s.delivery.back();
+            slot->remaining = &s.remaining;
+            slot->report.topic = o.topic;
+            s.remaining.fetch_add(1);
+            const QByteArray topic = o.topic.toUtf8();
+            const int32_t partition = o.partition < 0 ? RD_KAFKA_PARTITION_UA : o.partition;
+            const char *keyData = o.key ? o.key->constData() : nullptr;
+            const size_t keySize = o.key ? size_t(o.key->size()) : 0;
+            char *valueData = o.value ? const_cast<char *>(o.value->constData()) : nullptr;
+            const size_t valueSize = o.value ? size_t(o.value->size()) : 0;
+            // rd_kafka_produceva instead of the RD_KAFKA_V_* macros, which expand to C casts.
+            rd_kafka_vu_t vus[8];
+            vus[0].vtype = RD_KAFKA_VTYPE_TOPIC;
+            vus[0].u.cstr = topic.constData();
+            vus[1].vtype = RD_KAFKA_VTYPE_PARTITION;
+            vus[1].u.i32 = partition;
+            vus[2].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
+            vus[2].u.i = RD_KAFKA_MSG_F_COPY;
+            vus[3].vtype = RD_KAFKA_VTYPE_KEY;
+            vus[3].u.mem.ptr = const_cast<char *>(keyData);
+            vus[3].u.mem.size = keySize;
+            vus[4].vtype = RD_KAFKA_VTYPE_VALUE;
+            vus[4].u.mem.ptr = valueData;
+            vus[4].u.mem.size = valueSize;
+            vus[5].vtype = RD_KAFKA_VTYPE_HEADERS;
+            vus[5].u.headers = hdrs;
+            vus[6].vtype = RD_KAFKA_VTYPE_TIMESTAMP;
+            vus[6].u.i64 = o.timestampMs;
+            vus[7].vtype = RD_KAFKA_VTYPE_OPAQUE;
+            vus[7].u.ptr = slot;
+            while (true) {
+                rd_kafka_error_t *perr = rd_kafka_produceva(prk, vus, 8);
+                const rd_kafka_resp_err_t err = perr ? rd_kafka_error_code(perr) : RD_KAFKA_RESP_ERR_NO_ERROR;
+                if (perr)
+                    rd_kafka_error_destroy(perr);
+                if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+                    rd_kafka_poll(prk, 50);
+                    continue;
+                }
+                if (err) {
+                    rd_kafka_headers_destroy(hdrs);
+                    s.remaining.fetch_sub(1);
+                    s.delivery.pop_back();
+                    failure = s.producer->error(err, QStringLiteral("Producing to '%1'").arg(o.topic)).toString();
+                }
+                break;
+            }
+            if (!failure.isEmpty())
+                break;
+            ++s.inTxnProduced;
+        }
+        if (!failure.isEmpty())
+            break;
+        s.position[tp] = msg->offset + 1;
+        ++s.inTxnConsumed;
+        rd_kafka_poll(prk, 0);
+    }
+
+    if (failure.isEmpty()) {
+        rd_kafka_flush(prk, m_options.timeoutMs);
+        if (s.remaining.load(std::memory_order_acquire) > 0)
+            failure = QStringLiteral("not every record was acknowledged in time");
+        for (const DeliverySlot &slot : s.delivery)
+            if (failure.isEmpty() && !slot.report.errorCode.isEmpty())
+                failure = QStringLiteral("%1 (%2)").arg(slot.report.errorMessage, slot.report.errorCode);
+    }
+    if (!failure.isEmpty()) {
+        if (auto a = abortAndRewind(s, failure); !a)
+            return a.error();
+        return true;
+    }
+    if (killAfterProduceForTest && killAfterProduceForTest(s.txnNumber))
+        return KafkaError::make(QStringLiteral("_KILLED"), QStringLiteral("Stopped after producing (test)."));
+
+    QList<QPair<TopicPartition, qint64>> offsets;
+    for (auto it = s.position.cbegin(); it != s.position.cend(); ++it)
+        if (it.value() != s.committed.value(it.key()))
+            offsets.append({it.key(), it.value()});
+    if (!offsets.isEmpty()) {
+        rdk::TplPtr tpl = tplOf(offsets);
+        for (int tries = 0;; ++tries) {
+            ErrorPtr e{rd_kafka_send_offsets_to_transaction(prk, tpl.get(), s.groupMeta.get(), m_options.timeoutMs)};
+            if (!e)
+                break;
+            if (rd_kafka_error_is_fatal(e.get()))
+                return s.producer->error(e.get(), QStringLiteral("Committing the offsets of group '%1'").arg(m_options.groupId));
+            if (rd_kafka_error_is_retriable(e.get()) && tries < 3)
+                continue;
+            if (auto a = abortAndRewind(s, rdk::str(rd_kafka_error_string(e.get()))); !a)
+                return a.error();
+            return true;
+        }
+    }
+    if (killBeforeCommitForTest && killBeforeCommitForTest(s.txnNumber))
+        return KafkaError::make(QStringLiteral("_KILLED"), QStringLiteral("Stopped before committing (test)."));
+    for (int tries = 0;; ++tries) {
+        ErrorPtr e{rd_kafka_commit_transaction(prk, m_options.timeoutMs)};
+        if (!e)
+            break;
+        if (rd_kafka_error_is_fatal(e.get()))
+            return s.producer->error(e.get(), QStringLiteral("Committing a transaction"));
+        if (rd_kafka_error_is_retriable(e.get()) && tries < 3)
+            continue;
+        if (auto a = abortAndRewind(s, rdk::str(rd_kafka_error_string(e.get()))); !a)
+            return a.error();
+        return true;
+    }
+
+    // Committed: the records and the offsets are in. The same offsets are committed once more
+    // outside the transaction: librdkafka's mock cluster (the demo) answers TxnOffsetCommit without
+    // storing it. Never ahead of the transaction, so on a real broker it changes nothing.
+    if (!offsets.isEmpty()) {
+        rdk::TplPtr tpl = tplOf(offsets);
+        if (rd_kafka_resp_err_t err = rd_kafka_commit(crk, tpl.get(), 0))
+            spdlog::warn("relay {}: the plain offset commit after a transaction failed: {}",
+                         m_options.transactionalId.toStdString(), rd_kafka_err2str(err));
+    }
+    s.attempts = 0;
+    m_router.transactionEnded(true);
+    for (const auto &[tp, offset] : std::as_const(offsets))
+        s.committed[tp] = offset;
+    for (auto it = s.skip.begin(); it != s.skip.end();) {
+        const qint64 committed = s.committed.value(it.key());
+        it->removeIf([committed](qint64 o) { return o < committed; });
+        it = it->isEmpty() ? s.skip.erase(it) : std::next(it);
+    }
+    if (s.skip.isEmpty() && !s.delivery.empty()) {
+        // Nothing unfinished is left behind the marks: move them past what this transaction wrote.
+        bool moved = false;
+        for (const DeliverySlot &slot : s.delivery) {
+            const TopicPartition tp{slot.report.topic, slot.report.partition};
+            if (slot.report.offset >= 0 && s.marks.value(tp, -1) <= slot.report.offset) {
+                s.marks[tp] = slot.report.offset + 1;
+                moved = true;
+            }
+        }
+        if (moved)
+            if (auto saved = m_journal.setMarks(m_options.transactionalId, s.marks); !saved)
+                return saved.error();
+    }
+    s.delivery.clear();
+    ++s.progress.transactions;
+    s.progress.consumed += s.inTxnConsumed;
+    s.progress.produced += s.inTxnProduced;
+    s.progress.positions = s.committed;
+    s.progress.holds = s.holdUntil;
+    s.progress.elapsedMs = s.clock.elapsed();
+    s.progress.recordsPerSecond = s.progress.elapsedMs > 0 ? s.progress.consumed * 1000.0 / s.progress.elapsedMs : 0;
+    qint64 remaining = 0;
+    bool follow = false;
+    for (auto it = s.end.cbegin(); it != s.end.cend(); ++it) {
+        if (it.value() < 0)
+            follow = true;
+        else
+            remaining += std::max<qint64>(0, it.value() - s.committed.value(it.key()));
+    }
+    s.progress.remaining = follow ? -1 : remaining;
+    if (progress)
+        progress(s.progress);
+    return s.done.size() < s.end.size();
+}
+
+Result<RelayProgress> TransactionalRelay::run(Control *control, const ProgressFn &progress)
+{
+    if (m_options.sources.isEmpty())
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("The relay has nothing to read."));
+    State s;
+    s.clock.start();
+    if (auto started = start(s); !started)
+        return started.error();
+    QList<QPair<TopicPartition, qint64>> assign;
+    for (auto it = s.committed.cbegin(); it != s.committed.cend(); ++it)
+        if (!s.done.contains(it.key()))
+            assign.append({it.key(), it.value()});
+    rdk::TplPtr tpl = tplOf(assign);
+    if (ErrorPtr e{rd_kafka_incremental_assign(s.consumer->rk(), tpl.get())})
+        return s.consumer->error(e.get(), QStringLiteral("Reading the relay's sources"));
+    // Report where it starts, before the first transaction.
+    s.progress.positions = s.committed;
+    if (progress)
+        progress(s.progress);
+    while (true) {
+        while (control && control->pause.load() && !control->cancel.load())
+            QThread::msleep(100);
+        if (control && control->cancel.load())
+            break;
+        auto more = transaction(s, control, progress);
+        if (!more)
+            return more.error();
+        if (!more.value())
+            break;
+    }
+    s.progress.positions = s.committed;
+    s.progress.elapsedMs = s.clock.elapsed();
+    return s.progress;
+}
+
+} // namespace kops

@@ -1,0 +1,255 @@
+// The transactional relay (drain and delay router) on librdkafka's mock cluster: kills between
+// produce and commit, injected request errors, restarts; every record arrives exactly once.
+#include "delayqueue.h"
+#include "drainplanner.h"
+#include "drainservice.h"
+#include "mockcluster.h"
+#include "rdkafkaclusterapi.h"
+#include "relayjournal.h"
+#include "relaytestutil.h"
+#include "transactionalrelay.h"
+
+#include <librdkafka/rdkafka_mock.h>
+
+#include <QDateTime>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <thread>
+
+using namespace kops;
+using namespace kops::test;
+
+class TestRelayMock : public QObject
+{
+    Q_OBJECT
+
+private:
+    TransactionalRelay::Options drainOptions(const MockCluster &mock, const QString &group)
+    {
+        TransactionalRelay::Options o;
+        o.properties = mock.clientProperties();
+        o.groupId = group;
+        o.transactionalId = QStringLiteral("tx-") + group;
+        o.originHeader = QStringLiteral("kops-drained-from");
+        o.maxRecordsPerTransaction = 700;
+        o.timeoutMs = 10000;
+        for (int p = 0; p < 4; ++p)
+            o.sources.append({QStringLiteral("src"), p, -1});
+        return o;
+    }
+
+    void setEnds(TransactionalRelay::Options &o, const MockCluster &mock)
+    {
+        RdKafkaClusterApi api(mock.clientProperties());
+        QList<TopicPartition> tps;
+        for (const RelaySource &s : o.sources)
+            tps.append({s.topic, s.partition});
+        auto w = api.watermarks(tps);
+        QVERIFY(w.ok());
+        for (RelaySource &s : o.sources)
+            for (const PartitionWatermarks &m : w.value())
+                if (m.partition == s.partition)
+                    s.endOffset = m.high;
+    }
+
+    /// Each of the `count` source records exactly once in dst, in source order per key.
+    void checkExactlyOnce(const MockCluster &mock, int count)
+    {
+        const auto records = readCommitted(mock.clientProperties(), QStringLiteral("dst"), 8);
+        const auto seen = originCounts(records, QStringLiteral("kops-drained-from"));
+        int dups = 0;
+        QStringList dupList;
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+            if (it.value() > 1) {
+                dups += it.value() - 1;
+                dupList << it.key();
+            }
+        dupList.sort();
+        if (!dupList.isEmpty())
+            qWarning("duplicates: %s ... %s", qPrintable(dupList.first()), qPrintable(dupList.last()));
+        QCOMPARE(dups, 0);
+        QCOMPARE(int(seen.size()), count);
+        QCOMPARE(int(records.size()), count);
+        // Same key -> same partition, in source order.
+        QHash<QByteArray, QPair<int, qint64>> lastOf;
+        for (const ReadBack &r : records) {
+            if (!r.hasKey)
+                continue;
+            QCOMPARE(r.partition, drainTargetPartition(QByteArrayView(r.key), 0, 8));
+            QString t;
+            int p = -1;
+            qint64 o = -1;
+            QVERIFY(parseRelayOrigin(r.headers.value(QStringLiteral("kops-drained-from")), &t, &p, &o));
+            if (lastOf.contains(r.key) && lastOf.value(r.key).first == p)
+                QVERIFY2(lastOf.value(r.key).second < o, "order per key kept");
+            lastOf[r.key] = {p, o};
+            QCOMPARE(r.headers.value(QStringLiteral("h")), QByteArray("x"));
+        }
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void originHeaderRoundTrip()
+    {
+        QString t;
+        int p = -1;
+        qint64 o = -1;
+        QVERIFY(parseRelayOrigin(relayOrigin(QStringLiteral("a.b-c"), 7, 123456789012), &t, &p, &o));
+        QCOMPARE(t, QStringLiteral("a.b-c"));
+        QCOMPARE(p, 7);
+        QCOMPARE(o, 123456789012);
+        QVERIFY(!parseRelayOrigin("nonsense", &t, &p, &o));
+        QVERIFY(!parseRelayOrigin("t/x/1", &t, &p, &o));
+    }
+
+    void drainSurvivesKills_data()
+    {
+        QTest::addColumn<bool>("beforeCommit");
+        QTest::newRow("killed after produce") << false;
+        QTest::newRow("killed after the offsets, before the commit") << true;
+    }
+
+    void drainSurvivesKills()
+    {
+        QFETCH(bool, beforeCommit);
+        MockCluster mock(3);
+        mock.createTopic(QStringLiteral("src"), 4, 3);
+        mock.createTopic(QStringLiteral("dst"), 8, 3);
+        produceKeyed(mock.clientProperties(), QStringLiteral("src"), 10000);
+        QTemporaryDir dir;
+        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
+        auto options = drainOptions(mock, QStringLiteral("g1"));
+        setEnds(options, mock);
+        DrainRouter router(QStringLiteral("dst"), 8);
+
+        // Three runs killed at different transactions, then one to the end.
+        for (int killAt : {2, 4, 3}) {
+            TransactionalRelay relay(options, router, journal);
+            auto hook = [killAt](int txn) { return txn == killAt; };
+            if (beforeCommit)
+                relay.killBeforeCommitForTest = hook;
+            else
+                relay.killAfterProduceForTest = hook;
+            auto r = relay.run();
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().code, QStringLiteral("_KILLED"));
+        }
+        TransactionalRelay relay(options, router, journal);
+        auto done = relay.run();
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
+        QCOMPARE(done.value().remaining, 0);
+        if (!beforeCommit) // the mock keeps a killed transaction's records: found, not written again
+            QVERIFY(done.value().reconciled > 0);
+        checkExactlyOnce(mock, 10000);
+    }
+
+    void drainThroughRequestErrors()
+    {
+        MockCluster mock(3);
+        mock.createTopic(QStringLiteral("src"), 4, 3);
+        mock.createTopic(QStringLiteral("dst"), 8, 3);
+        produceKeyed(mock.clientProperties(), QStringLiteral("src"), 10000);
+        QTemporaryDir dir;
+        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
+        auto options = drainOptions(mock, QStringLiteral("g2"));
+        setEnds(options, mock);
+        DrainRouter router(QStringLiteral("dst"), 8);
+        TransactionalRelay relay(options, router, journal);
+        int aborts = 0;
+        relay.killAfterProduceForTest = [&](int txn) {
+            // Every third transaction: the next produce requests and the commit fail.
+            if (txn % 3 == 0) {
+                rd_kafka_mock_push_request_errors(mock.handle(), 0 /* Produce */, 2,
+                                                  RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED,
+                                                  RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
+                rd_kafka_mock_push_request_errors(mock.handle(), 26 /* EndTxn */, 1, RD_KAFKA_RESP_ERR_NOT_COORDINATOR);
+                ++aborts;
+            }
+            return false;
+        };
+        auto done = relay.run();
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
+        QVERIFY(aborts > 0);
+        QVERIFY(done.value().aborted > 0);
+        checkExactlyOnce(mock, 10000);
+    }
+
+    void delayRouterForwardsOnceWhenDue()
+    {
+        MockCluster mock(3);
+        const QList<DelayTier> tiers{{QStringLiteral("1s"), 1000}, {QStringLiteral("2s"), 2000}};
+        DelayQueue queue(QStringLiteral("dq"), tiers);
+        for (const QString &t : queue.tierTopics())
+            mock.createTopic(t, 2, 3);
+        mock.createTopic(QStringLiteral("out"), 3, 3);
+        RdKafkaClusterApi api(mock.clientProperties());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<DelayedRecord> records;
+        for (int i = 0; i < 300; ++i) {
+            DelayedRecord r;
+            r.target = QStringLiteral("out");
+            r.dueMs = now + (i % 7) * 700; // 0 .. 4.2 s: cascades 2s -> 1s
+            r.key = QByteArray("k") + QByteArray::number(i % 13);
+            r.value = QByteArray::number(i);
+            r.headers.append({QStringLiteral("trace"), QByteArray("t") + QByteArray::number(i)});
+            records.append(r);
+        }
+        auto sent = queue.send(api, records);
+        QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().toString()));
+        QCOMPARE(sent.value().at(3).tierTopic, QStringLiteral("dq_2s")); // 2.1 s left
+        QCOMPARE(sent.value().at(1).tierTopic, QStringLiteral("dq_1s")); // 0.7 s left: the shortest
+
+        QTemporaryDir dir;
+        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
+        // One run killed mid-way, then a run until everything arrived.
+        {
+            TransactionalRelay::Control control;
+            auto r = queue.run(api, journal, QStringLiteral("mock"), &control, {}, {}, [](TransactionalRelay &relay) {
+                relay.killAfterProduceForTest = [](int txn) { return txn >= 5; };
+            });
+            QVERIFY(!r.ok());
+        }
+        TransactionalRelay::Control control;
+        std::thread runner([&] {
+            RdKafkaClusterApi api2(mock.clientProperties());
+            RelayJournal journal2(dir.filePath(QStringLiteral("j.sqlite")));
+            auto r = queue.run(api2, journal2, QStringLiteral("mock"), &control);
+            if (!r)
+                qWarning("router: %s", qPrintable(r.error().toString()));
+        });
+        QList<ReadBack> got;
+        for (int i = 0; i < 80 && got.size() < 300; ++i) {
+            QTest::qWait(250);
+            got = readCommitted(mock.clientProperties(), QStringLiteral("out"), 3);
+        }
+        QTest::qWait(1500); // anything more would be a duplicate
+        got = readCommitted(mock.clientProperties(), QStringLiteral("out"), 3);
+        control.cancel = true;
+        runner.join();
+        QHash<QByteArray, int> times;
+        for (const ReadBack &r : got)
+            ++times[r.value];
+        for (auto it = times.cbegin(); it != times.cend(); ++it)
+            if (it.value() != 1)
+                qWarning("value %s arrived %d times", it.key().constData(), it.value());
+        QCOMPARE(int(times.size()), 300);
+        QCOMPARE(int(got.size()), 300);
+        QSet<QByteArray> values;
+        for (const ReadBack &r : got) {
+            values.insert(r.value);
+            const int i = r.value.toInt();
+            QVERIFY2(r.timestampMs >= now + (i % 7) * 700, "forwarded at or after its due time");
+            QVERIFY(!r.headers.contains(QStringLiteral("kops-delay-due")));
+            QVERIFY(!r.headers.contains(QStringLiteral("kops-delay-target")));
+            QVERIFY(r.headers.value(QStringLiteral("kops-delay-lateness-ms")).toLongLong() >= 0);
+            QCOMPARE(r.headers.value(QStringLiteral("trace")), QByteArray("t") + QByteArray::number(i));
+        }
+        QCOMPARE(int(values.size()), 300);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRelayMock)
+#include "tst_relaymock.moc"
