@@ -110,5 +110,6 @@ QList<CliCommand> lagCommands();
 QList<CliCommand> dlqCommands();
 QList<CliCommand> serveCommands();
 QList<CliCommand> consumerGroupsCommands();
+QList<CliCommand> toolCommands();
 
 } // namespace kops::cli

@@ -11,6 +11,7 @@ QList<CliCommand> allCommands()
     all << resetCommands();
     all << consumerGroupsCommands();
     all << dlqCommands();
+    all << toolCommands();
     all << profileCommands();
     return all;
 }

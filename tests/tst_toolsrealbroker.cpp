@@ -1,0 +1,177 @@
+// The tools on a real broker (KOPS_TEST_BOOTSTRAP): a drain of 100,000 records with the
+// kafka-ops process killed (SIGKILL) in the middle, and delays of 1 s .. 2 min through the
+// tiers with the router killed and restarted; every record arrives once, never early.
+#include "delayqueue.h"
+#include "rdkafkaclusterapi.h"
+#include "relaytestutil.h"
+
+#include <QDateTime>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kops;
+using namespace kops::test;
+
+class TestToolsRealBroker : public QObject
+{
+    Q_OBJECT
+
+    QString m_bootstrap;
+    QTemporaryDir m_home;
+
+    QList<QPair<QString, QString>> props() const { return {{QStringLiteral("bootstrap.servers"), m_bootstrap}}; }
+
+    QProcess *cli(const QStringList &args)
+    {
+        auto *p = new QProcess(this);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path()); // the relay journal goes here
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        p->setProcessEnvironment(env);
+        p->setProcessChannelMode(QProcess::SeparateChannels);
+        p->start(qEnvironmentVariable("KOPS_CLI"), QStringList{args.first(), QStringLiteral("--bootstrap"), m_bootstrap} + args.mid(1));
+        return p;
+    }
+
+    qint64 endSum(RdKafkaClusterApi &api, const QString &topic, int partitions)
+    {
+        QList<TopicPartition> tps;
+        for (int p = 0; p < partitions; ++p)
+            tps.append({topic, p});
+        auto w = api.watermarks(tps);
+        qint64 sum = 0;
+        if (w)
+            for (const auto &m : w.value())
+                sum += m.high;
+        return sum;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_bootstrap = qEnvironmentVariable("KOPS_TEST_BOOTSTRAP");
+        if (m_bootstrap.isEmpty())
+            QSKIP("KOPS_TEST_BOOTSTRAP is not set (host:port of a Kafka broker)");
+        QVERIFY(!qEnvironmentVariable("KOPS_CLI").isEmpty());
+    }
+
+    void drainWithKillNine()
+    {
+        const QString id = QString::number(QRandomGenerator::global()->generate() % 1000000);
+        const QString src = QStringLiteral("12-drain-src-") + id;
+        const QString dst = QStringLiteral("12-drain-dst-") + id;
+        const QString group = QStringLiteral("12-drain-group-") + id;
+        RdKafkaClusterApi api(props());
+        QVERIFY(api.createTopic({src, 4, 1, {}}).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({src}).ok() && api.topicMetadata({src}).value().topics.value(0).partitions.size() == 4, 20000);
+        produceKeyed(props(), src, 100000);
+        QCOMPARE(endSum(api, src, 4), 100000);
+
+        const QStringList args{QStringLiteral("drain"), QStringLiteral("--group"), group, QStringLiteral("--topic"), src,
+                               QStringLiteral("--to"), dst, QStringLiteral("--partitions"), QStringLiteral("12"),
+                               QStringLiteral("--create"), QStringLiteral("--execute")};
+        // First run: killed with SIGKILL once part of the backlog is in the target.
+        QProcess *first = cli(args);
+        QVERIFY(first->waitForStarted());
+        bool partly = false;
+        for (int i = 0; i < 600 && !partly && first->state() == QProcess::Running; ++i) {
+            QTest::qWait(50);
+            const qint64 n = api.topicMetadata({dst}).ok() && !api.topicMetadata({dst}).value().topics.value(0).partitions.isEmpty()
+                                 ? endSum(api, dst, 12)
+                                 : 0;
+            partly = n > 20000;
+        }
+        QVERIFY2(partly, qPrintable(QString::fromUtf8(first->readAllStandardError())));
+        first->kill();
+        first->waitForFinished();
+        const qint64 atKill = endSum(api, dst, 12);
+        QVERIFY2(atKill < 100000 + 12 * 2, "killed before the end"); // markers count as offsets too
+
+        QProcess *second = cli(args);
+        QVERIFY(second->waitForFinished(180000));
+        QVERIFY2(second->exitCode() == 0, qPrintable(QString::fromUtf8(second->readAllStandardError())));
+        const QString out = QString::fromUtf8(second->readAllStandardOutput());
+        QVERIFY2(out.contains(group + QStringLiteral("-drained")), qPrintable(out)); // what to run next
+
+        const auto records = readCommitted(props(), dst, 12);
+        const auto seen = originCounts(records, QStringLiteral("kops-drained-from"));
+        int dups = 0;
+        for (int c : seen)
+            dups += c > 1 ? c - 1 : 0;
+        QCOMPARE(dups, 0);
+        QCOMPARE(int(seen.size()), 100000);
+        QCOMPARE(int(records.size()), 100000);
+        auto committed = api.committedOffsetsFor(group, {{src, 0}, {src, 1}, {src, 2}, {src, 3}});
+        QVERIFY(committed.ok());
+        qint64 sum = 0;
+        for (const auto &o : committed.value())
+            sum += o.offset;
+        QCOMPARE(sum, 100000);
+    }
+
+    void delaysThroughTiersWithRestart()
+    {
+        const QString id = QString::number(QRandomGenerator::global()->generate() % 1000000);
+        const QString prefix = QStringLiteral("12-delay-") + id;
+        const QString target = QStringLiteral("12-delay-out-") + id;
+        const QString tiers = QStringLiteral("1s,5s,10s,30s,1m");
+        RdKafkaClusterApi api(props());
+        QVERIFY(api.createTopic({target, 2, 1, {}}).ok());
+        QProcess *create = cli({QStringLiteral("delay"), QStringLiteral("create"), QStringLiteral("--prefix"), prefix,
+                                QStringLiteral("--tiers"), tiers, QStringLiteral("--partitions"), QStringLiteral("2")});
+        QVERIFY(create->waitForFinished(60000));
+        QVERIFY2(create->exitCode() == 0, qPrintable(QString::fromUtf8(create->readAllStandardError())));
+
+        auto parsed = parseDelayTiers(tiers);
+        DelayQueue queue(prefix, parsed.value());
+        const QList<qint64> delays{1000, 3000, 7000, 15'000, 45'000, 90'000, 120'000};
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<DelayedRecord> records;
+        QHash<QByteArray, qint64> dueOf;
+        for (int i = 0; i < delays.size() * 5; ++i) {
+            DelayedRecord r;
+            r.target = target;
+            r.dueMs = now + delays.at(i % delays.size());
+            r.key = QByteArray("k") + QByteArray::number(i);
+            r.value = QByteArray("v") + QByteArray::number(i);
+            dueOf.insert(*r.value, r.dueMs);
+            records.append(r);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(queue.missingTiers(api).ok() && queue.missingTiers(api).value().isEmpty(), 20000);
+        auto sent = queue.send(api, records);
+        QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().toString()));
+
+        const QStringList run{QStringLiteral("delay"), QStringLiteral("run"), QStringLiteral("--prefix"), prefix,
+                              QStringLiteral("--tiers"), tiers};
+        QProcess *router = cli(run);
+        QVERIFY(router->waitForStarted());
+        QTest::qWait(20000); // the 1 s .. 15 s ones are out by now; 45 s .. 2 min still wait in the tiers
+        router->kill();      // SIGKILL, mid-transaction or not
+        router->waitForFinished();
+        QProcess *again = cli(run);
+        QVERIFY(again->waitForStarted());
+        QList<ReadBack> got;
+        for (int i = 0; i < 150 && got.size() < records.size(); ++i) {
+            QTest::qWait(1000);
+            got = readCommitted(props(), target, 2);
+        }
+        QTest::qWait(3000);
+        got = readCommitted(props(), target, 2);
+        again->terminate();
+        again->waitForFinished();
+        QCOMPARE(int(got.size()), int(records.size()));
+        QSet<QByteArray> values;
+        for (const ReadBack &r : got) {
+            values.insert(r.value);
+            QVERIFY2(r.timestampMs >= dueOf.value(r.value), "not before its due time");
+            QVERIFY(!r.headers.contains(QStringLiteral("kops-delay-due")));
+            QVERIFY(r.headers.contains(QStringLiteral("kops-delay-lateness-ms")));
+        }
+        QCOMPARE(int(values.size()), int(records.size()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestToolsRealBroker)
+#include "tst_toolsrealbroker.moc"
