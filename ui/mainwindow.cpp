@@ -15,6 +15,7 @@
 #include "profiles/profilespage.h"
 #include "readonlyclusterapi.h"
 #include "replay/replaypage.h"
+#include "tools/toolspage.h"
 #include "rdkafkaclusterapi.h"
 #include "widgets/sortarrowstyle.h"
 #include "widgets/statusbanner.h"
@@ -104,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     m_replay = new ReplayPage(this);
     addPage(m_replay);
     addPage(new ProfilesPage(this));
+    addPage(new ToolsPage(this));
     m_alerts = new AlertsPage(this);
     addPage(m_alerts);
     connect(m_consumers, &ConsumersPage::replayRequested, this, [this](const QString &group, const QDateTime &from) {

@@ -50,7 +50,9 @@ int refuseReadOnly(CliContext &ctx, const QString &what)
 
 QString rateText(double perSecond)
 {
-    return perSecond >= 100 ? QString::number(qRound64(perSecond)) : QString::number(perSecond, 'f', 1);
+    if (perSecond >= 100)
+        return QString::number(qRound64(perSecond));
+    return QString::number(perSecond, 'f', perSecond >= 10 ? 1 : 2);
 }
 
 QString etaText(double seconds)
@@ -85,7 +87,7 @@ void printPlan(CliContext &ctx, const DrainPlan &plan)
                               QStringLiteral("BACKLOG"), QStringLiteral("CONSUMED/S")},
                              rows);
     ctx.out() << QStringLiteral("Backlog: %1 records; the group consumed %2 records/s; one consumer of the wider topic "
-                                "is assumed to manage %3 records/s%4.")
+                                "is expected to manage %3 records/s%4.")
                      .arg(plan.backlog)
                      .arg(rateText(plan.consumeRate), rateText(plan.perConsumerRate),
                           plan.rateAssumed ? QStringLiteral(" (no lag history: an assumption)") : QString())

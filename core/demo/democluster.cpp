@@ -1,4 +1,5 @@
 #include "democluster.h"
+#include "demotools.h"
 
 #include "democlusterapi.h"
 #include "demorecords.h"
@@ -99,6 +100,8 @@ Result<std::shared_ptr<DemoCluster>> DemoCluster::start(Options options)
     std::shared_ptr<DemoCluster> demo(new DemoCluster(options));
     if (const Status built = demo->build(); !built.ok())
         return built.error();
+    if (const Status tools = seedToolsDemo(*demo); !tools.ok())
+        return tools.error();
     demo->m_thread = std::thread([d = demo.get()] { d->run(); });
     // Ready when the groups that run have their consumers (a first sample sees them Stable).
     std::unique_lock lock(demo->m_mutex);

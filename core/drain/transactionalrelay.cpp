@@ -87,6 +87,22 @@ struct TransactionalRelay::State
     qint64 inTxnProduced = 0;
 };
 
+namespace {
+
+/// Records left up to the end offsets; -1 when any source follows its log.
+qint64 remainingOf(const QHash<TopicPartition, qint64> &end, const QHash<TopicPartition, qint64> &committed)
+{
+    qint64 remaining = 0;
+    for (auto it = end.cbegin(); it != end.cend(); ++it) {
+        if (it.value() < 0)
+            return -1;
+        remaining += std::max<qint64>(0, it.value() - committed.value(it.key()));
+    }
+    return remaining;
+}
+
+} // namespace
+
 TransactionalRelay::TransactionalRelay(Options options, RelayRouter &router, RelayJournal &journal)
     : m_options(std::move(options)), m_router(router), m_journal(journal)
 {
@@ -561,15 +577,7 @@ Result<bool> TransactionalRelay::transaction(State &s, Control *control, const P
     s.progress.holds = s.holdUntil;
     s.progress.elapsedMs = s.clock.elapsed();
     s.progress.recordsPerSecond = s.progress.elapsedMs > 0 ? s.progress.consumed * 1000.0 / s.progress.elapsedMs : 0;
-    qint64 remaining = 0;
-    bool follow = false;
-    for (auto it = s.end.cbegin(); it != s.end.cend(); ++it) {
-        if (it.value() < 0)
-            follow = true;
-        else
-            remaining += std::max<qint64>(0, it.value() - s.committed.value(it.key()));
-    }
-    s.progress.remaining = follow ? -1 : remaining;
+    s.progress.remaining = remainingOf(s.end, s.committed);
     if (progress)
         progress(s.progress);
     return s.done.size() < s.end.size();
@@ -592,6 +600,7 @@ Result<RelayProgress> TransactionalRelay::run(Control *control, const ProgressFn
         return s.consumer->error(e.get(), QStringLiteral("Reading the relay's sources"));
     // Report where it starts, before the first transaction.
     s.progress.positions = s.committed;
+    s.progress.remaining = remainingOf(s.end, s.committed);
     if (progress)
         progress(s.progress);
     while (true) {
