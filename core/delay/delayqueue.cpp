@@ -195,6 +195,19 @@ Status DelayQueue::create(ClusterApi &api, int partitions) const
     return KafkaError::make(QStringLiteral("_TIMED_OUT"), QStringLiteral("The tier topics were created but the cluster does not list them yet."));
 }
 
+OutgoingRecord DelayQueue::toTier(const DelayedRecord &r, qint64 now) const
+{
+    OutgoingRecord o;
+    o.topic = delayTierTopic(m_prefix, m_tiers.at(chooseDelayTier(m_tiers, r.dueMs - now)));
+    o.key = r.key;
+    o.value = r.value;
+    o.headers = r.headers;
+    o.headers.append({QString::fromLatin1(kDelayDueHeader), QByteArray::number(r.dueMs)});
+    o.headers.append({QString::fromLatin1(kDelayTargetHeader), r.target.toUtf8()});
+    o.timestampMs = now;
+    return o;
+}
+
 Result<DelaySendResult> DelayQueue::send(ClusterApi &api, const DelayedRecord &record) const
 {
     auto sent = send(api, QList<DelayedRecord>{record});
@@ -220,14 +233,7 @@ Result<QList<DelaySendResult>> DelayQueue::send(ClusterApi &api, const QList<Del
     for (const DelayedRecord &r : records) {
         if (r.target.isEmpty())
             return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("A delayed record needs a target topic."));
-        OutgoingRecord o;
-        o.topic = delayTierTopic(m_prefix, m_tiers.at(chooseDelayTier(m_tiers, r.dueMs - now)));
-        o.key = r.key;
-        o.value = r.value;
-        o.headers = r.headers;
-        o.headers.append({QString::fromLatin1(kDelayDueHeader), QByteArray::number(r.dueMs)});
-        o.headers.append({QString::fromLatin1(kDelayTargetHeader), r.target.toUtf8()});
-        o.timestampMs = now;
+        const OutgoingRecord o = toTier(r, now);
         out.append(o);
         results.append({o.topic, -1, -1, r.dueMs});
     }

@@ -74,6 +74,9 @@ public:
     Result<QStringList> missingTiers(ClusterApi &api) const;
     /// Creates the missing tier topics with `partitions` partitions each.
     Status create(ClusterApi &api, int partitions) const;
+    /// The record as written into its tier at `nowMs`: the largest tier not longer than its
+    /// remaining delay, with the due time and target headers.
+    OutgoingRecord toTier(const DelayedRecord &record, qint64 nowMs) const;
     /// Writes the record into the largest tier not longer than its remaining delay.
     Result<DelaySendResult> send(ClusterApi &api, const DelayedRecord &record) const;
     Result<QList<DelaySendResult>> send(ClusterApi &api, const QList<DelayedRecord> &records) const;

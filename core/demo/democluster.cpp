@@ -100,8 +100,6 @@ Result<std::shared_ptr<DemoCluster>> DemoCluster::start(Options options)
     std::shared_ptr<DemoCluster> demo(new DemoCluster(options));
     if (const Status built = demo->build(); !built.ok())
         return built.error();
-    if (const Status tools = seedToolsDemo(*demo); !tools.ok())
-        return tools.error();
     demo->m_thread = std::thread([d = demo.get()] { d->run(); });
     // Ready when the groups that run have their consumers (a first sample sees them Stable).
     std::unique_lock lock(demo->m_mutex);
@@ -130,7 +128,7 @@ Status DemoCluster::build()
     m_bootstrap = QString::fromUtf8(rd_kafka_mock_cluster_bootstraps(m_mcluster));
     const qint64 brokersAt = QDateTime::currentMSecsSinceEpoch();
 
-    for (const auto &[topic, partitions] : demoTopics())
+    for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics())
         m_topicPartitions.insert(topic, partitions);
     // The mock's thread can take up to a second to pick up the first topic creation: create
     // them and connect the producer meanwhile the day's records are made.
@@ -143,7 +141,7 @@ Status DemoCluster::build()
     if (!m_traffic->producer)
         return KafkaError::make(QStringLiteral("DEMO"), QString::fromUtf8(errstr));
     std::thread creator([this] {
-        for (const auto &[topic, partitions] : demoTopics())
+        for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics())
             rd_kafka_mock_topic_create(m_mcluster, topic.toUtf8().constData(), partitions, 3);
         // Topic metadata before the first record, so none waits for a refresh.
         const rd_kafka_metadata_t *md = nullptr;
@@ -157,6 +155,8 @@ Status DemoCluster::build()
         creator.join();
         const qint64 topicsAt = QDateTime::currentMSecsSinceEpoch();
         for (const OutgoingRecord &r : std::as_const(seeded.records))
+            produceRecord(m_traffic->producer, r);
+        for (const OutgoingRecord &r : toolsDemoRecords(t0))
             produceRecord(m_traffic->producer, r);
         const qint64 queuedAt = QDateTime::currentMSecsSinceEpoch();
         rd_kafka_flush(m_traffic->producer, 30000);

@@ -1,49 +1,40 @@
 #include "demotools.h"
 
 #include "delayqueue.h"
-#include "democluster.h"
-#include "rdkafkaclusterapi.h"
-
-#include <QDateTime>
-#include <QThread>
 
 namespace kops::demo {
 
-Status seedToolsDemo(DemoCluster &demo)
+namespace {
+
+const QString kPrefix = QStringLiteral("reminders");
+
+} // namespace
+
+QList<QPair<QString, int>> toolsDemoTopics()
 {
-    DelayQueue queue(QStringLiteral("reminders"));
-    const QStringList topics = queue.tierTopics() << QStringLiteral("reminders.due");
-    for (const QString &topic : topics) {
-        NewTopic t;
-        t.name = topic;
-        t.partitions = 3;
-        if (auto made = demo.createTopic(t); !made)
-            return made;
-    }
-    RdKafkaClusterApi api(demo.clientProperties());
-    for (int i = 0; i < 50; ++i) { // the mock lists new topics after a moment
-        auto missing = queue.missingTiers(api);
-        if (missing && missing.value().isEmpty())
-            break;
-        QThread::msleep(100);
-    }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QList<DelayedRecord> records;
-    // Every few seconds for the first minutes (the router shows a steady flow), then sparser to 2 h.
+    QList<QPair<QString, int>> topics;
+    for (const QString &t : DelayQueue(kPrefix).tierTopics())
+        topics.append({t, 3});
+    topics.append({kPrefix + QStringLiteral(".due"), 3});
+    return topics;
+}
+
+QList<OutgoingRecord> toolsDemoRecords(qint64 nowMs)
+{
+    const DelayQueue queue(kPrefix);
+    QList<OutgoingRecord> out;
+    // Every 1.2 s for the first six minutes (the router shows a steady flow), then sparser to 2 h.
     for (int i = 0; i < 400; ++i) {
         const qint64 delay = i < 300 ? 2000 + qint64(i) * 1200 : 360'000 + qint64(i - 300) * 68'000;
         DelayedRecord r;
-        r.target = QStringLiteral("reminders.due");
-        r.dueMs = now + delay;
+        r.target = kPrefix + QStringLiteral(".due");
+        r.dueMs = nowMs + delay;
         r.key = QByteArray("customer-") + QByteArray::number(1000 + i % 37);
         r.value = QByteArray(R"({"reminder":"payment due","invoice":"INV-)") + QByteArray::number(50000 + i) + "\"}";
         r.headers.append({QStringLiteral("content-type"), QByteArray("application/json")});
-        records.append(r);
+        out.append(queue.toTier(r, nowMs));
     }
-    auto sent = queue.send(api, records);
-    if (!sent)
-        return sent.error();
-    return Done{};
+    return out;
 }
 
 } // namespace kops::demo
