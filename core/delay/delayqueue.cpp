@@ -79,7 +79,7 @@ public:
                 return true;
             });
             o.headers.append({QString::fromLatin1(kDelayLatenessHeader), QByteArray::number(now - *due)});
-            m_pendingLateness.append(now - *due);
+            m_pendingDue.append(*due);
         } else {
             o.topic = delayTierTopic(m_prefix, m_tiers.at(chooseDelayTier(m_tiers, *due - now)));
             r.forEachHeader([&](QByteArrayView k, QByteArrayView v, bool isNull) {
@@ -97,11 +97,14 @@ public:
     {
         std::lock_guard lock(m_mutex);
         if (committed) {
-            m_lateness += m_pendingLateness;
+            // Lateness as readers see it: the record is visible once its transaction commits.
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            for (qint64 due : std::as_const(m_pendingDue))
+                m_lateness.append(std::max<qint64>(0, now - due));
             m_retiered += m_pendingRetiered;
             m_invalid += m_pendingInvalid;
         }
-        m_pendingLateness.clear();
+        m_pendingDue.clear();
         m_pendingRetiered = 0;
         m_pendingInvalid = 0;
     }
@@ -128,7 +131,7 @@ private:
     QString m_prefix;
     QList<DelayTier> m_tiers;
     QHash<QString, int> m_tierOf;
-    QList<qint64> m_pendingLateness;
+    QList<qint64> m_pendingDue;
     qint64 m_pendingRetiered = 0;
     qint64 m_pendingInvalid = 0;
     std::mutex m_mutex;
@@ -335,7 +338,7 @@ Result<RelayProgress> DelayQueue::run(ClusterApi &api, RelayJournal &journal, co
     options.groupId = routerGroup();
     options.transactionalId = transactionalId();
     options.originHeader = QString::fromLatin1(kDelayOriginHeader);
-    options.maxTransactionMs = 100; // lateness: forward within ~100 ms of the due time
+    options.maxTransactionMs = 50; // a forwarded record is visible when its transaction commits
     for (const QString &name : tierTopics())
         if (const TopicInfo *t = md.value().topic(name))
             for (const PartitionInfo &p : t->partitions)

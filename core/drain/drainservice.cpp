@@ -220,6 +220,8 @@ Result<RelayProgress> DrainService::run(ClusterApi &api, const DrainPlan &plan, 
     options.groupId = plan.group;
     options.transactionalId = plan.transactionalId();
     options.originHeader = QStringLiteral("kops-drained-from");
+    options.maxRecordsPerTransaction = 50000; // fewer commits: a drain is about throughput
+    options.maxTransactionMs = 1000;
     QList<TopicPartition> tps;
     for (const DrainPartition &p : plan.partitions)
         tps.append({plan.topic, p.partition});

@@ -64,6 +64,12 @@ rdk::TplPtr tplOf(const QList<QPair<TopicPartition, qint64>> &offsets)
 
 } // namespace
 
+struct TransactionalRelay::Message
+{
+    rdk::MessagePtr ptr;
+    const rd_kafka_message_t *operator->() const { return ptr.get(); }
+};
+
 struct TransactionalRelay::State
 {
     std::unique_ptr<RdKafkaHandle> producer;
@@ -85,6 +91,20 @@ struct TransactionalRelay::State
     int attempts = 0;
     qint64 inTxnConsumed = 0;
     qint64 inTxnProduced = 0;
+    qint64 loopMs = 0;
+    qint64 flushMs = 0;
+    /// Records fetched for a waiting partition, its head first (the partition is paused).
+    std::map<TopicPartition, std::deque<Message>> parked;
+    QList<OutgoingRecord> out;
+    QHash<const rd_kafka_topic_t *, QString> topicNames;
+
+    const QString &topicName(const rd_kafka_topic_t *rkt)
+    {
+        auto it = topicNames.find(rkt);
+        if (it == topicNames.end())
+            it = topicNames.insert(rkt, rdk::str(rd_kafka_topic_name(rkt)));
+        return *it;
+    }
 };
 
 namespace {
@@ -300,6 +320,14 @@ Status TransactionalRelay::abortAndRewind(State &s, const QString &why)
     s.delivery.clear();
     s.position = s.committed;
     s.holdUntil.clear();
+    s.parked.clear();
+    {
+        QList<QPair<TopicPartition, qint64>> all;
+        for (auto it = s.committed.cbegin(); it != s.committed.cend(); ++it)
+            all.append({it.key(), 0});
+        rdk::TplPtr tpl = tplOf(all);
+        rd_kafka_resume_partitions(s.consumer->rk(), tpl.get());
+    }
     s.done.clear();
     QList<QPair<TopicPartition, qint64>> assign;
     for (auto it = s.committed.cbegin(); it != s.committed.cend(); ++it) {
@@ -317,28 +345,137 @@ Status TransactionalRelay::abortAndRewind(State &s, const QString &why)
     return reconcile(s);
 }
 
+bool TransactionalRelay::produce(State &s, const OutgoingRecord &o, const QByteArray &originValue, QString *failure)
+{
+    rd_kafka_t *prk = s.producer->rk();
+    const QByteArray origin = m_options.originHeader.toUtf8();
+    if (auto m = ensureMarks(s, o.topic); !m) {
+        *failure = m.error().toString();
+        return false;
+    }
+    rd_kafka_headers_t *hdrs = rd_kafka_headers_new(o.headers.size() + 1);
+    for (const RecordHeader &h : o.headers) {
+        const QByteArray k = h.key.toUtf8();
+        rd_kafka_header_add(hdrs, k.constData(), k.size(), h.value ? h.value->constData() : nullptr,
+                            h.value ? h.value->size() : 0);
+    }
+    rd_kafka_header_add(hdrs, origin.constData(), origin.size(), originValue.constData(), originValue.size());
+    s.delivery.emplace_back();
+    DeliverySlot *slot = &s.delivery.back();
+    slot->remaining = &s.remaining;
+    slot->report.topic = o.topic;
+    s.remaining.fetch_add(1);
+    const QByteArray topic = o.topic.toUtf8();
+    const int32_t partition = o.partition < 0 ? RD_KAFKA_PARTITION_UA : o.partition;
+    const char *keyData = o.key ? o.key->constData() : nullptr;
+    const size_t keySize = o.key ? size_t(o.key->size()) : 0;
+    char *valueData = o.value ? const_cast<char *>(o.value->constData()) : nullptr;
+    const size_t valueSize = o.value ? size_t(o.value->size()) : 0;
+    // rd_kafka_produceva instead of the RD_KAFKA_V_* macros, which expand to C casts.
+    rd_kafka_vu_t vus[8];
+    vus[0].vtype = RD_KAFKA_VTYPE_TOPIC;
+    vus[0].u.cstr = topic.constData();
+    vus[1].vtype = RD_KAFKA_VTYPE_PARTITION;
+    vus[1].u.i32 = partition;
+    vus[2].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
+    vus[2].u.i = RD_KAFKA_MSG_F_COPY;
+    vus[3].vtype = RD_KAFKA_VTYPE_KEY;
+    vus[3].u.mem.ptr = const_cast<char *>(keyData);
+    vus[3].u.mem.size = keySize;
+    vus[4].vtype = RD_KAFKA_VTYPE_VALUE;
+    vus[4].u.mem.ptr = valueData;
+    vus[4].u.mem.size = valueSize;
+    vus[5].vtype = RD_KAFKA_VTYPE_HEADERS;
+    vus[5].u.headers = hdrs;
+    vus[6].vtype = RD_KAFKA_VTYPE_TIMESTAMP;
+    vus[6].u.i64 = o.timestampMs;
+    vus[7].vtype = RD_KAFKA_VTYPE_OPAQUE;
+    vus[7].u.ptr = slot;
+    while (true) {
+        rd_kafka_error_t *perr = rd_kafka_produceva(prk, vus, 8);
+        const rd_kafka_resp_err_t err = perr ? rd_kafka_error_code(perr) : RD_KAFKA_RESP_ERR_NO_ERROR;
+        if (perr)
+            rd_kafka_error_destroy(perr);
+        if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+            rd_kafka_poll(prk, 50);
+            continue;
+        }
+        if (err) {
+            rd_kafka_headers_destroy(hdrs);
+            s.remaining.fetch_sub(1);
+            s.delivery.pop_back();
+            *failure = s.producer->error(err, QStringLiteral("Producing to '%1'").arg(o.topic)).toString();
+        }
+        break;
+    }
+    if (!failure->isEmpty())
+        return false;
+    ++s.inTxnProduced;
+    return true;
+}
+
+TransactionalRelay::Step TransactionalRelay::handle(State &s, Message &msg, const TopicPartition &tp, QString *failure)
+{
+    rd_kafka_t *crk = s.consumer->rk();
+    const qint64 end = s.end.value(tp, -1);
+    auto finish = [&] {
+        s.done.insert(tp);
+        rdk::TplPtr tpl = tplOf({{tp, 0}});
+        ErrorPtr ignored{rd_kafka_incremental_unassign(crk, tpl.get())};
+    };
+    if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+        // The log end (past any transaction markers) is where the partition stands.
+        if (msg->offset > s.position.value(tp))
+            s.position[tp] = msg->offset;
+        if (end >= 0 && s.position.value(tp) >= end)
+            finish();
+        return Step::Next;
+    }
+    if (msg->err) {
+        if (msg->err == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION || msg->err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART
+            || msg->err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED
+            || msg->err == RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED) {
+            *failure = s.consumer->error(msg->err, QStringLiteral("Reading %1").arg(tpName(tp.topic, tp.partition))).toString();
+            return Step::Fatal;
+        }
+        return Step::Next;
+    }
+    if (msg->offset < s.position.value(tp))
+        return Step::Next; // read before a rewind
+    if (end >= 0 && msg->offset >= end) {
+        finish();
+        return Step::Next;
+    }
+    if (auto sk = s.skip.find(tp); sk != s.skip.end() && sk->contains(msg->offset)) {
+        s.position[tp] = msg->offset + 1; // written by an unfinished earlier run
+        ++s.inTxnConsumed;
+        return Step::Next;
+    }
+    s.out.clear();
+    if (auto hold = m_router.route(tp.topic, RecordView::ofMessage(msg.ptr.get()), QDateTime::currentMSecsSinceEpoch(), s.out)) {
+        // Not due: the partition waits with this record at its head. Fetching pauses; records
+        // already fetched wait here (at most what librdkafka had prefetched: memory stays bounded).
+        s.holdUntil.insert(tp, *hold);
+        s.parked[tp].push_front(std::move(msg));
+        rdk::TplPtr tpl = tplOf({{tp, 0}});
+        rd_kafka_pause_partitions(crk, tpl.get());
+        return Step::Held;
+    }
+    const QByteArray originValue = relayOrigin(tp.topic, tp.partition, msg->offset);
+    for (const OutgoingRecord &o : std::as_const(s.out))
+        if (!produce(s, o, originValue, failure))
+            return Step::Failed;
+    s.position[tp] = msg->offset + 1;
+    ++s.inTxnConsumed;
+    return Step::Next;
+}
+
 Result<bool> TransactionalRelay::transaction(State &s, Control *control, const ProgressFn &progress)
 {
     rd_kafka_t *prk = s.producer->rk();
     rd_kafka_t *crk = s.consumer->rk();
     if (s.done.size() == s.end.size())
         return false;
-    const qint64 now0 = QDateTime::currentMSecsSinceEpoch();
-    QList<QPair<TopicPartition, qint64>> resume;
-    for (auto it = s.holdUntil.begin(); it != s.holdUntil.end();) {
-        if (it.value() <= now0) {
-            resume.append({it.key(), s.position.value(it.key())});
-            it = s.holdUntil.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    if (!resume.isEmpty()) {
-        rdk::TplPtr tpl = tplOf(resume);
-        if (ErrorPtr e{rd_kafka_incremental_assign(crk, tpl.get())})
-            return s.consumer->error(e.get(), QStringLiteral("Reading a waiting partition again"));
-    }
-
     if (ErrorPtr e{rd_kafka_begin_transaction(prk)})
         return s.producer->error(e.get(), QStringLiteral("Beginning a transaction"));
     ++s.txnNumber;
@@ -348,147 +485,65 @@ Result<bool> TransactionalRelay::transaction(State &s, Control *control, const P
     s.inTxnProduced = 0;
     QElapsedTimer txnClock;
     txnClock.start();
-    const QByteArray origin = m_options.originHeader.toUtf8();
-    QList<OutgoingRecord> out;
     QString failure;
     while (failure.isEmpty() && s.inTxnConsumed < m_options.maxRecordsPerTransaction
            && txnClock.elapsed() < m_options.maxTransactionMs && s.done.size() < s.end.size()) {
         if (control && control->cancel.load())
             break;
-        // With every open partition waiting, sleep until the first is due (or the transaction ends).
-        const int assignedOpen = int(s.end.size() - s.done.size() - s.holdUntil.size());
-        int wait = int(std::max<qint64>(1, m_options.maxTransactionMs - txnClock.elapsed()));
-        if (assignedOpen == 0) {
-            qint64 first = std::numeric_limits<qint64>::max();
-            for (qint64 t : std::as_const(s.holdUntil))
-                first = std::min(first, t);
-            const qint64 until = first - QDateTime::currentMSecsSinceEpoch();
-            if (until > 0)
-                QThread::msleep(ulong(std::min<qint64>(until, wait)));
-            break;
-        }
-        rdk::MessagePtr msg(rd_kafka_consumer_poll(crk, std::min(wait, 100)));
-        if (!msg)
-            continue;
-        if (!msg->rkt)
-            continue; // a consumer-level event
-        const TopicPartition tp{rdk::str(rd_kafka_topic_name(msg->rkt)), msg->partition};
-        if (!s.position.contains(tp) || s.done.contains(tp) || s.holdUntil.contains(tp))
-            continue;
-        const qint64 end = s.end.value(tp, -1);
-        if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
-            // The log end (past any transaction markers) is where the partition stands.
-            if (msg->offset > s.position.value(tp))
-                s.position[tp] = msg->offset;
-            if (end >= 0 && s.position.value(tp) >= end) {
-                s.done.insert(tp);
-                rdk::TplPtr tpl = tplOf({{tp, 0}});
-                ErrorPtr ignored{rd_kafka_incremental_unassign(crk, tpl.get())};
-            }
-            continue;
-        }
-        if (msg->err) {
-            if (msg->err == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION || msg->err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART
-                || msg->err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED
-                || msg->err == RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED)
-                return s.consumer->error(msg->err, QStringLiteral("Reading %1").arg(tpName(tp.topic, tp.partition)));
-            continue;
-        }
-        if (msg->offset < s.position.value(tp))
-            continue; // read before a rewind
-        if (end >= 0 && msg->offset >= end) {
-            s.done.insert(tp);
-            rdk::TplPtr tpl = tplOf({{tp, 0}});
-            ErrorPtr ignored{rd_kafka_incremental_unassign(crk, tpl.get())};
-            continue;
-        }
-        if (auto sk = s.skip.find(tp); sk != s.skip.end() && sk->contains(msg->offset)) {
-            s.position[tp] = msg->offset + 1; // written by an unfinished earlier run
-            ++s.inTxnConsumed;
-            continue;
-        }
-        out.clear();
+        // Partitions whose wait is over: their waiting records first, then fetching again.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (auto hold = m_router.route(tp.topic, RecordView::ofMessage(msg.get()), now, out)) {
-            s.holdUntil.insert(tp, *hold);
-            rdk::TplPtr tpl = tplOf({{tp, 0}});
-            ErrorPtr ignored{rd_kafka_incremental_unassign(crk, tpl.get())};
-            continue;
-        }
-        const QByteArray originValue = relayOrigin(tp.topic, tp.partition, msg->offset);
-        for (const OutgoingRecord &o : std::as_const(out)) {
-            if (auto m = ensureMarks(s, o.topic); !m) {
-                failure = m.error().toString();
-                break;
+        qint64 nextHold = std::numeric_limits<qint64>::max();
+        const QList<TopicPartition> held = s.holdUntil.keys();
+        for (const TopicPartition &tp : held) {
+            const qint64 until = s.holdUntil.value(tp);
+            if (until > now) {
+                nextHold = std::min(nextHold, until);
+                continue;
             }
-            rd_kafka_headers_t *hdrs = rd_kafka_headers_new(o.headers.size() + 1);
-            for (const RecordHeader &h : o.headers) {
-                const QByteArray k = h.key.toUtf8();
-                rd_kafka_header_add(hdrs, k.constData(), k.size(), h.value ? h.value->constData() : nullptr,
-                                    h.value ? h.value->size() : 0);
+            s.holdUntil.remove(tp);
+            auto &queue = s.parked[tp];
+            Step step = Step::Next;
+            while (!queue.empty() && step == Step::Next) {
+                Message msg = std::move(queue.front());
+                queue.pop_front();
+                step = handle(s, msg, tp, &failure);
             }
-            rd_kafka_header_add(hdrs, origin.constData(), origin.size(), originValue.constData(), originValue.size());
-            s.delivery.emplace_back();
-            DeliverySlot *slot = &s.delivery.back();
-            slot->remaining = &s.remaining;
-            slot->report.topic = o.topic;
-            s.remaining.fetch_add(1);
-            const QByteArray topic = o.topic.toUtf8();
-            const int32_t partition = o.partition < 0 ? RD_KAFKA_PARTITION_UA : o.partition;
-            const char *keyData = o.key ? o.key->constData() : nullptr;
-            const size_t keySize = o.key ? size_t(o.key->size()) : 0;
-            char *valueData = o.value ? const_cast<char *>(o.value->constData()) : nullptr;
-            const size_t valueSize = o.value ? size_t(o.value->size()) : 0;
-            // rd_kafka_produceva instead of the RD_KAFKA_V_* macros, which expand to C casts.
-            rd_kafka_vu_t vus[8];
-            vus[0].vtype = RD_KAFKA_VTYPE_TOPIC;
-            vus[0].u.cstr = topic.constData();
-            vus[1].vtype = RD_KAFKA_VTYPE_PARTITION;
-            vus[1].u.i32 = partition;
-            vus[2].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
-            vus[2].u.i = RD_KAFKA_MSG_F_COPY;
-            vus[3].vtype = RD_KAFKA_VTYPE_KEY;
-            vus[3].u.mem.ptr = const_cast<char *>(keyData);
-            vus[3].u.mem.size = keySize;
-            vus[4].vtype = RD_KAFKA_VTYPE_VALUE;
-            vus[4].u.mem.ptr = valueData;
-            vus[4].u.mem.size = valueSize;
-            vus[5].vtype = RD_KAFKA_VTYPE_HEADERS;
-            vus[5].u.headers = hdrs;
-            vus[6].vtype = RD_KAFKA_VTYPE_TIMESTAMP;
-            vus[6].u.i64 = o.timestampMs;
-            vus[7].vtype = RD_KAFKA_VTYPE_OPAQUE;
-            vus[7].u.ptr = slot;
-            while (true) {
-                rd_kafka_error_t *perr = rd_kafka_produceva(prk, vus, 8);
-                const rd_kafka_resp_err_t err = perr ? rd_kafka_error_code(perr) : RD_KAFKA_RESP_ERR_NO_ERROR;
-                if (perr)
-                    rd_kafka_error_destroy(perr);
-                if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
-                    rd_kafka_poll(prk, 50);
-                    continue;
-                }
-                if (err) {
-                    rd_kafka_headers_destroy(hdrs);
-                    s.remaining.fetch_sub(1);
-                    s.delivery.pop_back();
-                    failure = s.producer->error(err, QStringLiteral("Producing to '%1'").arg(o.topic)).toString();
-                }
+            if (step == Step::Held) {
+                nextHold = std::min(nextHold, s.holdUntil.value(tp));
+            } else if (step != Step::Next) {
                 break;
+            } else {
+                s.parked.erase(tp);
+                rdk::TplPtr tpl = tplOf({{tp, 0}});
+                rd_kafka_resume_partitions(crk, tpl.get());
             }
-            if (!failure.isEmpty())
-                break;
-            ++s.inTxnProduced;
         }
         if (!failure.isEmpty())
             break;
-        s.position[tp] = msg->offset + 1;
-        ++s.inTxnConsumed;
+        const qint64 wait = std::min<qint64>({100, std::max<qint64>(1, m_options.maxTransactionMs - txnClock.elapsed()),
+                                              std::max<qint64>(1, nextHold - now)});
+        Message msg{rdk::MessagePtr(rd_kafka_consumer_poll(crk, int(wait)))};
+        if (!msg.ptr || !msg->rkt)
+            continue; // nothing, or a consumer-level event
+        const TopicPartition tp{s.topicName(msg->rkt), msg->partition};
+        if (!s.position.contains(tp) || s.done.contains(tp))
+            continue;
+        if (s.holdUntil.contains(tp)) { // fetched before the pause took effect: waits in order
+            auto &queue = s.parked[tp];
+            if (!msg->err && (queue.empty() || msg->offset > queue.back()->offset))
+                queue.push_back(std::move(msg));
+            continue;
+        }
+        const Step step = handle(s, msg, tp, &failure);
+        if (step == Step::Fatal)
+            return KafkaError::make(QStringLiteral("_RELAY"), failure);
         rd_kafka_poll(prk, 0);
     }
 
     if (failure.isEmpty()) {
+        s.loopMs = txnClock.elapsed();
         rd_kafka_flush(prk, m_options.timeoutMs);
+        s.flushMs = txnClock.elapsed();
         if (s.remaining.load(std::memory_order_acquire) > 0)
             failure = QStringLiteral("not every record was acknowledged in time");
         for (const DeliverySlot &slot : s.delivery)
@@ -537,6 +592,9 @@ Result<bool> TransactionalRelay::transaction(State &s, Control *control, const P
         return true;
     }
 
+    if (qEnvironmentVariableIsSet("KOPS_RELAY_TRACE"))
+        spdlog::info("relay txn {}: {} in, {} out, loop {} ms, flush {} ms, commit {} ms", s.txnNumber, s.inTxnConsumed,
+                     s.inTxnProduced, s.loopMs, s.flushMs - s.loopMs, txnClock.elapsed() - s.flushMs);
     // Committed: the records and the offsets are in. The same offsets are committed once more
     // outside the transaction: librdkafka's mock cluster (the demo) answers TxnOffsetCommit without
     // storing it. Never ahead of the transaction, so on a real broker it changes nothing.

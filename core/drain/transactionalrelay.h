@@ -107,6 +107,11 @@ public:
 
 private:
     struct State;
+    enum class Step { Next, Held, Failed, Fatal };
+    struct Message; ///< an owned librdkafka message
+    /// One fetched record (or partition event): routed and produced, or its partition waits.
+    Step handle(State &s, Message &msg, const TopicPartition &tp, QString *failure);
+    bool produce(State &s, const OutgoingRecord &o, const QByteArray &originValue, QString *failure);
     Status start(State &s);
     Status reconcile(State &s);
     Status ensureMarks(State &s, const QString &topic);
