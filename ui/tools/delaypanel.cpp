@@ -5,6 +5,7 @@
 #include "tooljob.h"
 #include "widgets/statusbanner.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -30,7 +31,8 @@ QString timeText(const std::optional<qint64> &ms)
         return QStringLiteral("-");
     const qint64 in = *ms - QDateTime::currentMSecsSinceEpoch();
     const QString at = QDateTime::fromMSecsSinceEpoch(*ms).toString(QStringLiteral("HH:mm:ss"));
-    return in > 0 ? QObject::tr("%1 (in %2)").arg(at, formatDelay(in)) : QObject::tr("%1 (due)").arg(at);
+    return in > 0 ? QCoreApplication::translate("kops::DelayPanel", "%1 (in %2)").arg(at, formatDelay(in))
+                  : QCoreApplication::translate("kops::DelayPanel", "%1 (due)").arg(at);
 }
 
 QTableWidgetItem *numberItem(qint64 n)
