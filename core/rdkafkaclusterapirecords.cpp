@@ -107,7 +107,19 @@ void RdKafkaPendingDelivery::enqueue()
         rep.partition = r.partition;
         rep.errorCode = QStringLiteral("_IN_PROGRESS");
         const QByteArray &topic = utf8(r.topic);
-        rd_kafka_headers_t *hdrs = rd_kafka_headers_new(size_t(r.headers.size()));
+        const rd_kafka_message_t *fwd = r.forwarded.get();
+        rd_kafka_headers_t *hdrs = nullptr;
+        if (fwd) {
+            // A forwarded record: its headers as read, minus those replaced or stripped.
+            rd_kafka_headers_t *read = nullptr;
+            if (rd_kafka_message_headers(fwd, &read) == RD_KAFKA_RESP_ERR_NO_ERROR && read) {
+                hdrs = rd_kafka_headers_copy(read);
+                for (const QByteArray &name : r.dropHeaders)
+                    rd_kafka_header_remove(hdrs, name.constData());
+            }
+        }
+        if (!hdrs)
+            hdrs = rd_kafka_headers_new(size_t(r.headers.size()));
         for (const RecordHeader &hd : r.headers) {
             const QByteArray &key = utf8(hd.key);
             rd_kafka_header_add(hdrs, key.constData(), key.size(), hd.value ? hd.value->constData() : nullptr,
@@ -121,13 +133,24 @@ void RdKafkaPendingDelivery::enqueue()
         vus[n].vtype = RD_KAFKA_VTYPE_PARTITION;
         vus[n++].u.i32 = r.partition < 0 ? RD_KAFKA_PARTITION_UA : r.partition;
         vus[n].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
-        vus[n++].u.i = RD_KAFKA_MSG_F_COPY;
+        // A forwarded value is sent from the read message, which this batch keeps until every report is in.
+        vus[n++].u.i = fwd ? 0 : RD_KAFKA_MSG_F_COPY;
         vus[n].vtype = RD_KAFKA_VTYPE_KEY;
-        vus[n].u.mem.ptr = r.key ? const_cast<char *>(r.key->constData()) : nullptr;
-        vus[n++].u.mem.size = r.key ? size_t(r.key->size()) : 0;
+        if (fwd) {
+            vus[n].u.mem.ptr = fwd->key;
+            vus[n++].u.mem.size = fwd->key_len;
+        } else {
+            vus[n].u.mem.ptr = r.key ? const_cast<char *>(r.key->constData()) : nullptr;
+            vus[n++].u.mem.size = r.key ? size_t(r.key->size()) : 0;
+        }
         vus[n].vtype = RD_KAFKA_VTYPE_VALUE;
-        vus[n].u.mem.ptr = r.value ? const_cast<char *>(r.value->constData()) : nullptr;
-        vus[n++].u.mem.size = r.value ? size_t(r.value->size()) : 0;
+        if (fwd) {
+            vus[n].u.mem.ptr = fwd->payload;
+            vus[n++].u.mem.size = fwd->len;
+        } else {
+            vus[n].u.mem.ptr = r.value ? const_cast<char *>(r.value->constData()) : nullptr;
+            vus[n++].u.mem.size = r.value ? size_t(r.value->size()) : 0;
+        }
         vus[n].vtype = RD_KAFKA_VTYPE_HEADERS;
         vus[n++].u.headers = hdrs;
         vus[n].vtype = RD_KAFKA_VTYPE_TIMESTAMP;
@@ -149,7 +172,7 @@ void RdKafkaPendingDelivery::enqueue()
             refused(size_t(i), err);
         }
     }
-    m_records.clear(); // librdkafka copied them
+    // The records stay until the batch is destroyed: forwarded values are sent from their messages.
 }
 
 } // namespace

@@ -33,7 +33,7 @@ RecordView RecordView::of(const ConsumedRecord &record)
     return v;
 }
 
-RecordView RecordView::ofMessage(const void *message)
+RecordView RecordView::ofMessage(const void *message, void *owner)
 {
     const auto *msg = static_cast<const rd_kafka_message_t *>(message);
     RecordView v;
@@ -47,6 +47,7 @@ RecordView RecordView::ofMessage(const void *message)
     v.m_valueData = static_cast<const char *>(msg->payload);
     v.m_valueSize = qsizetype(msg->len);
     v.m_message = msg;
+    v.m_owner = owner;
     return v;
 }
 
@@ -68,11 +69,9 @@ void RecordView::forEachHeader(const std::function<bool(QByteArrayView, QByteArr
                        });
 }
 
-namespace {
-
 /// Header names as QStrings, shared instead of converted for every record: dead-letter topics
 /// repeat the same few names on every record. A small per-thread cache, searched linearly.
-const QString &headerName(QByteArrayView name)
+const QString &RecordView::headerName(QByteArrayView name)
 {
     struct Entry
     {
@@ -92,7 +91,15 @@ const QString &headerName(QByteArrayView name)
     return e.text;
 }
 
-} // namespace
+std::shared_ptr<const rd_kafka_message_s> RecordView::retain() const
+{
+    auto *owner = static_cast<rdk::MessagePtr *>(m_owner);
+    if (!owner || !*owner)
+        return nullptr;
+    return std::shared_ptr<const rd_kafka_message_s>(owner->release(), [](const rd_kafka_message_s *m) {
+        rd_kafka_message_destroy(const_cast<rd_kafka_message_t *>(m));
+    });
+}
 
 QList<RecordHeader> RecordView::headers() const
 {
@@ -220,6 +227,7 @@ public:
 
     ~RdKafkaPartitionStream() override
     {
+        // Messages retained from this stream must be gone by now: rd_kafka_destroy waits for them.
         m_queue.reset();
         if (m_assigned)
             rd_kafka_assign(m_handle->rk(), nullptr);
@@ -261,7 +269,7 @@ public:
             for (ssize_t i = 0; i < n; ++i) {
                 rdk::MessagePtr msg(batch[size_t(i)]);
                 if (!failure)
-                    shown += take(msg.get(), visitor, &failure);
+                    shown += take(msg, visitor, &failure);
             }
         }
         if (failure)
@@ -277,8 +285,9 @@ public:
 
 private:
     /// Moves the cursor past one message and shows it when it is in range; 1 when shown.
-    int take(const rd_kafka_message_t *msg, const Visitor &visitor, std::optional<KafkaError> *failure)
+    int take(rdk::MessagePtr &owned, const Visitor &visitor, std::optional<KafkaError> *failure)
     {
+        const rd_kafka_message_t *msg = owned.get();
         auto it = m_ranges.find(msg->partition);
         if (msg->err) {
             if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
@@ -297,7 +306,7 @@ private:
             return 0;
         }
         it->from = msg->offset + 1;
-        visitor(RecordView::ofMessage(msg));
+        visitor(RecordView::ofMessage(msg, &owned)); // the visitor may retain() it
         return 1;
     }
 
