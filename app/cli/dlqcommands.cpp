@@ -436,11 +436,14 @@ KafkaError missingTopicsError(const QStringList &missing)
     for (const QString &t : missing)
         quoted.append(QLatin1Char('\'') + t + QLatin1Char('\''));
     return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                            QCoreApplication::translate("kops::cli", "Target topic%1 %2 %3 not exist: nothing was requeued. Create %4 with "
-                                           "--create-topics (as many partitions as the source, or --partitions N).")
-                                .arg(missing.size() > 1 ? QStringLiteral("s") : QString(), quoted.join(QStringLiteral(", ")),
-                                     missing.size() > 1 ? QStringLiteral("do") : QStringLiteral("does"),
-                                     missing.size() > 1 ? QStringLiteral("them") : QStringLiteral("it")));
+                            (missing.size() > 1
+                                 ? QCoreApplication::translate("kops::cli", "Target topics %1 do not exist: nothing was requeued. "
+                                                                            "Create them with --create-topics (as many partitions "
+                                                                            "as the source, or --partitions N).")
+                                 : QCoreApplication::translate("kops::cli", "Target topic %1 does not exist: nothing was requeued. "
+                                                                            "Create it with --create-topics (as many partitions "
+                                                                            "as the source, or --partitions N)."))
+                                .arg(quoted.join(QStringLiteral(", "))));
 }
 
 int runRequeue(CliContext &ctx)
