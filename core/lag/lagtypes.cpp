@@ -76,14 +76,14 @@ QString formatDuration(double seconds)
         return QStringLiteral("∞");
     const qint64 s = qint64(std::llround(std::max(0.0, seconds)));
     if (s < 60)
-        return QStringLiteral("%1 s").arg(s);
+        return QCoreApplication::translate("kops::Lag", "%1 s").arg(s);
     if (s < 3600)
         return QCoreApplication::translate("kops::Lag", "%1 min").arg(s / 60);
     if (s < 86400)
         return (s % 3600) / 60 ? QCoreApplication::translate("kops::Lag", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
-                               : QStringLiteral("%1 h").arg(s / 3600);
-    return (s % 86400) / 3600 ? QStringLiteral("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600)
-                              : QStringLiteral("%1 d").arg(s / 86400);
+                               : QCoreApplication::translate("kops::Lag", "%1 h").arg(s / 3600);
+    return (s % 86400) / 3600 ? QCoreApplication::translate("kops::Lag", "%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600)
+                              : QCoreApplication::translate("kops::Lag", "%1 d").arg(s / 86400);
 }
 
 QString formatElapsed(double seconds)
@@ -135,7 +135,7 @@ QString GroupLag::drainText() const
     if (totalLag <= 0)
         return QStringLiteral("—");
     if (growing)
-        return QStringLiteral("growing");
+        return QCoreApplication::translate("kops::Lag", "growing");
     if (!drainSeconds)
         return QCoreApplication::translate("kops::Lag", "not draining");
     return formatDuration(*drainSeconds);

@@ -1530,6 +1530,26 @@
         <source>not draining</source>
         <translation>未在消化</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>growing</source>
+        <translation>增长中</translation>
+    </message>
 </context>
 <context>
     <name>kops::LagGroupsModel</name>
