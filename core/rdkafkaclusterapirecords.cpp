@@ -1,6 +1,8 @@
 // The record paths of RdKafkaClusterApi: producing batches and reading records.
 #include "rdkafkaclusterapi.h"
 
+#include <QCoreApplication>
+
 #include "errortext.h"
 #include "rdkafkahandle.h"
 #include "rdkafkautil.h"
@@ -219,7 +221,7 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::read(const TopicPartition &tp, 
     TplPtr list(rd_kafka_topic_partition_list_new(1));
     rd_kafka_topic_partition_list_add(list.get(), tp.topic.toUtf8().constData(), tp.partition)->offset = offset;
     if (const rd_kafka_resp_err_t err = rd_kafka_assign(rk, list.get()))
-        return h.value()->error(err, QStringLiteral("Reading %1/%2").arg(tp.topic).arg(tp.partition));
+        return h.value()->error(err, QCoreApplication::translate("kops::Cluster", "Reading %1/%2").arg(tp.topic).arg(tp.partition));
 
     QList<ConsumedRecord> out;
     KafkaError failure;
@@ -231,7 +233,7 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::read(const TopicPartition &tp, 
         if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF)
             break;
         if (msg->err) {
-            failure = h.value()->error(msg->err, QStringLiteral("Reading %1/%2").arg(tp.topic).arg(tp.partition));
+            failure = h.value()->error(msg->err, QCoreApplication::translate("kops::Cluster", "Reading %1/%2").arg(tp.topic).arg(tp.partition));
             break;
         }
         out.append(toConsumedRecord(msg.get(), str(rd_kafka_topic_name(msg->rkt))));
@@ -275,7 +277,7 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::readAt(const QList<PartitionOff
         last.insert(it.key(), *std::max_element(offsets.cbegin(), offsets.cend()));
     }
     if (const rd_kafka_resp_err_t err = rd_kafka_assign(rk, list.get()))
-        return h.value()->error(err, QStringLiteral("Reading records"));
+        return h.value()->error(err, QCoreApplication::translate("kops::Cluster", "Reading records"));
     const QDeadlineTimer deadline(timeoutMs);
     while (!wanted.isEmpty() && !deadline.hasExpired()) {
         MessagePtr msg(rd_kafka_consumer_poll(rk, int(std::clamp<qint64>(deadline.remainingTime(), 0, 200))));

@@ -15,11 +15,13 @@
 #include "profiles/profilespage.h"
 #include "readonlyclusterapi.h"
 #include "replay/replaypage.h"
+#include "translations.h"
 #include "rdkafkaclusterapi.h"
 #include "widgets/sortarrowstyle.h"
 #include "widgets/statusbanner.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -215,6 +217,26 @@ void MainWindow::buildMenus()
     });
     find->setShortcut(QKeySequence::Find);
     find->setObjectName(QStringLiteral("filterAction"));
+    view->addSeparator();
+    // The language is read at start (--lang overrides it for one run); changing it here is saved
+    // and takes effect the next time the console starts.
+    QMenu *language = view->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto *languages = new QActionGroup(language);
+    const QString saved = i18n::savedLanguage();
+    QStringList codes{QString()};
+    codes += i18n::availableLanguages();
+    for (const QString &code : codes) {
+        QAction *choice = language->addAction(code.isEmpty() ? tr("System language") : i18n::nativeName(code));
+        choice->setCheckable(true);
+        choice->setChecked(code == saved);
+        choice->setData(code);
+        languages->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, code] {
+            i18n::saveLanguage(code);
+            statusBar()->showMessage(tr("The language changes the next time Kafka Ops Console starts."), 10000);
+        });
+    }
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Thresholds && alerts…"), this, &MainWindow::openLagSettings);

@@ -1,5 +1,7 @@
 #include "deadletterheaders.h"
 
+#include <QCoreApplication>
+
 #include "deadletterjson.h"
 #include "partitionstream.h"
 
@@ -78,7 +80,7 @@ Result<HeaderMappingRule> parseHeaderMappingRule(const QString &text)
                                                                   : nullptr;
         if (!slot || name.isEmpty())
             return KafkaError::make(QStringLiteral("USAGE"),
-                                    QStringLiteral("Header rule '%1': use FIELD=HEADER with FIELD one of topic, partition, "
+                                    QCoreApplication::translate("kops::DeadLetters", "Header rule '%1': use FIELD=HEADER with FIELD one of topic, partition, "
                                                    "offset, timestamp, error-class, error-message")
                                         .arg(part));
         *slot = name;
@@ -281,7 +283,7 @@ QString DeadLetterDecoder::displayValue(const RecordHeader &header, qsizetype ma
     }
     QString text = QStringLiteral("0x") + QString::fromLatin1(v.left(std::min<qsizetype>(maxBytes, 256)).toHex());
     if (v.size() > std::min<qsizetype>(maxBytes, 256))
-        text += QStringLiteral("… (%1 bytes)").arg(v.size());
+        text += QCoreApplication::translate("kops::DeadLetters", "… (%1 bytes)").arg(v.size());
     const Field field = fieldOf(header.key);
     if (field == Field::Partition || field == Field::Offset || field == Field::Timestamp) {
         if (const auto n = parseNumber(header.value)) {

@@ -1,5 +1,7 @@
 #include "partitionstream.h"
 
+#include <QCoreApplication>
+
 #include "rdkafkaclusterapi.h"
 #include "rdkafkahandle.h"
 #include "rdkafkautil.h"
@@ -182,7 +184,7 @@ public:
                 return wm.error();
             const PartitionWatermarks w = wm.value().value(0);
             if (!w.errorCode.isEmpty())
-                return KafkaError::make(w.errorCode, QStringLiteral("Reading %1/%2: %3").arg(topic()).arg(r.partition).arg(w.errorMessage));
+                return KafkaError::make(w.errorCode, QCoreApplication::translate("kops::DeadLetters", "Reading %1/%2: %3").arg(topic()).arg(r.partition).arg(w.errorMessage));
             if (w.high >= 0 && w.high <= r.from) {
                 r.from = r.end;
             } else if (w.low > r.from) {
@@ -249,7 +251,7 @@ public:
             for (const StreamRange &r : std::as_const(m_ranges))
                 rd_kafka_topic_partition_list_add(list.get(), name.constData(), r.partition)->offset = r.from;
             if (const rd_kafka_resp_err_t err = rd_kafka_assign(rk, list.get()))
-                return m_handle->error(err, QStringLiteral("Reading %1").arg(topic()));
+                return m_handle->error(err, QCoreApplication::translate("kops::DeadLetters", "Reading %1").arg(topic()));
             m_assigned = true;
         }
         const QDeadlineTimer deadline(timeoutMs);
@@ -277,7 +279,7 @@ public:
         if (shown > 0)
             m_progress.restart();
         else if (!atEnd() && m_progress.elapsed() > kStallMs)
-            return m_handle->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading %1").arg(topic()));
+            return m_handle->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::DeadLetters", "Reading %1").arg(topic()));
         return shown;
     }
 
@@ -295,7 +297,7 @@ private:
                     it->from = it->end; // the log ends below the recorded end (gaps, markers)
                 m_progress.restart();
             } else if (msg->rkt && it != m_ranges.end()) { // a partition's own error (out of range, deleted...)
-                *failure = m_handle->error(msg->err, QStringLiteral("Reading %1/%2").arg(topic()).arg(msg->partition));
+                *failure = m_handle->error(msg->err, QCoreApplication::translate("kops::DeadLetters", "Reading %1/%2").arg(topic()).arg(msg->partition));
             } // else client-level (a broker down): librdkafka reconnects; the stall check decides
             return 0;
         }

@@ -1,5 +1,7 @@
 #include "requeueengine.h"
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
@@ -170,7 +172,7 @@ Result<QStringList> RequeueEngine::missingTopics(const QStringList &topics)
         if (!info || info->errorCode == QLatin1String("UNKNOWN_TOPIC_OR_PART") || (info->errorCode.isEmpty() && info->partitions.isEmpty()))
             missing.append(t);
         else if (!info->errorCode.isEmpty())
-            return KafkaError::make(info->errorCode, QStringLiteral("Target topic '%1' cannot be used (%2).").arg(t, info->errorCode));
+            return KafkaError::make(info->errorCode, QCoreApplication::translate("kops::DeadLetters", "Target topic '%1' cannot be used (%2).").arg(t, info->errorCode));
     }
     return missing;
 }
@@ -186,7 +188,7 @@ Status RequeueEngine::createTopics(const QStringList &topics, const QString &sou
         const TopicInfo *src = md.value().topic(sourceTopic);
         if (!src || src->partitions.isEmpty())
             return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                    QStringLiteral("Topic '%1' does not exist.").arg(sourceTopic));
+                                    QCoreApplication::translate("kops::DeadLetters", "Topic '%1' does not exist.").arg(sourceTopic));
         partitions = int(src->partitions.size());
     }
     for (const QString &t : topics) {
@@ -206,14 +208,14 @@ Status RequeueEngine::createTopics(const QStringList &topics, const QString &sou
         QThread::msleep(100);
     }
     return KafkaError::make(QStringLiteral("_TIMED_OUT"),
-                            QStringLiteral("Created %1, but the cluster does not list it yet.").arg(topics.join(QStringLiteral(", "))));
+                            QCoreApplication::translate("kops::DeadLetters", "Created %1, but the cluster does not list it yet.").arg(topics.join(QStringLiteral(", "))));
 }
 
 Result<RequeueOutcome> RequeueEngine::start(const RequeueSpec &spec, const QString &connection, Control *control,
                                             const ProgressFn &progress)
 {
     if (spec.options.target == RequeueOptions::Target::Topic && spec.options.targetTopic.isEmpty())
-        return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("No target topic given."));
+        return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::DeadLetters", "No target topic given."));
     if (const RecordFilter f(spec.filter); !f.error().isEmpty())
         return KafkaError::make(QStringLiteral("USAGE"), f.error());
     if (spec.options.target == RequeueOptions::Target::Topic) {
@@ -223,7 +225,7 @@ Result<RequeueOutcome> RequeueEngine::start(const RequeueSpec &spec, const QStri
             return missing.error();
         if (!missing.value().isEmpty())
             return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                    QStringLiteral("Target topic '%1' does not exist: nothing was requeued.").arg(spec.options.targetTopic));
+                                    QCoreApplication::translate("kops::DeadLetters", "Target topic '%1' does not exist: nothing was requeued.").arg(spec.options.targetTopic));
     }
     auto job = m_journal.create(connection, spec.sourceTopic, spec.toJson());
     if (!job)
@@ -238,7 +240,7 @@ Result<RequeueOutcome> RequeueEngine::resume(qint64 journalId, Control *control,
         return job.error();
     if (job.value().state == QLatin1String("done"))
         return KafkaError::make(QStringLiteral("USAGE"),
-                                QStringLiteral("Requeue %1 is already complete; nothing to resume.").arg(journalId));
+                                QCoreApplication::translate("kops::DeadLetters", "Requeue %1 is already complete; nothing to resume.").arg(journalId));
     return execute(job.value(), control, progress);
 }
 
@@ -254,7 +256,7 @@ Result<int> RequeueEngine::partitionCount(Run &run, const QString &topic)
     const TopicInfo *t = md.value().topic(topic);
     if (!t || !t->errorCode.isEmpty() || t->partitions.isEmpty()) {
         const KafkaError e = KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                              QStringLiteral("Target topic '%1' does not exist.").arg(topic));
+                                              QCoreApplication::translate("kops::DeadLetters", "Target topic '%1' does not exist.").arg(topic));
         run.badTopics.insert(topic, e);
         return e;
     }
@@ -279,7 +281,7 @@ Status RequeueEngine::ensureMarks(Run &run, const QString &topic)
     for (const PartitionWatermarks &w : wm.value()) {
         if (!w.errorCode.isEmpty() || w.high < 0)
             return KafkaError::make(w.errorCode.isEmpty() ? QStringLiteral("_UNKNOWN") : w.errorCode,
-                                    QStringLiteral("Cannot read the end of %1/%2: %3").arg(topic).arg(w.partition).arg(w.errorMessage));
+                                    QCoreApplication::translate("kops::DeadLetters", "Cannot read the end of %1/%2: %3").arg(topic).arg(w.partition).arg(w.errorMessage));
         marks.append({topic, w.partition, w.high});
     }
     if (auto added = m_journal.addMarks(run.job.id, marks); !added)
@@ -306,7 +308,7 @@ Status RequeueEngine::reconcile(Run &run)
             // target there can no longer be checked, and resending could duplicate it.
             return KafkaError::make(
                 QStringLiteral("TARGET_TRUNCATED"),
-                QStringLiteral("Target %1/%2 no longer holds offsets %3 to %4 (its log now starts at %4; the requeue "
+                QCoreApplication::translate("kops::DeadLetters", "Target %1/%2 no longer holds offsets %3 to %4 (its log now starts at %4; the requeue "
                                "started writing at %5), so the records requeued there cannot be verified and sending "
                                "them again could duplicate them. Nothing more was sent; check the target, then start "
                                "a new requeue of what is missing.")
@@ -360,7 +362,7 @@ std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const RecordVi
     OutgoingRecord out;
     out.topic = o.target == RequeueOptions::Target::Original ? info.originalTopic : o.targetTopic;
     if (out.topic.isEmpty()) {
-        *whyNot = QStringLiteral("No original topic in the dead-letter headers.");
+        *whyNot = QCoreApplication::translate("kops::DeadLetters", "No original topic in the dead-letter headers.");
         return std::nullopt;
     }
     auto count = partitionCount(run, out.topic);
@@ -372,8 +374,8 @@ std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const RecordVi
     case RequeueOptions::PartitionPolicy::Original:
         if (!info.originalPartition || *info.originalPartition >= count.value()) {
             *whyNot = info.originalPartition
-                          ? QStringLiteral("Original partition %1 does not exist in '%2'.").arg(*info.originalPartition).arg(out.topic)
-                          : QStringLiteral("No original partition in the dead-letter headers.");
+                          ? QCoreApplication::translate("kops::DeadLetters", "Original partition %1 does not exist in '%2'.").arg(*info.originalPartition).arg(out.topic)
+                          : QCoreApplication::translate("kops::DeadLetters", "No original partition in the dead-letter headers.");
             return std::nullopt;
         }
         out.partition = *info.originalPartition;
@@ -590,7 +592,7 @@ Status RequeueEngine::retry(Run &run, int partition, QList<Pending> pending, QSt
         if (attempt >= m_maxAttempts) {
             for (const Pending &p : std::as_const(pending))
                 run.failed.append({partition, p.srcOffset, lastError});
-            run.interruption = QStringLiteral("Gave up after %1 attempts: %2").arg(attempt).arg(lastError);
+            run.interruption = QCoreApplication::translate("kops::DeadLetters", "Gave up after %1 attempts: %2").arg(attempt).arg(lastError);
             return Done{};
         }
         QThread::msleep(ulong(m_backoffMs) * ulong(attempt));
@@ -713,7 +715,7 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
             byPartition[v.partition].append(std::move(c));
         };
         if (auto shown = stream->visit(batchSize, 1000, take); !shown) {
-            run.interruption = QStringLiteral("Reading %1: %2").arg(run.spec.sourceTopic, shown.error().toString());
+            run.interruption = QCoreApplication::translate("kops::DeadLetters", "Reading %1: %2").arg(run.spec.sourceTopic, shown.error().toString());
             break;
         }
         if (auto st = processPage(run, byPartition, control); !st)
@@ -727,7 +729,7 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
         QList<std::pair<int, qint64>> missing(wanted.cbegin(), wanted.cend());
         std::sort(missing.begin(), missing.end());
         for (const auto &m : missing) {
-            run.failed.append({m.first, m.second, QStringLiteral("The record no longer exists.")});
+            run.failed.append({m.first, m.second, QCoreApplication::translate("kops::DeadLetters", "The record no longer exists.")});
             ++run.progress.failed;
             ++run.progress.requested;
         }

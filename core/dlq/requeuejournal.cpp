@@ -1,5 +1,7 @@
 #include "requeuejournal.h"
 
+#include <QCoreApplication>
+
 #include <QHash>
 
 #include <QAtomicInteger>
@@ -40,7 +42,7 @@ QAtomicInteger<quint64> s_instances;
 
 KafkaError journalError(const QString &what, const QSqlError &e)
 {
-    return KafkaError::make(QStringLiteral("JOURNAL"), QStringLiteral("Requeue journal: %1: %2").arg(what, e.text()));
+    return KafkaError::make(QStringLiteral("JOURNAL"), QCoreApplication::translate("kops::DeadLetters", "Requeue journal: %1: %2").arg(what, e.text()));
 }
 
 const char *const kJobColumns =
@@ -95,7 +97,7 @@ Status RequeueJournal::open()
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     if (!db.open())
-        return journalError(QStringLiteral("cannot open %1").arg(m_path), db.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot open %1").arg(m_path), db.lastError());
     QSqlQuery q(db);
     const char *const statements[] = {
         "PRAGMA journal_mode=WAL",
@@ -115,7 +117,7 @@ Status RequeueJournal::open()
     };
     for (const char *s : statements)
         if (!q.exec(QString::fromLatin1(s)))
-            return journalError(QStringLiteral("cannot prepare"), q.lastError());
+            return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot prepare"), q.lastError());
     m_open = true;
     return Done{};
 }
@@ -133,7 +135,7 @@ Result<RequeueJob> RequeueJournal::create(const QString &connection, const QStri
     q.addBindValue(sourceTopic);
     q.addBindValue(QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact)));
     if (!q.exec())
-        return journalError(QStringLiteral("cannot record the requeue"), q.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot record the requeue"), q.lastError());
     return job(q.lastInsertId().toLongLong());
 }
 
@@ -145,9 +147,9 @@ Result<RequeueJob> RequeueJournal::job(qint64 id)
     q.prepare(QStringLiteral("SELECT %1 FROM requeue_jobs WHERE id = ?").arg(QLatin1String(kJobColumns)));
     q.addBindValue(id);
     if (!q.exec())
-        return journalError(QStringLiteral("cannot read"), q.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot read"), q.lastError());
     if (!q.next())
-        return KafkaError::make(QStringLiteral("NOT_FOUND"), QStringLiteral("There is no requeue with journal id %1.").arg(id));
+        return KafkaError::make(QStringLiteral("NOT_FOUND"), QCoreApplication::translate("kops::DeadLetters", "There is no requeue with journal id %1.").arg(id));
     return jobFrom(q);
 }
 
@@ -159,7 +161,7 @@ Result<QList<RequeueJob>> RequeueJournal::list(int limit)
     q.prepare(QStringLiteral("SELECT %1 FROM requeue_jobs ORDER BY id DESC LIMIT ?").arg(QLatin1String(kJobColumns)));
     q.addBindValue(limit);
     if (!q.exec())
-        return journalError(QStringLiteral("cannot read"), q.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot read"), q.lastError());
     QList<RequeueJob> out;
     while (q.next())
         out.append(jobFrom(q));
@@ -181,7 +183,7 @@ Status RequeueJournal::update(const RequeueJob &job)
     q.addBindValue(job.finishedMs);
     q.addBindValue(job.id);
     if (!q.exec())
-        return journalError(QStringLiteral("cannot update"), q.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot update"), q.lastError());
     return Done{};
 }
 
@@ -194,7 +196,7 @@ Result<QList<TargetMark>> RequeueJournal::marks(qint64 jobId)
                              "ORDER BY topic, partition"));
     q.addBindValue(jobId);
     if (!q.exec())
-        return journalError(QStringLiteral("cannot read marks"), q.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot read marks"), q.lastError());
     QList<TargetMark> out;
     while (q.next())
         out.append({q.value(0).toString(), q.value(1).toInt(), q.value(2).toLongLong()});
@@ -217,11 +219,11 @@ Status RequeueJournal::addMarks(qint64 jobId, const QList<TargetMark> &marks)
         q.addBindValue(m.startOffset);
         if (!q.exec()) {
             db.rollback();
-            return journalError(QStringLiteral("cannot record marks"), q.lastError());
+            return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot record marks"), q.lastError());
         }
     }
     if (!db.commit())
-        return journalError(QStringLiteral("cannot record marks"), db.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot record marks"), db.lastError());
     return Done{};
 }
 
@@ -246,7 +248,7 @@ Result<int> RequeueJournal::recordDelivered(qint64 jobId,
         r.prepare(QStringLiteral("SELECT src_partition, src_first, src_last FROM requeue_runs WHERE job_id=?"));
         r.addBindValue(jobId);
         if (!r.exec())
-            return journalError(QStringLiteral("cannot read deliveries"), r.lastError());
+            return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot read deliveries"), r.lastError());
         while (r.next())
             runs[r.value(0).toInt()].addRun(r.value(1).toLongLong(), r.value(2).toLongLong());
     }
@@ -266,12 +268,12 @@ Result<int> RequeueJournal::recordDelivered(qint64 jobId,
         q.addBindValue(row.second.startOffset);
         if (!q.exec()) {
             db.rollback();
-            return journalError(QStringLiteral("cannot record deliveries"), q.lastError());
+            return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot record deliveries"), q.lastError());
         }
         added += q.numRowsAffected() > 0 ? 1 : 0;
     }
     if (!db.commit())
-        return journalError(QStringLiteral("cannot record deliveries"), db.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot record deliveries"), db.lastError());
     return added;
 }
 
@@ -296,7 +298,7 @@ Result<qint64> RequeueJournal::recordDeliveredRuns(qint64 jobId, const QList<Del
         known.addBindValue(run.last);
         if (!known.exec() || !known.next()) {
             db.rollback();
-            return journalError(QStringLiteral("cannot record deliveries"), known.lastError());
+            return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot record deliveries"), known.lastError());
         }
         const qint64 records = run.records - known.value(0).toLongLong();
         known.finish();
@@ -307,12 +309,12 @@ Result<qint64> RequeueJournal::recordDeliveredRuns(qint64 jobId, const QList<Del
         q.addBindValue(records);
         if (!q.exec()) {
             db.rollback();
-            return journalError(QStringLiteral("cannot record deliveries"), q.lastError());
+            return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot record deliveries"), q.lastError());
         }
         added += records;
     }
     if (!db.commit())
-        return journalError(QStringLiteral("cannot record deliveries"), db.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot record deliveries"), db.lastError());
     return added;
 }
 
@@ -330,7 +332,7 @@ Result<DeliveredOffsets> RequeueJournal::deliveredIn(qint64 jobId, int partition
     q.addBindValue(from);
     q.addBindValue(to);
     if (!q.exec())
-        return journalError(QStringLiteral("cannot read deliveries"), q.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot read deliveries"), q.lastError());
     while (q.next())
         out.addOffset(q.value(0).toLongLong());
     QSqlQuery r(db);
@@ -341,7 +343,7 @@ Result<DeliveredOffsets> RequeueJournal::deliveredIn(qint64 jobId, int partition
     r.addBindValue(from);
     r.addBindValue(to);
     if (!r.exec())
-        return journalError(QStringLiteral("cannot read deliveries"), r.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot read deliveries"), r.lastError());
     while (r.next())
         out.addRun(r.value(0).toLongLong(), r.value(1).toLongLong());
     return out;
@@ -357,7 +359,7 @@ Result<qint64> RequeueJournal::deliveredCount(qint64 jobId)
     q.addBindValue(jobId);
     q.addBindValue(jobId);
     if (!q.exec() || !q.next())
-        return journalError(QStringLiteral("cannot count deliveries"), q.lastError());
+        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot count deliveries"), q.lastError());
     return q.value(0).toLongLong();
 }
 

@@ -378,7 +378,7 @@ void ProfilesPage::startLiveCheck()
         out.generation = generation;
         std::unique_ptr<ClusterApi> api = factory ? factory() : nullptr;
         if (!api) {
-            out.error = KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("No cluster client available."));
+            out.error = KafkaError::make(QStringLiteral("_INVALID_ARG"), tr("No cluster client available."));
             return out;
         }
         auto ctx = LiveCheck::topicContext(*api, topic);
