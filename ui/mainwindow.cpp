@@ -2,6 +2,7 @@
 
 #include "clusterservice.h"
 #include "democluster.h"
+#include "demoprofiles.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/lagsettingsdialog.h"
 #include "dlq/deadletterspage.h"
@@ -367,6 +368,8 @@ bool MainWindow::connectToDemo()
         QFile::remove(demo::DemoCluster::alertsPath());
         if (const Status seeded = m_demo->seedHistory(demo::DemoCluster::historyPath()); !seeded.ok())
             statusBar()->showMessage(tr("Demo lag history: %1").arg(seeded.error().toString()), 15000);
+        if (const Status seeded = demo::seedDemoProfiles(demo::DemoCluster::profilesPath()); !seeded.ok())
+            statusBar()->showMessage(tr("Demo profiles: %1").arg(seeded.error().toString()), 15000);
         spdlog::info("demo cluster ready in {} ms", started.elapsed());
     }
     disconnectFromCluster();

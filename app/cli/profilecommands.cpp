@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include "configlinter.h"
+#include "democluster.h"
+#include "demoprofiles.h"
 #include "jvmadvisor.h"
 #include "jvmoptions.h"
 #include "livecheck.h"
@@ -15,6 +17,16 @@
 namespace kops::cli {
 
 namespace {
+
+/// The saved profiles: with --demo, the demo's examples (written afresh, apart from the user's own).
+ProfileStore store(CliContext &ctx)
+{
+    if (!ctx.isDemo())
+        return ProfileStore();
+    static const bool seeded = demo::seedDemoProfiles(demo::DemoCluster::profilesPath()).ok();
+    Q_UNUSED(seeded);
+    return ProfileStore(demo::DemoCluster::profilesPath());
+}
 
 QString opt(CliContext &ctx, const char *name)
 {
@@ -88,7 +100,7 @@ int runLint(CliContext &ctx, const QStringList &args)
         context = live.value();
         context.hostRam = ram;
     } else if (isSet(ctx, "topic-profile")) {
-        auto topic = ProfileStore().load(opt(ctx, "topic-profile"));
+        auto topic = store(ctx).load(opt(ctx, "topic-profile"));
         if (!topic)
             return ctx.fail(topic.error());
         context = LintContext::fromTopicProfile(topic.value());
@@ -136,9 +148,9 @@ int runLint(CliContext &ctx, const QStringList &args)
     return ConfigLinter::hasErrors(findings) ? ExitFailure : ExitOk;
 }
 
-Result<ConfigProfile> findProfile(const QString &name)
+Result<ConfigProfile> findProfile(CliContext &ctx, const QString &name)
 {
-    auto stored = ProfileStore().load(name);
+    auto stored = store(ctx).load(name);
     if (stored)
         return stored;
     for (const ConfigProfile &t : builtInTemplates())
@@ -151,7 +163,7 @@ int runExport(CliContext &ctx, const QStringList &args)
 {
     if (args.size() != 2)
         return ctx.usage(QCoreApplication::translate("kops::cli", "profile export takes exactly one NAME"));
-    auto p = findProfile(args.at(1));
+    auto p = findProfile(ctx, args.at(1));
     if (!p)
         return ctx.fail(p.error());
     const QString formatName = isSet(ctx, "format") ? opt(ctx, "format")
@@ -171,7 +183,7 @@ int runExport(CliContext &ctx, const QStringList &args)
 int runList(CliContext &ctx)
 {
     QStringList errors;
-    const QList<ConfigProfile> stored = ProfileStore().list(&errors);
+    const QList<ConfigProfile> stored = store(ctx).list(&errors);
     for (const QString &e : errors)
         ctx.err() << QCoreApplication::translate("kops::cli", "warning: skipped %1").arg(e) << Qt::endl;
     QList<ConfigProfile> all = stored;

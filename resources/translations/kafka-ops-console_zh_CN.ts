@@ -1056,6 +1056,37 @@
     </message>
 </context>
 <context>
+    <name>kops::DemoProfiles</name>
+    <message>
+        <source>The order service&apos;s producer, configured before idempotence was the default: acks=1 and bounded retries lose records when a leader fails; five requests in flight reorder them.</source>
+        <translation>订单服务的生产者，配置于幂等成为默认之前：acks=1 加上有限的重试，在分区 Leader 故障时会丢消息；5 个在途请求会打乱消息顺序。</translation>
+    </message>
+    <message>
+        <source>The payment service&apos;s producer: right on its own. Check it against the live &apos;payments&apos; topic to see what the topic&apos;s min.insync.replicas does to acks=all.</source>
+        <translation>支付服务的生产者：单看配置没有问题。对照实时的 &apos;payments&apos; 主题检查，看看该主题的 min.insync.replicas 对 acks=all 意味着什么。</translation>
+    </message>
+    <message>
+        <source>The consumer that falls behind on &apos;orders&apos;: auto-commit marks records done before they are processed, and offset reset latest skips a backlog after an expired commit.</source>
+        <translation>在 &apos;orders&apos; 上跟不上进度的消费者：自动提交会在消息处理之前就标记完成，位点重置为 latest 会在提交过期后跳过积压的消息。</translation>
+    </message>
+    <message>
+        <source>The consumer that keeps up: commits after processing, reads committed transactions only.</source>
+        <translation>跟得上进度的消费者：处理完成后再提交位点，只读取已提交的事务消息。</translation>
+    </message>
+    <message>
+        <source>The &apos;payments&apos; topic as it is configured in the demo: one in-sync replica is enough for a write.</source>
+        <translation>演示集群中 &apos;payments&apos; 主题的配置：只要一个同步副本即可写入成功。</translation>
+    </message>
+    <message>
+        <source>A broker on a 32 GB host given most of it as heap, which leaves the page cache Kafka reads from too little.</source>
+        <translation>32 GB 主机上的 Broker 把大部分内存分给了堆，留给 Kafka 读取所依赖的页缓存太少。</translation>
+    </message>
+    <message>
+        <source>Cannot replace the demo profiles in %1.</source>
+        <translation>无法替换 %1 中的演示配置档案。</translation>
+    </message>
+</context>
+<context>
     <name>kops::GroupDetailPanel</name>
     <message>
         <source>15 minutes</source>
@@ -1957,6 +1988,10 @@ Member %1</source>
     <message>
         <source>%1 · unreachable</source>
         <translation>%1 · 无法连接</translation>
+    </message>
+    <message>
+        <source>Demo profiles: %1</source>
+        <translation>演示配置档案：%1</translation>
     </message>
 </context>
 <context>
@@ -2970,6 +3005,10 @@ Keys: %2
     <message>
         <source>Profiles</source>
         <translation>配置档案</translation>
+    </message>
+    <message>
+        <source>Profiles: the demo&apos;s examples (replaced each time the demo starts); your own profiles return with your next cluster.</source>
+        <translation>配置档案：当前显示演示示例（每次启动演示时重置）；连接到你自己的集群后会恢复你的配置档案。</translation>
     </message>
 </context>
 <context>
