@@ -1,5 +1,7 @@
 #include "clientconfigfile.h"
 
+#include <QCoreApplication>
+
 #include "profiles/propertiesfile.h"
 
 #include <QFile>
@@ -18,15 +20,15 @@ KafkaError usage(const QString &message)
 QString where(const QString &fileName, int line)
 {
     if (fileName.isEmpty())
-        return QStringLiteral("line %1").arg(line);
+        return QCoreApplication::translate("kops::Cluster", "line %1").arg(line);
     return QStringLiteral("%1:%2").arg(fileName).arg(line);
 }
 
 /// user and password from a PlainLoginModule / ScramLoginModule JAAS line.
 Result<QPair<QString, QString>> jaasCredentials(const QString &jaas, const QString &at)
 {
-    if (!jaas.contains(QLatin1String("PlainLoginModule")) && !jaas.contains(QLatin1String("ScramLoginModule")))
-        return usage(QStringLiteral("%1: sasl.jaas.config uses a login module kafka-ops cannot map (only PlainLoginModule "
+    if (!jaas.contains(QStringLiteral("PlainLoginModule")) && !jaas.contains(QStringLiteral("ScramLoginModule")))
+        return usage(QCoreApplication::translate("kops::Cluster", "%1: sasl.jaas.config uses a login module kafka-ops cannot map (only PlainLoginModule "
                                     "and ScramLoginModule): %2")
                          .arg(at, jaas.section(QLatin1Char(' '), 0, 0)));
     static const QRegularExpression option(QStringLiteral(R"re((\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s;"]+)))re"));
@@ -45,7 +47,7 @@ Result<QPair<QString, QString>> jaasCredentials(const QString &jaas, const QStri
         }
     }
     if (!haveUser || !havePassword)
-        return usage(QStringLiteral("%1: sasl.jaas.config has no username=\"...\" password=\"...\".").arg(at));
+        return usage(QCoreApplication::translate("kops::Cluster", "%1: sasl.jaas.config has no username=\"...\" password=\"...\".").arg(at));
     return QPair<QString, QString>{user, password};
 }
 
@@ -53,13 +55,12 @@ QString convertHint(const QString &store, const QString &location, const QString
 {
     const QString pem = location.section(QLatin1Char('/'), -1).section(QLatin1Char('.'), 0, 0) + QStringLiteral(".pem");
     if (store == QLatin1String("truststore"))
-        return QStringLiteral(
-                   "ssl.truststore.location '%1' is a %2 store; librdkafka reads PEM. Convert it and set "
+        return QCoreApplication::translate("kops::Cluster", "ssl.truststore.location '%1' is a %2 store; librdkafka reads PEM. Convert it and set "
                    "ssl.truststore.type=PEM with the new file:\n"
                    "  keytool -importkeystore -srckeystore %1 -srcstoretype %2 -destkeystore truststore.p12 -deststoretype PKCS12\n"
                    "  openssl pkcs12 -in truststore.p12 -nokeys -out %3")
             .arg(location, type, pem);
-    return QStringLiteral("ssl.keystore.location '%1' is a %2 store; librdkafka reads PEM. Convert it and set "
+    return QCoreApplication::translate("kops::Cluster", "ssl.keystore.location '%1' is a %2 store; librdkafka reads PEM. Convert it and set "
                           "ssl.keystore.type=PEM with the new file (key and certificate in one PEM):\n"
                           "%4"
                           "  openssl pkcs12 -in %5 -nodes -out %3")
@@ -152,7 +153,7 @@ Result<ClientConfigImport> parseLibrdkafkaConfig(const QString &text, const QStr
             continue;
         const qsizetype eq = line.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return usage(QStringLiteral("%1: expected key=value, got '%2'.").arg(where(fileName, int(i + 1)), line));
+            return usage(QCoreApplication::translate("kops::Cluster", "%1: expected key=value, got '%2'.").arg(where(fileName, int(i + 1)), line));
         out.properties.append({line.left(eq).trimmed(), line.mid(eq + 1).trimmed()});
     }
     return out;
@@ -162,7 +163,7 @@ Result<ClientConfigImport> readClientConfigFile(const QString &path, ClientConfi
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        return usage(QStringLiteral("Cannot read '%1': %2.").arg(path, f.errorString()));
+        return usage(QCoreApplication::translate("kops::Cluster", "Cannot read '%1': %2.").arg(path, f.errorString()));
     const QString text = QString::fromUtf8(f.readAll());
     return kind == ClientConfigKind::Java ? mapJavaClientConfig(text, path) : parseLibrdkafkaConfig(text, path);
 }
@@ -179,7 +180,7 @@ Result<ImportedConnection> importConnection(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        return usage(QStringLiteral("Cannot read '%1': %2.").arg(path, f.errorString()));
+        return usage(QCoreApplication::translate("kops::Cluster", "Cannot read '%1': %2.").arg(path, f.errorString()));
     const QString text = QString::fromUtf8(f.readAll());
     auto mapped = guessClientConfigKind(text) == ClientConfigKind::Java ? mapJavaClientConfig(text, path)
                                                                         : parseLibrdkafkaConfig(text, path);

@@ -1,5 +1,7 @@
 #include "clusteroverview.h"
 
+#include <QCoreApplication>
+
 #include <QElapsedTimer>
 
 namespace kops {
@@ -32,7 +34,7 @@ Result<ClusterOverview> fetchClusterOverview(ClusterApi &api)
         // Brokers before 2.6 do not report states in ListGroups; describe those groups instead.
         QStringList unknown;
         for (const GroupListing &g : o.groups)
-            if (g.state.isEmpty() || g.state == QLatin1String("Unknown"))
+            if (g.state.isEmpty() || g.state == QStringLiteral("Unknown"))
                 unknown << g.groupId;
         if (!unknown.isEmpty()) {
             auto described = api.describeGroups(unknown);

@@ -1,5 +1,7 @@
 #include "clustertypes.h"
 
+#include <QCoreApplication>
+
 #include "clusterapi.h"
 
 #include <QDeadlineTimer>
@@ -65,7 +67,7 @@ std::unique_ptr<PendingDelivery> ClusterApi::produceAsync(const QList<OutgoingRe
 
 Result<QList<GroupDeletion>> ClusterApi::deleteGroups(const QStringList &)
 {
-    return KafkaError::make(QStringLiteral("_NOT_IMPLEMENTED"), QStringLiteral("This cluster client cannot delete groups."));
+    return KafkaError::make(QStringLiteral("_NOT_IMPLEMENTED"), QCoreApplication::translate("kops::Cluster", "This cluster client cannot delete groups."));
 }
 
 Result<QList<ConsumedRecord>> ClusterApi::readAt(const QList<PartitionOffset> &positions, int timeoutMs)

@@ -7,7 +7,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+
+struct rd_kafka_message_s; // librdkafka's consumed message (forwarded records keep theirs)
 
 namespace kops {
 
@@ -192,6 +195,13 @@ struct OutgoingRecord
     std::optional<QByteArray> value;
     QList<RecordHeader> headers;
     qint64 timestampMs = 0; ///< 0: now
+    /// Set for a record forwarded as it was read (RecordView::retain()): the consumed librdkafka
+    /// message, kept alive as long as this record. Its value is sent in place and its key and
+    /// headers as they are, minus the headers named in dropHeaders, followed by `headers`; `key`
+    /// and `value` above are then unused. Only RdKafkaClusterApi produces such records (they come
+    /// from its streams).
+    std::shared_ptr<const rd_kafka_message_s> forwarded;
+    QList<QByteArray> dropHeaders; ///< names left out of the forwarded message's headers
 };
 
 struct DeliveryReport

@@ -1,5 +1,7 @@
 #include "connectionprofile.h"
 
+#include <QCoreApplication>
+
 #include <QJsonArray>
 
 namespace kops {
@@ -22,9 +24,9 @@ QStringList ConnectionProfile::validate() const
 {
     QStringList problems;
     if (name.trimmed().isEmpty())
-        problems << QStringLiteral("The connection needs a name.");
+        problems << QCoreApplication::translate("kops::Cluster", "The connection needs a name.");
     if (bootstrapServers.trimmed().isEmpty()) {
-        problems << QStringLiteral("Bootstrap servers are missing (host:port, comma separated).");
+        problems << QCoreApplication::translate("kops::Cluster", "Bootstrap servers are missing (host:port, comma separated).");
     } else {
         const QStringList servers = bootstrapServers.split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &s : servers) {
@@ -33,17 +35,17 @@ QStringList ConnectionProfile::validate() const
             bool portOk = false;
             const int port = colon > 0 ? server.mid(colon + 1).toInt(&portOk) : 0;
             if (colon <= 0 || !portOk || port <= 0 || port > 65535)
-                problems << QStringLiteral("'%1' is not host:port.").arg(server);
+                problems << QCoreApplication::translate("kops::Cluster", "'%1' is not host:port.").arg(server);
         }
     }
     if (!securityProtocols().contains(securityProtocol))
-        problems << QStringLiteral("Unknown security protocol '%1'.").arg(securityProtocol);
+        problems << QCoreApplication::translate("kops::Cluster", "Unknown security protocol '%1'.").arg(securityProtocol);
     if (usesSasl() && !saslMechanisms().contains(saslMechanism))
-        problems << QStringLiteral("Unknown SASL mechanism '%1'.").arg(saslMechanism);
+        problems << QCoreApplication::translate("kops::Cluster", "Unknown SASL mechanism '%1'.").arg(saslMechanism);
     if (usesSasl() && saslUsername.trimmed().isEmpty())
-        problems << QStringLiteral("SASL needs a user name.");
+        problems << QCoreApplication::translate("kops::Cluster", "SASL needs a user name.");
     if (sampleIntervalSeconds < 1)
-        problems << QStringLiteral("The sampling interval must be at least one second.");
+        problems << QCoreApplication::translate("kops::Cluster", "The sampling interval must be at least one second.");
     return problems;
 }
 

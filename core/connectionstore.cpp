@@ -1,5 +1,7 @@
 #include "connectionstore.h"
 
+#include <QCoreApplication>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -26,12 +28,12 @@ Result<QList<ConnectionProfile>> ConnectionStore::load() const
     if (!f.exists())
         return QList<ConnectionProfile>{};
     if (!f.open(QIODevice::ReadOnly))
-        return KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot read %1: %2").arg(m_path, f.errorString()));
+        return KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::Cluster", "Cannot read %1: %2").arg(m_path, f.errorString()));
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &perr);
     if (perr.error != QJsonParseError::NoError)
         return KafkaError::make(QStringLiteral("PARSE"),
-                                QStringLiteral("%1 is not valid JSON at offset %2: %3")
+                                QCoreApplication::translate("kops::Cluster", "%1 is not valid JSON at offset %2: %3")
                                     .arg(m_path)
                                     .arg(perr.offset)
                                     .arg(perr.errorString()));
@@ -50,11 +52,11 @@ Status ConnectionStore::save(const QList<ConnectionProfile> &profiles) const
         arr.append(p.toJson());
     QSaveFile f(m_path);
     if (!f.open(QIODevice::WriteOnly))
-        return KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot write %1: %2").arg(m_path, f.errorString()));
+        return KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::Cluster", "Cannot write %1: %2").arg(m_path, f.errorString()));
     f.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("connections"), arr}})
                 .toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot write %1: %2").arg(m_path, f.errorString()));
+        return KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::Cluster", "Cannot write %1: %2").arg(m_path, f.errorString()));
     QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return Done{};
 }
@@ -71,8 +73,8 @@ Result<ConnectionProfile> ConnectionStore::find(const QString &name) const
     for (const ConnectionProfile &p : all.value())
         names << p.name;
     return KafkaError::make(QStringLiteral("NOT_FOUND"),
-                            names.isEmpty() ? QStringLiteral("No connection profile named '%1' (none are defined).").arg(name)
-                                            : QStringLiteral("No connection profile named '%1' (known: %2).")
+                            names.isEmpty() ? QCoreApplication::translate("kops::Cluster", "No connection profile named '%1' (none are defined).").arg(name)
+                                            : QCoreApplication::translate("kops::Cluster", "No connection profile named '%1' (known: %2).")
                                                   .arg(name, names.join(QStringLiteral(", "))));
 }
 

@@ -1,5 +1,7 @@
 #include "groupreport.h"
 
+#include <QCoreApplication>
+
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
@@ -118,25 +120,25 @@ Result<GroupReport> fetchGroupReport(ClusterApi &api, const QString &groupId)
         return described.error();
     if (described.value().isEmpty())
         return KafkaError::make(QStringLiteral("GROUP_ID_NOT_FOUND"),
-                                QStringLiteral("Consumer group '%1' does not exist.").arg(groupId));
+                                QCoreApplication::translate("kops::Cluster", "Consumer group '%1' does not exist.").arg(groupId));
     const GroupDescription &d = described.value().first();
     if (!d.errorCode.isEmpty() && d.errorCode != QLatin1String("GROUP_ID_NOT_FOUND"))
-        return KafkaError::make(d.errorCode, QStringLiteral("Describing group '%1' failed: %2").arg(groupId, d.errorMessage));
+        return KafkaError::make(d.errorCode, QCoreApplication::translate("kops::Cluster", "Describing group '%1' failed: %2").arg(groupId, d.errorMessage));
 
     auto committed = api.committedOffsets({groupId});
     if (!committed)
         return committed.error();
     const QList<PartitionOffset> offsets = committed.value().value(groupId);
     // Brokers answer "Dead" (or GROUP_ID_NOT_FOUND) for unknown groups; a group with commits is not unknown.
-    if ((d.state == QLatin1String("Dead") || d.errorCode == QLatin1String("GROUP_ID_NOT_FOUND")) && offsets.isEmpty())
+    if ((d.state == QStringLiteral("Dead") || d.errorCode == QLatin1String("GROUP_ID_NOT_FOUND")) && offsets.isEmpty())
         return KafkaError::make(QStringLiteral("GROUP_ID_NOT_FOUND"),
-                                QStringLiteral("Consumer group '%1' does not exist.").arg(groupId));
+                                QCoreApplication::translate("kops::Cluster", "Consumer group '%1' does not exist.").arg(groupId));
 
     auto wm = api.watermarks(partitionsOf(offsets, d.members));
     if (!wm)
         return wm.error();
     GroupDescription desc = d;
-    if (desc.state == QLatin1String("Dead"))
+    if (desc.state == QStringLiteral("Dead"))
         desc.state = QStringLiteral("Empty");
     return buildGroupReport(desc, offsets, wm.value());
 }
@@ -182,7 +184,7 @@ Result<QList<GroupSummary>> fetchGroupSummaries(ClusterApi &api)
         GroupSummary s;
         s.groupId = g.groupId;
         const GroupDescription d = descriptions.value(g.groupId);
-        s.state = d.state.isEmpty() || d.state == QLatin1String("Unknown") ? g.state : d.state;
+        s.state = d.state.isEmpty() || d.state == QStringLiteral("Unknown") ? g.state : d.state;
         s.memberCount = int(d.members.size());
         const QList<PartitionOffset> offsets = committed.value().value(g.groupId);
         for (const PartitionOffset &po : offsets) {

@@ -1,5 +1,7 @@
 #include "passwordstore.h"
 
+#include <QCoreApplication>
+
 #include <qt6keychain/keychain.h>
 
 #include <QEventLoop>
@@ -37,7 +39,7 @@ PasswordStore::Lookup PasswordStore::read(const QString &connectionName)
     QKeychain::ReadPasswordJob job(kService);
     job.setKey(connectionName);
     if (!runJob(&job)) {
-        result.error = QStringLiteral("The system keychain did not answer.");
+        result.error = QCoreApplication::translate("kops::Cluster", "The system keychain did not answer.");
         return result;
     }
     if (job.error() == QKeychain::NoError) {
@@ -59,7 +61,7 @@ PasswordStore::Outcome PasswordStore::write(const QString &connectionName, const
     job.setTextData(password);
     if (!runJob(&job)) {
         if (error)
-            *error = QStringLiteral("The system keychain did not answer.");
+            *error = QCoreApplication::translate("kops::Cluster", "The system keychain did not answer.");
         return Outcome::Unavailable;
     }
     if (job.error() != QKeychain::NoError) {
@@ -76,7 +78,7 @@ PasswordStore::Outcome PasswordStore::remove(const QString &connectionName, QStr
     job.setKey(connectionName);
     if (!runJob(&job)) {
         if (error)
-            *error = QStringLiteral("The system keychain did not answer.");
+            *error = QCoreApplication::translate("kops::Cluster", "The system keychain did not answer.");
         return Outcome::Unavailable;
     }
     if (job.error() == QKeychain::EntryNotFound)

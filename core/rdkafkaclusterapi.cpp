@@ -1,5 +1,7 @@
 #include "rdkafkaclusterapi.h"
 
+#include <QCoreApplication>
+
 #include "errortext.h"
 #include "rdkafkahandle.h"
 #include "rdkafkautil.h"
@@ -124,7 +126,7 @@ Result<ClusterMetadata> RdKafkaClusterApi::metadata()
         err = rd_kafka_metadata(rk, 1, nullptr, &md, int(std::max<qint64>(1, deadline.remainingTime())));
     h.value()->serve();
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
-        return h.value()->error(err, QStringLiteral("Reading cluster metadata"));
+        return h.value()->error(err, QCoreApplication::translate("kops::Cluster", "Reading cluster metadata"));
     h.value()->markReachable();
 
     ClusterMetadata out;
@@ -216,16 +218,16 @@ Result<QList<GroupListing>> RdKafkaClusterApi::listGroups()
     EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
     h.value()->serve();
     if (!ev)
-        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Listing consumer groups"));
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::Cluster", "Listing consumer groups"));
     if (rd_kafka_event_error(ev.get()))
-        return h.value()->error(rd_kafka_event_error(ev.get()), QStringLiteral("Listing consumer groups"));
+        return h.value()->error(rd_kafka_event_error(ev.get()), QCoreApplication::translate("kops::Cluster", "Listing consumer groups"));
 
     const auto *res = rd_kafka_event_ListConsumerGroups_result(ev.get());
     size_t validCount = 0, errorCount = 0;
     const rd_kafka_ConsumerGroupListing_t **valid = rd_kafka_ListConsumerGroups_result_valid(res, &validCount);
     const rd_kafka_error_t **errors = rd_kafka_ListConsumerGroups_result_errors(res, &errorCount);
     if (validCount == 0 && errorCount > 0)
-        return h.value()->error(errors[0], QStringLiteral("Listing consumer groups"));
+        return h.value()->error(errors[0], QCoreApplication::translate("kops::Cluster", "Listing consumer groups"));
     for (size_t i = 0; i < errorCount; ++i)
         spdlog::warn("listing groups: a broker failed: {}", rd_kafka_error_string(errors[i]));
 
@@ -268,9 +270,9 @@ Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringL
     EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
     h.value()->serve();
     if (!ev)
-        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Describing consumer groups"));
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::Cluster", "Describing consumer groups"));
     if (rd_kafka_event_error(ev.get()))
-        return h.value()->error(rd_kafka_event_error(ev.get()), QStringLiteral("Describing consumer groups"));
+        return h.value()->error(rd_kafka_event_error(ev.get()), QCoreApplication::translate("kops::Cluster", "Describing consumer groups"));
 
     const auto *res = rd_kafka_event_DescribeConsumerGroups_result(ev.get());
     size_t n = 0;
@@ -331,9 +333,9 @@ Result<QList<GroupDeletion>> RdKafkaClusterApi::deleteGroups(const QStringList &
     EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
     h.value()->serve();
     if (!ev)
-        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Deleting consumer groups"));
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::Cluster", "Deleting consumer groups"));
     if (rd_kafka_event_error(ev.get()))
-        return h.value()->error(rd_kafka_event_error(ev.get()), QStringLiteral("Deleting consumer groups"));
+        return h.value()->error(rd_kafka_event_error(ev.get()), QCoreApplication::translate("kops::Cluster", "Deleting consumer groups"));
     const auto *res = rd_kafka_event_DeleteGroups_result(ev.get());
     size_t n = 0;
     const rd_kafka_group_result_t **results = rd_kafka_DeleteGroups_result_groups(res, &n);
@@ -414,12 +416,12 @@ Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted
         EventPtr ev = waitEvent(q.get(), deadline, h.value());
         if (!ev) {
             h.value()->serve();
-            return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading committed offsets"));
+            return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::Cluster", "Reading committed offsets"));
         }
         --inFlight;
         if (rd_kafka_event_error(ev.get())) {
             h.value()->serve();
-            return h.value()->error(rd_kafka_event_error(ev.get()), QStringLiteral("Reading committed offsets"));
+            return h.value()->error(rd_kafka_event_error(ev.get()), QCoreApplication::translate("kops::Cluster", "Reading committed offsets"));
         }
         const auto *res = rd_kafka_event_ListConsumerGroupOffsets_result(ev.get());
         size_t n = 0;
@@ -428,7 +430,7 @@ Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted
             const QString name = str(rd_kafka_group_result_name(groups[i]));
             if (const rd_kafka_error_t *e = rd_kafka_group_result_error(groups[i])) {
                 h.value()->serve();
-                return h.value()->error(e, QStringLiteral("Reading committed offsets of group '%1'").arg(name));
+                return h.value()->error(e, QCoreApplication::translate("kops::Cluster", "Reading committed offsets of group '%1'").arg(name));
             }
             QList<PartitionOffset> offsets;
             if (const rd_kafka_topic_partition_list_t *parts = rd_kafka_group_result_partitions(groups[i])) {
@@ -473,7 +475,7 @@ Result<QList<PartitionWatermarks>> RdKafkaClusterApi::watermarks(const QList<Top
     }
     h.value()->serve();
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR && err != RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION)
-        return h.value()->error(err, QStringLiteral("Reading watermarks"));
+        return h.value()->error(err, QCoreApplication::translate("kops::Cluster", "Reading watermarks"));
 
     for (int i = 0; i < lows->cnt; ++i) {
         PartitionWatermarks w;
@@ -514,7 +516,7 @@ Result<QList<PartitionOffset>> RdKafkaClusterApi::offsetsForTimes(const QList<Pa
     const rd_kafka_resp_err_t err = rd_kafka_offsets_for_times(h.value()->rk(), list.get(), m_options.timeoutMs);
     h.value()->serve();
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR && err != RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION)
-        return h.value()->error(err, QStringLiteral("Looking up offsets for timestamps"));
+        return h.value()->error(err, QCoreApplication::translate("kops::Cluster", "Looking up offsets for timestamps"));
     for (int i = 0; i < list->cnt; ++i) {
         PartitionOffset po = toPartitionOffset(list->elems[i]);
         if (err && !po.hasError()) {
@@ -547,7 +549,7 @@ Result<QList<PartitionOffset>> RdKafkaClusterApi::alterGroupOffsets(const QStrin
     rd_kafka_AlterConsumerGroupOffsets_destroy(req);
     EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
     h.value()->serve();
-    const QString what = QStringLiteral("Changing the offsets of group '%1'").arg(groupId);
+    const QString what = QCoreApplication::translate("kops::Cluster", "Changing the offsets of group '%1'").arg(groupId);
     if (!ev)
         return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, what);
     if (rd_kafka_event_error(ev.get()))
@@ -593,9 +595,9 @@ Result<QList<ConfigResource>> RdKafkaClusterApi::describeConfigs(ConfigResourceT
     EventPtr ev = waitEvent(q.get(), QDeadlineTimer(timeoutMs + 1000), h.value());
     h.value()->serve();
     if (!ev)
-        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading configuration"));
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::Cluster", "Reading configuration"));
     if (rd_kafka_event_error(ev.get()))
-        return h.value()->error(rd_kafka_event_error(ev.get()), QStringLiteral("Reading configuration"));
+        return h.value()->error(rd_kafka_event_error(ev.get()), QCoreApplication::translate("kops::Cluster", "Reading configuration"));
     const auto *res = rd_kafka_event_DescribeConfigs_result(ev.get());
     size_t n = 0;
     const rd_kafka_ConfigResource_t **rs = rd_kafka_DescribeConfigs_result_resources(res, &n);
@@ -635,7 +637,7 @@ Status RdKafkaClusterApi::createTopic(const NewTopic &topic)
                                                     topic.replicationFactor, errstr, sizeof errstr);
     if (!nt)
         return KafkaError::make(QStringLiteral("_INVALID_ARG"),
-                                QStringLiteral("Topic '%1' is not valid: %2").arg(topic.name, QString::fromUtf8(errstr)));
+                                QCoreApplication::translate("kops::Cluster", "Topic '%1' is not valid: %2").arg(topic.name, QString::fromUtf8(errstr)));
     for (auto it = topic.configs.cbegin(); it != topic.configs.cend(); ++it)
         rd_kafka_NewTopic_set_config(nt, it.key().toUtf8().constData(), it.value().toUtf8().constData());
     QueuePtr q(rd_kafka_queue_new(rk));
@@ -645,7 +647,7 @@ Status RdKafkaClusterApi::createTopic(const NewTopic &topic)
     rd_kafka_NewTopic_destroy(nt);
     EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 2000), h.value());
     h.value()->serve();
-    const QString what = QStringLiteral("Creating topic '%1'").arg(topic.name);
+    const QString what = QCoreApplication::translate("kops::Cluster", "Creating topic '%1'").arg(topic.name);
     if (!ev)
         return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, what);
     if (rd_kafka_event_error(ev.get()))

@@ -1,6 +1,8 @@
 // The record paths of RdKafkaClusterApi: producing batches and reading records.
 #include "rdkafkaclusterapi.h"
 
+#include <QCoreApplication>
+
 #include "errortext.h"
 #include "rdkafkahandle.h"
 #include "rdkafkautil.h"
@@ -107,7 +109,19 @@ void RdKafkaPendingDelivery::enqueue()
         rep.partition = r.partition;
         rep.errorCode = QStringLiteral("_IN_PROGRESS");
         const QByteArray &topic = utf8(r.topic);
-        rd_kafka_headers_t *hdrs = rd_kafka_headers_new(size_t(r.headers.size()));
+        const rd_kafka_message_t *fwd = r.forwarded.get();
+        rd_kafka_headers_t *hdrs = nullptr;
+        if (fwd) {
+            // A forwarded record: its headers as read, minus those replaced or stripped.
+            rd_kafka_headers_t *read = nullptr;
+            if (rd_kafka_message_headers(fwd, &read) == RD_KAFKA_RESP_ERR_NO_ERROR && read) {
+                hdrs = rd_kafka_headers_copy(read);
+                for (const QByteArray &name : r.dropHeaders)
+                    rd_kafka_header_remove(hdrs, name.constData());
+            }
+        }
+        if (!hdrs)
+            hdrs = rd_kafka_headers_new(size_t(r.headers.size()));
         for (const RecordHeader &hd : r.headers) {
             const QByteArray &key = utf8(hd.key);
             rd_kafka_header_add(hdrs, key.constData(), key.size(), hd.value ? hd.value->constData() : nullptr,
@@ -121,13 +135,24 @@ void RdKafkaPendingDelivery::enqueue()
         vus[n].vtype = RD_KAFKA_VTYPE_PARTITION;
         vus[n++].u.i32 = r.partition < 0 ? RD_KAFKA_PARTITION_UA : r.partition;
         vus[n].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
-        vus[n++].u.i = RD_KAFKA_MSG_F_COPY;
+        // A forwarded value is sent from the read message, which this batch keeps until every report is in.
+        vus[n++].u.i = fwd ? 0 : RD_KAFKA_MSG_F_COPY;
         vus[n].vtype = RD_KAFKA_VTYPE_KEY;
-        vus[n].u.mem.ptr = r.key ? const_cast<char *>(r.key->constData()) : nullptr;
-        vus[n++].u.mem.size = r.key ? size_t(r.key->size()) : 0;
+        if (fwd) {
+            vus[n].u.mem.ptr = fwd->key;
+            vus[n++].u.mem.size = fwd->key_len;
+        } else {
+            vus[n].u.mem.ptr = r.key ? const_cast<char *>(r.key->constData()) : nullptr;
+            vus[n++].u.mem.size = r.key ? size_t(r.key->size()) : 0;
+        }
         vus[n].vtype = RD_KAFKA_VTYPE_VALUE;
-        vus[n].u.mem.ptr = r.value ? const_cast<char *>(r.value->constData()) : nullptr;
-        vus[n++].u.mem.size = r.value ? size_t(r.value->size()) : 0;
+        if (fwd) {
+            vus[n].u.mem.ptr = fwd->payload;
+            vus[n++].u.mem.size = fwd->len;
+        } else {
+            vus[n].u.mem.ptr = r.value ? const_cast<char *>(r.value->constData()) : nullptr;
+            vus[n++].u.mem.size = r.value ? size_t(r.value->size()) : 0;
+        }
         vus[n].vtype = RD_KAFKA_VTYPE_HEADERS;
         vus[n++].u.headers = hdrs;
         vus[n].vtype = RD_KAFKA_VTYPE_TIMESTAMP;
@@ -149,7 +174,7 @@ void RdKafkaPendingDelivery::enqueue()
             refused(size_t(i), err);
         }
     }
-    m_records.clear(); // librdkafka copied them
+    // The records stay until the batch is destroyed: forwarded values are sent from their messages.
 }
 
 } // namespace
@@ -196,7 +221,7 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::read(const TopicPartition &tp, 
     TplPtr list(rd_kafka_topic_partition_list_new(1));
     rd_kafka_topic_partition_list_add(list.get(), tp.topic.toUtf8().constData(), tp.partition)->offset = offset;
     if (const rd_kafka_resp_err_t err = rd_kafka_assign(rk, list.get()))
-        return h.value()->error(err, QStringLiteral("Reading %1/%2").arg(tp.topic).arg(tp.partition));
+        return h.value()->error(err, QCoreApplication::translate("kops::Cluster", "Reading %1/%2").arg(tp.topic).arg(tp.partition));
 
     QList<ConsumedRecord> out;
     KafkaError failure;
@@ -208,7 +233,7 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::read(const TopicPartition &tp, 
         if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF)
             break;
         if (msg->err) {
-            failure = h.value()->error(msg->err, QStringLiteral("Reading %1/%2").arg(tp.topic).arg(tp.partition));
+            failure = h.value()->error(msg->err, QCoreApplication::translate("kops::Cluster", "Reading %1/%2").arg(tp.topic).arg(tp.partition));
             break;
         }
         out.append(toConsumedRecord(msg.get(), str(rd_kafka_topic_name(msg->rkt))));
@@ -252,7 +277,7 @@ Result<QList<ConsumedRecord>> RdKafkaClusterApi::readAt(const QList<PartitionOff
         last.insert(it.key(), *std::max_element(offsets.cbegin(), offsets.cend()));
     }
     if (const rd_kafka_resp_err_t err = rd_kafka_assign(rk, list.get()))
-        return h.value()->error(err, QStringLiteral("Reading records"));
+        return h.value()->error(err, QCoreApplication::translate("kops::Cluster", "Reading records"));
     const QDeadlineTimer deadline(timeoutMs);
     while (!wanted.isEmpty() && !deadline.hasExpired()) {
         MessagePtr msg(rd_kafka_consumer_poll(rk, int(std::clamp<qint64>(deadline.remainingTime(), 0, 200))));

@@ -1,5 +1,7 @@
 #include "rdkafkahandle.h"
 
+#include <QCoreApplication>
+
 #include "clustertypes.h"
 #include "errortext.h"
 
@@ -97,20 +99,20 @@ Result<std::unique_ptr<RdKafkaHandle>> RdKafkaHandle::create(Kind kind, const QL
         // A producer property on the admin handle (or vice versa) is not an error worth failing for.
         if (!set(kv.first, kv.second)) {
             const QString msg = QString::fromUtf8(errstr);
-            if (msg.contains(QLatin1String("No such configuration property"))) {
+            if (msg.contains(QStringLiteral("No such configuration property"))) {
                 rd_kafka_conf_destroy(conf);
                 return KafkaError::make(QStringLiteral("_INVALID_ARG"),
-                                        QStringLiteral("Unknown client property '%1'.").arg(kv.first));
+                                        QCoreApplication::translate("kops::Cluster", "Unknown client property '%1'.").arg(kv.first));
             }
             rd_kafka_conf_destroy(conf);
             return KafkaError::make(QStringLiteral("_INVALID_ARG"),
-                                    QStringLiteral("Invalid value for client property '%1': %2").arg(kv.first, msg));
+                                    QCoreApplication::translate("kops::Cluster", "Invalid value for client property '%1': %2").arg(kv.first, msg));
         }
     }
     if (h->m_bootstrap.trimmed().isEmpty()) {
         rd_kafka_conf_destroy(conf);
         return KafkaError::make(QStringLiteral("_INVALID_ARG"),
-                                QStringLiteral("No bootstrap servers given (use --bootstrap HOST:PORT or a profile)."));
+                                QCoreApplication::translate("kops::Cluster", "No bootstrap servers given (use --bootstrap HOST:PORT or a profile)."));
     }
 
     rd_kafka_conf_set_opaque(conf, h.get());
@@ -124,7 +126,7 @@ Result<std::unique_ptr<RdKafkaHandle>> RdKafkaHandle::create(Kind kind, const QL
     if (!h->m_rk) {
         rd_kafka_conf_destroy(conf);
         return KafkaError::make(QStringLiteral("_INVALID_ARG"),
-                                QStringLiteral("The Kafka client could not be created: %1").arg(QString::fromUtf8(errstr)));
+                                QCoreApplication::translate("kops::Cluster", "The Kafka client could not be created: %1").arg(QString::fromUtf8(errstr)));
     }
     return h;
 }
@@ -234,25 +236,25 @@ KafkaError RdKafkaHandle::error(rd_kafka_resp_err_t err, const QString &what) co
                               || err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN || err == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE;
     if (connectivity && problem != RD_KAFKA_RESP_ERR_NO_ERROR) {
         const QString code = errName(problem);
-        QString msg = QStringLiteral("%1 failed: %2").arg(what, explainKafkaError(code, errText(problem)));
+        QString msg = QCoreApplication::translate("kops::Cluster", "%1 failed: %2").arg(what, explainKafkaError(code, errText(problem)));
         if (problem == RD_KAFKA_RESP_ERR__TRANSPORT || problem == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN
             || problem == RD_KAFKA_RESP_ERR__RESOLVE) {
             // "...: Connect to ipv4#127.0.0.1:9092 failed: Connection refused (after 0ms in state CONNECT)"
             QString reason;
-            const int failed = problemText.lastIndexOf(QLatin1String("failed: "));
+            const int failed = problemText.lastIndexOf(QStringLiteral("failed: "));
             if (failed >= 0) {
                 reason = problemText.mid(failed + 8);
-                const int after = reason.indexOf(QLatin1String(" (after"));
+                const int after = reason.indexOf(QStringLiteral(" (after"));
                 if (after > 0)
                     reason.truncate(after);
             }
-            msg = reason.isEmpty() ? QStringLiteral("%1 failed: cannot reach %2.").arg(what, m_bootstrap)
-                                   : QStringLiteral("%1 failed: cannot reach %2 (%3).").arg(what, m_bootstrap, reason);
+            msg = reason.isEmpty() ? QCoreApplication::translate("kops::Cluster", "%1 failed: cannot reach %2.").arg(what, m_bootstrap)
+                                   : QCoreApplication::translate("kops::Cluster", "%1 failed: cannot reach %2 (%3).").arg(what, m_bootstrap, reason);
         }
         return KafkaError::make(code, msg, {problemText});
     }
     const QString code = errName(err);
-    return KafkaError::make(code, QStringLiteral("%1 failed: %2").arg(what, explainKafkaError(code, errText(err))));
+    return KafkaError::make(code, QCoreApplication::translate("kops::Cluster", "%1 failed: %2").arg(what, explainKafkaError(code, errText(err))));
 }
 
 KafkaError RdKafkaHandle::error(const rd_kafka_error_t *err, const QString &what) const

@@ -1,5 +1,7 @@
 #include "readonlyclusterapi.h"
 
+#include <QCoreApplication>
+
 #include "connectionprofile.h"
 
 #include <spdlog/spdlog.h>
@@ -29,28 +31,28 @@ KafkaError ReadOnlyClusterApi::refusal(const QString &connectionName, const QStr
 {
     spdlog::warn("read-only connection '{}': refused {}", connectionName.toStdString(), what.toStdString());
     return KafkaError::make(QStringLiteral("READ_ONLY"),
-                            QStringLiteral("Connection '%1' is read-only: %2 is refused. Nothing was changed.")
+                            QCoreApplication::translate("kops::Cluster", "Connection '%1' is read-only: %2 is refused. Nothing was changed.")
                                 .arg(connectionName, what));
 }
 
 Result<QList<PartitionOffset>> ReadOnlyClusterApi::alterGroupOffsets(const QString &groupId, const QList<PartitionOffset> &)
 {
-    return refusal(m_connection, QStringLiteral("changing the offsets of group '%1'").arg(groupId));
+    return refusal(m_connection, QCoreApplication::translate("kops::Cluster", "changing the offsets of group '%1'").arg(groupId));
 }
 
 Status ReadOnlyClusterApi::createTopic(const NewTopic &topic)
 {
-    return refusal(m_connection, QStringLiteral("creating topic '%1'").arg(topic.name));
+    return refusal(m_connection, QCoreApplication::translate("kops::Cluster", "creating topic '%1'").arg(topic.name));
 }
 
 Result<QList<DeliveryReport>> ReadOnlyClusterApi::produce(const QList<OutgoingRecord> &records)
 {
-    return refusal(m_connection, QStringLiteral("producing %1 record(s)").arg(records.size()));
+    return refusal(m_connection, QCoreApplication::translate("kops::Cluster", "producing %1 record(s)").arg(records.size()));
 }
 
 std::unique_ptr<PendingDelivery> ReadOnlyClusterApi::produceAsync(const QList<OutgoingRecord> &records)
 {
-    return std::make_unique<RefusedDelivery>(refusal(m_connection, QStringLiteral("producing %1 record(s)").arg(records.size())));
+    return std::make_unique<RefusedDelivery>(refusal(m_connection, QCoreApplication::translate("kops::Cluster", "producing %1 record(s)").arg(records.size())));
 }
 
 ClusterApiFactory guardedFactory(const ConnectionProfile &profile, ClusterApiFactory factory)

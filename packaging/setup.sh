@@ -14,6 +14,7 @@ PACKAGES=(
     librdkafka-dev libspdlog-dev zlib1g-dev qtkeychain-qt6-dev
     xvfb xauth python3-prometheus-client
     dbus gnome-keyring openssl
+    fonts-noto-cjk qt6-translations-l10n
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

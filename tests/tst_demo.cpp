@@ -5,6 +5,7 @@
 #include "connectionstore.h"
 #include "democluster.h"
 #include "democlusterapi.h"
+#include "demoprofiles.h"
 #include "dlq/deadlettermodel.h"
 #include "dlq/deadletterspage.h"
 #include "dlq/requeuedialog.h"
@@ -13,6 +14,9 @@
 #include "models/lagmodels.h"
 #include "pages/consumerspage.h"
 #include "pages/groupdetailpanel.h"
+#include "profiles/profileeditor.h"
+#include "profiles/profilespage.h"
+#include "profilestore.h"
 #include "charts/timeserieschart.h"
 #include "replay/replaypage.h"
 #include "replay/resetconfirmdialog.h"
@@ -35,6 +39,9 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
+#include <QLineEdit>
 
 using namespace kops;
 using kops::demo::DemoCluster;
@@ -214,8 +221,7 @@ private slots:
     void cliRunsOnTheDemo()
     {
         const QString cli = qEnvironmentVariable("KOPS_CLI");
-        if (cli.isEmpty())
-            QSKIP("KOPS_CLI names the kafka-ops binary (set by CTest)");
+        QVERIFY2(!cli.isEmpty(), "KOPS_CLI names the kafka-ops binary (set by CTest)");
         QProcess lag;
         lag.start(cli, {QStringLiteral("lag"), QStringLiteral("--demo"), QStringLiteral("--json")});
         QVERIFY(lag.waitForFinished(60000));
@@ -238,10 +244,70 @@ private slots:
         QVERIFY2(lines.size() >= 10, qPrintable(QString::number(lines.size())));
         QVERIFY(lines.first().contains("\"orders\""));
 
+        QProcess profiles; // the demo's example profiles, not the user's
+        profiles.start(cli, {QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--demo"), QStringLiteral("--json")});
+        QVERIFY(profiles.waitForFinished(60000));
+        QCOMPARE(profiles.exitCode(), 0);
+        const QByteArray listed = profiles.readAllStandardOutput();
+        for (const ConfigProfile &p : demo::demoProfiles())
+            QVERIFY2(listed.contains(p.name.toUtf8()), qPrintable(p.name));
+
         QProcess mixed;
         mixed.start(cli, {QStringLiteral("lag"), QStringLiteral("--demo"), QStringLiteral("--bootstrap"), QStringLiteral("x:1")});
         QVERIFY(mixed.waitForFinished(60000));
         QCOMPARE(mixed.exitCode(), 64);
+    }
+
+    void profilesShowTheDemoExamplesAndCrossCheckTheLiveTopic()
+    {
+        // The user's own profile stays in the user's folder, never among the demo's (nor the reverse).
+        ConfigProfile mine;
+        mine.name = QStringLiteral("my-own-producer");
+        mine.settings.insert(QStringLiteral("acks"), QStringLiteral("all"));
+        QVERIFY(ProfileStore().save(mine).ok());
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(w.connectToDemo());
+        w.showPage(QStringLiteral("Profiles"));
+        auto *page = w.findChild<ProfilesPage *>();
+        QVERIFY(page);
+        auto *list = child<QTreeWidget>(page, "profileList");
+        QVERIFY(list);
+        const auto items = [list] {
+            QHash<QString, QTreeWidgetItem *> found;
+            for (QTreeWidgetItemIterator it(list); *it; ++it)
+                if ((*it)->parent() && ((*it)->flags() & Qt::ItemIsSelectable))
+                    found.insert((*it)->text(0), *it);
+            return found;
+        };
+        QTRY_VERIFY(items().contains(QStringLiteral("payments-producer")));
+        QCOMPARE(items().size(), demo::demoProfiles().size());
+        QVERIFY(!items().contains(mine.name));
+        const auto findings = [page] {
+            QStringList rules;
+            for (const LintFinding &f : page->editor()->findings())
+                rules << f.rule;
+            return rules;
+        };
+
+        // The old order producer shows its risks at once.
+        list->setCurrentItem(items().value(QStringLiteral("orders-producer")));
+        QTRY_COMPARE(page->editor()->profile().name, QStringLiteral("orders-producer"));
+        QVERIFY2(findings().contains(QStringLiteral("producer.acks-loss")), qPrintable(findings().join(u' ')));
+        QVERIFY(findings().contains(QStringLiteral("producer.reordering")) || findings().contains(QStringLiteral("producer.duplicates")));
+
+        // The payment producer is right alone; the live cross-check against the demo's payments
+        // topic (min.insync.replicas=1 there) finds what acks=all does not protect.
+        list->setCurrentItem(items().value(QStringLiteral("payments-producer")));
+        QTRY_COMPARE(page->editor()->profile().name, QStringLiteral("payments-producer"));
+        QVERIFY(!findings().contains(QStringLiteral("producer.min-isr-loss")));
+        QCOMPARE(child<QLineEdit>(page, "liveTopicEdit")->text(), QStringLiteral("payments"));
+        click(child<QPushButton>(page, "liveCheckButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(findings().contains(QStringLiteral("producer.min-isr-loss")), 20000);
+
+        QVERIFY(ProfileStore().load(mine.name).ok());
+        QVERIFY(!QFile::exists(ProfileStore().filePath(QStringLiteral("payments-producer"))));
     }
 
     void welcomePageOpensTheDemoThenReplayAndRequeueWork()

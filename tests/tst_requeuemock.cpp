@@ -132,6 +132,82 @@ private slots:
         QCOMPARE(m, 10);
     }
 
+    void forwardedRecordsKeepWhatTheyCarry()
+    {
+        // Records read from librdkafka are forwarded without copies: key, value (binary, empty,
+        // null), header order and null header values must arrive as they were, the requeue's own
+        // headers replaced (the count goes up), dead-letter headers stripped only when asked.
+        MockCluster mock(1);
+        mock.createTopic(kDlq, 1, 1);
+        mock.createTopic(QStringLiteral("retry"), 1, 1);
+        const QByteArray binary("\x00\x01\xff\x00bin", 7);
+        QList<OutgoingRecord> seed;
+        for (int i = 0; i < 4; ++i) {
+            OutgoingRecord r;
+            r.topic = kDlq;
+            r.partition = 0;
+            if (i != 1)
+                r.key = QByteArray("k") + QByteArray::number(i);
+            r.value = i == 0 ? binary : i == 1 ? QByteArray("") : i == 2 ? QByteArray("{\"a\":2}") : std::optional<QByteArray>();
+            r.timestampMs = 1700000000000 + i;
+            r.headers = {{QStringLiteral("trace-id"), QByteArray("t") + QByteArray::number(i)},
+                         {QStringLiteral("kafka_dlt-original-topic"), kOrders.toUtf8()},
+                         {QStringLiteral("kafka_dlt-original-timestamp"), QByteArray::number(1600000000000 + i)},
+                         {QStringLiteral("empty"), std::nullopt},
+                         {QStringLiteral("kafka_dlt-exception-fqcn"), QByteArray("java.lang.IllegalStateException")}};
+            if (i == 3)
+                r.headers += {{requeuedFromHeader(), QByteArray("elsewhere/0/9")},
+                              {requeueCountHeader(), QByteArray("1")},
+                              {requeueJobHeader(), QByteArray("old-job")}};
+            seed.append(r);
+        }
+        auto cluster = api(mock);
+        auto delivered = cluster->produce(seed);
+        QVERIFY(delivered.ok());
+        for (const DeliveryReport &d : delivered.value())
+            QVERIFY2(d.errorCode.isEmpty(), qPrintable(d.errorMessage));
+
+        for (const bool strip : {true, false}) {
+            RequeueJournal journal;
+            RequeueEngine engine(*cluster, journal);
+            RequeueOptions options;
+            options.target = RequeueOptions::Target::Topic;
+            options.targetTopic = QStringLiteral("retry");
+            options.stripDeadLetterHeaders = strip;
+            BrowseSelection sel;
+            sel.topic = kDlq;
+            auto spec = RequeueSpec::resolve(*cluster, sel, {}, options);
+            QVERIFY(spec.ok());
+            auto out = engine.start(spec.value(), QStringLiteral("mock"));
+            QVERIFY(out.ok());
+            QCOMPARE(out.value().state, QStringLiteral("done"));
+        }
+        const QList<ConsumedRecord> got = readAll(*cluster, QStringLiteral("retry"), 1);
+        QCOMPARE(got.size(), 8);
+        for (int n = 0; n < 8; ++n) {
+            const ConsumedRecord &r = got.at(n);
+            const OutgoingRecord &src = seed.at(n % 4);
+            const bool stripped = n < 4;
+            QCOMPARE(r.key, src.key);
+            QCOMPARE(r.value, src.value);
+            QCOMPARE(r.timestampMs, 1600000000000 + n % 4); // the original timestamp header
+            QStringList names;
+            for (const RecordHeader &h : r.headers)
+                names.append(h.key);
+            const QStringList expected = stripped
+                ? QStringList{QStringLiteral("trace-id"), QStringLiteral("empty"), requeuedFromHeader(), requeueCountHeader(), requeueJobHeader()}
+                : QStringList{QStringLiteral("trace-id"), QStringLiteral("kafka_dlt-original-topic"), QStringLiteral("kafka_dlt-original-timestamp"),
+                              QStringLiteral("empty"), QStringLiteral("kafka_dlt-exception-fqcn"), requeuedFromHeader(),
+                              requeueCountHeader(), requeueJobHeader()};
+            QCOMPARE(names, expected);
+            QCOMPARE(r.headers.at(0).value, src.headers.at(0).value);
+            QVERIFY(!r.headers.at(stripped ? 1 : 3).value); // a null header value stays null
+            QCOMPARE(*r.headers.at(names.indexOf(requeuedFromHeader())).value, kDlq.toUtf8() + "/0/" + QByteArray::number(n % 4));
+            QCOMPARE(*r.headers.at(names.indexOf(requeueCountHeader())).value, QByteArray(n % 4 == 3 ? "2" : "1"));
+            QVERIFY(*r.headers.at(names.indexOf(requeueJobHeader())).value != QByteArray("old-job"));
+        }
+    }
+
     void tenThousandExactlyOnceThroughFaults()
     {
         MockCluster mock(3);

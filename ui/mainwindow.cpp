@@ -2,6 +2,7 @@
 
 #include "clusterservice.h"
 #include "democluster.h"
+#include "demoprofiles.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/lagsettingsdialog.h"
 #include "dlq/deadletterspage.h"
@@ -16,11 +17,13 @@
 #include "readonlyclusterapi.h"
 #include "replay/replaypage.h"
 #include "tools/toolspage.h"
+#include "translations.h"
 #include "rdkafkaclusterapi.h"
 #include "widgets/sortarrowstyle.h"
 #include "widgets/statusbanner.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -217,6 +220,26 @@ void MainWindow::buildMenus()
     });
     find->setShortcut(QKeySequence::Find);
     find->setObjectName(QStringLiteral("filterAction"));
+    view->addSeparator();
+    // The language is read at start (--lang overrides it for one run); changing it here is saved
+    // and takes effect the next time the console starts.
+    QMenu *language = view->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto *languages = new QActionGroup(language);
+    const QString saved = i18n::savedLanguage();
+    QStringList codes{QString()};
+    codes += i18n::availableLanguages();
+    for (const QString &code : codes) {
+        QAction *choice = language->addAction(code.isEmpty() ? tr("System language") : i18n::nativeName(code));
+        choice->setCheckable(true);
+        choice->setChecked(code == saved);
+        choice->setData(code);
+        languages->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, code] {
+            i18n::saveLanguage(code);
+            statusBar()->showMessage(tr("The language changes the next time Kafka Ops Console starts."), 10000);
+        });
+    }
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Thresholds && alerts…"), this, &MainWindow::openLagSettings);
@@ -347,6 +370,8 @@ bool MainWindow::connectToDemo()
         QFile::remove(demo::DemoCluster::alertsPath());
         if (const Status seeded = m_demo->seedHistory(demo::DemoCluster::historyPath()); !seeded.ok())
             statusBar()->showMessage(tr("Demo lag history: %1").arg(seeded.error().toString()), 15000);
+        if (const Status seeded = demo::seedDemoProfiles(demo::DemoCluster::profilesPath()); !seeded.ok())
+            statusBar()->showMessage(tr("Demo profiles: %1").arg(seeded.error().toString()), 15000);
         spdlog::info("demo cluster ready in {} ms", started.elapsed());
     }
     disconnectFromCluster();

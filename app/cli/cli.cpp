@@ -21,12 +21,12 @@ QString versionText()
 
 void printOverview(QTextStream &out, const QList<CliCommand> &commands)
 {
-    out << QStringLiteral("Usage: kafka-ops COMMAND [options]\n\n"
+    out << QCoreApplication::translate("kops::cli", "Usage: kafka-ops COMMAND [options]\n\n"
                           "Kafka Ops Console on the command line. Every command takes --bootstrap HOST:PORT or\n"
                           "--profile NAME, -X key=value and --json.\n\nCommands:\n");
     for (const CliCommand &c : commands)
         out << QStringLiteral("  %1%2\n").arg(c.name.leftJustified(18), c.summary);
-    out << QStringLiteral("\nRun 'kafka-ops COMMAND --help' for a command's options.\n");
+    out << QCoreApplication::translate("kops::cli", "\nRun 'kafka-ops COMMAND --help' for a command's options.\n");
     out.flush();
 }
 
@@ -48,7 +48,7 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err, const Envir
         const QString name = args.at(1);
         auto it = std::find_if(commands.cbegin(), commands.cend(), [&](const CliCommand &c) { return c.name == name; });
         if (it == commands.cend()) {
-            err << QStringLiteral("error: unknown command '%1' (run 'kafka-ops --help' for the list)").arg(name)
+            err << QCoreApplication::translate("kops::cli", "error: unknown command '%1' (run 'kafka-ops --help' for the list)").arg(name)
                 << Qt::endl;
             return ExitUsage;
         }
@@ -63,7 +63,7 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err, const Envir
         QStringList commandArgs = args.mid(2);
         commandArgs.prepend(QStringLiteral("kafka-ops %1").arg(name));
         if (!parser.parse(commandArgs)) {
-            err << QStringLiteral("error: %1 (see 'kafka-ops %2 --help')").arg(parser.errorText(), name) << Qt::endl;
+            err << QCoreApplication::translate("kops::cli", "error: %1 (see 'kafka-ops %2 --help')").arg(parser.errorText(), name) << Qt::endl;
             return ExitUsage;
         }
         if (parser.isSet(QStringLiteral("help"))) {
@@ -71,8 +71,8 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err, const Envir
             QString help = parser.helpText();
             const qsizetype eol = help.indexOf(QLatin1Char('\n'));
             const QString usage = help.left(eol);
-            const qsizetype options = usage.indexOf(QLatin1String(" [options]"));
-            help.replace(0, eol, QStringLiteral("Usage: kafka-ops %1%2").arg(name, options >= 0 ? usage.mid(options) : QString()));
+            const qsizetype options = usage.indexOf(QStringLiteral(" [options]"));
+            help.replace(0, eol, QCoreApplication::translate("kops::cli", "Usage: kafka-ops %1%2").arg(name, options >= 0 ? usage.mid(options) : QString()));
             out << help;
             out.flush();
             return ExitOk;
@@ -81,7 +81,7 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err, const Envir
         CliContext ctx(parser, out, err, env);
         return it->run(ctx);
     } catch (const std::exception &e) {
-        err << QStringLiteral("error: internal failure: %1").arg(QString::fromUtf8(e.what())) << Qt::endl;
+        err << QCoreApplication::translate("kops::cli", "error: internal failure: %1").arg(QString::fromUtf8(e.what())) << Qt::endl;
         return ExitFailure;
     }
 }

@@ -1,5 +1,7 @@
 #include "clicontext.h"
 
+#include <QCoreApplication>
+
 #include "clientconfigfile.h"
 #include "connectionstore.h"
 #include "democluster.h"
@@ -25,7 +27,7 @@ QString promptPassword(const QString &profileName)
     if (!isatty(STDIN_FILENO))
         return {};
     QTextStream tty(stderr);
-    tty << QStringLiteral("Password for connection '%1': ").arg(profileName);
+    tty << QCoreApplication::translate("kops::cli", "Password for connection '%1': ").arg(profileName);
     tty.flush();
     termios old {};
     tcgetattr(STDIN_FILENO, &old);
@@ -73,20 +75,24 @@ void addCommonOptions(QCommandLineParser &parser)
 {
     // Kafka's tools say --bootstrap-server, kcat says -b: both are accepted as they are typed.
     parser.addOption({{QStringLiteral("bootstrap"), QStringLiteral("bootstrap-server"), QStringLiteral("b")},
-                      QStringLiteral("Bootstrap servers, host:port[,host:port...]."), QStringLiteral("HOST:PORT")});
+                      QCoreApplication::translate("kops::cli", "Bootstrap servers, host:port[,host:port...]."), QStringLiteral("HOST:PORT")});
     parser.addOption({QStringLiteral("command-config"),
-                      QStringLiteral("A Java client properties file, as Kafka's tools take it (SASL, SSL with PEM stores)."),
+                      QCoreApplication::translate("kops::cli", "A Java client properties file, as Kafka's tools take it (SASL, SSL with PEM stores)."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("F"), QStringLiteral("A librdkafka properties file, as kcat -F reads it."),
+    parser.addOption({QStringLiteral("F"), QCoreApplication::translate("kops::cli", "A librdkafka properties file, as kcat -F reads it."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("profile"), QStringLiteral("A saved connection profile."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("profile"), QCoreApplication::translate("kops::cli", "A saved connection profile."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("demo"),
-                      QStringLiteral("Use the demo cluster, simulated in this process for this command (no Kafka needed).")});
-    parser.addOption({QStringLiteral("X"), QStringLiteral("librdkafka property passthrough (repeatable)."),
+                      QCoreApplication::translate("kops::cli", "Use the demo cluster, simulated in this process for this command (no Kafka needed).")});
+    parser.addOption({QStringLiteral("X"), QCoreApplication::translate("kops::cli", "librdkafka property passthrough (repeatable)."),
                       QStringLiteral("key=value")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
-    parser.addOption({{QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress output.")});
-    parser.addOption({{QStringLiteral("v"), QStringLiteral("verbose")}, QStringLiteral("Log to stderr.")});
+    parser.addOption({QStringLiteral("json"), QCoreApplication::translate("kops::cli", "Print JSON instead of text.")});
+    parser.addOption({{QStringLiteral("q"), QStringLiteral("quiet")}, QCoreApplication::translate("kops::cli", "No progress output.")});
+    parser.addOption({{QStringLiteral("v"), QStringLiteral("verbose")}, QCoreApplication::translate("kops::cli", "Log to stderr.")});
+    // Taken out of the arguments by main() before any command runs; listed here for --help.
+    parser.addOption({QStringLiteral("lang"),
+                      QCoreApplication::translate("kops::cli", "Language of messages: en or zh_CN (default: the setting, else the system locale)."),
+                      QStringLiteral("LANG")});
     parser.addHelpOption();
 }
 
@@ -121,7 +127,7 @@ Result<QList<QPair<QString, QString>>> CliContext::clientProperties(const QStrin
     QList<QPair<QString, QString>> props;
     if (isDemo()) {
         if (m_parser.isSet(QStringLiteral("bootstrap")) || m_parser.isSet(QStringLiteral("profile")))
-            return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--demo cannot be combined with --bootstrap or --profile."));
+            return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "--demo cannot be combined with --bootstrap or --profile."));
         if (!m_demo) {
             auto started = demo::DemoCluster::start();
             if (!started)
@@ -153,9 +159,9 @@ Result<QList<QPair<QString, QString>>> CliContext::clientProperties(const QStrin
                 password = promptPassword(name);
             if (password.isEmpty())
                 return KafkaError::make(QStringLiteral("_AUTHENTICATION"),
-                                        QStringLiteral("Connection '%1' needs a password: none in the keychain (%2); "
+                                        QCoreApplication::translate("kops::cli", "Connection '%1' needs a password: none in the keychain (%2); "
                                                        "set KOPS_PASSWORD or run from a terminal.")
-                                            .arg(name, lookup.error.isEmpty() ? QStringLiteral("not stored") : lookup.error));
+                                            .arg(name, lookup.error.isEmpty() ? QCoreApplication::translate("kops::cli", "not stored") : lookup.error));
         }
         props = m_profile->clientProperties(password);
     }
@@ -169,7 +175,7 @@ Result<QList<QPair<QString, QString>>> CliContext::clientProperties(const QStrin
             return file.error();
         props.append(file.value().properties);
         if (!file.value().ignoredKeys.isEmpty() && m_parser.isSet(QStringLiteral("verbose")))
-            m_err << QStringLiteral("note: %1 ignored (no librdkafka equivalent): %2")
+            m_err << QCoreApplication::translate("kops::cli", "note: %1 ignored (no librdkafka equivalent): %2")
                          .arg(m_parser.value(option), file.value().ignoredKeys.join(QStringLiteral(", ")))
                   << Qt::endl;
     }
@@ -180,7 +186,7 @@ Result<QList<QPair<QString, QString>>> CliContext::clientProperties(const QStrin
     for (const QString &x : m_parser.values(QStringLiteral("X"))) {
         QPair<QString, QString> kv;
         if (!parseProperty(x, &kv))
-            return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("-X expects key=value, got '%1'.").arg(x));
+            return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "-X expects key=value, got '%1'.").arg(x));
         props.append(kv);
     }
     const bool hasBootstrap = std::any_of(props.cbegin(), props.cend(), [](const auto &kv) {
@@ -188,7 +194,7 @@ Result<QList<QPair<QString, QString>>> CliContext::clientProperties(const QStrin
     });
     if (!hasBootstrap)
         return KafkaError::make(QStringLiteral("USAGE"),
-                                QStringLiteral("No cluster given: use --bootstrap HOST:PORT (or --bootstrap-server, -b), "
+                                QCoreApplication::translate("kops::cli", "No cluster given: use --bootstrap HOST:PORT (or --bootstrap-server, -b), "
                                                "--profile NAME, or a bootstrap.servers line in --command-config/-F."));
     return props;
 }
@@ -246,13 +252,13 @@ int CliContext::fail(const KafkaError &error)
 {
     if (error.code == QLatin1String("USAGE"))
         return usage(error.message);
-    m_err << QStringLiteral("error: ") << error.toString() << Qt::endl;
+    m_err << QCoreApplication::translate("kops::cli", "error: ") << error.toString() << Qt::endl;
     return ExitFailure;
 }
 
 int CliContext::usage(const QString &message)
 {
-    m_err << QStringLiteral("error: ") << message << QStringLiteral(" (see --help)") << Qt::endl;
+    m_err << QCoreApplication::translate("kops::cli", "error: ") << message << QCoreApplication::translate("kops::cli", " (see --help)") << Qt::endl;
     return ExitUsage;
 }
 

@@ -1,4 +1,6 @@
 #include "clicontext.h"
+
+#include <QCoreApplication>
 #include "groupreport.h"
 
 #include <QJsonArray>
@@ -43,12 +45,12 @@ int runCluster(CliContext &ctx)
         return ExitOk;
     }
     QTextStream &o = ctx.out();
-    o << QStringLiteral("Cluster id:        %1\n").arg(dash(m.clusterId));
-    o << QStringLiteral("Controller:        %1\n").arg(m.controllerId);
-    o << QStringLiteral("Brokers:           %1\n").arg(m.brokers.size());
-    o << QStringLiteral("Topics:            %1\n").arg(m.topics.size());
-    o << QStringLiteral("Partitions:        %1\n").arg(m.partitionCount());
-    o << QStringLiteral("Under-replicated:  %1\n\n").arg(m.underReplicatedCount());
+    o << QCoreApplication::translate("kops::cli", "Cluster id:        %1\n").arg(dash(m.clusterId));
+    o << QCoreApplication::translate("kops::cli", "Controller:        %1\n").arg(m.controllerId);
+    o << QCoreApplication::translate("kops::cli", "Brokers:           %1\n").arg(m.brokers.size());
+    o << QCoreApplication::translate("kops::cli", "Topics:            %1\n").arg(m.topics.size());
+    o << QCoreApplication::translate("kops::cli", "Partitions:        %1\n").arg(m.partitionCount());
+    o << QCoreApplication::translate("kops::cli", "Under-replicated:  %1\n\n").arg(m.underReplicatedCount());
     QList<QStringList> rows;
     for (const BrokerInfo &b : m.brokers)
         rows.append({QString::number(b.id), b.host, QString::number(b.port), dash(b.rack),
@@ -146,7 +148,7 @@ int runDescribeGroup(CliContext &ctx)
 {
     const QStringList args = ctx.positional();
     if (args.size() != 1)
-        return ctx.usage(QStringLiteral("describe-group takes exactly one GROUP"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "describe-group takes exactly one GROUP"));
     auto api = ctx.connect();
     if (!api)
         return ctx.fail(api.error());
@@ -159,7 +161,7 @@ int runDescribeGroup(CliContext &ctx)
         return ExitOk;
     }
     if (r.rows.isEmpty()) {
-        ctx.out() << QStringLiteral("Consumer group '%1' (%2) has no active members and no committed offsets.\n")
+        ctx.out() << QCoreApplication::translate("kops::cli", "Consumer group '%1' (%2) has no active members and no committed offsets.\n")
                          .arg(r.groupId, r.state);
         ctx.out().flush();
         return ExitOk;
@@ -170,7 +172,7 @@ int runDescribeGroup(CliContext &ctx)
                      row.logEnd == kNoOffset ? QStringLiteral("-") : QString::number(row.logEnd), dash(row.lag),
                      dash(row.memberId), dash(row.host), dash(row.clientId)});
     if (r.members.isEmpty())
-        ctx.out() << QStringLiteral("Consumer group '%1' has no active members.\n\n").arg(r.groupId);
+        ctx.out() << QCoreApplication::translate("kops::cli", "Consumer group '%1' has no active members.\n\n").arg(r.groupId);
     ctx.out() << formatTable({QStringLiteral("GROUP"), QStringLiteral("TOPIC"), QStringLiteral("PARTITION"),
                               QStringLiteral("CURRENT-OFFSET"), QStringLiteral("LOG-END-OFFSET"), QStringLiteral("LAG"),
                               QStringLiteral("CONSUMER-ID"), QStringLiteral("HOST"), QStringLiteral("CLIENT-ID")},
@@ -184,15 +186,15 @@ int runDescribeGroup(CliContext &ctx)
 QList<CliCommand> clusterCommands()
 {
     return {
-        {QStringLiteral("cluster"), QStringLiteral("Cluster id, controller, brokers, topic/partition counts."), {}, {},
+        {QStringLiteral("cluster"), QCoreApplication::translate("kops::cli", "Cluster id, controller, brokers, topic/partition counts."), {}, {},
          runCluster},
-        {QStringLiteral("topics"), QStringLiteral("Topics with partitions, replication factor and message counts."), {},
+        {QStringLiteral("topics"), QCoreApplication::translate("kops::cli", "Topics with partitions, replication factor and message counts."), {},
          [](QCommandLineParser &p) {
-             p.addOption({QStringLiteral("internal"), QStringLiteral("Include internal topics (__consumer_offsets...).")});
+             p.addOption({QStringLiteral("internal"), QCoreApplication::translate("kops::cli", "Include internal topics (__consumer_offsets...).")});
          },
          runTopics},
-        {QStringLiteral("groups"), QStringLiteral("Consumer groups with state, members and total lag."), {}, {}, runGroups},
-        {QStringLiteral("describe-group"), QStringLiteral("Offsets, lag and owners of each partition of a group."),
+        {QStringLiteral("groups"), QCoreApplication::translate("kops::cli", "Consumer groups with state, members and total lag."), {}, {}, runGroups},
+        {QStringLiteral("describe-group"), QCoreApplication::translate("kops::cli", "Offsets, lag and owners of each partition of a group."),
          QStringLiteral("GROUP"), {}, runDescribeGroup},
     };
 }

@@ -1,5 +1,7 @@
 // kafka-ops dlq browse|requeue|export|import|journal: dead letters from the command line.
 #include "clicontext.h"
+
+#include <QCoreApplication>
 #include "deadletterjson.h"
 #include "deadletterreader.h"
 #include "requeueengine.h"
@@ -34,26 +36,26 @@ Result<BrowseSelection> parseSelection(CliContext &ctx, const QString &topic)
         bool ok = false;
         const int n = p.toInt(&ok);
         if (!ok || n < 0)
-            return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--partition takes a partition number, got '%1'").arg(p));
+            return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "--partition takes a partition number, got '%1'").arg(p));
         s.partitions.append(n);
     }
     const int starts = int(isSet(ctx, "from-offset")) + int(isSet(ctx, "from-time")) + int(isSet(ctx, "newest"));
     if (starts > 1)
-        return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("Use only one of --from-offset, --from-time and --newest"));
+        return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "Use only one of --from-offset, --from-time and --newest"));
     bool ok = true;
     if (isSet(ctx, "from-offset")) {
         s.start = {BrowseStart::Mode::Offset, opt(ctx, "from-offset").toLongLong(&ok)};
         if (!ok || s.start.value < 0)
-            return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--from-offset takes an offset"));
+            return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "--from-offset takes an offset"));
     } else if (isSet(ctx, "newest")) {
         s.start = {BrowseStart::Mode::NewestN, opt(ctx, "newest").toLongLong(&ok)};
         if (!ok || s.start.value < 0)
-            return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--newest takes a number of records"));
+            return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "--newest takes a number of records"));
     } else if (isSet(ctx, "from-time")) {
         const auto t = parseRecordTime(opt(ctx, "from-time"));
         if (!t)
             return KafkaError::make(QStringLiteral("USAGE"),
-                                    QStringLiteral("--from-time takes ms since the epoch or an ISO 8601 time, got '%1'")
+                                    QCoreApplication::translate("kops::cli", "--from-time takes ms since the epoch or an ISO 8601 time, got '%1'")
                                         .arg(opt(ctx, "from-time")));
         s.start = {BrowseStart::Mode::Time, *t};
     }
@@ -78,14 +80,14 @@ Result<RecordFilterSpec> parseFilter(CliContext &ctx)
         if (eq >= 0)
             f.headerValue = {h.mid(eq + 1), false};
         if (f.headerName.isEmpty())
-            return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--header takes NAME or NAME=VALUE"));
+            return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "--header takes NAME or NAME=VALUE"));
     }
     f.errorClass = opt(ctx, "error-class");
     f.originalTopic = opt(ctx, "original-topic");
     if (isSet(ctx, "until-time")) {
         const auto t = parseRecordTime(opt(ctx, "until-time"));
         if (!t)
-            return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--until-time takes ms since the epoch or ISO 8601"));
+            return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "--until-time takes ms since the epoch or ISO 8601"));
         f.toTimeMs = *t;
     }
     const RecordFilter compiled(f);
@@ -99,7 +101,7 @@ QString shortText(const std::optional<QByteArray> &bytes, int max = 40)
     if (!bytes)
         return QStringLiteral("(null)");
     if (!isValidUtf8(*bytes))
-        return QStringLiteral("(binary %1 B)").arg(bytes->size());
+        return QCoreApplication::translate("kops::cli", "(binary %1 B)").arg(bytes->size());
     QString s = QString::fromUtf8(bytes->left(max * 4)).simplified();
     if (s.size() > max)
         s = s.left(max - 1) + QChar(0x2026);
@@ -109,7 +111,7 @@ QString shortText(const std::optional<QByteArray> &bytes, int max = 40)
 int refuseReadOnly(CliContext &ctx, const QString &what)
 {
     return ctx.fail(KafkaError::make(QStringLiteral("READ_ONLY"),
-                                     QStringLiteral("Connection '%1' is read-only: %2 is refused. Nothing was changed.")
+                                     QCoreApplication::translate("kops::cli", "Connection '%1' is read-only: %2 is refused. Nothing was changed.")
                                          .arg(ctx.profile()->name, what)));
 }
 
@@ -131,7 +133,7 @@ Result<Prepared> prepare(CliContext &ctx)
 {
     const QStringList pos = ctx.positional();
     if (pos.size() != 2)
-        return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("kafka-ops dlq %1 takes one TOPIC").arg(pos.value(0)));
+        return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "kafka-ops dlq %1 takes one TOPIC").arg(pos.value(0)));
     auto sel = parseSelection(ctx, pos.at(1));
     if (!sel)
         return sel.error();
@@ -166,7 +168,7 @@ int runBrowse(CliContext &ctx)
     bool ok = false;
     const qint64 limit = limitOption(ctx, &ok);
     if (!ok)
-        return ctx.usage(QStringLiteral("--limit takes a number"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--limit takes a number"));
     auto prep = prepare(ctx);
     if (!prep)
         return ctx.fail(prep.error());
@@ -204,7 +206,7 @@ int runBrowse(CliContext &ctx)
         return ctx.fail(result.error());
     if (!ctx.json()) {
         const QLocale locale(QLocale::English);
-        ctx.err() << QStringLiteral("%1 of %2 scanned records matched").arg(locale.toString(result.value().matched),
+        ctx.err() << QCoreApplication::translate("kops::cli", "%1 of %2 scanned records matched").arg(locale.toString(result.value().matched),
                                                                            locale.toString(result.value().scanned));
         if (!result.value().errorClassCounts.isEmpty()) {
             QStringList groups;
@@ -222,9 +224,9 @@ int runExport(CliContext &ctx)
     bool ok = false;
     const qint64 limit = limitOption(ctx, &ok);
     if (!ok)
-        return ctx.usage(QStringLiteral("--limit takes a number"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--limit takes a number"));
     if (!isSet(ctx, "out"))
-        return ctx.usage(QStringLiteral("--out FILE.jsonl is required"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--out FILE.jsonl is required"));
     auto prep = prepare(ctx);
     if (!prep)
         return ctx.fail(prep.error());
@@ -234,7 +236,7 @@ int runExport(CliContext &ctx)
     const QString target = opt(ctx, "out");
     QFile file(target + QStringLiteral(".part"));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return ctx.fail(KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot write '%1': %2").arg(target, file.errorString())));
+        return ctx.fail(KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::cli", "Cannot write '%1': %2").arg(target, file.errorString())));
     struct PartRemover
     {
         QFile &f;
@@ -263,7 +265,7 @@ int runExport(CliContext &ctx)
         return buffer.size() < kFlushAt || flush();
     };
     options.progress = [&](const ScanProgress &p) {
-        ctx.progress(QStringLiteral("%1 of %2 records scanned, %3 exported").arg(p.scanned).arg(p.total).arg(p.matched));
+        ctx.progress(QCoreApplication::translate("kops::cli", "%1 of %2 records scanned, %3 exported").arg(p.scanned).arg(p.total).arg(p.matched));
     };
     auto result = scanDeadLetters(*prep.value().api, prep.value().selection, RecordFilter(prep.value().filter), options,
                                   DeadLetterDecoder(prep.value().rules));
@@ -271,9 +273,9 @@ int runExport(CliContext &ctx)
     if (!result)
         return ctx.fail(result.error());
     if (result.value().cancelled)
-        return ctx.fail(KafkaError::make(QStringLiteral("CANCELLED"), QStringLiteral("Interrupted: '%1' was not written.").arg(target)));
+        return ctx.fail(KafkaError::make(QStringLiteral("CANCELLED"), QCoreApplication::translate("kops::cli", "Interrupted: '%1' was not written.").arg(target)));
     if (!flush() || !file.flush() || std::rename(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(target).constData()) != 0)
-        return ctx.fail(KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot write '%1': %2").arg(target, file.errorString())));
+        return ctx.fail(KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::cli", "Cannot write '%1': %2").arg(target, file.errorString())));
     partRemover.keep = true;
     file.close();
     if (ctx.json())
@@ -281,7 +283,7 @@ int runExport(CliContext &ctx)
                                                 {QStringLiteral("scanned"), result.value().scanned},
                                                 {QStringLiteral("file"), target}}));
     else
-        ctx.out() << QStringLiteral("Exported %1 records (of %2 scanned) to %3")
+        ctx.out() << QCoreApplication::translate("kops::cli", "Exported %1 records (of %2 scanned) to %3")
                          .arg(result.value().matched)
                          .arg(result.value().scanned)
                          .arg(target)
@@ -293,9 +295,9 @@ int runImport(CliContext &ctx)
 {
     const QStringList pos = ctx.positional();
     if (pos.size() != 2)
-        return ctx.usage(QStringLiteral("kafka-ops dlq import takes one FILE.jsonl"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "kafka-ops dlq import takes one FILE.jsonl"));
     if (!isSet(ctx, "to") || opt(ctx, "to") == QLatin1String("original"))
-        return ctx.usage(QStringLiteral("--to TOPIC is required for import"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--to TOPIC is required for import"));
     auto api = ctx.connect();
     if (!api)
         return ctx.fail(api.error());
@@ -303,7 +305,7 @@ int runImport(CliContext &ctx)
         return refuseReadOnly(ctx, QStringLiteral("import"));
     QFile file(pos.at(1));
     if (!file.open(QIODevice::ReadOnly))
-        return ctx.fail(KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot read '%1': %2").arg(file.fileName(), file.errorString())));
+        return ctx.fail(KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::cli", "Cannot read '%1': %2").arg(file.fileName(), file.errorString())));
     const QString topic = opt(ctx, "to");
     qint64 lineNo = 0, imported = 0;
     QJsonArray failed;
@@ -335,7 +337,7 @@ int runImport(CliContext &ctx)
         const QJsonDocument doc = QJsonDocument::fromJson(raw, &perr);
         if (!doc.isObject())
             return ctx.fail(KafkaError::make(QStringLiteral("USAGE"),
-                                             QStringLiteral("%1:%2: not a JSON object (%3); nothing after line %4 was imported")
+                                             QCoreApplication::translate("kops::cli", "%1:%2: not a JSON object (%3); nothing after line %4 was imported")
                                                  .arg(file.fileName()).arg(lineNo).arg(perr.errorString()).arg(batchLines.value(0, lineNo) - 1)));
         auto rec = outgoingFromJson(doc.object(), topic);
         if (!rec)
@@ -351,7 +353,7 @@ int runImport(CliContext &ctx)
     if (ctx.json())
         ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("imported"), imported}, {QStringLiteral("failed"), failed}}));
     else
-        ctx.out() << QStringLiteral("Imported %1 records into %2; %3 failed").arg(imported).arg(topic).arg(failed.size()) << Qt::endl;
+        ctx.out() << QCoreApplication::translate("kops::cli", "Imported %1 records into %2; %3 failed").arg(imported).arg(topic).arg(failed.size()) << Qt::endl;
     return failed.isEmpty() ? ExitOk : ExitProblemsFound;
 }
 
@@ -372,19 +374,19 @@ Result<RequeueOptions> parseRequeueOptions(CliContext &ctx)
     else if (pp == QLatin1String("default"))
         o.partitionPolicy = RequeueOptions::PartitionPolicy::ProducerDefault;
     else
-        return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--partition-policy is original, key or default"));
+        return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "--partition-policy is original, key or default"));
     const QString tp = opt(ctx, "timestamp");
     if (tp == QLatin1String("original"))
         o.timestampPolicy = RequeueOptions::TimestampPolicy::Original;
     else if (tp == QLatin1String("now"))
         o.timestampPolicy = RequeueOptions::TimestampPolicy::Now;
     else
-        return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--timestamp is original or now"));
+        return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "--timestamp is original or now"));
     if (isSet(ctx, "rate")) {
         bool ok = false;
         o.ratePerSecond = opt(ctx, "rate").toDouble(&ok);
         if (!ok || o.ratePerSecond <= 0)
-            return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--rate takes records per second"));
+            return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "--rate takes records per second"));
     }
     return o;
 }
@@ -405,7 +407,7 @@ int printOutcome(CliContext &ctx, const RequeueOutcome &out)
                                                 {QStringLiteral("state"), out.state},
                                                 {QStringLiteral("detail"), out.detail}}));
     } else {
-        ctx.out() << QStringLiteral("Requeue %1 %2: %3 requested, %4 sent, %5 already sent, %6 failed")
+        ctx.out() << QCoreApplication::translate("kops::cli", "Requeue %1 %2: %3 requested, %4 sent, %5 already sent, %6 failed")
                          .arg(out.journalId)
                          .arg(out.state)
                          .arg(out.progress.requested)
@@ -415,14 +417,14 @@ int printOutcome(CliContext &ctx, const RequeueOutcome &out)
                   << Qt::endl;
         constexpr int kShown = 20; // --json lists them all
         for (const RequeueFailure &f : out.failed.mid(0, kShown))
-            ctx.out() << QStringLiteral("  failed %1/%2: %3").arg(f.partition).arg(f.offset).arg(f.reason) << Qt::endl;
+            ctx.out() << QCoreApplication::translate("kops::cli", "  failed %1/%2: %3").arg(f.partition).arg(f.offset).arg(f.reason) << Qt::endl;
         if (out.failed.size() > kShown)
-            ctx.out() << QStringLiteral("  ... and %1 more failures").arg(out.failed.size() - kShown) << Qt::endl;
+            ctx.out() << QCoreApplication::translate("kops::cli", "  ... and %1 more failures").arg(out.failed.size() - kShown) << Qt::endl;
         if (!out.detail.isEmpty())
             ctx.err() << out.detail << Qt::endl;
     }
     if (out.state != QLatin1String("done")) {
-        ctx.err() << QStringLiteral("Not finished; continue with: kafka-ops dlq requeue --resume %1").arg(out.journalId) << Qt::endl;
+        ctx.err() << QCoreApplication::translate("kops::cli", "Not finished; continue with: kafka-ops dlq requeue --resume %1").arg(out.journalId) << Qt::endl;
         return ExitFailure;
     }
     return out.failed.isEmpty() ? ExitOk : ExitProblemsFound;
@@ -434,21 +436,24 @@ KafkaError missingTopicsError(const QStringList &missing)
     for (const QString &t : missing)
         quoted.append(QLatin1Char('\'') + t + QLatin1Char('\''));
     return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                            QStringLiteral("Target topic%1 %2 %3 not exist: nothing was requeued. Create %4 with "
-                                           "--create-topics (as many partitions as the source, or --partitions N).")
-                                .arg(missing.size() > 1 ? QStringLiteral("s") : QString(), quoted.join(QStringLiteral(", ")),
-                                     missing.size() > 1 ? QStringLiteral("do") : QStringLiteral("does"),
-                                     missing.size() > 1 ? QStringLiteral("them") : QStringLiteral("it")));
+                            (missing.size() > 1
+                                 ? QCoreApplication::translate("kops::cli", "Target topics %1 do not exist: nothing was requeued. "
+                                                                            "Create them with --create-topics (as many partitions "
+                                                                            "as the source, or --partitions N).")
+                                 : QCoreApplication::translate("kops::cli", "Target topic %1 does not exist: nothing was requeued. "
+                                                                            "Create it with --create-topics (as many partitions "
+                                                                            "as the source, or --partitions N)."))
+                                .arg(quoted.join(QStringLiteral(", "))));
 }
 
 int runRequeue(CliContext &ctx)
 {
     const bool execute = isSet(ctx, "execute") || isSet(ctx, "resume");
     if (isSet(ctx, "execute") && isSet(ctx, "dry-run"))
-        return ctx.usage(QStringLiteral("--dry-run and --execute exclude each other"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--dry-run and --execute exclude each other"));
     if (isSet(ctx, "limit"))
         // "The first N matches" is not the same set of records on a resume (partitions interleave).
-        return ctx.usage(QStringLiteral("--limit is for browse and export; a requeue takes every matching record of the "
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--limit is for browse and export; a requeue takes every matching record of the "
                                         "selection (narrow it with --partition, --from-offset, --from-time, --newest or a filter)"));
     const bool create = isSet(ctx, "create-topics");
     int partitions = 0;
@@ -456,16 +461,16 @@ int runRequeue(CliContext &ctx)
         bool ok = false;
         partitions = opt(ctx, "partitions").toInt(&ok);
         if (!ok || partitions <= 0)
-            return ctx.usage(QStringLiteral("--partitions takes a number of partitions"));
+            return ctx.usage(QCoreApplication::translate("kops::cli", "--partitions takes a number of partitions"));
         if (!create)
-            return ctx.usage(QStringLiteral("--partitions goes with --create-topics"));
+            return ctx.usage(QCoreApplication::translate("kops::cli", "--partitions goes with --create-topics"));
     }
     InterruptGuard interrupt;
     RequeueEngine::Control control;
     auto progressFn = [&](const RequeueProgress &p) {
         if (InterruptGuard::flag())
             control.cancel = true;
-        ctx.progress(QStringLiteral("%1 sent, %2 already sent, %3 failed (%4/s)")
+        ctx.progress(QCoreApplication::translate("kops::cli", "%1 sent, %2 already sent, %3 failed (%4/s)")
                          .arg(p.sent).arg(p.alreadySent).arg(p.failed).arg(qRound64(p.recordsPerSecond)));
     };
 
@@ -473,7 +478,7 @@ int runRequeue(CliContext &ctx)
         bool ok = false;
         const qint64 id = opt(ctx, "resume").toLongLong(&ok);
         if (!ok)
-            return ctx.usage(QStringLiteral("--resume takes a journal id"));
+            return ctx.usage(QCoreApplication::translate("kops::cli", "--resume takes a journal id"));
         auto api = ctx.connect();
         if (!api)
             return ctx.fail(api.error());
@@ -502,7 +507,7 @@ int runRequeue(CliContext &ctx)
         return ctx.fail(spec.error());
     RequeueJournal journal;
     RequeueEngine engine(*prep.value().api, journal);
-    const QString partitionsText = partitions > 0 ? QString::number(partitions) : QStringLiteral("the source's");
+    const QString partitionsText = partitions > 0 ? QString::number(partitions) : QCoreApplication::translate("kops::cli", "the source's");
     if (!execute) {
         auto plan = engine.plan(spec.value(), &InterruptGuard::flag());
         if (!plan)
@@ -512,7 +517,7 @@ int runRequeue(CliContext &ctx)
         if (ctx.json()) {
             QJsonObject targets;
             for (auto it = plan.value().perTarget.cbegin(); it != plan.value().perTarget.cend(); ++it)
-                targets.insert(it.key().isEmpty() ? QStringLiteral("(no original topic)") : it.key(), it.value());
+                targets.insert(it.key().isEmpty() ? QCoreApplication::translate("kops::cli", "(no original topic)") : it.key(), it.value());
             ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("dryRun"), true},
                                                     {QStringLiteral("scanned"), plan.value().scanned},
                                                     {QStringLiteral("matched"), plan.value().matched},
@@ -521,17 +526,17 @@ int runRequeue(CliContext &ctx)
         } else {
             QList<QStringList> rows;
             for (auto it = plan.value().perTarget.cbegin(); it != plan.value().perTarget.cend(); ++it)
-                rows.append({it.key().isEmpty() ? QStringLiteral("(no original topic: will fail)")
+                rows.append({it.key().isEmpty() ? QCoreApplication::translate("kops::cli", "(no original topic: will fail)")
                                                 : plan.value().missingTopics.contains(it.key())
-                                                      ? it.key() + QStringLiteral(" (will be created)")
+                                                      ? it.key() + QCoreApplication::translate("kops::cli", " (will be created)")
                                                       : it.key(),
                              QString::number(it.value())});
             ctx.out() << formatTable({QStringLiteral("TARGET"), QStringLiteral("RECORDS")}, rows);
             if (!plan.value().missingTopics.isEmpty())
-                ctx.out() << QStringLiteral("--create-topics would create %1 with %2 partitions.")
+                ctx.out() << QCoreApplication::translate("kops::cli", "--create-topics would create %1 with %2 partitions.")
                                  .arg(plan.value().missingTopics.join(QStringLiteral(", ")), partitionsText)
                           << Qt::endl;
-            ctx.out() << QStringLiteral("Dry run: %1 of %2 records would be requeued. Add --execute to requeue them.")
+            ctx.out() << QCoreApplication::translate("kops::cli", "Dry run: %1 of %2 records would be requeued. Add --execute to requeue them.")
                              .arg(plan.value().matched)
                              .arg(plan.value().scanned)
                       << Qt::endl;
@@ -555,7 +560,7 @@ int runRequeue(CliContext &ctx)
         if (auto made = engine.createTopics(missing.value(), spec.value().sourceTopic, partitions); !made)
             return ctx.fail(made.error());
         if (!ctx.json())
-            ctx.err() << QStringLiteral("Created %1 with %2 partitions.").arg(missing.value().join(QStringLiteral(", ")), partitionsText)
+            ctx.err() << QCoreApplication::translate("kops::cli", "Created %1 with %2 partitions.").arg(missing.value().join(QStringLiteral(", ")), partitionsText)
                       << Qt::endl;
     }
     const QString connection = ctx.profile() ? ctx.profile()->name : opt(ctx, "bootstrap");
@@ -609,8 +614,8 @@ int runDlq(CliContext &ctx)
         return runImport(ctx);
     if (verb == QLatin1String("journal"))
         return runJournal(ctx);
-    return ctx.usage(verb.isEmpty() ? QStringLiteral("kafka-ops dlq needs a verb: browse, requeue, export, import or journal")
-                                    : QStringLiteral("unknown dlq verb '%1' (browse, requeue, export, import, journal)").arg(verb));
+    return ctx.usage(verb.isEmpty() ? QCoreApplication::translate("kops::cli", "kafka-ops dlq needs a verb: browse, requeue, export, import or journal")
+                                    : QCoreApplication::translate("kops::cli", "unknown dlq verb '%1' (browse, requeue, export, import, journal)").arg(verb));
 }
 
 void addDlqOptions(QCommandLineParser &p)
@@ -657,7 +662,7 @@ QList<CliCommand> dlqCommands()
 {
     return {
         {QStringLiteral("dlq"),
-         QStringLiteral("Dead letters: browse TOPIC, requeue TOPIC, export TOPIC --out F, import F --to T, journal."),
+         QCoreApplication::translate("kops::cli", "Dead letters: browse TOPIC, requeue TOPIC, export TOPIC --out F, import F --to T, journal."),
          QStringLiteral("VERB [TOPIC|FILE]"), addDlqOptions, runDlq},
     };
 }

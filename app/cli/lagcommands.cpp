@@ -1,4 +1,6 @@
 #include "clicontext.h"
+
+#include <QCoreApplication>
 #include "democluster.h"
 #include "historystore.h"
 #include "lagmonitor.h"
@@ -98,12 +100,12 @@ QString timeLagText(const GroupLag &g)
 {
     if (!g.maxTimeLagSeconds)
         return QStringLiteral("-");
-    return formatDuration(*g.maxTimeLagSeconds) + (g.maxTimeLagEstimated ? QStringLiteral(" (est.)") : QString());
+    return formatDuration(*g.maxTimeLagSeconds) + (g.maxTimeLagEstimated ? QCoreApplication::translate("kops::cli", " (est.)") : QString());
 }
 
 QString lastCommitText(const GroupLag &g)
 {
-    return g.lastCommitAgeSeconds ? formatElapsed(*g.lastCommitAgeSeconds) + QStringLiteral(" ago") : QStringLiteral("-");
+    return g.lastCommitAgeSeconds ? formatElapsed(*g.lastCommitAgeSeconds) + QCoreApplication::translate("kops::cli", " ago") : QStringLiteral("-");
 }
 
 void printTable(CliContext &ctx, const LagSnapshot &snap)
@@ -120,9 +122,9 @@ void printTable(CliContext &ctx, const LagSnapshot &snap)
                               QStringLiteral("LAST-COMMIT"), QStringLiteral("DRAIN"), QStringLiteral("REASON")},
                              rows);
     if (!snap.offsetSource.isEmpty())
-        ctx.out() << QStringLiteral("committed offsets from: %1").arg(snap.offsetSource) << Qt::endl;
+        ctx.out() << QCoreApplication::translate("kops::cli", "committed offsets from: %1").arg(snap.offsetSource) << Qt::endl;
     for (const QString &w : snap.warnings)
-        ctx.err() << QStringLiteral("warning: ") << w << Qt::endl;
+        ctx.err() << QCoreApplication::translate("kops::cli", "warning: ") << w << Qt::endl;
     ctx.out().flush();
 }
 
@@ -152,7 +154,7 @@ int runLag(CliContext &ctx)
     bool ok = true;
     const int interval = ctx.parser().value(QStringLiteral("interval")).toInt(&ok);
     if (!ok || interval < 1)
-        return ctx.usage(QStringLiteral("--interval takes a number of seconds (1 or more)"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--interval takes a number of seconds (1 or more)"));
     const int count = ctx.parser().isSet(QStringLiteral("count")) ? ctx.parser().value(QStringLiteral("count")).toInt() : -1;
     auto api = ctx.connect();
     if (!api)
@@ -172,7 +174,7 @@ int runLag(CliContext &ctx)
             printTable(ctx, snap.value());
         }
         for (const QString &g : round.gone())
-            ctx.err() << QStringLiteral("warning: consumer group %1 is %2").arg(g, MonitoringCheck::goneReason())
+            ctx.err() << QCoreApplication::translate("kops::cli", "warning: consumer group %1 is %2").arg(g, MonitoringCheck::goneReason())
                       << Qt::endl;
         return ExitOk;
     }
@@ -188,7 +190,7 @@ int runLag(CliContext &ctx)
         auto snap = round.run(groups);
         const QString now = QDateTime::currentDateTime().toString(Qt::ISODate);
         if (!snap) {
-            ctx.err() << now << QStringLiteral(" error: ") << snap.error().toString() << Qt::endl;
+            ctx.err() << now << QCoreApplication::translate("kops::cli", " error: ") << snap.error().toString() << Qt::endl;
             continue;
         }
         for (const GroupLag &g : snap.value().groups) {
@@ -224,7 +226,7 @@ int runAlerts(CliContext &ctx)
 {
     const QString format = ctx.json() ? QStringLiteral("json") : ctx.parser().value(QStringLiteral("format"));
     if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("plugin"))
-        return ctx.usage(QStringLiteral("--format takes text, json or plugin"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--format takes text, json or plugin"));
     const QStringList groups = ctx.parser().values(QStringLiteral("group"));
     auto unknown = [&](const KafkaError &error) {
         if (error.code == QLatin1String("USAGE"))
@@ -236,7 +238,7 @@ int runAlerts(CliContext &ctx)
             ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("state"), failed.state},
                                                     {QStringLiteral("status"), MonitoringCheck::stateName(failed.state)},
                                                     {QStringLiteral("error"), error.toString()}}));
-        ctx.err() << QStringLiteral("error: ") << error.toString() << Qt::endl;
+        ctx.err() << QCoreApplication::translate("kops::cli", "error: ") << error.toString() << Qt::endl;
         return failed.state;
     };
     auto api = ctx.connect();
@@ -273,7 +275,7 @@ int runAlerts(CliContext &ctx)
                                                 {QStringLiteral("status"), MonitoringCheck::stateName(check.state)},
                                                 {QStringLiteral("problems"), arr}}));
     } else if (check.problems.isEmpty()) {
-        ctx.out() << QStringLiteral("All %1 consumer groups are OK.").arg(snap.value().groups.size()) << Qt::endl;
+        ctx.out() << QCoreApplication::translate("kops::cli", "All %1 consumer groups are OK.").arg(snap.value().groups.size()) << Qt::endl;
     } else {
         for (const QString &line : check.problems)
             ctx.out() << line << Qt::endl;
@@ -286,31 +288,31 @@ int runAlerts(CliContext &ctx)
 QList<CliCommand> lagCommands()
 {
     return {
-        {QStringLiteral("lag"), QStringLiteral("Consumer lag, time lag, drain time and health per group."), {},
+        {QStringLiteral("lag"), QCoreApplication::translate("kops::cli", "Consumer lag, time lag, drain time and health per group."), {},
          [](QCommandLineParser &p) {
-             p.addOption({QStringLiteral("group"), QStringLiteral("Only this group (repeatable)."), QStringLiteral("GROUP")});
-             p.addOption({QStringLiteral("watch"), QStringLiteral("Print one line per group every interval until interrupted.")});
-             p.addOption({QStringLiteral("interval"), QStringLiteral("Seconds between samples with --watch (default 10)."),
+             p.addOption({QStringLiteral("group"), QCoreApplication::translate("kops::cli", "Only this group (repeatable)."), QStringLiteral("GROUP")});
+             p.addOption({QStringLiteral("watch"), QCoreApplication::translate("kops::cli", "Print one line per group every interval until interrupted.")});
+             p.addOption({QStringLiteral("interval"), QCoreApplication::translate("kops::cli", "Seconds between samples with --watch (default 10)."),
                           QStringLiteral("S"), QStringLiteral("10")});
-             QCommandLineOption count(QStringLiteral("count"), QStringLiteral("Stop after N samples."), QStringLiteral("N"));
+             QCommandLineOption count(QStringLiteral("count"), QCoreApplication::translate("kops::cli", "Stop after N samples."), QStringLiteral("N"));
              count.setFlags(QCommandLineOption::HiddenFromHelp);
              p.addOption(count);
-             p.addOption({QStringLiteral("max-lag"), QStringLiteral("ERR above this many messages."), QStringLiteral("N")});
-             p.addOption({QStringLiteral("max-time-lag"), QStringLiteral("ERR above this many seconds."), QStringLiteral("S")});
+             p.addOption({QStringLiteral("max-lag"), QCoreApplication::translate("kops::cli", "ERR above this many messages."), QStringLiteral("N")});
+             p.addOption({QStringLiteral("max-time-lag"), QCoreApplication::translate("kops::cli", "ERR above this many seconds."), QStringLiteral("S")});
          },
          runLag},
         {QStringLiteral("alerts"),
-         QStringLiteral("Evaluate lag health once as a monitoring plugin: exit 0 OK, 1 WARN, 2 CRITICAL "
+         QCoreApplication::translate("kops::cli", "Evaluate lag health once as a monitoring plugin: exit 0 OK, 1 WARN, 2 CRITICAL "
                         "(ERR, STOP, STALL, REWIND), 3 UNKNOWN (unreachable, unknown group)."),
          {},
          [](QCommandLineParser &p) {
              p.addOption({QStringLiteral("format"),
-                          QStringLiteral("text (problems, one per line), json, or plugin (status line with "
+                          QCoreApplication::translate("kops::cli", "text (problems, one per line), json, or plugin (status line with "
                                          "performance data for Icinga/Nagios/Sensu)."),
                           QStringLiteral("FORMAT"), QStringLiteral("text")});
-             p.addOption({QStringLiteral("group"), QStringLiteral("Only this group (repeatable)."), QStringLiteral("GROUP")});
-             p.addOption({QStringLiteral("max-lag"), QStringLiteral("ERR above this many messages."), QStringLiteral("N")});
-             p.addOption({QStringLiteral("max-time-lag"), QStringLiteral("ERR above this many seconds."), QStringLiteral("S")});
+             p.addOption({QStringLiteral("group"), QCoreApplication::translate("kops::cli", "Only this group (repeatable)."), QStringLiteral("GROUP")});
+             p.addOption({QStringLiteral("max-lag"), QCoreApplication::translate("kops::cli", "ERR above this many messages."), QStringLiteral("N")});
+             p.addOption({QStringLiteral("max-time-lag"), QCoreApplication::translate("kops::cli", "ERR above this many seconds."), QStringLiteral("S")});
          },
          runAlerts},
     };

@@ -1,5 +1,9 @@
 #include "clicontext.h"
+
+#include <QCoreApplication>
 #include "configlinter.h"
+#include "democluster.h"
+#include "demoprofiles.h"
 #include "jvmadvisor.h"
 #include "jvmoptions.h"
 #include "livecheck.h"
@@ -13,6 +17,16 @@
 namespace kops::cli {
 
 namespace {
+
+/// The saved profiles: with --demo, the demo's examples (written afresh, apart from the user's own).
+ProfileStore store(CliContext &ctx)
+{
+    if (!ctx.isDemo())
+        return ProfileStore();
+    static const bool seeded = demo::seedDemoProfiles(demo::DemoCluster::profilesPath()).ok();
+    Q_UNUSED(seeded);
+    return ProfileStore(demo::DemoCluster::profilesPath());
+}
 
 QString opt(CliContext &ctx, const char *name)
 {
@@ -33,48 +47,48 @@ void printFindings(QTextStream &o, const QList<LintFinding> &findings)
         if (!f.keys.isEmpty())
             o << QStringLiteral(" [%1]").arg(f.keys.join(QStringLiteral(", ")));
         if (f.line > 0)
-            o << QStringLiteral(" (line %1)").arg(f.line);
+            o << QCoreApplication::translate("kops::cli", " (line %1)").arg(f.line);
         o << QLatin1Char('\n') << QStringLiteral("         ") << f.message << QLatin1Char('\n');
         if (!f.fix.label.isEmpty())
-            o << QStringLiteral("         fix: ") << f.fix.label << QLatin1Char('\n');
+            o << QCoreApplication::translate("kops::cli", "         fix: ") << f.fix.label << QLatin1Char('\n');
         if (!f.docUrl.isEmpty())
-            o << QStringLiteral("         see: ") << f.docUrl << QLatin1Char('\n');
+            o << QCoreApplication::translate("kops::cli", "         see: ") << f.docUrl << QLatin1Char('\n');
     }
-    o << QStringLiteral("%1 error(s), %2 warning(s), %3 info\n").arg(counts[2]).arg(counts[1]).arg(counts[0]);
+    o << QCoreApplication::translate("kops::cli", "%1 error(s), %2 warning(s), %3 info\n").arg(counts[2]).arg(counts[1]).arg(counts[0]);
 }
 
 int runLint(CliContext &ctx, const QStringList &args)
 {
     if (args.size() != 2)
-        return ctx.usage(QStringLiteral("profile lint takes exactly one FILE"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "profile lint takes exactly one FILE"));
     const QString path = args.at(1);
     std::optional<ProfileType> type;
     std::optional<ProfileIntent> intent;
     if (isSet(ctx, "type")) {
         type = profileTypeFromName(opt(ctx, "type"));
         if (!type)
-            return ctx.usage(QStringLiteral("--type must be producer, consumer, topic or jvm"));
+            return ctx.usage(QCoreApplication::translate("kops::cli", "--type must be producer, consumer, topic or jvm"));
     }
     if (isSet(ctx, "intent")) {
         intent = profileIntentFromName(opt(ctx, "intent"));
         if (!intent)
-            return ctx.usage(QStringLiteral("--intent must be throughput, no-loss or ordered"));
+            return ctx.usage(QCoreApplication::translate("kops::cli", "--intent must be throughput, no-loss or ordered"));
     }
     LintContext context;
     if (isSet(ctx, "host-ram")) {
         const auto ram = parseMemorySize(opt(ctx, "host-ram"));
         if (!ram || *ram <= 0)
-            return ctx.usage(QStringLiteral("--host-ram expects a size such as 32G, not '%1'").arg(opt(ctx, "host-ram")));
+            return ctx.usage(QCoreApplication::translate("kops::cli", "--host-ram expects a size such as 32G, not '%1'").arg(opt(ctx, "host-ram")));
         context.hostRam = *ram;
     }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return ctx.fail(KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot read %1: %2").arg(path, f.errorString())));
+        return ctx.fail(KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::cli", "Cannot read %1: %2").arg(path, f.errorString())));
     const ProfileIo::Imported imported = ProfileIo::import(QString::fromUtf8(f.readAll()), path, type, intent);
 
     if (isSet(ctx, "topic")) {
         if (imported.profile.type != ProfileType::Producer)
-            return ctx.usage(QStringLiteral("--topic cross-checks producer profiles; this is a %1 profile")
+            return ctx.usage(QCoreApplication::translate("kops::cli", "--topic cross-checks producer profiles; this is a %1 profile")
                                  .arg(profileTypeName(imported.profile.type)));
         auto api = ctx.connect();
         if (!api)
@@ -86,7 +100,7 @@ int runLint(CliContext &ctx, const QStringList &args)
         context = live.value();
         context.hostRam = ram;
     } else if (isSet(ctx, "topic-profile")) {
-        auto topic = ProfileStore().load(opt(ctx, "topic-profile"));
+        auto topic = store(ctx).load(opt(ctx, "topic-profile"));
         if (!topic)
             return ctx.fail(topic.error());
         context = LintContext::fromTopicProfile(topic.value());
@@ -118,15 +132,15 @@ int runLint(CliContext &ctx, const QStringList &args)
         ctx.printJson(QJsonDocument(root));
     } else {
         QTextStream &o = ctx.out();
-        o << QStringLiteral("%1: %2 profile, intent %3%4\n")
+        o << QCoreApplication::translate("kops::cli", "%1: %2 profile, intent %3%4\n")
                  .arg(path, profileTypeName(imported.profile.type), profileIntentName(imported.profile.intent),
-                      type ? QString() : QStringLiteral(" (type guessed; use --type to override)"));
+                      type ? QString() : QCoreApplication::translate("kops::cli", " (type guessed; use --type to override)"));
         if (!context.topicSource.isEmpty())
-            o << QStringLiteral("Checked against %1.\n").arg(context.topicSource);
+            o << QCoreApplication::translate("kops::cli", "Checked against %1.\n").arg(context.topicSource);
         if (split)
-            o << QStringLiteral("Memory split: %1.\n").arg(split->describe());
+            o << QCoreApplication::translate("kops::cli", "Memory split: %1.\n").arg(split->describe());
         else if (imported.profile.type == ProfileType::Jvm)
-            o << QStringLiteral("Host RAM unknown: heap share not checked (use --host-ram SIZE).\n");
+            o << QCoreApplication::translate("kops::cli", "Host RAM unknown: heap share not checked (use --host-ram SIZE).\n");
         o << QLatin1Char('\n');
         printFindings(o, findings);
         o.flush();
@@ -134,9 +148,9 @@ int runLint(CliContext &ctx, const QStringList &args)
     return ConfigLinter::hasErrors(findings) ? ExitFailure : ExitOk;
 }
 
-Result<ConfigProfile> findProfile(const QString &name)
+Result<ConfigProfile> findProfile(CliContext &ctx, const QString &name)
 {
-    auto stored = ProfileStore().load(name);
+    auto stored = store(ctx).load(name);
     if (stored)
         return stored;
     for (const ConfigProfile &t : builtInTemplates())
@@ -148,8 +162,8 @@ Result<ConfigProfile> findProfile(const QString &name)
 int runExport(CliContext &ctx, const QStringList &args)
 {
     if (args.size() != 2)
-        return ctx.usage(QStringLiteral("profile export takes exactly one NAME"));
-    auto p = findProfile(args.at(1));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "profile export takes exactly one NAME"));
+    auto p = findProfile(ctx, args.at(1));
     if (!p)
         return ctx.fail(p.error());
     const QString formatName = isSet(ctx, "format") ? opt(ctx, "format")
@@ -157,9 +171,9 @@ int runExport(CliContext &ctx, const QStringList &args)
                                                                     : QStringLiteral("properties");
     const auto format = ProfileIo::formatFromName(formatName);
     if (!format)
-        return ctx.usage(QStringLiteral("--format must be properties, env or json"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--format must be properties, env or json"));
     if (*format == ProfileIo::Format::Env && p.value().type != ProfileType::Jvm)
-        return ctx.usage(QStringLiteral("--format env is for JVM profiles; '%1' is a %2 profile")
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--format env is for JVM profiles; '%1' is a %2 profile")
                              .arg(p.value().name, profileTypeName(p.value().type)));
     ctx.out() << ProfileIo::exportProfile(p.value(), *format);
     ctx.out().flush();
@@ -169,9 +183,9 @@ int runExport(CliContext &ctx, const QStringList &args)
 int runList(CliContext &ctx)
 {
     QStringList errors;
-    const QList<ConfigProfile> stored = ProfileStore().list(&errors);
+    const QList<ConfigProfile> stored = store(ctx).list(&errors);
     for (const QString &e : errors)
-        ctx.err() << QStringLiteral("warning: skipped %1").arg(e) << Qt::endl;
+        ctx.err() << QCoreApplication::translate("kops::cli", "warning: skipped %1").arg(e) << Qt::endl;
     QList<ConfigProfile> all = stored;
     QList<bool> builtIn(stored.size(), false);
     for (const ConfigProfile &t : builtInTemplates()) {
@@ -205,18 +219,18 @@ int runAdvise(CliContext &ctx)
 {
     const auto ram = parseMemorySize(opt(ctx, "host-ram"));
     if (!ram || *ram <= 0)
-        return ctx.usage(QStringLiteral("profile advise needs --host-ram SIZE, e.g. 32G"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "profile advise needs --host-ram SIZE, e.g. 32G"));
     JvmAdvisor::Input in;
     in.hostRam = *ram;
     bool ok = true;
     if (isSet(ctx, "write-mbps"))
         in.writeMBps = opt(ctx, "write-mbps").toDouble(&ok);
     if (!ok || in.writeMBps < 0)
-        return ctx.usage(QStringLiteral("--write-mbps expects a number"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--write-mbps expects a number"));
     if (isSet(ctx, "reread-minutes"))
         in.rereadMinutes = opt(ctx, "reread-minutes").toDouble(&ok);
     if (!ok || in.rereadMinutes < 0)
-        return ctx.usage(QStringLiteral("--reread-minutes expects a number"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--reread-minutes expects a number"));
     const JvmAdvisor::Advice a = JvmAdvisor::advise(in);
     if (ctx.json()) {
         ctx.printJson(QJsonDocument(QJsonObject{{QStringLiteral("heap"), double(a.split.heap)},
@@ -243,11 +257,11 @@ int runProfile(CliContext &ctx)
     if (verb == QLatin1String("export"))
         return runExport(ctx, args);
     if (verb == QLatin1String("list"))
-        return args.size() == 1 ? runList(ctx) : ctx.usage(QStringLiteral("profile list takes no arguments"));
+        return args.size() == 1 ? runList(ctx) : ctx.usage(QCoreApplication::translate("kops::cli", "profile list takes no arguments"));
     if (verb == QLatin1String("advise"))
         return runAdvise(ctx);
-    return ctx.usage(verb.isEmpty() ? QStringLiteral("profile needs a verb: lint, export, list or advise")
-                                    : QStringLiteral("unknown profile verb '%1' (lint, export, list, advise)").arg(verb));
+    return ctx.usage(verb.isEmpty() ? QCoreApplication::translate("kops::cli", "profile needs a verb: lint, export, list or advise")
+                                    : QCoreApplication::translate("kops::cli", "unknown profile verb '%1' (lint, export, list, advise)").arg(verb));
 }
 
 } // namespace
@@ -256,25 +270,25 @@ QList<CliCommand> profileCommands()
 {
     return {
         {QStringLiteral("profile"),
-         QStringLiteral("Producer/consumer/topic/JVM profiles: lint FILE, export NAME, list, advise."),
+         QCoreApplication::translate("kops::cli", "Producer/consumer/topic/JVM profiles: lint FILE, export NAME, list, advise."),
          QStringLiteral("lint FILE | export NAME | list | advise"),
          [](QCommandLineParser &p) {
-             p.addOption({QStringLiteral("type"), QStringLiteral("lint: producer, consumer, topic or jvm (guessed when absent)."),
+             p.addOption({QStringLiteral("type"), QCoreApplication::translate("kops::cli", "lint: producer, consumer, topic or jvm (guessed when absent)."),
                           QStringLiteral("TYPE")});
-             p.addOption({QStringLiteral("intent"), QStringLiteral("lint: throughput, no-loss (default) or ordered."),
+             p.addOption({QStringLiteral("intent"), QCoreApplication::translate("kops::cli", "lint: throughput, no-loss (default) or ordered."),
                           QStringLiteral("INTENT")});
-             p.addOption({QStringLiteral("host-ram"), QStringLiteral("lint/advise: RAM of the broker host, e.g. 32G."),
+             p.addOption({QStringLiteral("host-ram"), QCoreApplication::translate("kops::cli", "lint/advise: RAM of the broker host, e.g. 32G."),
                           QStringLiteral("SIZE")});
-             p.addOption({QStringLiteral("topic"), QStringLiteral("lint: cross-check a producer against this live topic."),
+             p.addOption({QStringLiteral("topic"), QCoreApplication::translate("kops::cli", "lint: cross-check a producer against this live topic."),
                           QStringLiteral("T")});
              p.addOption({QStringLiteral("topic-profile"),
-                          QStringLiteral("lint: cross-check a producer against a saved topic profile."), QStringLiteral("NAME")});
-             p.addOption({QStringLiteral("format"), QStringLiteral("export: properties, env (JVM) or json."),
+                          QCoreApplication::translate("kops::cli", "lint: cross-check a producer against a saved topic profile."), QStringLiteral("NAME")});
+             p.addOption({QStringLiteral("format"), QCoreApplication::translate("kops::cli", "export: properties, env (JVM) or json."),
                           QStringLiteral("FORMAT")});
-             p.addOption({QStringLiteral("write-mbps"), QStringLiteral("advise: expected write throughput, MB/s."),
+             p.addOption({QStringLiteral("write-mbps"), QCoreApplication::translate("kops::cli", "advise: expected write throughput, MB/s."),
                           QStringLiteral("N")});
              p.addOption({QStringLiteral("reread-minutes"),
-                          QStringLiteral("advise: minutes of recent data consumers re-read."), QStringLiteral("N")});
+                          QCoreApplication::translate("kops::cli", "advise: minutes of recent data consumers re-read."), QStringLiteral("N")});
          },
          runProfile},
     };

@@ -1,4 +1,6 @@
 #include "clicontext.h"
+
+#include <QCoreApplication>
 #include "replay/resetexecutor.h"
 #include "replay/resetpreview.h"
 
@@ -40,7 +42,7 @@ Result<qint64> parseLong(const QString &option, const QString &text)
     bool ok = false;
     const qint64 v = text.trimmed().toLongLong(&ok);
     if (!ok)
-        return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("--%1 expects a whole number, got '%2'.").arg(option, text));
+        return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "--%1 expects a whole number, got '%2'.").arg(option, text));
     return v;
 }
 
@@ -53,9 +55,9 @@ Result<ResetStrategy> parseStrategy(CliContext &ctx, const QString &group)
             given << QStringLiteral("--") + name;
     if (given.size() != 1)
         return KafkaError::make(QStringLiteral("USAGE"),
-                                given.isEmpty() ? QStringLiteral("Give one strategy: --to-datetime, --by-duration, --to-earliest, "
+                                given.isEmpty() ? QCoreApplication::translate("kops::cli", "Give one strategy: --to-datetime, --by-duration, --to-earliest, "
                                                                  "--to-latest, --to-current, --to-offset, --shift-by or --from-file.")
-                                                : QStringLiteral("Give only one strategy, not %1.").arg(given.join(QStringLiteral(", "))));
+                                                : QCoreApplication::translate("kops::cli", "Give only one strategy, not %1.").arg(given.join(QStringLiteral(", "))));
     auto usage = [](const KafkaError &e) { return KafkaError::make(QStringLiteral("USAGE"), e.message, e.details); };
     if (p.isSet(QStringLiteral("to-datetime"))) {
         const QString text = p.value(QStringLiteral("to-datetime"));
@@ -93,7 +95,7 @@ Result<ResetStrategy> parseStrategy(CliContext &ctx, const QString &group)
     QFile f(fileName);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
         return KafkaError::make(QStringLiteral("USAGE"),
-                                QStringLiteral("Cannot read --from-file '%1': %2.").arg(fileName, f.errorString()));
+                                QCoreApplication::translate("kops::cli", "Cannot read --from-file '%1': %2.").arg(fileName, f.errorString()));
     auto rows = parseResetCsv(QString::fromUtf8(f.readAll()), group);
     if (!rows)
         return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("%1: %2").arg(fileName, rows.error().message));
@@ -112,9 +114,9 @@ Result<ResetScope> parseScope(CliContext &ctx, const ResetStrategy &strategy)
         scope.topics.append(sel.value());
     }
     if (scope.allTopics && !scope.topics.isEmpty())
-        return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("Give --all-topics or --topic, not both."));
+        return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "Give --all-topics or --topic, not both."));
     if (scope.isEmpty() && strategy.kind != ResetStrategy::Kind::FromFile)
-        return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("Give the scope: --all-topics or --topic TOPIC[:P,...]."));
+        return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::cli", "Give the scope: --all-topics or --topic TOPIC[:P,...]."));
     return scope;
 }
 
@@ -131,13 +133,13 @@ void printOutcomeErrors(CliContext &ctx, const ResetOutcome &outcome)
 {
     for (const JournalOffset &o : outcome.offsets)
         if (!o.errorCode.isEmpty())
-            ctx.err() << QStringLiteral("error: %1-%2 not changed: %3 (%4)")
+            ctx.err() << QCoreApplication::translate("kops::cli", "error: %1-%2 not changed: %3 (%4)")
                              .arg(o.topic)
                              .arg(o.partition)
                              .arg(o.errorMessage, o.errorCode)
                       << Qt::endl;
     for (const QString &w : outcome.warnings)
-        ctx.err() << QStringLiteral("warning: ") << w << Qt::endl;
+        ctx.err() << QCoreApplication::translate("kops::cli", "warning: ") << w << Qt::endl;
 }
 
 int runHistory(CliContext &ctx)
@@ -188,7 +190,7 @@ int runUndo(CliContext &ctx, bool execute)
     bool ok = false;
     const qint64 id = ctx.parser().value(QStringLiteral("undo")).toLongLong(&ok);
     if (!ok)
-        return ctx.usage(QStringLiteral("--undo expects a journal id (see --history), got '%1'")
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--undo expects a journal id (see --history), got '%1'")
                              .arg(ctx.parser().value(QStringLiteral("undo"))));
     ResetJournal journal;
     auto entry = journal.entry(id);
@@ -209,18 +211,18 @@ int runUndo(CliContext &ctx, bool execute)
         for (const UndoPreview::Partition &p : preview.value().partitions)
             rows.append({e.group, p.topic, QString::number(p.partition), p.current ? QString::number(*p.current) : QStringLiteral("-"),
                          QString::number(p.restoreTo), QString::number(p.restoreTo - p.current.value_or(p.atReset))});
-        ctx.out() << QStringLiteral("Undo of reset %1 (%2, %3) would restore:\n\n").arg(QString::number(id), e.group, e.strategy);
+        ctx.out() << QCoreApplication::translate("kops::cli", "Undo of reset %1 (%2, %3) would restore:\n\n").arg(QString::number(id), e.group, e.strategy);
         ctx.out() << formatTable({QStringLiteral("GROUP"), QStringLiteral("TOPIC"), QStringLiteral("PARTITION"),
                                   QStringLiteral("CURRENT-OFFSET"), QStringLiteral("NEW-OFFSET"), QStringLiteral("DELTA")},
                                  rows);
         if (!movedOn.isEmpty())
-            ctx.out() << QStringLiteral("\nWarning: ") << movedOn << QLatin1Char('\n');
-        ctx.out() << QStringLiteral("\nDry run: nothing changed. Add --execute to restore these offsets.\n");
+            ctx.out() << QCoreApplication::translate("kops::cli", "\nWarning: ") << movedOn << QLatin1Char('\n');
+        ctx.out() << QCoreApplication::translate("kops::cli", "\nDry run: nothing changed. Add --execute to restore these offsets.\n");
         ctx.out().flush();
         return ExitOk;
     }
     if (!movedOn.isEmpty())
-        ctx.err() << QStringLiteral("warning: ") << movedOn << Qt::endl;
+        ctx.err() << QCoreApplication::translate("kops::cli", "warning: ") << movedOn << Qt::endl;
     const ConnectionProfile profile = journalProfile(ctx);
     ResetExecutor executor(*api.value(), journal, profile);
     auto outcome = executor.undo(id);
@@ -240,7 +242,7 @@ int runUndo(CliContext &ctx, bool execute)
                                                 {QStringLiteral("outcome"), outcome.value().outcome()},
                                                 {QStringLiteral("partitions"), arr}}));
     } else {
-        ctx.out() << QStringLiteral("Undo of reset %1 recorded as %2: %3 of %4 partitions restored for group '%5'.\n")
+        ctx.out() << QCoreApplication::translate("kops::cli", "Undo of reset %1 recorded as %2: %3 of %4 partitions restored for group '%5'.\n")
                          .arg(QString::number(id), QString::number(outcome.value().journalId))
                          .arg(outcome.value().offsets.size() - outcome.value().failedCount())
                          .arg(outcome.value().offsets.size())
@@ -255,7 +257,7 @@ int runReset(CliContext &ctx)
     QCommandLineParser &p = ctx.parser();
     const bool execute = p.isSet(QStringLiteral("execute"));
     if (execute && p.isSet(QStringLiteral("dry-run")))
-        return ctx.usage(QStringLiteral("Give --dry-run or --execute, not both"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "Give --dry-run or --execute, not both"));
     if (p.isSet(QStringLiteral("history")))
         return runHistory(ctx);
     if (p.isSet(QStringLiteral("undo")))
@@ -263,7 +265,7 @@ int runReset(CliContext &ctx)
 
     const QString group = p.value(QStringLiteral("group"));
     if (group.isEmpty())
-        return ctx.usage(QStringLiteral("--group GROUP is required"));
+        return ctx.usage(QCoreApplication::translate("kops::cli", "--group GROUP is required"));
     auto strategy = parseStrategy(ctx, group);
     if (!strategy)
         return ctx.fail(strategy.error());
@@ -277,7 +279,7 @@ int runReset(CliContext &ctx)
     const ConnectionProfile profile = journalProfile(ctx);
     if (execute && profile.readOnly)
         return ctx.fail(KafkaError::make(QStringLiteral("READ_ONLY"),
-                                         QStringLiteral("Connection '%1' is read-only: --execute is refused. Nothing was changed.")
+                                         QCoreApplication::translate("kops::cli", "Connection '%1' is read-only: --execute is refused. Nothing was changed.")
                                              .arg(profile.name)));
 
     auto plan = prepareResetPlan(*api.value(), group, scope.value(), strategy.value(), QDateTime::currentMSecsSinceEpoch());
@@ -285,12 +287,12 @@ int runReset(CliContext &ctx)
         return failWithDetails(ctx, plan.error());
     const ResetPlan &pl = plan.value();
     for (const QString &w : pl.warnings)
-        ctx.err() << QStringLiteral("warning: ") << w << Qt::endl;
+        ctx.err() << QCoreApplication::translate("kops::cli", "warning: ") << w << Qt::endl;
 
     if (p.isSet(QStringLiteral("export"))) {
         QSaveFile f(p.value(QStringLiteral("export")));
         if (!f.open(QIODevice::WriteOnly | QIODevice::Text) || f.write(formatResetCsv(pl.targets()).toUtf8()) < 0 || !f.commit())
-            return ctx.fail(KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot write --export '%1': %2.")
+            return ctx.fail(KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::cli", "Cannot write --export '%1': %2.")
                                                                        .arg(p.value(QStringLiteral("export")), f.errorString())));
     }
 
@@ -300,7 +302,7 @@ int runReset(CliContext &ctx)
     if (!guard && execute)
         return failWithDetails(ctx, guard.error());
     if (!guard) {
-        ctx.err() << QStringLiteral("warning: ") << guard.error().message << Qt::endl;
+        ctx.err() << QCoreApplication::translate("kops::cli", "warning: ") << guard.error().message << Qt::endl;
         for (const QString &d : guard.error().details)
             ctx.err() << QStringLiteral("  ") << d << Qt::endl;
     }
@@ -338,20 +340,20 @@ int runReset(CliContext &ctx)
         ctx.out() << formatTable({QStringLiteral("GROUP"), QStringLiteral("TOPIC"), QStringLiteral("PARTITION"),
                                   QStringLiteral("CURRENT-OFFSET"), QStringLiteral("NEW-OFFSET"), QStringLiteral("DELTA")},
                                  rows);
-        ctx.out() << QStringLiteral("\nReplay: %1 messages. Skip: %2 messages. Unchanged: %3 partitions. Without commit: %4 "
+        ctx.out() << QCoreApplication::translate("kops::cli", "\nReplay: %1 messages. Skip: %2 messages. Unchanged: %3 partitions. Without commit: %4 "
                                     "partitions.\n")
                          .arg(pl.replayTotal())
                          .arg(pl.skipTotal())
                          .arg(pl.unchangedCount())
                          .arg(pl.noCommitCount());
         if (outcome)
-            ctx.out() << QStringLiteral("Reset %1 (%2): %3 of %4 partitions written. Undo with: kafka-ops reset-offsets --undo %1 "
+            ctx.out() << QCoreApplication::translate("kops::cli", "Reset %1 (%2): %3 of %4 partitions written. Undo with: kafka-ops reset-offsets --undo %1 "
                                         "--execute\n")
                              .arg(QString::number(outcome->journalId), outcome->outcome())
                              .arg(outcome->offsets.size() - outcome->failedCount())
                              .arg(outcome->offsets.size());
         else
-            ctx.out() << QStringLiteral("Dry run: nothing changed. Add --execute to apply.\n");
+            ctx.out() << QCoreApplication::translate("kops::cli", "Dry run: nothing changed. Add --execute to apply.\n");
         ctx.out().flush();
     }
     return !outcome || outcome->complete() ? ExitOk : ExitFailure;
@@ -359,32 +361,32 @@ int runReset(CliContext &ctx)
 
 void addResetOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("group"), QStringLiteral("The consumer group."), QStringLiteral("GROUP")});
-    p.addOption({QStringLiteral("all-topics"), QStringLiteral("Every partition the group has committed offsets for.")});
-    p.addOption({QStringLiteral("topic"), QStringLiteral("A topic, or some of its partitions (repeatable)."),
+    p.addOption({QStringLiteral("group"), QCoreApplication::translate("kops::cli", "The consumer group."), QStringLiteral("GROUP")});
+    p.addOption({QStringLiteral("all-topics"), QCoreApplication::translate("kops::cli", "Every partition the group has committed offsets for.")});
+    p.addOption({QStringLiteral("topic"), QCoreApplication::translate("kops::cli", "A topic, or some of its partitions (repeatable)."),
                  QStringLiteral("TOPIC[:P,...]")});
     p.addOption({QStringLiteral("to-datetime"),
-                 QStringLiteral("Earliest offset at or after YYYY-MM-DDTHH:mm:SS.sss[Z|±hh:mm] (no zone: UTC, as Kafka)."),
+                 QCoreApplication::translate("kops::cli", "Earliest offset at or after YYYY-MM-DDTHH:mm:SS.sss[Z|±hh:mm] (no zone: UTC, as Kafka)."),
                  QStringLiteral("DATETIME")});
     p.addOption({QStringLiteral("local-time"),
-                 QStringLiteral("Read a --to-datetime without a zone in local time instead of UTC (Kafka's default).")});
-    p.addOption({QStringLiteral("by-duration"), QStringLiteral("Earliest offset at or after now minus PnDTnHnMnS."),
+                 QCoreApplication::translate("kops::cli", "Read a --to-datetime without a zone in local time instead of UTC (Kafka's default).")});
+    p.addOption({QStringLiteral("by-duration"), QCoreApplication::translate("kops::cli", "Earliest offset at or after now minus PnDTnHnMnS."),
                  QStringLiteral("DURATION")});
-    p.addOption({QStringLiteral("to-earliest"), QStringLiteral("The earliest offset.")});
-    p.addOption({QStringLiteral("to-latest"), QStringLiteral("The log-end offset.")});
-    p.addOption({QStringLiteral("to-current"), QStringLiteral("The committed offset (log end without one).")});
-    p.addOption({QStringLiteral("to-offset"), QStringLiteral("This offset, clamped to the partition's range."),
+    p.addOption({QStringLiteral("to-earliest"), QCoreApplication::translate("kops::cli", "The earliest offset.")});
+    p.addOption({QStringLiteral("to-latest"), QCoreApplication::translate("kops::cli", "The log-end offset.")});
+    p.addOption({QStringLiteral("to-current"), QCoreApplication::translate("kops::cli", "The committed offset (log end without one).")});
+    p.addOption({QStringLiteral("to-offset"), QCoreApplication::translate("kops::cli", "This offset, clamped to the partition's range."),
                  QStringLiteral("OFFSET")});
-    p.addOption({QStringLiteral("shift-by"), QStringLiteral("The committed offset plus N (may be negative), clamped. As in Kafka, a partition "
+    p.addOption({QStringLiteral("shift-by"), QCoreApplication::translate("kops::cli", "The committed offset plus N (may be negative), clamped. As in Kafka, a partition "
                                 "without a committed offset is an error."),
                  QStringLiteral("N")});
-    p.addOption({QStringLiteral("from-file"), QStringLiteral("Offsets from a CSV of topic,partition,offset lines."),
+    p.addOption({QStringLiteral("from-file"), QCoreApplication::translate("kops::cli", "Offsets from a CSV of topic,partition,offset lines."),
                  QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("dry-run"), QStringLiteral("Show the new offsets only (the default).")});
-    p.addOption({QStringLiteral("execute"), QStringLiteral("Apply the new offsets (journaled; see --history, --undo).")});
-    p.addOption({QStringLiteral("export"), QStringLiteral("Write the plan as CSV for --from-file."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("history"), QStringLiteral("List journaled resets (with --group: of that group).")});
-    p.addOption({QStringLiteral("undo"), QStringLiteral("Restore the offsets from before journaled reset ID."),
+    p.addOption({QStringLiteral("dry-run"), QCoreApplication::translate("kops::cli", "Show the new offsets only (the default).")});
+    p.addOption({QStringLiteral("execute"), QCoreApplication::translate("kops::cli", "Apply the new offsets (journaled; see --history, --undo).")});
+    p.addOption({QStringLiteral("export"), QCoreApplication::translate("kops::cli", "Write the plan as CSV for --from-file."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("history"), QCoreApplication::translate("kops::cli", "List journaled resets (with --group: of that group).")});
+    p.addOption({QStringLiteral("undo"), QCoreApplication::translate("kops::cli", "Restore the offsets from before journaled reset ID."),
                  QStringLiteral("ID")});
 }
 
@@ -394,7 +396,7 @@ QList<CliCommand> resetCommands()
 {
     return {
         {QStringLiteral("reset-offsets"),
-         QStringLiteral("Preview, apply, list and undo consumer group offset resets (replay)."), {}, addResetOptions, runReset},
+         QCoreApplication::translate("kops::cli", "Preview, apply, list and undo consumer group offset resets (replay)."), {}, addResetOptions, runReset},
     };
 }
 

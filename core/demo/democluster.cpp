@@ -95,6 +95,11 @@ QString DemoCluster::alertsPath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-alerts.sqlite");
 }
 
+QString DemoCluster::profilesPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-profiles");
+}
+
 Result<std::shared_ptr<DemoCluster>> DemoCluster::start(Options options)
 {
     std::shared_ptr<DemoCluster> demo(new DemoCluster(options));
@@ -140,6 +145,11 @@ Status DemoCluster::build()
                                        errstr, sizeof errstr);
     if (!m_traffic->producer)
         return KafkaError::make(QStringLiteral("DEMO"), QString::fromUtf8(errstr));
+    {
+        // The misconfiguration the Profiles page's live cross-check finds (demoprofiles.h).
+        std::lock_guard lock(m_mutex);
+        m_topicConfigs[QStringLiteral("payments")].insert(QStringLiteral("min.insync.replicas"), QStringLiteral("1"));
+    }
     std::thread creator([this] {
         for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics())
             rd_kafka_mock_topic_create(m_mcluster, topic.toUtf8().constData(), partitions, 3);

@@ -59,6 +59,8 @@ public:
     /// The demo's own lag history and alerts, apart from every real cluster's; replaced at each start.
     static QString historyPath();
     static QString alertsPath();
+    /// The demo's example configuration profiles (demoprofiles.h), apart from the user's own.
+    static QString profilesPath();
 
     QString bootstrapServers() const;
     QList<QPair<QString, QString>> clientProperties() const;

@@ -1,5 +1,7 @@
 #include "democlusterapi.h"
 
+#include <QCoreApplication>
+
 #include "democluster.h"
 
 namespace kops::demo {
@@ -100,7 +102,7 @@ Result<QList<PartitionOffset>> DemoClusterApi::offsetsForTimes(const QList<Parti
         });
         if (wm == marks.value().cend() || !wm->errorCode.isEmpty()) {
             po.errorCode = wm == marks.value().cend() ? QStringLiteral("UNKNOWN_TOPIC_OR_PART") : wm->errorCode;
-            po.errorMessage = wm == marks.value().cend() ? QStringLiteral("The topic or partition does not exist.")
+            po.errorMessage = wm == marks.value().cend() ? QCoreApplication::translate("kops::Demo", "The topic or partition does not exist.")
                                                          : wm->errorMessage;
             continue;
         }

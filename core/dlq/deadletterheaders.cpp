@@ -1,6 +1,11 @@
 #include "deadletterheaders.h"
 
+#include <QCoreApplication>
+
 #include "deadletterjson.h"
+#include "partitionstream.h"
+
+#include <QVarLengthArray>
 
 #include <QDateTime>
 #include <QHash>
@@ -45,12 +50,6 @@ const FieldNames kFormats[] = {
      "x-error-class", "x-error-message", nullptr, nullptr},
 };
 
-// Spring's binary partition is 4 bytes, offsets and timestamps 8; some writers use text.
-QString text(const std::optional<QByteArray> &v)
-{
-    return v ? QString::fromUtf8(*v) : QString();
-}
-
 } // namespace
 
 QString deadLetterFormatName(DeadLetterFormat format)
@@ -81,7 +80,7 @@ Result<HeaderMappingRule> parseHeaderMappingRule(const QString &text)
                                                                   : nullptr;
         if (!slot || name.isEmpty())
             return KafkaError::make(QStringLiteral("USAGE"),
-                                    QStringLiteral("Header rule '%1': use FIELD=HEADER with FIELD one of topic, partition, "
+                                    QCoreApplication::translate("kops::DeadLetters", "Header rule '%1': use FIELD=HEADER with FIELD one of topic, partition, "
                                                    "offset, timestamp, error-class, error-message")
                                         .arg(part));
         *slot = name;
@@ -105,9 +104,15 @@ DeadLetterDecoder::DeadLetterDecoder(QList<HeaderMappingRule> rules) : m_rules(s
 
 std::optional<qint64> DeadLetterDecoder::parseNumber(const std::optional<QByteArray> &value)
 {
-    if (!value || value->isEmpty())
+    if (!value)
         return std::nullopt;
-    const QByteArray &v = *value;
+    return parseNumber(QByteArrayView(*value));
+}
+
+std::optional<qint64> DeadLetterDecoder::parseNumber(QByteArrayView v)
+{
+    if (v.isEmpty())
+        return std::nullopt;
     // Text first: "12" is two bytes that would also read as a big-endian short.
     bool allDigits = true;
     for (qsizetype i = 0; i < v.size(); ++i) {
@@ -119,7 +124,7 @@ std::optional<qint64> DeadLetterDecoder::parseNumber(const std::optional<QByteAr
     }
     if (allDigits) {
         bool ok = false;
-        const qint64 n = v.toLongLong(&ok);
+        const qint64 n = QLatin1StringView(v.data(), v.size()).toLongLong(&ok);
         if (ok)
             return n;
     }
@@ -156,60 +161,84 @@ const QHash<QString, QList<std::pair<int, int>>> &knownNames()
     return names;
 }
 
-std::optional<QByteArray> valueOf(const RecordHeader *h)
-{
-    if (!h)
-        return std::nullopt;
-    return h->value ? h->value : QByteArray();
-}
-
 } // namespace
+
+/// One header as decode() sees it: a name (shared QString) and a value where it lies.
+struct DeadLetterDecoder::HeaderRef
+{
+    const QString *name = nullptr;
+    QByteArrayView value;
+    bool isNull = true;
+};
 
 DeadLetterInfo DeadLetterDecoder::decode(const QList<RecordHeader> &headers) const
 {
-    DeadLetterInfo info;
-    if (headers.isEmpty())
-        return info;
+    QVarLengthArray<HeaderRef, 16> refs;
+    for (const RecordHeader &h : headers)
+        refs.append({&h.key, h.value ? QByteArrayView(*h.value) : QByteArrayView(), !h.value});
+    return decodeRefs(refs.constData(), refs.size(), Parts::All);
+}
 
-    auto fill = [&](DeadLetterFormat format, const RecordHeader *const *slot) {
+DeadLetterInfo DeadLetterDecoder::decodeRecord(const RecordView &record, Parts parts) const
+{
+    QVarLengthArray<HeaderRef, 16> refs;
+    record.forEachHeader([&refs](QByteArrayView name, QByteArrayView value, bool isNull) {
+        refs.append({&RecordView::headerName(name), value, isNull});
+        return true;
+    });
+    return decodeRefs(refs.constData(), refs.size(), parts);
+}
+
+DeadLetterInfo DeadLetterDecoder::decodeRefs(const HeaderRef *headers, qsizetype count, Parts parts) const
+{
+    DeadLetterInfo info;
+    if (count == 0)
+        return info;
+    const bool texts = parts == Parts::All;
+    auto number = [](const HeaderRef *h) { return h ? parseNumber(h->value) : std::nullopt; };
+    auto text = [](const HeaderRef *h) { return h ? QString::fromUtf8(h->value) : QString(); };
+    auto fill = [&](DeadLetterFormat format, const HeaderRef *const *slot) {
         if (!slot[0] && !slot[4] && !slot[5])
             return false;
         info.format = format;
-        info.originalTopic = text(valueOf(slot[0]));
-        if (auto n = parseNumber(valueOf(slot[1])); n && *n >= 0 && *n <= std::numeric_limits<int>::max())
+        info.originalTopic = text(slot[0]);
+        if (auto n = number(slot[1]); n && *n >= 0 && *n <= std::numeric_limits<int>::max())
             info.originalPartition = int(*n);
-        if (auto n = parseNumber(valueOf(slot[2])); n && *n >= 0)
+        if (auto n = number(slot[2]); n && *n >= 0)
             info.originalOffset = *n;
-        info.originalTimestampMs = parseNumber(valueOf(slot[3]));
-        info.errorClass = text(valueOf(slot[4]));
-        info.errorMessage = text(valueOf(slot[5]));
-        info.stackTrace = text(valueOf(slot[6]));
-        info.connectorName = text(valueOf(slot[7]));
+        info.originalTimestampMs = number(slot[3]);
+        if (texts) {
+            info.errorClass = text(slot[4]);
+            info.errorMessage = text(slot[5]);
+            info.stackTrace = text(slot[6]);
+            info.connectorName = text(slot[7]);
+        }
         return true;
     };
+    const HeaderRef *const end = headers + count;
 
     // User rules first (in order), by a plain scan: there are few of them.
     for (const HeaderMappingRule &r : m_rules) {
-        const RecordHeader *slot[kFieldCount] = {};
+        const HeaderRef *slot[kFieldCount] = {};
         const QString *names[6] = {&r.topicHeader, &r.partitionHeader, &r.offsetHeader,
                                    &r.timestampHeader, &r.errorClassHeader, &r.errorMessageHeader};
-        for (const RecordHeader &h : headers) // last value wins for repeated headers
+        for (const HeaderRef *h = headers; h != end; ++h) // last value wins for repeated headers
             for (int i = 0; i < 6; ++i)
-                if (!names[i]->isEmpty() && h.key == *names[i])
-                    slot[i] = &h;
+                if (!names[i]->isEmpty() && *h->name == *names[i])
+                    slot[i] = h;
         if (fill(DeadLetterFormat::Custom, slot))
             return info;
     }
 
     // One hash look-up per header; the first format naming a topic or an error wins.
-    const RecordHeader *found[kFormatCount][kFieldCount] = {};
+    const HeaderRef *found[kFormatCount][kFieldCount] = {};
     const auto &known = knownNames();
-    for (const RecordHeader &h : headers) {
-        const auto it = known.constFind(h.key);
+    for (const HeaderRef *h = headers; h != end; ++h) {
+        const auto it = known.constFind(*h->name);
         if (it == known.cend())
             continue;
         for (const auto &[format, field] : *it)
-            found[format][field] = &h; // last value wins (Spring appends on re-failure)
+            found[format][field] = h; // last value wins (Spring appends on re-failure)
     }
     for (int f = 0; f < kFormatCount; ++f)
         if (fill(kFormats[f].format, found[f]))
@@ -254,7 +283,7 @@ QString DeadLetterDecoder::displayValue(const RecordHeader &header, qsizetype ma
     }
     QString text = QStringLiteral("0x") + QString::fromLatin1(v.left(std::min<qsizetype>(maxBytes, 256)).toHex());
     if (v.size() > std::min<qsizetype>(maxBytes, 256))
-        text += QStringLiteral("… (%1 bytes)").arg(v.size());
+        text += QCoreApplication::translate("kops::DeadLetters", "… (%1 bytes)").arg(v.size());
     const Field field = fieldOf(header.key);
     if (field == Field::Partition || field == Field::Offset || field == Field::Timestamp) {
         if (const auto n = parseNumber(header.value)) {

@@ -10,6 +10,8 @@
 
 namespace kops {
 
+class RecordView;
+
 /// Which framework wrote a record's dead-letter headers.
 enum class DeadLetterFormat { None, Spring, Connect, Karafka, Generic, Custom };
 
@@ -57,12 +59,19 @@ public:
     explicit DeadLetterDecoder(QList<HeaderMappingRule> rules = {});
 
     DeadLetterInfo decode(const QList<RecordHeader> &headers) const;
+    /// What decode() needs to fill: Routing leaves out the error texts (class, message, stack
+    /// trace, connector), which are the costly part of a record's dead-letter headers.
+    enum class Parts { All, Routing };
+    /// Decodes a record where it lies, without copying its headers.
+    DeadLetterInfo decodeRecord(const RecordView &record, Parts parts = Parts::All) const;
 
     /// True for header names any known format (or a rule) uses; used to strip them on requeue.
     bool isDeadLetterHeader(const QString &name) const;
 
     /// A header value as an integer: decimal text, or 2/4/8-byte big-endian binary.
     static std::optional<qint64> parseNumber(const std::optional<QByteArray> &value);
+    static std::optional<qint64> parseNumber(QByteArrayView value);
+    static std::optional<qint64> parseNumber(const QByteArray &value) { return parseNumber(QByteArrayView(value)); }
 
     /// The decoded field a header of this name fills (rules first, then the known formats).
     enum class Field { None, Topic, Partition, Offset, Timestamp, ErrorClass, ErrorMessage, StackTrace, Connector };
@@ -74,6 +83,9 @@ public:
     QString displayValue(const RecordHeader &header, qsizetype maxBytes = 4096) const;
 
 private:
+    struct HeaderRef;
+    DeadLetterInfo decodeRefs(const HeaderRef *headers, qsizetype count, Parts parts) const;
+
     QList<HeaderMappingRule> m_rules;
 };
 

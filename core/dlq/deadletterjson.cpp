@@ -1,5 +1,7 @@
 #include "deadletterjson.h"
 
+#include <QCoreApplication>
+
 #include <QJsonArray>
 
 namespace kops {
@@ -29,14 +31,14 @@ Result<std::optional<QByteArray>> getBytes(const QJsonObject &o, const QString &
         const auto decoded = QByteArray::fromBase64Encoding(o.value(b64).toString().toLatin1(),
                                                            QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
-            return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("'%1' is not valid base64").arg(b64));
+            return KafkaError::make(QStringLiteral("_INVALID_ARG"), QCoreApplication::translate("kops::DeadLetters", "'%1' is not valid base64").arg(b64));
         return std::optional<QByteArray>(*decoded);
     }
     const QJsonValue v = o.value(name);
     if (v.isUndefined() || v.isNull())
         return std::optional<QByteArray>();
     if (!v.isString())
-        return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("'%1' must be a string or null").arg(name));
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"), QCoreApplication::translate("kops::DeadLetters", "'%1' must be a string or null").arg(name));
     return std::optional<QByteArray>(v.toString().toUtf8());
 }
 
@@ -94,11 +96,11 @@ Result<OutgoingRecord> outgoingFromJson(const QJsonObject &line, const QString &
     r.timestampMs = ts > 0 ? ts : 0;
     const QJsonValue hv = line.value(QStringLiteral("headers"));
     if (!hv.isUndefined() && !hv.isNull() && !hv.isArray())
-        return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("'headers' must be an array"));
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"), QCoreApplication::translate("kops::DeadLetters", "'headers' must be an array"));
     for (const QJsonValue &h : hv.toArray()) {
         const QJsonObject ho = h.toObject();
         if (!ho.value(QStringLiteral("key")).isString())
-            return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("a header has no 'key'"));
+            return KafkaError::make(QStringLiteral("_INVALID_ARG"), QCoreApplication::translate("kops::DeadLetters", "a header has no 'key'"));
         auto hval = getBytes(ho, QStringLiteral("value"));
         if (!hval)
             return hval.error();

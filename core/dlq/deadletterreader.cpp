@@ -1,5 +1,7 @@
 #include "deadletterreader.h"
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 
 #include <QElapsedTimer>
@@ -42,7 +44,7 @@ Status DeadLetterReader::open()
     if (!topic || !topic->errorCode.isEmpty() || topic->partitions.isEmpty())
         return KafkaError::make(topic && !topic->errorCode.isEmpty() ? topic->errorCode
                                                                      : QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                QStringLiteral("Topic '%1' does not exist.").arg(m_selection.topic));
+                                QCoreApplication::translate("kops::DeadLetters", "Topic '%1' does not exist.").arg(m_selection.topic));
     QList<int> partitions = m_selection.partitions;
     if (partitions.isEmpty())
         for (const PartitionInfo &p : topic->partitions)
@@ -55,7 +57,7 @@ Status DeadLetterReader::open()
                                         [p](const PartitionInfo &pi) { return pi.partition == p; });
         if (!exists)
             return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                    QStringLiteral("Topic '%1' has no partition %2.").arg(m_selection.topic).arg(p));
+                                    QCoreApplication::translate("kops::DeadLetters", "Topic '%1' has no partition %2.").arg(m_selection.topic).arg(p));
         tps.append({m_selection.topic, p});
     }
     auto wm = m_api.watermarks(tps);
@@ -64,7 +66,7 @@ Status DeadLetterReader::open()
     QHash<int, PartitionWatermarks> marks;
     for (const PartitionWatermarks &w : wm.value()) {
         if (!w.errorCode.isEmpty())
-            return KafkaError::make(w.errorCode, QStringLiteral("Partition %1: %2").arg(w.partition).arg(w.errorMessage));
+            return KafkaError::make(w.errorCode, QCoreApplication::translate("kops::DeadLetters", "Partition %1: %2").arg(w.partition).arg(w.errorMessage));
         marks.insert(w.partition, w);
     }
     QHash<int, qint64> timeOffsets;

@@ -1,5 +1,7 @@
 #include "partitionstream.h"
 
+#include <QCoreApplication>
+
 #include "rdkafkaclusterapi.h"
 #include "rdkafkahandle.h"
 #include "rdkafkautil.h"
@@ -33,7 +35,7 @@ RecordView RecordView::of(const ConsumedRecord &record)
     return v;
 }
 
-RecordView RecordView::ofMessage(const void *message)
+RecordView RecordView::ofMessage(const void *message, void *owner)
 {
     const auto *msg = static_cast<const rd_kafka_message_t *>(message);
     RecordView v;
@@ -47,6 +49,7 @@ RecordView RecordView::ofMessage(const void *message)
     v.m_valueData = static_cast<const char *>(msg->payload);
     v.m_valueSize = qsizetype(msg->len);
     v.m_message = msg;
+    v.m_owner = owner;
     return v;
 }
 
@@ -68,11 +71,9 @@ void RecordView::forEachHeader(const std::function<bool(QByteArrayView, QByteArr
                        });
 }
 
-namespace {
-
 /// Header names as QStrings, shared instead of converted for every record: dead-letter topics
 /// repeat the same few names on every record. A small per-thread cache, searched linearly.
-const QString &headerName(QByteArrayView name)
+const QString &RecordView::headerName(QByteArrayView name)
 {
     struct Entry
     {
@@ -92,7 +93,15 @@ const QString &headerName(QByteArrayView name)
     return e.text;
 }
 
-} // namespace
+std::shared_ptr<const rd_kafka_message_s> RecordView::retain() const
+{
+    auto *owner = static_cast<rdk::MessagePtr *>(m_owner);
+    if (!owner || !*owner)
+        return nullptr;
+    return std::shared_ptr<const rd_kafka_message_s>(owner->release(), [](const rd_kafka_message_s *m) {
+        rd_kafka_message_destroy(const_cast<rd_kafka_message_t *>(m));
+    });
+}
 
 QList<RecordHeader> RecordView::headers() const
 {
@@ -175,7 +184,7 @@ public:
                 return wm.error();
             const PartitionWatermarks w = wm.value().value(0);
             if (!w.errorCode.isEmpty())
-                return KafkaError::make(w.errorCode, QStringLiteral("Reading %1/%2: %3").arg(topic()).arg(r.partition).arg(w.errorMessage));
+                return KafkaError::make(w.errorCode, QCoreApplication::translate("kops::DeadLetters", "Reading %1/%2: %3").arg(topic()).arg(r.partition).arg(w.errorMessage));
             if (w.high >= 0 && w.high <= r.from) {
                 r.from = r.end;
             } else if (w.low > r.from) {
@@ -220,6 +229,7 @@ public:
 
     ~RdKafkaPartitionStream() override
     {
+        // Messages retained from this stream must be gone by now: rd_kafka_destroy waits for them.
         m_queue.reset();
         if (m_assigned)
             rd_kafka_assign(m_handle->rk(), nullptr);
@@ -241,7 +251,7 @@ public:
             for (const StreamRange &r : std::as_const(m_ranges))
                 rd_kafka_topic_partition_list_add(list.get(), name.constData(), r.partition)->offset = r.from;
             if (const rd_kafka_resp_err_t err = rd_kafka_assign(rk, list.get()))
-                return m_handle->error(err, QStringLiteral("Reading %1").arg(topic()));
+                return m_handle->error(err, QCoreApplication::translate("kops::DeadLetters", "Reading %1").arg(topic()));
             m_assigned = true;
         }
         const QDeadlineTimer deadline(timeoutMs);
@@ -261,7 +271,7 @@ public:
             for (ssize_t i = 0; i < n; ++i) {
                 rdk::MessagePtr msg(batch[size_t(i)]);
                 if (!failure)
-                    shown += take(msg.get(), visitor, &failure);
+                    shown += take(msg, visitor, &failure);
             }
         }
         if (failure)
@@ -269,7 +279,7 @@ public:
         if (shown > 0)
             m_progress.restart();
         else if (!atEnd() && m_progress.elapsed() > kStallMs)
-            return m_handle->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("Reading %1").arg(topic()));
+            return m_handle->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::DeadLetters", "Reading %1").arg(topic()));
         return shown;
     }
 
@@ -277,8 +287,9 @@ public:
 
 private:
     /// Moves the cursor past one message and shows it when it is in range; 1 when shown.
-    int take(const rd_kafka_message_t *msg, const Visitor &visitor, std::optional<KafkaError> *failure)
+    int take(rdk::MessagePtr &owned, const Visitor &visitor, std::optional<KafkaError> *failure)
     {
+        const rd_kafka_message_t *msg = owned.get();
         auto it = m_ranges.find(msg->partition);
         if (msg->err) {
             if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
@@ -286,7 +297,7 @@ private:
                     it->from = it->end; // the log ends below the recorded end (gaps, markers)
                 m_progress.restart();
             } else if (msg->rkt && it != m_ranges.end()) { // a partition's own error (out of range, deleted...)
-                *failure = m_handle->error(msg->err, QStringLiteral("Reading %1/%2").arg(topic()).arg(msg->partition));
+                *failure = m_handle->error(msg->err, QCoreApplication::translate("kops::DeadLetters", "Reading %1/%2").arg(topic()).arg(msg->partition));
             } // else client-level (a broker down): librdkafka reconnects; the stall check decides
             return 0;
         }
@@ -297,7 +308,7 @@ private:
             return 0;
         }
         it->from = msg->offset + 1;
-        visitor(RecordView::ofMessage(msg));
+        visitor(RecordView::ofMessage(msg, &owned)); // the visitor may retain() it
         return 1;
     }
 

@@ -24,8 +24,9 @@ class RecordView final
 public:
     /// A view of a record already in memory (the fallback streams, tests).
     static RecordView of(const ConsumedRecord &record);
-    /// A view of a librdkafka message (rd_kafka_message_t); the message outlives the view.
-    static RecordView ofMessage(const void *rdkafkaMessage);
+    /// A view of a librdkafka message (rd_kafka_message_t); the message outlives the view. With
+    /// owner (the caller's rdk::MessagePtr holding it), retain() can take the message over.
+    static RecordView ofMessage(const void *rdkafkaMessage, void *owner = nullptr);
 
     int partition = -1;
     qint64 offset = -1;
@@ -42,6 +43,12 @@ public:
     QList<RecordHeader> headers() const;
     /// An owned copy of the whole record.
     ConsumedRecord toRecord(const QString &topic) const;
+    /// Takes over the librdkafka message this view shows, to forward it without copying (see
+    /// OutgoingRecord::forwarded); null for views of owned records, or when already taken. Every
+    /// retained message must be released before its stream is destroyed.
+    std::shared_ptr<const rd_kafka_message_s> retain() const;
+    /// The header name as a QString, shared between records (a small per-thread cache).
+    static const QString &headerName(QByteArrayView name);
 
 private:
     const char *m_keyData = nullptr;
@@ -49,6 +56,7 @@ private:
     const char *m_valueData = nullptr;
     qsizetype m_valueSize = 0;
     const void *m_message = nullptr;          ///< rd_kafka_message_t, or
+    void *m_owner = nullptr;                  ///< the stream's owning pointer to it (retain())
     const ConsumedRecord *m_record = nullptr; ///< an owned record
 };
 

@@ -1,5 +1,7 @@
 #include "recordfilter.h"
 
+#include <QCoreApplication>
+
 namespace kops {
 
 bool RecordFilterSpec::isEmpty() const
@@ -15,7 +17,7 @@ RecordFilter::RecordFilter(RecordFilterSpec spec) : m_spec(std::move(spec))
             return;
         re = QRegularExpression(m.pattern);
         if (!re.isValid() && m_error.isEmpty())
-            m_error = QStringLiteral("The %1 expression '%2' is not valid: %3").arg(what, m.pattern, re.errorString());
+            m_error = QCoreApplication::translate("kops::DeadLetters", "The %1 expression '%2' is not valid: %3").arg(what, m.pattern, re.errorString());
         re.optimize();
     };
     compile(m_spec.key, m_keyRe, QStringLiteral("key"));

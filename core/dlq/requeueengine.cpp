@@ -1,8 +1,11 @@
 #include "requeueengine.h"
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QScopeGuard>
 #include <QSet>
 #include <QThread>
 
@@ -19,8 +22,9 @@ struct RequeueEngine::Pending
 {
     int partition = -1; ///< source partition
     qint64 srcOffset = -1;
-    OutgoingRecord record;
+    OutgoingRecord record; ///< empty while its page is in flight (the page's batch holds it)
     bool chained = false; ///< the job's previous record in this partition is the one before it in the batch
+    int index = -1;       ///< its place in the page's batch
 };
 
 /// A matching source record, converted (or why it cannot be).
@@ -52,9 +56,13 @@ struct RequeueEngine::Run
     ProgressFn report;
     QByteArray uuid;         ///< the job's, for its header on every record
     QByteArray fromPrefix;   ///< "source-topic/"
+    bool needInfo = false;   ///< the dead-letter headers decide where or when a record goes, or if it matches
+    DeadLetterDecoder::Parts infoParts = DeadLetterDecoder::Parts::Routing;
+    QList<QByteArray> replacedHeaders; ///< the requeue's own headers, replaced on every record sent
     struct Page
     {
-        QList<Pending> pending;
+        QList<Pending> pending;          ///< what was sent (records moved to `records`)
+        QList<OutgoingRecord> records;   ///< the batch, shared with the delivery (for resends)
         std::unique_ptr<PendingDelivery> delivery;
         int batch = 0; ///< page number
     };
@@ -164,7 +172,7 @@ Result<QStringList> RequeueEngine::missingTopics(const QStringList &topics)
         if (!info || info->errorCode == QLatin1String("UNKNOWN_TOPIC_OR_PART") || (info->errorCode.isEmpty() && info->partitions.isEmpty()))
             missing.append(t);
         else if (!info->errorCode.isEmpty())
-            return KafkaError::make(info->errorCode, QStringLiteral("Target topic '%1' cannot be used (%2).").arg(t, info->errorCode));
+            return KafkaError::make(info->errorCode, QCoreApplication::translate("kops::DeadLetters", "Target topic '%1' cannot be used (%2).").arg(t, info->errorCode));
     }
     return missing;
 }
@@ -180,7 +188,7 @@ Status RequeueEngine::createTopics(const QStringList &topics, const QString &sou
         const TopicInfo *src = md.value().topic(sourceTopic);
         if (!src || src->partitions.isEmpty())
             return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                    QStringLiteral("Topic '%1' does not exist.").arg(sourceTopic));
+                                    QCoreApplication::translate("kops::DeadLetters", "Topic '%1' does not exist.").arg(sourceTopic));
         partitions = int(src->partitions.size());
     }
     for (const QString &t : topics) {
@@ -200,14 +208,14 @@ Status RequeueEngine::createTopics(const QStringList &topics, const QString &sou
         QThread::msleep(100);
     }
     return KafkaError::make(QStringLiteral("_TIMED_OUT"),
-                            QStringLiteral("Created %1, but the cluster does not list it yet.").arg(topics.join(QStringLiteral(", "))));
+                            QCoreApplication::translate("kops::DeadLetters", "Created %1, but the cluster does not list it yet.").arg(topics.join(QStringLiteral(", "))));
 }
 
 Result<RequeueOutcome> RequeueEngine::start(const RequeueSpec &spec, const QString &connection, Control *control,
                                             const ProgressFn &progress)
 {
     if (spec.options.target == RequeueOptions::Target::Topic && spec.options.targetTopic.isEmpty())
-        return KafkaError::make(QStringLiteral("USAGE"), QStringLiteral("No target topic given."));
+        return KafkaError::make(QStringLiteral("USAGE"), QCoreApplication::translate("kops::DeadLetters", "No target topic given."));
     if (const RecordFilter f(spec.filter); !f.error().isEmpty())
         return KafkaError::make(QStringLiteral("USAGE"), f.error());
     if (spec.options.target == RequeueOptions::Target::Topic) {
@@ -217,7 +225,7 @@ Result<RequeueOutcome> RequeueEngine::start(const RequeueSpec &spec, const QStri
             return missing.error();
         if (!missing.value().isEmpty())
             return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                    QStringLiteral("Target topic '%1' does not exist: nothing was requeued.").arg(spec.options.targetTopic));
+                                    QCoreApplication::translate("kops::DeadLetters", "Target topic '%1' does not exist: nothing was requeued.").arg(spec.options.targetTopic));
     }
     auto job = m_journal.create(connection, spec.sourceTopic, spec.toJson());
     if (!job)
@@ -232,7 +240,7 @@ Result<RequeueOutcome> RequeueEngine::resume(qint64 journalId, Control *control,
         return job.error();
     if (job.value().state == QLatin1String("done"))
         return KafkaError::make(QStringLiteral("USAGE"),
-                                QStringLiteral("Requeue %1 is already complete; nothing to resume.").arg(journalId));
+                                QCoreApplication::translate("kops::DeadLetters", "Requeue %1 is already complete; nothing to resume.").arg(journalId));
     return execute(job.value(), control, progress);
 }
 
@@ -248,7 +256,7 @@ Result<int> RequeueEngine::partitionCount(Run &run, const QString &topic)
     const TopicInfo *t = md.value().topic(topic);
     if (!t || !t->errorCode.isEmpty() || t->partitions.isEmpty()) {
         const KafkaError e = KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                              QStringLiteral("Target topic '%1' does not exist.").arg(topic));
+                                              QCoreApplication::translate("kops::DeadLetters", "Target topic '%1' does not exist.").arg(topic));
         run.badTopics.insert(topic, e);
         return e;
     }
@@ -273,7 +281,7 @@ Status RequeueEngine::ensureMarks(Run &run, const QString &topic)
     for (const PartitionWatermarks &w : wm.value()) {
         if (!w.errorCode.isEmpty() || w.high < 0)
             return KafkaError::make(w.errorCode.isEmpty() ? QStringLiteral("_UNKNOWN") : w.errorCode,
-                                    QStringLiteral("Cannot read the end of %1/%2: %3").arg(topic).arg(w.partition).arg(w.errorMessage));
+                                    QCoreApplication::translate("kops::DeadLetters", "Cannot read the end of %1/%2: %3").arg(topic).arg(w.partition).arg(w.errorMessage));
         marks.append({topic, w.partition, w.high});
     }
     if (auto added = m_journal.addMarks(run.job.id, marks); !added)
@@ -300,7 +308,7 @@ Status RequeueEngine::reconcile(Run &run)
             // target there can no longer be checked, and resending could duplicate it.
             return KafkaError::make(
                 QStringLiteral("TARGET_TRUNCATED"),
-                QStringLiteral("Target %1/%2 no longer holds offsets %3 to %4 (its log now starts at %4; the requeue "
+                QCoreApplication::translate("kops::DeadLetters", "Target %1/%2 no longer holds offsets %3 to %4 (its log now starts at %4; the requeue "
                                "started writing at %5), so the records requeued there cannot be verified and sending "
                                "them again could duplicate them. Nothing more was sent; check the target, then start "
                                "a new requeue of what is missing.")
@@ -308,7 +316,6 @@ Status RequeueEngine::reconcile(Run &run)
         if (from < w.high)
             perTopic[w.topic].append({w.partition, from, w.high});
     }
-    const QString prefix = run.spec.sourceTopic + QLatin1Char('/');
     for (auto t = perTopic.cbegin(); t != perTopic.cend(); ++t) {
         auto stream = PartitionStream::open(m_api, t.key(), t.value());
         const QByteArray jobHeader = requeueJobHeader().toUtf8(), fromHeader = requeuedFromHeader().toUtf8();
@@ -348,14 +355,14 @@ Status RequeueEngine::reconcile(Run &run)
     return Done{};
 }
 
-std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const RecordView &r, QList<RecordHeader> headers,
-                                                        const DeadLetterInfo &info, QString *whyNot)
+std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const RecordView &r, const DeadLetterInfo &info,
+                                                        QString *whyNot)
 {
     const RequeueOptions &o = run.spec.options;
     OutgoingRecord out;
     out.topic = o.target == RequeueOptions::Target::Original ? info.originalTopic : o.targetTopic;
     if (out.topic.isEmpty()) {
-        *whyNot = QStringLiteral("No original topic in the dead-letter headers.");
+        *whyNot = QCoreApplication::translate("kops::DeadLetters", "No original topic in the dead-letter headers.");
         return std::nullopt;
     }
     auto count = partitionCount(run, out.topic);
@@ -363,42 +370,61 @@ std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const RecordVi
         *whyNot = count.error().message;
         return std::nullopt;
     }
-    if (r.hasKey())
-        out.key = r.key().toByteArray();
-    if (r.hasValue())
-        out.value = r.value().toByteArray();
     switch (o.partitionPolicy) {
     case RequeueOptions::PartitionPolicy::Original:
         if (!info.originalPartition || *info.originalPartition >= count.value()) {
             *whyNot = info.originalPartition
-                          ? QStringLiteral("Original partition %1 does not exist in '%2'.").arg(*info.originalPartition).arg(out.topic)
-                          : QStringLiteral("No original partition in the dead-letter headers.");
+                          ? QCoreApplication::translate("kops::DeadLetters", "Original partition %1 does not exist in '%2'.").arg(*info.originalPartition).arg(out.topic)
+                          : QCoreApplication::translate("kops::DeadLetters", "No original partition in the dead-letter headers.");
             return std::nullopt;
         }
         out.partition = *info.originalPartition;
         break;
     case RequeueOptions::PartitionPolicy::ByKey:
-        out.partition = out.key ? javaPartitionForKey(*out.key, count.value()) : -1;
+        out.partition = r.hasKey() ? javaPartitionForKey(QByteArray::fromRawData(r.key().data(), r.key().size()), count.value())
+                                   : -1;
         break;
     case RequeueOptions::PartitionPolicy::ProducerDefault: out.partition = -1; break;
     }
-    qint64 previousCount = 0;
-    headers.removeIf([&](const RecordHeader &h) {
-        if (h.key == requeueCountHeader()) {
-            previousCount = DeadLetterDecoder::parseNumber(h.value).value_or(0);
-            return true;
-        }
-        return h.key == requeuedFromHeader() || h.key == requeueJobHeader()
-               || (o.stripDeadLetterHeaders && run.decoder.isDeadLetterHeader(h.key));
-    });
-    headers.append({requeuedFromHeader(), run.fromPrefix + QByteArray::number(r.partition) + '/' + QByteArray::number(r.offset)});
-    headers.append({requeueCountHeader(), QByteArray::number(previousCount + 1)});
-    headers.append({requeueJobHeader(), run.uuid});
-    out.headers = std::move(headers);
     if (o.timestampPolicy == RequeueOptions::TimestampPolicy::Original) {
         const qint64 ts = info.originalTimestampMs.value_or(r.timestampMs);
         out.timestampMs = ts > 0 ? ts : 0;
     }
+
+    // The requeue's own headers are replaced (the count goes up by one); dead-letter headers may go.
+    const QByteArray countName = requeueCountHeader().toUtf8();
+    qint64 previousCount = 0;
+    QList<QByteArray> stripped;
+    r.forEachHeader([&](QByteArrayView name, QByteArrayView value, bool) {
+        if (name == countName)
+            previousCount = DeadLetterDecoder::parseNumber(value).value_or(0);
+        else if (o.stripDeadLetterHeaders && run.decoder.isDeadLetterHeader(RecordView::headerName(name))
+                 && !stripped.contains(name))
+            stripped.append(name.toByteArray());
+        return true;
+    });
+    const QList<RecordHeader> own = {
+        {requeuedFromHeader(), run.fromPrefix + QByteArray::number(r.partition) + '/' + QByteArray::number(r.offset)},
+        {requeueCountHeader(), QByteArray::number(previousCount + 1)},
+        {requeueJobHeader(), run.uuid}};
+
+    if ((out.forwarded = r.retain())) {
+        // Sent as read: key, value and headers stay where librdkafka has them.
+        out.dropHeaders = stripped.isEmpty() ? run.replacedHeaders : run.replacedHeaders + stripped;
+        out.headers = own;
+        return out;
+    }
+    if (r.hasKey())
+        out.key = r.key().toByteArray();
+    if (r.hasValue())
+        out.value = r.value().toByteArray();
+    QList<RecordHeader> headers = r.headers();
+    headers.removeIf([&](const RecordHeader &h) {
+        return h.key == requeueCountHeader() || h.key == requeuedFromHeader() || h.key == requeueJobHeader()
+               || (o.stripDeadLetterHeaders && run.decoder.isDeadLetterHeader(h.key));
+    });
+    headers.append(own);
+    out.headers = std::move(headers);
     return out;
 }
 
@@ -426,6 +452,10 @@ QString RequeueEngine::ensureMarksFor(Run &run, const QList<Pending> &pending)
 Status RequeueEngine::processPage(Run &run, QMap<int, QList<Candidate>> &matches, Control *control)
 {
     QList<Pending> pending;
+    qsizetype matched = 0;
+    for (const QList<Candidate> &records : std::as_const(matches))
+        matched += records.size();
+    pending.reserve(matched);
     for (auto it = matches.begin(); it != matches.end(); ++it) {
         QList<Candidate> &records = it.value();
         if (records.isEmpty())
@@ -471,10 +501,13 @@ Status RequeueEngine::processPage(Run &run, QMap<int, QList<Candidate>> &matches
     }
     QList<OutgoingRecord> batch;
     batch.reserve(pending.size());
-    for (const Pending &p : std::as_const(pending))
-        batch.append(p.record);
+    for (Pending &p : pending) {
+        p.index = int(batch.size());
+        batch.append(std::move(p.record)); // taken back from the batch if it must be sent again
+    }
     run.producedThisRun += batch.size();
-    run.inFlight.push_back({std::move(pending), m_api.produceAsync(batch), run.batch});
+    auto delivery = m_api.produceAsync(batch);
+    run.inFlight.push_back({std::move(pending), std::move(batch), std::move(delivery), run.batch});
     // While this page is on its way, the oldest ones' reports are journalled.
     return finishInFlight(run, control, kPagesInFlight);
 }
@@ -532,8 +565,12 @@ Status RequeueEngine::finishInFlight(Run &run, Control *control, int keep)
         auto failed = journalReports(run, page.pending, reports, &lastError);
         if (!failed)
             return failed.error();
-        for (const Pending &p : std::as_const(failed.value()))
-            failedByPartition[p.partition].append(p);
+        for (const Pending &p : std::as_const(failed.value())) {
+            QList<Pending> &again = failedByPartition[p.partition];
+            again.append(p);
+            again.last().record = page.records.at(p.index);
+            again.last().index = -1;
+        }
         // A failure: nothing is sent again while earlier sends may still land. Every page in
         // flight is waited for and journalled first, so the reconciliation before a resend sees
         // all that the producer could still write.
@@ -555,7 +592,7 @@ Status RequeueEngine::retry(Run &run, int partition, QList<Pending> pending, QSt
         if (attempt >= m_maxAttempts) {
             for (const Pending &p : std::as_const(pending))
                 run.failed.append({partition, p.srcOffset, lastError});
-            run.interruption = QStringLiteral("Gave up after %1 attempts: %2").arg(attempt).arg(lastError);
+            run.interruption = QCoreApplication::translate("kops::DeadLetters", "Gave up after %1 attempts: %2").arg(attempt).arg(lastError);
             return Done{};
         }
         QThread::msleep(ulong(m_backoffMs) * ulong(attempt));
@@ -613,6 +650,15 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
     run.report = progress;
     run.uuid = run.job.uuid.toUtf8();
     run.fromPrefix = (run.spec.sourceTopic + QLatin1Char('/')).toUtf8();
+    run.replacedHeaders = {requeuedFromHeader().toUtf8(), requeueCountHeader().toUtf8(), requeueJobHeader().toUtf8()};
+    {
+        const RequeueOptions &o = run.spec.options;
+        const bool texts = run.spec.records.isEmpty() && run.filter.needsDeadLetterInfo();
+        run.needInfo = texts || o.target == RequeueOptions::Target::Original
+                       || o.partitionPolicy == RequeueOptions::PartitionPolicy::Original
+                       || o.timestampPolicy == RequeueOptions::TimestampPolicy::Original;
+        run.infoParts = texts ? DeadLetterDecoder::Parts::All : DeadLetterDecoder::Parts::Routing;
+    }
     run.startMs = m_clock.nowMs();
     for (const SourceRange &r : run.spec.ranges)
         run.progress.total += std::max<qint64>(0, r.end - r.start);
@@ -648,6 +694,8 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
     std::unique_ptr<PartitionStream> stream;
     if (ranges)
         stream = PartitionStream::open(m_api, run.spec.sourceTopic, ranges.value());
+    // Records in flight hold messages of the stream's client: they go first, however this returns.
+    const auto releaseFirst = qScopeGuard([&run] { run.inFlight.clear(); });
     while (stream && !stopped() && !stream->atEnd()) {
         if (control && control->cancel.load()) {
             run.cancelled = true;
@@ -658,17 +706,16 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
         auto take = [&](const RecordView &v) {
             if (!wanted.isEmpty() && !wanted.remove({v.partition, v.offset}))
                 return;
-            QList<RecordHeader> headers = v.headers();
-            const DeadLetterInfo info = run.decoder.decode(headers);
+            const DeadLetterInfo info = run.needInfo ? run.decoder.decodeRecord(v, run.infoParts) : DeadLetterInfo();
             if (run.spec.records.isEmpty() && !run.filter.matches(v, info))
                 return;
             Candidate c;
             c.offset = v.offset;
-            c.record = toOutgoing(run, v, std::move(headers), info, &c.whyNot);
+            c.record = toOutgoing(run, v, info, &c.whyNot);
             byPartition[v.partition].append(std::move(c));
         };
         if (auto shown = stream->visit(batchSize, 1000, take); !shown) {
-            run.interruption = QStringLiteral("Reading %1: %2").arg(run.spec.sourceTopic, shown.error().toString());
+            run.interruption = QCoreApplication::translate("kops::DeadLetters", "Reading %1: %2").arg(run.spec.sourceTopic, shown.error().toString());
             break;
         }
         if (auto st = processPage(run, byPartition, control); !st)
@@ -682,7 +729,7 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
         QList<std::pair<int, qint64>> missing(wanted.cbegin(), wanted.cend());
         std::sort(missing.begin(), missing.end());
         for (const auto &m : missing) {
-            run.failed.append({m.first, m.second, QStringLiteral("The record no longer exists.")});
+            run.failed.append({m.first, m.second, QCoreApplication::translate("kops::DeadLetters", "The record no longer exists.")});
             ++run.progress.failed;
             ++run.progress.requested;
         }

@@ -108,8 +108,10 @@ private:
     bool waitWhilePaused(Run &run, Control *control);
     Result<int> partitionCount(Run &run, const QString &topic);
     /// The record to send for a source record (its headers passed in, already decoded into info).
-    std::optional<OutgoingRecord> toOutgoing(Run &run, const RecordView &r, QList<RecordHeader> headers,
-                                             const DeadLetterInfo &info, QString *whyNot);
+    /// The record to send for a source record: forwarded as read when the stream allows it (no
+    /// copy of key, value or headers), else built from owned copies.
+    std::optional<OutgoingRecord> toOutgoing(Run &run, const RecordView &r, const DeadLetterInfo &info,
+                                             QString *whyNot);
     /// Prepares one page's matches (grouped by source partition) and starts producing them;
     /// meanwhile earlier pages' reports are journalled (a few pages in flight).
     Status processPage(Run &run, QMap<int, QList<Candidate>> &matches, Control *control);

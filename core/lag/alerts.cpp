@@ -1,5 +1,7 @@
 #include "alerts.h"
 
+#include <QCoreApplication>
+
 #include "monitoringcheck.h"
 
 #include <QDir>
@@ -62,7 +64,7 @@ Status AlertStore::open()
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return KafkaError::make(QStringLiteral("SQLITE"), QStringLiteral("Cannot open %1: %2").arg(m_path, db.lastError().text()));
+        return KafkaError::make(QStringLiteral("SQLITE"), QCoreApplication::translate("kops::Lag", "Cannot open %1: %2").arg(m_path, db.lastError().text()));
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS alerts(id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, "
                                "cluster TEXT NOT NULL, grp TEXT NOT NULL, topic TEXT, status TEXT NOT NULL, "
@@ -265,7 +267,7 @@ bool AlertHook::run(const QString &command, const Alert &alert, QString *error)
     QStringList parts = QProcess::splitCommand(command);
     if (parts.isEmpty()) {
         if (error)
-            *error = QStringLiteral("The alert command is empty.");
+            *error = QCoreApplication::translate("kops::Lag", "The alert command is empty.");
         return false;
     }
     auto *process = new QProcess;
@@ -283,7 +285,7 @@ bool AlertHook::run(const QString &command, const Alert &alert, QString *error)
     process->start(program, parts);
     if (!process->waitForStarted(5000)) {
         if (error)
-            *error = QStringLiteral("Cannot start '%1': %2").arg(program, process->errorString());
+            *error = QCoreApplication::translate("kops::Lag", "Cannot start '%1': %2").arg(program, process->errorString());
         return false;
     }
     process->write(QJsonDocument(alert.toJson()).toJson(QJsonDocument::Compact));

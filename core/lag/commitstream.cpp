@@ -1,5 +1,7 @@
 #include "commitstream.h"
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 
 #include <spdlog/spdlog.h>
@@ -85,7 +87,7 @@ Status CommitStreamReader::update(ClusterApi &api)
         const TopicInfo *t = md.value().topic(topic);
         if (!t || !t->errorCode.isEmpty() || t->partitions.isEmpty())
             return KafkaError::make(t && !t->errorCode.isEmpty() ? t->errorCode : QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                    QStringLiteral("%1 cannot be read here").arg(topic));
+                                    QCoreApplication::translate("kops::Lag", "%1 cannot be read here").arg(topic));
         QList<PartitionTimestamp> query;
         const qint64 from = QDateTime::currentMSecsSinceEpoch() - m_options.lookBackMs;
         for (const PartitionInfo &p : t->partitions) {
@@ -129,7 +131,7 @@ Status CommitStreamReader::update(ClusterApi &api)
                 // empty answer with more than that left is a read that timed out.
                 if (w.high - pos > 16)
                     return KafkaError::make(QStringLiteral("_TIMED_OUT"),
-                                            QStringLiteral("Reading %1/%2 from offset %3 timed out").arg(topic).arg(w.partition).arg(pos));
+                                            QCoreApplication::translate("kops::Lag", "Reading %1/%2 from offset %3 timed out").arg(topic).arg(w.partition).arg(pos));
                 pos = w.high;
                 break;
             }

@@ -1,5 +1,7 @@
 #include "lagmonitor.h"
 
+#include <QCoreApplication>
+
 #include <QLocale>
 
 #include <algorithm>
@@ -218,7 +220,7 @@ PartitionLag LagMonitor::evaluatePartition(const RawGroupSample &group, const Ra
         in.window.append(history[i]);
     in.ownedByActiveMember = !raw.memberId.isEmpty();
     if (in.ownedByActiveMember)
-        in.owner = QStringLiteral("member %1 on %2").arg(raw.clientId.isEmpty() ? raw.memberId : raw.clientId,
+        in.owner = QCoreApplication::translate("kops::Lag", "member %1 on %2").arg(raw.clientId.isEmpty() ? raw.memberId : raw.clientId,
                                                         raw.host.isEmpty() ? QStringLiteral("?") : raw.host);
     in.commitTimesKnown = group.fromCommitStream;
     in.lastCommitMs = raw.lastCommitMs;
@@ -232,7 +234,7 @@ PartitionLag LagMonitor::evaluatePartition(const RawGroupSample &group, const Ra
     p.status = verdict.status;
     p.reason = verdict.reason;
     if (p.lostToRetention > 0)
-        p.reason += QStringLiteral("; %1 messages lost to retention before being read")
+        p.reason += QCoreApplication::translate("kops::Lag", "; %1 messages lost to retention before being read")
                         .arg(QLocale(QLocale::English).toString(p.lostToRetention));
     return p;
 }
@@ -311,12 +313,12 @@ LagSnapshot LagMonitor::ingest(const RawLagSample &sample)
         if (!anyCommit) {
             g.status = HealthStatus::Unknown;
             if (g.partitions.isEmpty() && g.memberCount == 0
-                && (g.state == QLatin1String("Dead") || g.state == QLatin1String("Unknown")))
-                g.reason = QStringLiteral("group not found: no members and no committed offsets");
+                && (g.state == QStringLiteral("Dead") || g.state == QStringLiteral("Unknown")))
+                g.reason = QCoreApplication::translate("kops::Lag", "group not found: no members and no committed offsets");
             else if (g.partitions.isEmpty())
-                g.reason = QStringLiteral("no committed offsets");
+                g.reason = QCoreApplication::translate("kops::Lag", "no committed offsets");
             else
-                g.reason = QStringLiteral("no committed offsets (%1 partitions assigned, none committed yet)")
+                g.reason = QCoreApplication::translate("kops::Lag", "no committed offsets (%1 partitions assigned, none committed yet)")
                                .arg(g.partitions.size());
         }
 

@@ -1,5 +1,7 @@
 #include "lagsampler.h"
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 #include <QSet>
 
@@ -91,7 +93,7 @@ Result<RawLagSample> LagSampler::sample(ClusterApi &api, const QStringList &grou
     if (stream)
         out.offsetSource = offsetSourceName(true);
     else if (m_options.readCommitStream)
-        out.offsetSource = QStringLiteral("OffsetFetch (commit stream unavailable: %1)").arg(streamWhy);
+        out.offsetSource = QCoreApplication::translate("kops::Lag", "OffsetFetch (commit stream unavailable: %1)").arg(streamWhy);
     else
         out.offsetSource = offsetSourceName(false);
 
@@ -200,7 +202,7 @@ void LagSampler::readTimestamps(ClusterApi &api, RawLagSample &sample)
         return;
     auto records = api.readAt(toRead, m_options.timestampReadTimeoutMs);
     if (!records) {
-        sample.warnings << QStringLiteral("time lag estimated: %1").arg(records.error().toString());
+        sample.warnings << QCoreApplication::translate("kops::Lag", "time lag estimated: %1").arg(records.error().toString());
         return;
     }
     if (m_timestampCache.size() + records.value().size() > m_options.cacheLimit)

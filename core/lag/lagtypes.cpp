@@ -1,5 +1,7 @@
 #include "lagtypes.h"
 
+#include <QCoreApplication>
+
 #include <QJsonArray>
 #include <QLocale>
 
@@ -9,7 +11,7 @@ namespace kops {
 
 QString offsetSourceName(bool fromCommitStream)
 {
-    return fromCommitStream ? QStringLiteral("commit stream") : QStringLiteral("OffsetFetch");
+    return fromCommitStream ? QCoreApplication::translate("kops::Lag", "commit stream") : QStringLiteral("OffsetFetch");
 }
 
 QString healthStatusName(HealthStatus status)
@@ -74,14 +76,14 @@ QString formatDuration(double seconds)
         return QStringLiteral("∞");
     const qint64 s = qint64(std::llround(std::max(0.0, seconds)));
     if (s < 60)
-        return QStringLiteral("%1 s").arg(s);
+        return QCoreApplication::translate("kops::Lag", "%1 s").arg(s);
     if (s < 3600)
-        return QStringLiteral("%1 min").arg(s / 60);
+        return QCoreApplication::translate("kops::Lag", "%1 min").arg(s / 60);
     if (s < 86400)
-        return (s % 3600) / 60 ? QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
-                               : QStringLiteral("%1 h").arg(s / 3600);
-    return (s % 86400) / 3600 ? QStringLiteral("%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600)
-                              : QStringLiteral("%1 d").arg(s / 86400);
+        return (s % 3600) / 60 ? QCoreApplication::translate("kops::Lag", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
+                               : QCoreApplication::translate("kops::Lag", "%1 h").arg(s / 3600);
+    return (s % 86400) / 3600 ? QCoreApplication::translate("kops::Lag", "%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600)
+                              : QCoreApplication::translate("kops::Lag", "%1 d").arg(s / 86400);
 }
 
 QString formatElapsed(double seconds)
@@ -90,7 +92,7 @@ QString formatElapsed(double seconds)
         return QStringLiteral("∞");
     const qint64 s = qint64(std::llround(std::max(0.0, seconds)));
     if (s >= 60 && s < 3600)
-        return s % 60 ? QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60) : QStringLiteral("%1 min").arg(s / 60);
+        return s % 60 ? QCoreApplication::translate("kops::Lag", "%1 min %2 s").arg(s / 60).arg(s % 60) : QCoreApplication::translate("kops::Lag", "%1 min").arg(s / 60);
     return formatDuration(double(s));
 }
 
@@ -133,9 +135,9 @@ QString GroupLag::drainText() const
     if (totalLag <= 0)
         return QStringLiteral("—");
     if (growing)
-        return QStringLiteral("growing");
+        return QCoreApplication::translate("kops::Lag", "growing");
     if (!drainSeconds)
-        return QStringLiteral("not draining");
+        return QCoreApplication::translate("kops::Lag", "not draining");
     return formatDuration(*drainSeconds);
 }
 

@@ -1,5 +1,7 @@
 #include "configlinter.h"
 
+#include <QCoreApplication>
+
 #include "configkeys.h"
 
 #include <QJsonArray>
@@ -42,7 +44,7 @@ QJsonObject LintFinding::toJson() const
 LintContext LintContext::fromTopicProfile(const ConfigProfile &topic)
 {
     LintContext c;
-    c.topicSource = QStringLiteral("topic profile '%1'").arg(topic.name);
+    c.topicSource = QCoreApplication::translate("kops::Profiles", "topic profile '%1'").arg(topic.name);
     c.topicName = topic.name;
     bool ok = false;
     if (const auto rf = topic.value(QStringLiteral("replication.factor"))) {
@@ -113,7 +115,7 @@ public:
     {
         QString s = key + QLatin1Char('=') + text(key);
         if (isDefault(key))
-            s += QStringLiteral(" (default, assumed)");
+            s += QCoreApplication::translate("kops::Profiles", " (default, assumed)");
         return s;
     }
 
@@ -149,8 +151,8 @@ ConfigFix setFix(ProfileType target, const QMap<QString, QString> &set, QStringL
     for (auto it = set.cbegin(); it != set.cend(); ++it)
         parts << it.key() + QLatin1Char('=') + it.value();
     for (const QString &r : f.remove)
-        parts << QStringLiteral("remove ") + r;
-    f.label = QStringLiteral("Set ") + parts.join(QStringLiteral(", "));
+        parts << QCoreApplication::translate("kops::Profiles", "remove ") + r;
+    f.label = QCoreApplication::translate("kops::Profiles", "Set ") + parts.join(QStringLiteral(", "));
     if (set.isEmpty())
         f.label = parts.join(QStringLiteral(", "));
     if (!f.label.isEmpty())
@@ -168,7 +170,7 @@ void lintKeys(const ConfigProfile &p, QList<LintFinding> &out)
                 ConfigFix fix = k->defaultValue.isEmpty() ? setFix(p.type, {}, {key})
                                                           : setFix(p.type, {{key, k->defaultValue}});
                 out.append(finding(p, "config.invalid-value", Severity::Error, {key},
-                                   QStringLiteral("%1: %2; the client refuses to start with it. %3")
+                                   QCoreApplication::translate("kops::Profiles", "%1: %2; the client refuses to start with it. %3")
                                        .arg(key, *problem, ConfigKeys::describe(*k)),
                                    fix));
             }
@@ -179,9 +181,9 @@ void lintKeys(const ConfigProfile &p, QList<LintFinding> &out)
         const QString suggestion = ConfigKeys::closest(p.type, key);
         if (!suggestion.isEmpty() && !p.settings.contains(suggestion)) {
             ConfigFix fix = setFix(p.type, {{suggestion, it.value()}}, {key});
-            fix.label = QStringLiteral("Rename %1 to %2").arg(key, suggestion);
+            fix.label = QCoreApplication::translate("kops::Profiles", "Rename %1 to %2").arg(key, suggestion);
             LintFinding f = finding(p, "config.unknown-key", Severity::Warning, {key, suggestion},
-                                    QStringLiteral("'%1' is not a known %2 setting and is ignored; did you mean '%3'?")
+                                    QCoreApplication::translate("kops::Profiles", "'%1' is not a known %2 setting and is ignored; did you mean '%3'?")
                                         .arg(key, typeName, suggestion),
                                     fix);
             f.docUrl = ConfigKeys::docUrl(p.type, suggestion);
@@ -192,13 +194,13 @@ void lintKeys(const ConfigProfile &p, QList<LintFinding> &out)
             continue; // thousands of -XX options exist; only near-misses of known ones are worth a word
         if (const KeyInfo *other = ConfigKeys::findAnyScope(key)) {
             out.append(finding(p, "config.wrong-type", Severity::Warning, {key},
-                               QStringLiteral("'%1' is a %2 setting; a %3 ignores it.")
+                               QCoreApplication::translate("kops::Profiles", "'%1' is a %2 setting; a %3 ignores it.")
                                    .arg(key, profileTypeName(other->scopes.first()), typeName),
                                setFix(p.type, {}, {key})));
             continue;
         }
         LintFinding unknown = finding(p, "config.unknown-key", Severity::Info, {key},
-                           QStringLiteral("'%1' is not a Kafka %2 setting; only plug-ins such as serializers may read "
+                           QCoreApplication::translate("kops::Profiles", "'%1' is not a Kafka %2 setting; only plug-ins such as serializers may read "
                                           "it, Kafka logs it as unused.")
                                .arg(key, typeName),
                            setFix(p.type, {}, {key}));
@@ -221,7 +223,7 @@ void lintProducer(const ConfigProfile &p, const LintContext &ctx, QList<LintFind
     QString idemNote = e.show(QStringLiteral("enable.idempotence"));
     if (!idemExplicit && (!acksAll || retries == 0 || inflight > 5)) {
         idempotent = false;
-        idemNote = QStringLiteral("enable.idempotence not set: its default (true) is silently switched off because of %1")
+        idemNote = QCoreApplication::translate("kops::Profiles", "enable.idempotence not set: its default (true) is silently switched off because of %1")
                        .arg(!acksAll ? QStringLiteral("acks=") + acks
                             : retries == 0 ? QStringLiteral("retries=0")
                                            : QStringLiteral("max.in.flight > 5"));
@@ -242,10 +244,10 @@ void lintProducer(const ConfigProfile &p, const LintContext &ctx, QList<LintFind
         out.append(finding(p, "producer.acks-loss", bySeverity(in, Severity::Info, Severity::Error, Severity::Error),
                            {QStringLiteral("acks")},
                            acks == QLatin1String("0")
-                               ? QStringLiteral("acks=0: the producer does not wait for any broker, so records lost in "
+                               ? QCoreApplication::translate("kops::Profiles", "acks=0: the producer does not wait for any broker, so records lost in "
                                                 "flight or on a crashing leader are never noticed (intent %1).")
                                      .arg(intentText)
-                               : QStringLiteral("acks=1: only the leader has the record when the send succeeds; if it "
+                               : QCoreApplication::translate("kops::Profiles", "acks=1: only the leader has the record when the send succeeds; if it "
                                                 "fails before followers copy it, the record is lost (intent %1).")
                                      .arg(intentText),
                            setFix(ProfileType::Producer, {{QStringLiteral("acks"), QStringLiteral("all")}})));
@@ -259,39 +261,39 @@ void lintProducer(const ConfigProfile &p, const LintContext &ctx, QList<LintFind
                 set.insert(QStringLiteral("replication.factor"), QStringLiteral("3"));
             ConfigFix fix = setFix(ProfileType::Topic, set);
             if (ctx.liveTopic) {
-                fix.label = QStringLiteral("On the topic: kafka-configs.sh --alter --entity-type topics --entity-name "
+                fix.label = QCoreApplication::translate("kops::Profiles", "On the topic: kafka-configs.sh --alter --entity-type topics --entity-name "
                                            "%1 --add-config min.insync.replicas=2%2")
                                 .arg(ctx.topicName,
                                      set.contains(QStringLiteral("replication.factor"))
-                                         ? QStringLiteral(" (and reassign to 3 replicas)")
+                                         ? QCoreApplication::translate("kops::Profiles", " (and reassign to 3 replicas)")
                                          : QString());
                 fix.set.clear();
             } else {
-                fix.label = QStringLiteral("On the topic: ") + fix.label;
+                fix.label = QCoreApplication::translate("kops::Profiles", "On the topic: ") + fix.label;
             }
             out.append(finding(
                 p, "producer.min-isr-loss", bySeverity(in, Severity::Info, Severity::Error, Severity::Error),
                 {QStringLiteral("acks"), QStringLiteral("min.insync.replicas")},
-                QStringLiteral("acks=all only waits for the in-sync replicas; %1 has %2, so a write acknowledged by "
+                QCoreApplication::translate("kops::Profiles", "acks=all only waits for the in-sync replicas; %1 has %2, so a write acknowledged by "
                                "a single broker is lost when that broker's disk is.")
                     .arg(ctx.topicSource,
-                         rfLow ? QStringLiteral("replication factor %1").arg(*ctx.replicationFactor)
+                         rfLow ? QCoreApplication::translate("kops::Profiles", "replication factor %1").arg(*ctx.replicationFactor)
                                : QStringLiteral("min.insync.replicas=%1").arg(*ctx.minInsyncReplicas)),
                 fix));
         }
     }
     if (acksAll && ctx.uncleanElection && *ctx.uncleanElection) {
         ConfigFix fix = setFix(ProfileType::Topic, {{QStringLiteral("unclean.leader.election.enable"), QStringLiteral("false")}});
-        fix.label = ctx.liveTopic ? QStringLiteral("On the topic: kafka-configs.sh --alter --entity-type topics "
+        fix.label = ctx.liveTopic ? QCoreApplication::translate("kops::Profiles", "On the topic: kafka-configs.sh --alter --entity-type topics "
                                                    "--entity-name %1 --add-config unclean.leader.election.enable=false")
                                         .arg(ctx.topicName)
-                                  : QStringLiteral("On the topic: ") + fix.label;
+                                  : QCoreApplication::translate("kops::Profiles", "On the topic: ") + fix.label;
         if (ctx.liveTopic)
             fix.set.clear();
         out.append(finding(p, "producer.unclean-election",
                            bySeverity(in, Severity::Info, Severity::Error, Severity::Error),
                            {QStringLiteral("acks"), QStringLiteral("unclean.leader.election.enable")},
-                           QStringLiteral("%1 allows unclean leader election: an out-of-sync replica can become leader "
+                           QCoreApplication::translate("kops::Profiles", "%1 allows unclean leader election: an out-of-sync replica can become leader "
                                           "and drop writes that acks=all had confirmed.")
                                .arg(ctx.topicSource),
                            fix));
@@ -300,7 +302,7 @@ void lintProducer(const ConfigProfile &p, const LintContext &ctx, QList<LintFind
     if (retries > 0 && !idempotent)
         out.append(finding(p, "producer.duplicates", bySeverity(in, Severity::Info, Severity::Error, Severity::Error),
                            {QStringLiteral("retries"), QStringLiteral("enable.idempotence")},
-                           QStringLiteral("%1 with %2: a batch whose acknowledgement was lost is sent again and "
+                           QCoreApplication::translate("kops::Profiles", "%1 with %2: a batch whose acknowledgement was lost is sent again and "
                                           "stored twice.")
                                .arg(e.show(QStringLiteral("retries")), idemNote),
                            idempotenceFix()));
@@ -308,7 +310,7 @@ void lintProducer(const ConfigProfile &p, const LintContext &ctx, QList<LintFind
         out.append(finding(p, "producer.reordering", bySeverity(in, Severity::Info, Severity::Error, Severity::Error),
                            {QStringLiteral("retries"), QStringLiteral("max.in.flight.requests.per.connection"),
                             QStringLiteral("enable.idempotence")},
-                           QStringLiteral("%1 and %2 without idempotence: when a batch fails and is retried, the batch "
+                           QCoreApplication::translate("kops::Profiles", "%1 and %2 without idempotence: when a batch fails and is retried, the batch "
                                           "after it may already be written, so records of a partition change order.")
                                .arg(e.show(QStringLiteral("retries")),
                                     e.show(QStringLiteral("max.in.flight.requests.per.connection"))),
@@ -316,7 +318,7 @@ void lintProducer(const ConfigProfile &p, const LintContext &ctx, QList<LintFind
     if (idempotent && inflight > 5)
         out.append(finding(p, "producer.inflight-idempotence", Severity::Error,
                            {QStringLiteral("enable.idempotence"), QStringLiteral("max.in.flight.requests.per.connection")},
-                           QStringLiteral("enable.idempotence=true allows at most 5 requests in flight; with %1 the "
+                           QCoreApplication::translate("kops::Profiles", "enable.idempotence=true allows at most 5 requests in flight; with %1 the "
                                           "producer refuses to start (ConfigException).")
                                .arg(inflight),
                            setFix(ProfileType::Producer,
@@ -329,7 +331,7 @@ void lintProducer(const ConfigProfile &p, const LintContext &ctx, QList<LintFind
         out.append(finding(p, "producer.delivery-timeout", Severity::Error,
                            {QStringLiteral("delivery.timeout.ms"), QStringLiteral("linger.ms"),
                             QStringLiteral("request.timeout.ms")},
-                           QStringLiteral("%1 is shorter than %2 + %3: the producer refuses to start, or with older "
+                           QCoreApplication::translate("kops::Profiles", "%1 is shorter than %2 + %3: the producer refuses to start, or with older "
                                           "clients gives up on records before one request could finish.")
                                .arg(e.show(QStringLiteral("delivery.timeout.ms")), e.show(QStringLiteral("linger.ms")),
                                     e.show(QStringLiteral("request.timeout.ms"))),
@@ -342,12 +344,12 @@ void lintProducer(const ConfigProfile &p, const LintContext &ctx, QList<LintFind
     if (!e.isDefault(QStringLiteral("retries")) && retries < 2147483647
         && double(retries) * double(std::max<qint64>(backoff, 1)) < double(delivery)) {
         ConfigFix fix = setFix(ProfileType::Producer, {}, {QStringLiteral("retries")});
-        fix.label = QStringLiteral("Remove retries (unlimited; delivery.timeout.ms=%1 bounds the retrying)")
+        fix.label = QCoreApplication::translate("kops::Profiles", "Remove retries (unlimited; delivery.timeout.ms=%1 bounds the retrying)")
                         .arg(delivery);
         out.append(finding(
             p, "producer.retries-bounded", bySeverity(in, Severity::Info, Severity::Error, Severity::Error),
             {QStringLiteral("retries"), QStringLiteral("delivery.timeout.ms")},
-            QStringLiteral("%1 with %2: the producer gives up after about %3 ms of broker errors, long before %4, "
+            QCoreApplication::translate("kops::Profiles", "%1 with %2: the producer gives up after about %3 ms of broker errors, long before %4, "
                            "so a leader election or a broker restart fails the send and the record is lost unless the "
                            "application sends it again (intent %5). Leave retries unset (unlimited) and let "
                            "delivery.timeout.ms bound the time, as Kafka's documentation recommends.")
@@ -367,14 +369,14 @@ void lintProducer(const ConfigProfile &p, const LintContext &ctx, QList<LintFind
                 set.insert(QStringLiteral("batch.size"), QStringLiteral("131072"));
             out.append(finding(p, "producer.no-batching", Severity::Warning,
                                {QStringLiteral("linger.ms"), QStringLiteral("batch.size")},
-                               QStringLiteral("%1 and %2: batches leave almost empty, so the producer sends many small "
+                               QCoreApplication::translate("kops::Profiles", "%1 and %2: batches leave almost empty, so the producer sends many small "
                                               "requests; a few milliseconds of linger multiply throughput.")
                                    .arg(e.show(QStringLiteral("linger.ms")), e.show(QStringLiteral("batch.size"))),
                                setFix(ProfileType::Producer, set)));
         }
         if (e.text(QStringLiteral("compression.type")) == QLatin1String("none"))
             out.append(finding(p, "producer.no-compression", Severity::Warning, {QStringLiteral("compression.type")},
-                               QStringLiteral("%1: batches travel and are stored uncompressed; lz4 or zstd usually "
+                               QCoreApplication::translate("kops::Profiles", "%1: batches travel and are stored uncompressed; lz4 or zstd usually "
                                               "cut network and disk by half or more for little CPU.")
                                    .arg(e.show(QStringLiteral("compression.type"))),
                                setFix(ProfileType::Producer, {{QStringLiteral("compression.type"), QStringLiteral("lz4")}})));
@@ -389,7 +391,7 @@ void lintConsumer(const ConfigProfile &p, QList<LintFinding> &out)
         out.append(finding(p, "consumer.auto-commit-loss",
                            bySeverity(in, Severity::Info, Severity::Error, Severity::Error),
                            {QStringLiteral("enable.auto.commit")},
-                           QStringLiteral("%1: offsets are committed in the background whether or not the records were "
+                           QCoreApplication::translate("kops::Profiles", "%1: offsets are committed in the background whether or not the records were "
                                           "processed; a crash after the commit skips them for good.")
                                .arg(e.show(QStringLiteral("enable.auto.commit"))),
                            setFix(ProfileType::Consumer, {{QStringLiteral("enable.auto.commit"), QStringLiteral("false")}})));
@@ -397,7 +399,7 @@ void lintConsumer(const ConfigProfile &p, QList<LintFinding> &out)
         out.append(finding(p, "consumer.offset-reset-latest",
                            bySeverity(in, Severity::Info, Severity::Warning, Severity::Warning),
                            {QStringLiteral("auto.offset.reset")},
-                           QStringLiteral("%1: a new group, or one whose offsets expired, starts at the end and never "
+                           QCoreApplication::translate("kops::Profiles", "%1: a new group, or one whose offsets expired, starts at the end and never "
                                           "sees the records already in the topic.")
                                .arg(e.show(QStringLiteral("auto.offset.reset"))),
                            setFix(ProfileType::Consumer, {{QStringLiteral("auto.offset.reset"), QStringLiteral("earliest")}})));
@@ -413,7 +415,7 @@ void lintTopic(const ConfigProfile &p, QList<LintFinding> &out)
     if (rfKnown && isr > rf)
         out.append(finding(p, "topic.min-isr-exceeds-rf", Severity::Error,
                            {QStringLiteral("min.insync.replicas"), QStringLiteral("replication.factor")},
-                           QStringLiteral("min.insync.replicas=%1 but only %2 replicas exist: every acks=all write fails "
+                           QCoreApplication::translate("kops::Profiles", "min.insync.replicas=%1 but only %2 replicas exist: every acks=all write fails "
                                           "with NOT_ENOUGH_REPLICAS.")
                                .arg(isr)
                                .arg(rf),
@@ -426,20 +428,20 @@ void lintTopic(const ConfigProfile &p, QList<LintFinding> &out)
             set.insert(QStringLiteral("min.insync.replicas"), QStringLiteral("2"));
         out.append(finding(p, "topic.rf-one", bySeverity(in, Severity::Warning, Severity::Error, Severity::Error),
                            {QStringLiteral("replication.factor")},
-                           QStringLiteral("replication.factor=1: one copy per partition; losing that broker's disk "
+                           QCoreApplication::translate("kops::Profiles", "replication.factor=1: one copy per partition; losing that broker's disk "
                                           "loses the data and the partition is offline while the broker is down."),
                            setFix(ProfileType::Topic, set)));
     }
     if (rfKnown && rf >= 3 && isr == 1 && in != ProfileIntent::Throughput)
         out.append(finding(p, "topic.min-isr-one", Severity::Warning, {QStringLiteral("min.insync.replicas")},
-                           QStringLiteral("%1: acks=all succeeds once the leader alone has a record, so losing the "
+                           QCoreApplication::translate("kops::Profiles", "%1: acks=all succeeds once the leader alone has a record, so losing the "
                                           "leader can lose acknowledged writes.")
                                .arg(e.show(QStringLiteral("min.insync.replicas"))),
                            setFix(ProfileType::Topic, {{QStringLiteral("min.insync.replicas"), QStringLiteral("2")}})));
     if (e.flag(QStringLiteral("unclean.leader.election.enable")))
         out.append(finding(p, "topic.unclean-election", bySeverity(in, Severity::Info, Severity::Error, Severity::Error),
                            {QStringLiteral("unclean.leader.election.enable")},
-                           QStringLiteral("unclean.leader.election.enable=true: when no in-sync replica is left, a "
+                           QCoreApplication::translate("kops::Profiles", "unclean.leader.election.enable=true: when no in-sync replica is left, a "
                                           "lagging one becomes leader and the records it lacks are gone."),
                            setFix(ProfileType::Topic,
                                   {{QStringLiteral("unclean.leader.election.enable"), QStringLiteral("false")}})));
@@ -478,9 +480,9 @@ QList<LintFinding> ConfigLinter::parseFindings(const QList<ParseIssue> &issues, 
         f.rule = i.minor ? QStringLiteral("file.duplicate") : QStringLiteral("file.malformed");
         f.severity = i.minor ? Severity::Warning : Severity::Error;
         f.line = i.line;
-        f.message = QStringLiteral("Line %1: %2").arg(i.line).arg(i.message);
+        f.message = QCoreApplication::translate("kops::Profiles", "Line %1: %2").arg(i.line).arg(i.message);
         f.fix.target = type;
-        f.fix.label = QStringLiteral("Correct or delete line %1 (the imported profile leaves it out)").arg(i.line);
+        f.fix.label = QCoreApplication::translate("kops::Profiles", "Correct or delete line %1 (the imported profile leaves it out)").arg(i.line);
         f.docUrl = ConfigKeys::docUrl(type, QString());
         out.append(f);
     }

@@ -1,5 +1,7 @@
 #include "configprofile.h"
 
+#include <QCoreApplication>
+
 #include <QJsonValue>
 
 namespace kops {
@@ -92,15 +94,15 @@ std::optional<ConfigProfile> ConfigProfile::fromJson(const QJsonObject &obj, QSt
     ConfigProfile p;
     p.name = obj.value(QStringLiteral("name")).toString();
     if (p.name.trimmed().isEmpty())
-        return fail(QStringLiteral("the profile has no \"name\""));
+        return fail(QCoreApplication::translate("kops::Profiles", "the profile has no \"name\""));
     const auto type = profileTypeFromName(obj.value(QStringLiteral("type")).toString());
     if (!type)
-        return fail(QStringLiteral("\"type\" must be producer, consumer, topic or jvm"));
+        return fail(QCoreApplication::translate("kops::Profiles", "\"type\" must be producer, consumer, topic or jvm"));
     p.type = *type;
     const QString intentText = obj.value(QStringLiteral("intent")).toString(QStringLiteral("no-loss"));
     const auto intent = profileIntentFromName(intentText);
     if (!intent)
-        return fail(QStringLiteral("\"intent\" must be throughput, no-loss or ordered, not '%1'").arg(intentText));
+        return fail(QCoreApplication::translate("kops::Profiles", "\"intent\" must be throughput, no-loss or ordered, not '%1'").arg(intentText));
     p.intent = *intent;
     const QJsonObject s = obj.value(QStringLiteral("settings")).toObject();
     for (auto it = s.begin(); it != s.end(); ++it) {
@@ -112,7 +114,7 @@ std::optional<ConfigProfile> ConfigProfile::fromJson(const QJsonObject &obj, QSt
         else if (v.isDouble())
             p.settings.insert(it.key(), QString::number(v.toDouble(), 'g', 17));
         else
-            return fail(QStringLiteral("setting '%1' must be a string, number or boolean").arg(it.key()));
+            return fail(QCoreApplication::translate("kops::Profiles", "setting '%1' must be a string, number or boolean").arg(it.key()));
     }
     p.hostRam = obj.value(QStringLiteral("hostRam")).toString();
     p.description = obj.value(QStringLiteral("description")).toString();
@@ -143,54 +145,54 @@ QList<ConfigProfile> builtInTemplates()
     using I = ProfileIntent;
     return {
         make(QStringLiteral("producer-throughput"), T::Producer, I::Throughput,
-             QStringLiteral("Metrics, logs, clickstreams: some loss is tolerated, volume matters."),
+             QCoreApplication::translate("kops::Profiles", "Metrics, logs, clickstreams: some loss is tolerated, volume matters."),
              {{"acks", "1"}, {"linger.ms", "20"}, {"batch.size", "262144"}, {"compression.type", "lz4"},
               {"enable.idempotence", "false"}, {"retries", "0"}}),
         make(QStringLiteral("producer-no-loss"), T::Producer, I::NoLoss,
-             QStringLiteral("Payments, orders: every acknowledged record must survive a broker loss."),
+             QCoreApplication::translate("kops::Profiles", "Payments, orders: every acknowledged record must survive a broker loss."),
              {{"acks", "all"}, {"enable.idempotence", "true"}, {"max.in.flight.requests.per.connection", "5"},
               {"delivery.timeout.ms", "120000"}, {"linger.ms", "5"}, {"compression.type", "lz4"}}),
         make(QStringLiteral("producer-ordered"), T::Producer, I::Ordered,
-             QStringLiteral("No loss, no duplicates, order kept per partition."),
+             QCoreApplication::translate("kops::Profiles", "No loss, no duplicates, order kept per partition."),
              {{"acks", "all"}, {"enable.idempotence", "true"}, {"max.in.flight.requests.per.connection", "5"},
               {"retries", "2147483647"}, {"delivery.timeout.ms", "120000"}, {"linger.ms", "5"}}),
         make(QStringLiteral("consumer-throughput"), T::Consumer, I::Throughput,
-             QStringLiteral("Auto-commit and large fetches; a crash may skip or repeat a few records."),
+             QCoreApplication::translate("kops::Profiles", "Auto-commit and large fetches; a crash may skip or repeat a few records."),
              {{"enable.auto.commit", "true"}, {"auto.offset.reset", "latest"}, {"fetch.min.bytes", "65536"},
               {"max.poll.records", "1000"}}),
         make(QStringLiteral("consumer-no-loss"), T::Consumer, I::NoLoss,
-             QStringLiteral("Commit only after processing; start from the earliest record for new groups."),
+             QCoreApplication::translate("kops::Profiles", "Commit only after processing; start from the earliest record for new groups."),
              {{"enable.auto.commit", "false"}, {"auto.offset.reset", "earliest"}, {"isolation.level", "read_committed"}}),
         make(QStringLiteral("consumer-ordered"), T::Consumer, I::Ordered,
-             QStringLiteral("Manual commits, read committed, one partition processed in order."),
+             QCoreApplication::translate("kops::Profiles", "Manual commits, read committed, one partition processed in order."),
              {{"enable.auto.commit", "false"}, {"auto.offset.reset", "earliest"}, {"isolation.level", "read_committed"},
               {"max.poll.records", "100"}}),
         make(QStringLiteral("topic-throughput"), T::Topic, I::Throughput,
-             QStringLiteral("Two replicas, fast leader fail-over, short retention."),
+             QCoreApplication::translate("kops::Profiles", "Two replicas, fast leader fail-over, short retention."),
              {{"replication.factor", "2"}, {"min.insync.replicas", "1"}, {"retention.ms", "86400000"},
               {"compression.type", "producer"}}),
         make(QStringLiteral("topic-no-loss"), T::Topic, I::NoLoss,
-             QStringLiteral("Three replicas, two must acknowledge, no unclean election."),
+             QCoreApplication::translate("kops::Profiles", "Three replicas, two must acknowledge, no unclean election."),
              {{"replication.factor", "3"}, {"min.insync.replicas", "2"}, {"unclean.leader.election.enable", "false"}}),
         make(QStringLiteral("topic-ordered"), T::Topic, I::Ordered,
-             QStringLiteral("As no-loss; ordering also needs producers with idempotence."),
+             QCoreApplication::translate("kops::Profiles", "As no-loss; ordering also needs producers with idempotence."),
              {{"replication.factor", "3"}, {"min.insync.replicas", "2"}, {"unclean.leader.election.enable", "false"},
               {"message.timestamp.type", "CreateTime"}}),
-        make(QStringLiteral("jvm-16g-host"), T::Jvm, I::NoLoss, QStringLiteral("Broker on a 16 GB host."),
+        make(QStringLiteral("jvm-16g-host"), T::Jvm, I::NoLoss, QCoreApplication::translate("kops::Profiles", "Broker on a 16 GB host."),
              {{"-Xmx", "4G"}, {"-Xms", "4G"}, {"-XX:UseG1GC", "true"}, {"-XX:MaxGCPauseMillis", "20"},
               {"-XX:InitiatingHeapOccupancyPercent", "35"}, {"-XX:MetaspaceSize", "96M"}},
              QStringLiteral("16G")),
-        make(QStringLiteral("jvm-32g-host"), T::Jvm, I::NoLoss, QStringLiteral("Broker on a 32 GB host."),
+        make(QStringLiteral("jvm-32g-host"), T::Jvm, I::NoLoss, QCoreApplication::translate("kops::Profiles", "Broker on a 32 GB host."),
              {{"-Xmx", "6G"}, {"-Xms", "6G"}, {"-XX:UseG1GC", "true"}, {"-XX:MaxGCPauseMillis", "20"},
               {"-XX:InitiatingHeapOccupancyPercent", "35"}, {"-XX:G1HeapRegionSize", "4M"},
               {"-XX:MetaspaceSize", "96M"}},
              QStringLiteral("32G")),
-        make(QStringLiteral("jvm-64g-host"), T::Jvm, I::NoLoss, QStringLiteral("Broker on a 64 GB host."),
+        make(QStringLiteral("jvm-64g-host"), T::Jvm, I::NoLoss, QCoreApplication::translate("kops::Profiles", "Broker on a 64 GB host."),
              {{"-Xmx", "8G"}, {"-Xms", "8G"}, {"-XX:UseG1GC", "true"}, {"-XX:MaxGCPauseMillis", "20"},
               {"-XX:InitiatingHeapOccupancyPercent", "35"}, {"-XX:G1HeapRegionSize", "4M"},
               {"-XX:MetaspaceSize", "96M"}},
              QStringLiteral("64G")),
-        make(QStringLiteral("jvm-128g-host"), T::Jvm, I::NoLoss, QStringLiteral("Broker on a 128 GB host."),
+        make(QStringLiteral("jvm-128g-host"), T::Jvm, I::NoLoss, QCoreApplication::translate("kops::Profiles", "Broker on a 128 GB host."),
              {{"-Xmx", "12G"}, {"-Xms", "12G"}, {"-XX:UseG1GC", "true"}, {"-XX:MaxGCPauseMillis", "20"},
               {"-XX:InitiatingHeapOccupancyPercent", "35"}, {"-XX:G1HeapRegionSize", "8M"},
               {"-XX:MetaspaceSize", "96M"}},

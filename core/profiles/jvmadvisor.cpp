@@ -1,5 +1,7 @@
 #include "jvmadvisor.h"
 
+#include <QCoreApplication>
+
 #include "jvmoptions.h"
 
 #include <algorithm>
@@ -29,7 +31,7 @@ MemorySplit memorySplit(qint64 ram, qint64 heap)
 
 QString MemorySplit::describe() const
 {
-    return QStringLiteral("%1 host: heap %2, page cache ~%3, OS and off-heap ~%4")
+    return QCoreApplication::translate("kops::Profiles", "%1 host: heap %2, page cache ~%3, OS and off-heap ~%4")
         .arg(formatMemory(ram), formatMemory(heap), formatMemory(pageCache), formatMemory(osReserve));
 }
 
@@ -72,25 +74,25 @@ JvmAdvisor::Advice JvmAdvisor::advise(const Input &in)
     a.settings.insert(QStringLiteral("-XX:MetaspaceSize"), QStringLiteral("96M"));
     a.settings.insert(QStringLiteral("-XX:ExplicitGCInvokesConcurrent"), QStringLiteral("true"));
 
-    a.reasons << QStringLiteral("Heap %1: Kafka keeps records in the page cache, not on the heap; %2 covers request "
+    a.reasons << QCoreApplication::translate("kops::Profiles", "Heap %1: Kafka keeps records in the page cache, not on the heap; %2 covers request "
                                 "buffers and metadata at %3 MB/s, and stays at or below a quarter of the host.")
                      .arg(formatMemory(heap), formatMemory(heap))
                      .arg(in.writeMBps, 0, 'f', 0);
-    a.reasons << QStringLiteral("-Xms equal to -Xmx: the heap never resizes, so no pause for growing it.");
-    a.reasons << QStringLiteral("G1 with MaxGCPauseMillis=20 and no fixed young generation: G1 sizes the young "
+    a.reasons << QCoreApplication::translate("kops::Profiles", "-Xms equal to -Xmx: the heap never resizes, so no pause for growing it.");
+    a.reasons << QCoreApplication::translate("kops::Profiles", "G1 with MaxGCPauseMillis=20 and no fixed young generation: G1 sizes the young "
                                 "generation itself to meet the pause goal.");
-    a.reasons << QStringLiteral("G1HeapRegionSize %1: about %2 regions for this heap.")
+    a.reasons << QCoreApplication::translate("kops::Profiles", "G1HeapRegionSize %1: about %2 regions for this heap.")
                      .arg(formatJvmSize(recommendedRegionSize(heap)))
                      .arg(heap / recommendedRegionSize(heap));
-    a.reasons << QStringLiteral("Memory split: %1.").arg(a.split.describe());
+    a.reasons << QCoreApplication::translate("kops::Profiles", "Memory split: %1.").arg(a.split.describe());
     if (a.pageCacheShort)
-        a.reasons << QStringLiteral("Consumers re-reading %1 minutes at %2 MB/s need about %3 of page cache, but only "
+        a.reasons << QCoreApplication::translate("kops::Profiles", "Consumers re-reading %1 minutes at %2 MB/s need about %3 of page cache, but only "
                                     "%4 is left: they will read from disk. Add RAM or shorten the catch-up window.")
                          .arg(in.rereadMinutes, 0, 'f', 0)
                          .arg(in.writeMBps, 0, 'f', 0)
                          .arg(formatMemory(a.pageCacheNeeded), formatMemory(a.split.pageCache));
     else
-        a.reasons << QStringLiteral("Consumers re-reading %1 minutes at %2 MB/s need about %3 of page cache; %4 is "
+        a.reasons << QCoreApplication::translate("kops::Profiles", "Consumers re-reading %1 minutes at %2 MB/s need about %3 of page cache; %4 is "
                                     "available, so catch-up reads come from memory.")
                          .arg(in.rereadMinutes, 0, 'f', 0)
                          .arg(in.writeMBps, 0, 'f', 0)

@@ -1,5 +1,7 @@
 // Rules for broker JVM profiles (heap, collector, G1 regions). Part of ConfigLinter.
 #include "configkeys.h"
+
+#include <QCoreApplication>
 #include "configlinter.h"
 #include "jvmadvisor.h"
 #include "jvmoptions.h"
@@ -80,7 +82,7 @@ ConfigFix heapFix(const ConfigProfile &p, qint64 heap)
             continue;
         if (g1) {
             fix.remove << k;
-            also << QStringLiteral("remove %1").arg(JvmOptions::settingToToken(k, p.settings.value(k)));
+            also << QCoreApplication::translate("kops::Profiles", "remove %1").arg(JvmOptions::settingToToken(k, p.settings.value(k)));
         } else {
             fix.set.insert(k, youngThird(heap));
             also << JvmOptions::settingToToken(k, youngThird(heap));
@@ -95,9 +97,9 @@ ConfigFix heapFix(const ConfigProfile &p, qint64 heap)
             also << QStringLiteral("-XX:G1HeapRegionSize=%1").arg(rec);
         }
     }
-    fix.label = QStringLiteral("Set -Xmx%1 -Xms%1").arg(formatJvmSize(heap));
+    fix.label = QCoreApplication::translate("kops::Profiles", "Set -Xmx%1 -Xms%1").arg(formatJvmSize(heap));
     if (!also.isEmpty())
-        fix.label += QStringLiteral(" (and %1 to fit the new heap)").arg(also.join(QStringLiteral(", ")));
+        fix.label += QCoreApplication::translate("kops::Profiles", " (and %1 to fit the new heap)").arg(also.join(QStringLiteral(", ")));
     return fix;
 }
 
@@ -116,7 +118,7 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
     // kafka-server-start.sh uses -Xmx1G -Xms1G when KAFKA_HEAP_OPTS is not set.
     const qint64 heap = xmx.value_or(kGB);
     const QString heapText = xmx ? QStringLiteral("-Xmx%1").arg(p.settings.value(QStringLiteral("-Xmx")))
-                                 : QStringLiteral("-Xmx1G (kafka-server-start.sh default, assumed)");
+                                 : QCoreApplication::translate("kops::Profiles", "-Xmx1G (kafka-server-start.sh default, assumed)");
     std::optional<qint64> ram = ctx.hostRam;
     if (!ram && !p.hostRam.isEmpty())
         ram = parseMemorySize(p.hostRam);
@@ -134,7 +136,7 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
             const Severity sev = (cacheShare < 0.25) ? Severity::Error : Severity::Warning;
             out.append(heapFinding(
                 "jvm.heap-share", sev,
-                QStringLiteral("%1 takes %2% of a %3 host: only about %4 is left to the page cache (%5 minus the heap, "
+                QCoreApplication::translate("kops::Profiles", "%1 takes %2% of a %3 host: only about %4 is left to the page cache (%5 minus the heap, "
                                "minus ~%6 for the OS, metaspace and direct buffers). Kafka serves consumers and "
                                "replication from the page cache, so a smaller heap is faster; %7 is plenty for a broker.")
                     .arg(heapText)
@@ -146,7 +148,7 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
     }
     if (heap >= 32 * kGB)
         out.append(heapFinding("jvm.heap-compressed-oops", Severity::Warning,
-                              QStringLiteral("%1 is at or above 32 GB: the JVM turns compressed object pointers off, "
+                              QCoreApplication::translate("kops::Profiles", "%1 is at or above 32 GB: the JVM turns compressed object pointers off, "
                                              "so every reference doubles in size and a 32 GB heap holds less than a "
                                              "31 GB one.")
                                   .arg(heapText),
@@ -154,7 +156,7 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
     if (heap < kGB) {
         const qint64 rec = ram ? JvmAdvisor::recommendedHeap(*ram) : kGB;
         out.append(heapFinding("jvm.heap-too-small", Severity::Warning,
-                              QStringLiteral("%1 is below 1 GB: a broker with more than a handful of partitions "
+                              QCoreApplication::translate("kops::Profiles", "%1 is below 1 GB: a broker with more than a handful of partitions "
                                              "collects constantly or fails with OutOfMemoryError.")
                                   .arg(heapText),
                               heapFix(p, rec)));
@@ -162,13 +164,13 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
     const std::optional<qint64> xms = sizeOf(p, "-Xms");
     if (xmx && xms != xmx)
         out.append(jvmFinding("jvm.xms-xmx", Severity::Info, {QStringLiteral("-Xms"), QStringLiteral("-Xmx")},
-                              xms ? QStringLiteral("-Xms%1 differs from -Xmx%2: the heap grows under load, and every "
+                              xms ? QCoreApplication::translate("kops::Profiles", "-Xms%1 differs from -Xmx%2: the heap grows under load, and every "
                                                    "resize is a full pause.")
                                         .arg(p.settings.value(QStringLiteral("-Xms")), p.settings.value(QStringLiteral("-Xmx")))
-                                  : QStringLiteral("-Xmx is set without -Xms: the heap starts small and grows under "
+                                  : QCoreApplication::translate("kops::Profiles", "-Xmx is set without -Xms: the heap starts small and grows under "
                                                    "load, with a full pause at each resize."),
                               {{QStringLiteral("-Xms"), p.settings.value(QStringLiteral("-Xmx"))}}, {},
-                              QStringLiteral("Set -Xms%1").arg(p.settings.value(QStringLiteral("-Xmx")))));
+                              QCoreApplication::translate("kops::Profiles", "Set -Xms%1").arg(p.settings.value(QStringLiteral("-Xmx")))));
 
     const QStringList young = youngKeys(p);
     for (const QString &k : young) {
@@ -181,29 +183,29 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
         QString label;
         if (g1) {
             remove << k;
-            label = QStringLiteral("Remove %1 (G1 sizes the young generation itself)").arg(k);
+            label = QCoreApplication::translate("kops::Profiles", "Remove %1 (G1 sizes the young generation itself)").arg(k);
         } else {
             set.insert(k, youngThird(heap));
-            label = QStringLiteral("Set %1").arg(JvmOptions::settingToToken(k, youngThird(heap)));
+            label = QCoreApplication::translate("kops::Profiles", "Set %1").arg(JvmOptions::settingToToken(k, youngThird(heap)));
         }
         out.append(jvmFinding("jvm.young-exceeds-heap", Severity::Error, {k, QStringLiteral("-Xmx")},
-                              QStringLiteral("%1 asks for a young generation at least as large as the whole heap (%2): "
+                              QCoreApplication::translate("kops::Profiles", "%1 asks for a young generation at least as large as the whole heap (%2): "
                                              "the JVM shrinks it to all but a sliver of the heap, so the old generation "
                                              "has almost no room and nearly every collection becomes a full one.")
                                   .arg(token, heapText),
                               set, remove, label));
     }
     if (g1 && !young.isEmpty()) {
-        const QString pause = p.settings.value(QStringLiteral("-XX:MaxGCPauseMillis"), QStringLiteral("200 (default)"));
+        const QString pause = p.settings.value(QStringLiteral("-XX:MaxGCPauseMillis"), QCoreApplication::translate("kops::Profiles", "200 (default)"));
         QStringList shown;
         for (const QString &k : young)
             shown << JvmOptions::settingToToken(k, p.settings.value(k));
         out.append(jvmFinding("jvm.xmn-with-g1", Severity::Warning, young + QStringList{QStringLiteral("-XX:MaxGCPauseMillis")},
-                              QStringLiteral("%1 fixes the young generation, but G1 meets MaxGCPauseMillis=%2 by resizing "
+                              QCoreApplication::translate("kops::Profiles", "%1 fixes the young generation, but G1 meets MaxGCPauseMillis=%2 by resizing "
                                              "the young generation; with it fixed, the pause goal is ignored and young "
                                              "collections take as long as the fixed size dictates.")
                                   .arg(shown.join(QLatin1Char(' ')), pause),
-                              {}, young, QStringLiteral("Remove %1").arg(young.join(QStringLiteral(", ")))));
+                              {}, young, QCoreApplication::translate("kops::Profiles", "Remove %1").arg(young.join(QStringLiteral(", ")))));
     }
     if (parallel && heap >= 2 * kGB) {
         QStringList keys;
@@ -214,11 +216,11 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
         if (!p.settings.contains(QStringLiteral("-XX:MaxGCPauseMillis")))
             set.insert(QStringLiteral("-XX:MaxGCPauseMillis"), QStringLiteral("20"));
         // G1 sizes the young generation to meet its pause goal: a fixed size goes with the old collector.
-        QString label = QStringLiteral("Use G1 (-XX:+UseG1GC -XX:MaxGCPauseMillis=20)");
+        QString label = QCoreApplication::translate("kops::Profiles", "Use G1 (-XX:+UseG1GC -XX:MaxGCPauseMillis=20)");
         if (!young.isEmpty())
-            label += QStringLiteral(" and remove %1").arg(young.join(QStringLiteral(", ")));
+            label += QCoreApplication::translate("kops::Profiles", " and remove %1").arg(young.join(QStringLiteral(", ")));
         out.append(jvmFinding("jvm.collector", Severity::Warning, keys,
-                              QStringLiteral("%1 with a %2 heap: stop-the-world collections of the whole heap last "
+                              QCoreApplication::translate("kops::Profiles", "%1 with a %2 heap: stop-the-world collections of the whole heap last "
                                              "seconds, long enough for ZooKeeper/KRaft sessions and follower fetches to "
                                              "time out. Kafka is tested with G1 (ZGC also suits large heaps).")
                                   .arg(keys.join(QStringLiteral(", ")), formatMemory(heap)),
@@ -228,11 +230,11 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
         const std::optional<qint64> region = parseJvmSize(*regionText);
         const qint64 rec = JvmAdvisor::recommendedRegionSize(heap);
         const QMap<QString, QString> set{{QStringLiteral("-XX:G1HeapRegionSize"), formatJvmSize(rec)}};
-        const QString label = QStringLiteral("Set -XX:G1HeapRegionSize=%1").arg(formatJvmSize(rec));
+        const QString label = QCoreApplication::translate("kops::Profiles", "Set -XX:G1HeapRegionSize=%1").arg(formatJvmSize(rec));
         const bool pow2 = region && *region > 0 && (*region & (*region - 1)) == 0;
         if (!region || !pow2 || *region < kMB || *region > 32 * kMB) {
             out.append(jvmFinding("jvm.region-size", Severity::Error, {QStringLiteral("-XX:G1HeapRegionSize")},
-                                  QStringLiteral("G1HeapRegionSize=%1 is not a power of two between 1 and 32 MB; the JVM "
+                                  QCoreApplication::translate("kops::Profiles", "G1HeapRegionSize=%1 is not a power of two between 1 and 32 MB; the JVM "
                                                  "rounds or rejects it.")
                                       .arg(*regionText),
                                   set, {}, label));
@@ -242,12 +244,12 @@ void lintJvm(const ConfigProfile &p, const LintContext &ctx, QList<LintFinding> 
                 out.append(jvmFinding(
                     "jvm.region-size", Severity::Warning, {QStringLiteral("-XX:G1HeapRegionSize"), QStringLiteral("-Xmx")},
                     regions < 512
-                        ? QStringLiteral("G1HeapRegionSize=%1 gives only %2 regions for %3: G1 has little room to pick "
+                        ? QCoreApplication::translate("kops::Profiles", "G1HeapRegionSize=%1 gives only %2 regions for %3: G1 has little room to pick "
                                          "regions and the young generation cannot shrink to meet its pause goal.")
                               .arg(*regionText)
                               .arg(regions)
                               .arg(formatMemory(heap))
-                        : QStringLiteral("G1HeapRegionSize=%1 gives %2 regions for %3: records over half a region "
+                        : QCoreApplication::translate("kops::Profiles", "G1HeapRegionSize=%1 gives %2 regions for %3: records over half a region "
                                          "become humongous objects that fragment the heap.")
                               .arg(*regionText)
                               .arg(regions)

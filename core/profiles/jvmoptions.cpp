@@ -1,5 +1,7 @@
 #include "jvmoptions.h"
 
+#include <QCoreApplication>
+
 #include <QRegularExpression>
 
 #include <cmath>
@@ -68,10 +70,10 @@ QString formatMemory(qint64 bytes)
     const double g = double(bytes) / (1024.0 * 1024 * 1024);
     if (std::abs(g) >= 1) {
         if (std::abs(g - std::round(g)) < 0.05)
-            return QStringLiteral("%1 GB").arg(qint64(std::round(g)));
-        return QStringLiteral("%1 GB").arg(g, 0, 'f', 1);
+            return QCoreApplication::translate("kops::Profiles", "%1 GB").arg(qint64(std::round(g)));
+        return QCoreApplication::translate("kops::Profiles", "%1 GB").arg(g, 0, 'f', 1);
     }
-    return QStringLiteral("%1 MB").arg(qint64(std::round(double(bytes) / (1024.0 * 1024))));
+    return QCoreApplication::translate("kops::Profiles", "%1 MB").arg(qint64(std::round(double(bytes) / (1024.0 * 1024))));
 }
 
 bool JvmOptions::isHeapKey(const QString &key)
@@ -91,7 +93,7 @@ bool JvmOptions::tokenToSetting(const QString &token, QString *key, QString *val
     static const QRegularExpression sized(QStringLiteral("^(-Xmx|-Xms|-Xmn|-Xss)(.*)$"));
     if (const auto m = sized.match(token); m.hasMatch()) {
         if (!parseJvmSize(m.captured(2))) {
-            *problem = QStringLiteral("'%1': %2 needs a size such as 4G or 512M").arg(token, m.captured(1));
+            *problem = QCoreApplication::translate("kops::Profiles", "'%1': %2 needs a size such as 4G or 512M").arg(token, m.captured(1));
             return false;
         }
         *key = m.captured(1);
@@ -102,7 +104,7 @@ bool JvmOptions::tokenToSetting(const QString &token, QString *key, QString *val
         const QString rest = token.mid(4);
         if (rest.startsWith(QLatin1Char('+')) || rest.startsWith(QLatin1Char('-'))) {
             if (rest.size() < 2 || rest.contains(QLatin1Char('='))) {
-                *problem = QStringLiteral("'%1' is not a valid -XX:+Flag / -XX:-Flag").arg(token);
+                *problem = QCoreApplication::translate("kops::Profiles", "'%1' is not a valid -XX:+Flag / -XX:-Flag").arg(token);
                 return false;
             }
             *key = QStringLiteral("-XX:") + rest.mid(1);
@@ -111,7 +113,7 @@ bool JvmOptions::tokenToSetting(const QString &token, QString *key, QString *val
         }
         const qsizetype eq = rest.indexOf(QLatin1Char('='));
         if (eq <= 0 || eq + 1 >= rest.size()) {
-            *problem = QStringLiteral("'%1' should be -XX:Name=value, -XX:+Name or -XX:-Name").arg(token);
+            *problem = QCoreApplication::translate("kops::Profiles", "'%1' should be -XX:Name=value, -XX:+Name or -XX:-Name").arg(token);
             return false;
         }
         *key = QStringLiteral("-XX:") + rest.left(eq);
@@ -123,13 +125,13 @@ bool JvmOptions::tokenToSetting(const QString &token, QString *key, QString *val
         *key = eq < 0 ? token : token.left(eq);
         *value = eq < 0 ? QString() : token.mid(eq + 1);
         if (key->size() <= 2) {
-            *problem = QStringLiteral("'%1' has no property name").arg(token);
+            *problem = QCoreApplication::translate("kops::Profiles", "'%1' has no property name").arg(token);
             return false;
         }
         return true;
     }
     if (!token.startsWith(QLatin1Char('-'))) {
-        *problem = QStringLiteral("'%1' is not a JVM option (options start with '-')").arg(token);
+        *problem = QCoreApplication::translate("kops::Profiles", "'%1' is not a JVM option (options start with '-')").arg(token);
         return false;
     }
     *key = token;
@@ -171,18 +173,18 @@ JvmOptions::Parsed JvmOptions::parse(const QString &text)
                 const QChar quote = options[0];
                 const qsizetype end = options.indexOf(quote, 1);
                 if (end < 0) {
-                    out.issues.append({lineNo, QStringLiteral("%1: the quote is never closed.").arg(m.captured(1))});
+                    out.issues.append({lineNo, QCoreApplication::translate("kops::Profiles", "%1: the quote is never closed.").arg(m.captured(1))});
                     options = options.mid(1);
                 } else {
                     if (!options.mid(end + 1).trimmed().isEmpty())
-                        out.issues.append({lineNo, QStringLiteral("Text after the closing quote is ignored."), true});
+                        out.issues.append({lineNo, QCoreApplication::translate("kops::Profiles", "Text after the closing quote is ignored."), true});
                     options = options.mid(1, end - 1);
                 }
             }
         } else if (line.startsWith(QLatin1Char('-'))) {
             options = line; // a bare option list, as pasted from `ps`
         } else {
-            out.issues.append({lineNo, QStringLiteral("Not a KAFKA_HEAP_OPTS / KAFKA_JVM_PERFORMANCE_OPTS line: '%1'.")
+            out.issues.append({lineNo, QCoreApplication::translate("kops::Profiles", "Not a KAFKA_HEAP_OPTS / KAFKA_JVM_PERFORMANCE_OPTS line: '%1'.")
                                            .arg(line.left(60))});
             continue;
         }
@@ -194,7 +196,7 @@ JvmOptions::Parsed JvmOptions::parse(const QString &text)
                 continue;
             }
             if (out.settings.contains(key) && out.settings.value(key) != value)
-                out.issues.append({lineNo, QStringLiteral("%1 is given twice; the JVM uses the last one (%2).")
+                out.issues.append({lineNo, QCoreApplication::translate("kops::Profiles", "%1 is given twice; the JVM uses the last one (%2).")
                                                .arg(key, settingToToken(key, value)), true});
             out.settings.insert(key, value);
             out.lines.insert(key, lineNo);

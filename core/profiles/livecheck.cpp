@@ -1,5 +1,7 @@
 #include "livecheck.h"
 
+#include <QCoreApplication>
+
 namespace kops {
 
 Result<LintContext> LiveCheck::topicContext(ClusterApi &api, const QString &topic)
@@ -13,19 +15,19 @@ Result<LintContext> LiveCheck::topicContext(ClusterApi &api, const QString &topi
             info = &t;
     if (!info || !info->errorCode.isEmpty())
         return KafkaError::make(info ? info->errorCode : QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                QStringLiteral("Topic '%1' does not exist on this cluster.").arg(topic));
+                                QCoreApplication::translate("kops::Profiles", "Topic '%1' does not exist on this cluster.").arg(topic));
     auto cfg = api.describeConfigs(ConfigResourceType::Topic, {topic});
     if (!cfg)
         return cfg.error();
     if (cfg.value().isEmpty())
-        return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("No configuration returned for '%1'.").arg(topic));
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"), QCoreApplication::translate("kops::Profiles", "No configuration returned for '%1'.").arg(topic));
     const ConfigResource &res = cfg.value().first();
     if (!res.errorCode.isEmpty())
         return KafkaError::make(res.errorCode, res.errorMessage);
     LintContext c;
     c.liveTopic = true;
     c.topicName = topic;
-    c.topicSource = QStringLiteral("live topic '%1'").arg(topic);
+    c.topicSource = QCoreApplication::translate("kops::Profiles", "live topic '%1'").arg(topic);
     c.replicationFactor = info->replicationFactor();
     // A config not returned at all is the broker default: 1 and false on stock brokers.
     bool ok = false;
@@ -48,7 +50,7 @@ Result<QList<LintFinding>> LiveCheck::check(ClusterApi &api, const ConfigProfile
 {
     if (producer.type != ProfileType::Producer)
         return KafkaError::make(QStringLiteral("USAGE"),
-                                QStringLiteral("The live cross-check takes a producer profile, not a %1 profile.")
+                                QCoreApplication::translate("kops::Profiles", "The live cross-check takes a producer profile, not a %1 profile.")
                                     .arg(profileTypeName(producer.type)));
     auto ctx = topicContext(api, topic);
     if (!ctx)

@@ -1,5 +1,7 @@
 #include "profilediff.h"
 
+#include <QCoreApplication>
+
 #include "configkeys.h"
 
 #include <QSet>
@@ -17,7 +19,7 @@ QString shown(const ConfigProfile &p, const QString &key, bool *present)
     }
     *present = false;
     const KeyInfo *k = ConfigKeys::find(p.type, key);
-    return k && !k->defaultValue.isEmpty() ? QStringLiteral("(default: %1)").arg(k->defaultValue) : QStringLiteral("(not set)");
+    return k && !k->defaultValue.isEmpty() ? QCoreApplication::translate("kops::Profiles", "(default: %1)").arg(k->defaultValue) : QCoreApplication::translate("kops::Profiles", "(not set)");
 }
 
 } // namespace
@@ -32,7 +34,7 @@ QList<ProfileDifference> diffProfiles(const ConfigProfile &left, const ConfigPro
         out.append({QStringLiteral("(intent)"), ProfileDifference::Kind::Changed, profileIntentName(left.intent),
                     profileIntentName(right.intent)});
     if (left.hostRam != right.hostRam)
-        out.append({QStringLiteral("(host RAM)"), ProfileDifference::Kind::Changed, left.hostRam, right.hostRam});
+        out.append({QCoreApplication::translate("kops::Profiles", "(host RAM)"), ProfileDifference::Kind::Changed, left.hostRam, right.hostRam});
     QStringList keys = left.settings.keys() + right.settings.keys();
     keys.sort();
     keys.removeDuplicates();

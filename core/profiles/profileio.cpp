@@ -1,5 +1,7 @@
 #include "profileio.h"
 
+#include <QCoreApplication>
+
 #include "configkeys.h"
 #include "jvmoptions.h"
 
@@ -63,7 +65,7 @@ ProfileIo::Imported ProfileIo::import(const QString &text, const QString &fileNa
         const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
         if (err.error != QJsonParseError::NoError) {
             const int line = int(text.left(err.offset).count(QLatin1Char('\n'))) + 1;
-            im.issues.append({line, QStringLiteral("Not valid JSON: %1.").arg(err.errorString())});
+            im.issues.append({line, QCoreApplication::translate("kops::Profiles", "Not valid JSON: %1.").arg(err.errorString())});
             im.profile.type = type.value_or(ProfileType::Producer);
             im.profile.intent = intent.value_or(ProfileIntent::NoLoss);
             return im;
@@ -72,7 +74,7 @@ ProfileIo::Imported ProfileIo::import(const QString &text, const QString &fileNa
         if (auto p = ConfigProfile::fromJson(doc.object(), &why)) {
             im.profile = *p;
         } else {
-            im.issues.append({1, QStringLiteral("Not a profile: %1.").arg(why)});
+            im.issues.append({1, QCoreApplication::translate("kops::Profiles", "Not a profile: %1.").arg(why)});
         }
         if (type)
             im.profile.type = *type;

@@ -1,5 +1,7 @@
 #include "profilestore.h"
 
+#include <QCoreApplication>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -70,8 +72,8 @@ Result<ConfigProfile> ProfileStore::load(const QString &name) const
     for (const ConfigProfile &p : all)
         names << p.name;
     return KafkaError::make(QStringLiteral("NOT_FOUND"),
-                            names.isEmpty() ? QStringLiteral("No profile named '%1' (none saved in %2).").arg(name, m_dir)
-                                            : QStringLiteral("No profile named '%1' (known: %2).")
+                            names.isEmpty() ? QCoreApplication::translate("kops::Profiles", "No profile named '%1' (none saved in %2).").arg(name, m_dir)
+                                            : QCoreApplication::translate("kops::Profiles", "No profile named '%1' (known: %2).")
                                                   .arg(name, names.join(QStringLiteral(", "))),
                             errors);
 }
@@ -79,23 +81,23 @@ Result<ConfigProfile> ProfileStore::load(const QString &name) const
 Status ProfileStore::save(const ConfigProfile &profile) const
 {
     if (profile.name.trimmed().isEmpty())
-        return KafkaError::make(QStringLiteral("INVALID"), QStringLiteral("A profile needs a name."));
+        return KafkaError::make(QStringLiteral("INVALID"), QCoreApplication::translate("kops::Profiles", "A profile needs a name."));
     if (!QDir().mkpath(m_dir))
-        return KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot create %1.").arg(m_dir));
+        return KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::Profiles", "Cannot create %1.").arg(m_dir));
     // Names that differ only in characters unsafe for file names ("a/b", "a_b") would share a file.
     if (QFile existing(filePath(profile.name)); existing.open(QIODevice::ReadOnly)) {
         const QString owner = QJsonDocument::fromJson(existing.readAll()).object().value(QStringLiteral("name")).toString();
         if (!owner.isEmpty() && owner != profile.name)
             return KafkaError::make(QStringLiteral("CONFLICT"),
-                                    QStringLiteral("The name '%1' would overwrite the profile '%2'; choose another name.")
+                                    QCoreApplication::translate("kops::Profiles", "The name '%1' would overwrite the profile '%2'; choose another name.")
                                         .arg(profile.name, owner));
     }
     QSaveFile f(filePath(profile.name));
     if (!f.open(QIODevice::WriteOnly))
-        return KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
+        return KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::Profiles", "Cannot write %1: %2").arg(f.fileName(), f.errorString()));
     f.write(QJsonDocument(profile.toJson()).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot write %1: %2").arg(f.fileName(), f.errorString()));
+        return KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::Profiles", "Cannot write %1: %2").arg(f.fileName(), f.errorString()));
     return Done{};
 }
 
@@ -103,9 +105,9 @@ Status ProfileStore::remove(const QString &name) const
 {
     QFile f(filePath(name));
     if (!f.exists())
-        return KafkaError::make(QStringLiteral("NOT_FOUND"), QStringLiteral("No profile named '%1'.").arg(name));
+        return KafkaError::make(QStringLiteral("NOT_FOUND"), QCoreApplication::translate("kops::Profiles", "No profile named '%1'.").arg(name));
     if (!f.remove())
-        return KafkaError::make(QStringLiteral("IO"), QStringLiteral("Cannot delete %1: %2").arg(f.fileName(), f.errorString()));
+        return KafkaError::make(QStringLiteral("IO"), QCoreApplication::translate("kops::Profiles", "Cannot delete %1: %2").arg(f.fileName(), f.errorString()));
     return Done{};
 }
 

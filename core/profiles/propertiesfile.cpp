@@ -1,5 +1,7 @@
 #include "propertiesfile.h"
 
+#include <QCoreApplication>
+
 #include <QHash>
 #include <QStringList>
 
@@ -37,7 +39,7 @@ QString unescape(const QString &s, int line, QList<ParseIssue> &issues)
             bool ok = false;
             const ushort code = s.mid(i + 1, 4).toUShort(&ok, 16);
             if (!ok || s.mid(i + 1, 4).size() != 4) {
-                issues.append({line, QStringLiteral("Malformed \\uXXXX escape.")});
+                issues.append({line, QCoreApplication::translate("kops::Profiles", "Malformed \\uXXXX escape.")});
                 out += n;
             } else {
                 out += QChar(code);
@@ -128,7 +130,7 @@ PropertiesFile PropertiesFile::parse(const QString &text)
         while (continues(logical)) {
             logical.chop(1);
             if (i + 1 >= lines.size()) {
-                pf.issues.append({lineNo, QStringLiteral("The last line ends with '\\' but nothing follows.")});
+                pf.issues.append({lineNo, QCoreApplication::translate("kops::Profiles", "The last line ends with '\\' but nothing follows.")});
                 break;
             }
             logical += lines[++i].trimmed();
@@ -165,15 +167,15 @@ PropertiesFile PropertiesFile::parse(const QString &text)
         }
         const QString value = unescape(rawValue, lineNo, pf.issues);
         if (key.isEmpty()) {
-            pf.issues.append({lineNo, QStringLiteral("No key before '%1'.").arg(logical.left(40))});
+            pf.issues.append({lineNo, QCoreApplication::translate("kops::Profiles", "No key before '%1'.").arg(logical.left(40))});
             continue;
         }
         if (!explicitSeparator && value.isEmpty()) {
-            pf.issues.append({lineNo, QStringLiteral("'%1' has no '=' and no value.").arg(key)});
+            pf.issues.append({lineNo, QCoreApplication::translate("kops::Profiles", "'%1' has no '=' and no value.").arg(key)});
             continue;
         }
         if (seen.contains(key))
-            pf.issues.append({lineNo, QStringLiteral("'%1' is set again (line %2 is overridden).").arg(key).arg(seen[key]), true});
+            pf.issues.append({lineNo, QCoreApplication::translate("kops::Profiles", "'%1' is set again (line %2 is overridden).").arg(key).arg(seen[key]), true});
         seen[key] = lineNo;
         pf.entries.append({key, value, lineNo});
     }

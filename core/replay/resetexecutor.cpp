@@ -1,5 +1,7 @@
 #include "resetexecutor.h"
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 #include <QHash>
 
@@ -38,7 +40,7 @@ Status checkGroupInactive(ClusterApi &api, const QString &group)
         if (d.groupId != group)
             continue;
         if (!d.errorCode.isEmpty() && d.errorCode != QLatin1String("GROUP_ID_NOT_FOUND"))
-            return KafkaError::make(d.errorCode, QStringLiteral("Cannot check the state of group '%1': %2").arg(group, d.errorMessage));
+            return KafkaError::make(d.errorCode, QCoreApplication::translate("kops::Replay", "Cannot check the state of group '%1': %2").arg(group, d.errorMessage));
         static const QStringList activeStates = {QStringLiteral("Stable"), QStringLiteral("PreparingRebalance"),
                                                  QStringLiteral("CompletingRebalance")};
         if (d.members.isEmpty() && !activeStates.contains(d.state))
@@ -48,13 +50,13 @@ Status checkGroupInactive(ClusterApi &api, const QString &group)
             QStringList parts;
             for (const TopicPartition &tp : m.assignments)
                 parts << tpName(tp.topic, tp.partition);
-            details << QStringLiteral("member %1, client %2, host %3, partitions %4")
+            details << QCoreApplication::translate("kops::Replay", "member %1, client %2, host %3, partitions %4")
                            .arg(m.memberId, m.clientId.isEmpty() ? QStringLiteral("-") : m.clientId,
                                 m.host.isEmpty() ? QStringLiteral("-") : m.host,
                                 parts.isEmpty() ? QStringLiteral("-") : parts.join(QLatin1Char(' ')));
         }
         return KafkaError::make(QStringLiteral("NON_EMPTY_GROUP"),
-                                QStringLiteral("Offsets can only be changed while group '%1' has no active members, but it is %2 "
+                                QCoreApplication::translate("kops::Replay", "Offsets can only be changed while group '%1' has no active members, but it is %2 "
                                                "with %3 member(s). Stop its consumers first.")
                                     .arg(group, d.state)
                                     .arg(d.members.size()),
@@ -72,7 +74,7 @@ Status ResetExecutor::checkWritable() const
 {
     if (m_profile.readOnly)
         return KafkaError::make(QStringLiteral("READ_ONLY"),
-                                QStringLiteral("Connection '%1' is read-only: offset resets are refused. Turn off "
+                                QCoreApplication::translate("kops::Replay", "Connection '%1' is read-only: offset resets are refused. Turn off "
                                                "read-only in its connection settings to change offsets.")
                                     .arg(m_profile.name));
     return Done{};
@@ -100,7 +102,7 @@ Result<ResetOutcome> ResetExecutor::apply(const ResetPlan &plan)
     if (auto st = checkWritable(); !st)
         return st.error();
     if (plan.partitions.isEmpty())
-        return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"), QStringLiteral("The plan has no partitions."));
+        return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"), QCoreApplication::translate("kops::Replay", "The plan has no partitions."));
     if (auto st = checkGroupInactive(m_api, plan.group); !st)
         return st.error();
     // Journal what is committed now, not what the preview saw, and refuse when they differ:
@@ -114,7 +116,7 @@ Result<ResetOutcome> ResetExecutor::apply(const ResetPlan &plan)
     for (const PlannedPartition &p : plan.partitions) {
         const std::optional<qint64> current = now.contains(p.tp()) ? std::optional<qint64>(now.value(p.tp())) : std::nullopt;
         if (current != p.current)
-            changed << QStringLiteral("%1: previewed %2, now %3")
+            changed << QCoreApplication::translate("kops::Replay", "%1: previewed %2, now %3")
                            .arg(tpName(p.topic, p.partition),
                                 p.current ? QString::number(*p.current) : QStringLiteral("none"),
                                 current ? QString::number(*current) : QStringLiteral("none"));
@@ -127,7 +129,7 @@ Result<ResetOutcome> ResetExecutor::apply(const ResetPlan &plan)
     }
     if (!changed.isEmpty())
         return KafkaError::make(QStringLiteral("OFFSETS_CHANGED"),
-                                QStringLiteral("The committed offsets of group '%1' changed since the preview; preview again.")
+                                QCoreApplication::translate("kops::Replay", "The committed offsets of group '%1' changed since the preview; preview again.")
                                     .arg(plan.group),
                                 changed);
     return write(plan.group, plan.strategy.describe(), offsets, std::nullopt, plan.warnings);
@@ -166,7 +168,7 @@ QString UndoPreview::movedOnWarning() const
     const qint64 moved = movedOnTotal();
     if (moved <= 0)
         return {};
-    return QStringLiteral("The consumers of '%1' have processed %2 records since reset %3: undoing it makes them "
+    return QCoreApplication::translate("kops::Replay", "The consumers of '%1' have processed %2 records since reset %3: undoing it makes them "
                           "process %4 records again.")
         .arg(group)
         .arg(moved)
@@ -188,7 +190,7 @@ Result<UndoPreview> previewUndo(ClusterApi &api, const JournalEntry &e)
         if (!o.errorCode.isEmpty())
             continue;
         if (!o.oldOffset) {
-            preview.warnings << QStringLiteral("%1 had no committed offset before reset %2; it stays where it is.")
+            preview.warnings << QCoreApplication::translate("kops::Replay", "%1 had no committed offset before reset %2; it stays where it is.")
                                     .arg(tpName(o.topic, o.partition), QString::number(e.id));
             continue;
         }
@@ -214,12 +216,12 @@ Result<ResetOutcome> ResetExecutor::undo(qint64 id)
     const JournalEntry &e = entry.value();
     if (!e.wroteSomething())
         return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"),
-                                QStringLiteral("Reset %1 changed nothing (outcome: %2), so there is nothing to undo.")
+                                QCoreApplication::translate("kops::Replay", "Reset %1 changed nothing (outcome: %2), so there is nothing to undo.")
                                     .arg(id)
                                     .arg(e.outcome));
     if (!m_profile.name.isEmpty() && !e.connection.isEmpty() && e.connection != m_profile.name)
         return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"),
-                                QStringLiteral("Reset %1 was made on connection '%2', not '%3'; undo it there.")
+                                QCoreApplication::translate("kops::Replay", "Reset %1 was made on connection '%2', not '%3'; undo it there.")
                                     .arg(QString::number(id), e.connection, m_profile.name));
     if (auto st = checkGroupInactive(m_api, e.group); !st)
         return st.error();
@@ -237,7 +239,7 @@ Result<ResetOutcome> ResetExecutor::undo(qint64 id)
             continue; // never written, nothing to restore
         if (!o.oldOffset) {
             // alterGroupOffsets can set offsets but not delete them.
-            warnings << QStringLiteral("%1 had no committed offset before reset %2; it stays at %3 (a commit cannot be "
+            warnings << QCoreApplication::translate("kops::Replay", "%1 had no committed offset before reset %2; it stays at %3 (a commit cannot be "
                                        "removed with an offset change).")
                             .arg(tpName(o.topic, o.partition), QString::number(id), QString::number(o.newOffset));
             continue;
@@ -253,8 +255,8 @@ Result<ResetOutcome> ResetExecutor::undo(qint64 id)
     }
     if (offsets.isEmpty())
         return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"),
-                                QStringLiteral("Reset %1 has no offsets that can be restored.").arg(id), warnings);
-    return write(e.group, QStringLiteral("undo %1 (%2)").arg(QString::number(id), e.strategy), offsets, id, warnings);
+                                QCoreApplication::translate("kops::Replay", "Reset %1 has no offsets that can be restored.").arg(id), warnings);
+    return write(e.group, QCoreApplication::translate("kops::Replay", "undo %1 (%2)").arg(QString::number(id), e.strategy), offsets, id, warnings);
 }
 
 Result<ResetOutcome> ResetExecutor::write(const QString &group, const QString &strategy, QList<JournalOffset> offsets,
@@ -270,7 +272,7 @@ Result<ResetOutcome> ResetExecutor::write(const QString &group, const QString &s
     auto id = m_journal.begin(entry);
     if (!id)
         return KafkaError::make(id.error().code,
-                                id.error().message + QStringLiteral(" Nothing was changed: a reset is never applied unjournaled."));
+                                id.error().message + QCoreApplication::translate("kops::Replay", " Nothing was changed: a reset is never applied unjournaled."));
 
     // Again right before the write: a consumer may have joined since the first check.
     if (auto st = checkGroupInactive(m_api, group); !st) {
@@ -301,7 +303,7 @@ Result<ResetOutcome> ResetExecutor::write(const QString &group, const QString &s
         const auto r = results.constFind({o.topic, o.partition});
         if (r == results.cend()) {
             o.errorCode = QStringLiteral("NO_RESPONSE");
-            o.errorMessage = QStringLiteral("The cluster did not answer for this partition; check its offset.");
+            o.errorMessage = QCoreApplication::translate("kops::Replay", "The cluster did not answer for this partition; check its offset.");
         } else if (r->hasError()) {
             o.errorCode = r->errorCode;
             o.errorMessage = r->errorMessage;
@@ -312,10 +314,10 @@ Result<ResetOutcome> ResetExecutor::write(const QString &group, const QString &s
     outcome.group = group;
     outcome.offsets = offsets;
     outcome.warnings = warnings;
-    const QString detail = written ? QStringLiteral("%1 of %2 partitions written").arg(offsets.size() - outcome.failedCount()).arg(offsets.size())
+    const QString detail = written ? QCoreApplication::translate("kops::Replay", "%1 of %2 partitions written").arg(offsets.size() - outcome.failedCount()).arg(offsets.size())
                                    : written.error().toString();
     if (auto st = m_journal.finish(id.value(), outcome.outcome(), detail, offsets); !st)
-        outcome.warnings << st.error().toString() + QStringLiteral(" The journal entry stays 'pending'.");
+        outcome.warnings << st.error().toString() + QCoreApplication::translate("kops::Replay", " The journal entry stays 'pending'.");
     return outcome;
 }
 

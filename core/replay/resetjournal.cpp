@@ -1,5 +1,7 @@
 #include "resetjournal.h"
 
+#include <QCoreApplication>
+
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
@@ -21,7 +23,7 @@ QAtomicInteger<quint64> s_instances;
 
 KafkaError journalError(const QString &what, const QSqlError &e)
 {
-    return KafkaError::make(QStringLiteral("JOURNAL"), QStringLiteral("Reset journal: %1: %2").arg(what, e.text()));
+    return KafkaError::make(QStringLiteral("JOURNAL"), QCoreApplication::translate("kops::Replay", "Reset journal: %1: %2").arg(what, e.text()));
 }
 
 QString offsetsToJson(const QList<JournalOffset> &offsets)
@@ -103,17 +105,17 @@ Status ResetJournal::open()
         return Done{};
     if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
         return KafkaError::make(QStringLiteral("JOURNAL"),
-                                QStringLiteral("Reset journal: cannot create the folder of %1.").arg(m_path));
+                                QCoreApplication::translate("kops::Replay", "Reset journal: cannot create the folder of %1.").arg(m_path));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     if (!db.open())
-        return journalError(QStringLiteral("cannot open %1").arg(m_path), db.lastError());
+        return journalError(QCoreApplication::translate("kops::Replay", "cannot open %1").arg(m_path), db.lastError());
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS resets ("
                                "id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, connection TEXT NOT NULL,"
                                "group_id TEXT NOT NULL, strategy TEXT NOT NULL, offsets TEXT NOT NULL,"
                                "outcome TEXT NOT NULL, outcome_detail TEXT NOT NULL DEFAULT '', undo_of INTEGER)")))
-        return journalError(QStringLiteral("cannot create the table"), q.lastError());
+        return journalError(QCoreApplication::translate("kops::Replay", "cannot create the table"), q.lastError());
     m_open = true;
     return Done{};
 }
@@ -134,7 +136,7 @@ Result<qint64> ResetJournal::begin(const JournalEntry &entry)
     q.addBindValue(offsetsToJson(entry.offsets));
     q.addBindValue(entry.undoOf ? QVariant(*entry.undoOf) : QVariant(QMetaType::fromType<qint64>()));
     if (!q.exec())
-        return journalError(QStringLiteral("cannot record the reset"), q.lastError());
+        return journalError(QCoreApplication::translate("kops::Replay", "cannot record the reset"), q.lastError());
     return q.lastInsertId().toLongLong();
 }
 
@@ -149,7 +151,7 @@ Status ResetJournal::finish(qint64 id, const QString &outcome, const QString &de
     q.addBindValue(offsetsToJson(offsets));
     q.addBindValue(id);
     if (!q.exec())
-        return journalError(QStringLiteral("cannot record the outcome of reset %1").arg(id), q.lastError());
+        return journalError(QCoreApplication::translate("kops::Replay", "cannot record the outcome of reset %1").arg(id), q.lastError());
     return Done{};
 }
 
@@ -164,7 +166,7 @@ Result<QList<JournalEntry>> ResetJournal::list(const QString &group)
     if (!group.isEmpty())
         q.addBindValue(group);
     if (!q.exec())
-        return journalError(QStringLiteral("cannot read the history"), q.lastError());
+        return journalError(QCoreApplication::translate("kops::Replay", "cannot read the history"), q.lastError());
     QList<JournalEntry> out;
     while (q.next())
         out.append(entryFrom(q));
@@ -179,9 +181,9 @@ Result<JournalEntry> ResetJournal::entry(qint64 id)
     q.prepare(QStringLiteral("SELECT %1 FROM resets WHERE id = ?").arg(QLatin1String(kColumns)));
     q.addBindValue(id);
     if (!q.exec())
-        return journalError(QStringLiteral("cannot read reset %1").arg(id), q.lastError());
+        return journalError(QCoreApplication::translate("kops::Replay", "cannot read reset %1").arg(id), q.lastError());
     if (!q.next())
-        return KafkaError::make(QStringLiteral("NOT_FOUND"), QStringLiteral("The reset journal has no entry %1.").arg(id));
+        return KafkaError::make(QStringLiteral("NOT_FOUND"), QCoreApplication::translate("kops::Replay", "The reset journal has no entry %1.").arg(id));
     return entryFrom(q);
 }
 

@@ -1,5 +1,7 @@
 #include "resetplanner.h"
 
+#include <QCoreApplication>
+
 #include <QJsonArray>
 #include <QSet>
 
@@ -19,7 +21,7 @@ KafkaError manyProblems(const QStringList &problems)
 {
     if (problems.size() == 1)
         return invalid(problems.first());
-    return invalid(QStringLiteral("%1 (and %2 more problems)").arg(problems.first()).arg(problems.size() - 1), problems);
+    return invalid(QCoreApplication::translate("kops::Replay", "%1 (and %2 more problems)").arg(problems.first()).arg(problems.size() - 1), problems);
 }
 
 QString tpName(const TopicPartition &tp)
@@ -111,12 +113,12 @@ Result<QList<TopicPartition>> resolveResetPartitions(const ResetScope &scope, co
     };
     auto check = [&](const TopicPartition &tp) {
         if (!partitionCounts.contains(tp.topic)) {
-            problems << QStringLiteral("Topic '%1' does not exist.").arg(tp.topic);
+            problems << QCoreApplication::translate("kops::Replay", "Topic '%1' does not exist.").arg(tp.topic);
             return false;
         }
         const int count = partitionCounts.value(tp.topic);
         if (tp.partition < 0 || tp.partition >= count) {
-            problems << QStringLiteral("Partition %1 of topic '%2' does not exist (the topic has %3 partitions: 0..%4).")
+            problems << QCoreApplication::translate("kops::Replay", "Partition %1 of topic '%2' does not exist (the topic has %3 partitions: 0..%4).")
                             .arg(tp.partition)
                             .arg(tp.topic)
                             .arg(count)
@@ -135,14 +137,14 @@ Result<QList<TopicPartition>> resolveResetPartitions(const ResetScope &scope, co
         for (const PartitionOffset &c : committed)
             add(c.tp());
         if (out.isEmpty())
-            return invalid(QStringLiteral("--all-topics: the group has no committed offsets, so there is nothing to reset. "
+            return invalid(QCoreApplication::translate("kops::Replay", "--all-topics: the group has no committed offsets, so there is nothing to reset. "
                                           "Name the topics with --topic."));
     } else if (scope.topics.isEmpty()) {
-        return invalid(QStringLiteral("No scope: give --all-topics or --topic TOPIC[:P,...]."));
+        return invalid(QCoreApplication::translate("kops::Replay", "No scope: give --all-topics or --topic TOPIC[:P,...]."));
     } else {
         for (const ResetScope::TopicSelection &sel : scope.topics) {
             if (!partitionCounts.contains(sel.topic)) {
-                problems << QStringLiteral("Topic '%1' does not exist.").arg(sel.topic);
+                problems << QCoreApplication::translate("kops::Replay", "Topic '%1' does not exist.").arg(sel.topic);
                 continue;
             }
             if (sel.partitions.isEmpty()) {
@@ -194,8 +196,8 @@ Result<ResetPlan> planReset(const QString &group, const ResetScope &scope, const
     for (const TopicPartition &tp : partitions) {
         const auto mark = marks.constFind(tp);
         if (mark == marks.cend() || !mark->errorCode.isEmpty() || mark->low < 0 || mark->high < 0) {
-            problems << QStringLiteral("Cannot read the earliest/latest offsets of %1: %2")
-                            .arg(tpName(tp), mark == marks.cend() ? QStringLiteral("no answer from the cluster.")
+            problems << QCoreApplication::translate("kops::Replay", "Cannot read the earliest/latest offsets of %1: %2")
+                            .arg(tpName(tp), mark == marks.cend() ? QCoreApplication::translate("kops::Replay", "no answer from the cluster.")
                                                                   : mark->errorMessage + QStringLiteral(" (") + mark->errorCode
                                                                         + QLatin1Char(')'));
             continue;
@@ -211,7 +213,7 @@ Result<ResetPlan> planReset(const QString &group, const ResetScope &scope, const
         // Kafka's checkOffsetsRange: requested offsets outside [earliest, latest] are clamped, with a warning.
         auto clamped = [&](qint64 requested) {
             if (requested < p.logStart) {
-                p.note = QStringLiteral("New offset (%1) is lower than earliest offset for topic partition %2. "
+                p.note = QCoreApplication::translate("kops::Replay", "New offset (%1) is lower than earliest offset for topic partition %2. "
                                         "Value will be set to %3")
                              .arg(requested)
                              .arg(tpName(tp))
@@ -220,7 +222,7 @@ Result<ResetPlan> planReset(const QString &group, const ResetScope &scope, const
                 return p.logStart;
             }
             if (requested > p.logEnd) {
-                p.note = QStringLiteral("New offset (%1) is higher than latest offset for topic partition %2. "
+                p.note = QCoreApplication::translate("kops::Replay", "New offset (%1) is higher than latest offset for topic partition %2. "
                                         "Value will be set to %3")
                              .arg(requested)
                              .arg(tpName(tp))
@@ -236,8 +238,8 @@ Result<ResetPlan> planReset(const QString &group, const ResetScope &scope, const
         case Kind::ByDuration: {
             const auto t = times.constFind(tp);
             if (t == times.cend() || t->hasError()) {
-                problems << QStringLiteral("Cannot look up the offset by time for %1: %2")
-                                .arg(tpName(tp), t == times.cend() ? QStringLiteral("no answer from the cluster.")
+                problems << QCoreApplication::translate("kops::Replay", "Cannot look up the offset by time for %1: %2")
+                                .arg(tpName(tp), t == times.cend() ? QCoreApplication::translate("kops::Replay", "no answer from the cluster.")
                                                                    : t->errorMessage);
                 continue;
             }
@@ -260,7 +262,7 @@ Result<ResetPlan> planReset(const QString &group, const ResetScope &scope, const
             break;
         case Kind::ShiftBy:
             if (!p.current) {
-                problems << QStringLiteral("Cannot shift offset for partition %1 since there is no current committed offset.")
+                problems << QCoreApplication::translate("kops::Replay", "Cannot shift offset for partition %1 since there is no current committed offset.")
                                 .arg(tpName(tp));
                 continue;
             }
@@ -275,7 +277,7 @@ Result<ResetPlan> planReset(const QString &group, const ResetScope &scope, const
     if (!problems.isEmpty())
         return manyProblems(problems);
     if (plan.partitions.isEmpty())
-        return invalid(QStringLiteral("The scope covers no partitions."));
+        return invalid(QCoreApplication::translate("kops::Replay", "The scope covers no partitions."));
     return plan;
 }
 

@@ -1,5 +1,7 @@
 #include "resetpreview.h"
 
+#include <QCoreApplication>
+
 #include <QSet>
 
 namespace kops {
@@ -8,7 +10,7 @@ Result<ResetPlan> prepareResetPlan(ClusterApi &api, const QString &group, const 
                                    const ResetStrategy &strategy, qint64 nowMs)
 {
     if (group.trimmed().isEmpty())
-        return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"), QStringLiteral("No consumer group given."));
+        return KafkaError::make(QStringLiteral("INVALID_ARGUMENT"), QCoreApplication::translate("kops::Replay", "No consumer group given."));
     PlannerInputs in;
     auto committed = api.committedOffsets({group});
     if (!committed)
@@ -70,7 +72,7 @@ void fillTargetTimestamps(ClusterApi &api, ResetPlan &plan)
         if (records && !records.value().isEmpty() && records.value().first().timestampMs >= 0) {
             p.targetTimestampMs = records.value().first().timestampMs;
         } else if (!records) {
-            const QString remark = QStringLiteral("Timestamp at offset %1 unavailable: %2").arg(p.target).arg(records.error().message);
+            const QString remark = QCoreApplication::translate("kops::Replay", "Timestamp at offset %1 unavailable: %2").arg(p.target).arg(records.error().message);
             p.note = p.note.isEmpty() ? remark : p.note + QStringLiteral("; ") + remark;
         }
     }

@@ -1,5 +1,7 @@
 #include "resetstrategy.h"
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 #include <QRegularExpression>
 #include <QSet>
@@ -125,13 +127,13 @@ Result<qint64> parseResetDateTime(const QString &text, ZonelessTime zoneless)
         "^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})\\.(\\d{3})(Z|[+-]\\d{2}(?::?\\d{2})?)?$"));
     const QString t = text.trimmed();
     const auto m = re.match(t);
-    const QString expected = QStringLiteral("expected YYYY-MM-DDTHH:mm:SS.sss, optionally followed by Z or ±hh:mm");
+    const QString expected = QCoreApplication::translate("kops::Replay", "expected YYYY-MM-DDTHH:mm:SS.sss, optionally followed by Z or ±hh:mm");
     if (!m.hasMatch())
-        return invalid(QStringLiteral("Cannot parse the date-time '%1': %2.").arg(text, expected));
+        return invalid(QCoreApplication::translate("kops::Replay", "Cannot parse the date-time '%1': %2.").arg(text, expected));
     const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
     const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), m.captured(7).toInt());
     if (!date.isValid() || !time.isValid())
-        return invalid(QStringLiteral("The date-time '%1' does not exist in the calendar (%2).").arg(text, expected));
+        return invalid(QCoreApplication::translate("kops::Replay", "The date-time '%1' does not exist in the calendar (%2).").arg(text, expected));
     qint64 offsetSeconds = 0;
     const QString zone = m.captured(8);
     if (zone.isEmpty() && zoneless == ZonelessTime::Local)
@@ -142,7 +144,7 @@ Result<qint64> parseResetDateTime(const QString &text, ZonelessTime zoneless)
         const int hours = digits.left(2).toInt();
         const int minutes = digits.size() >= 4 ? digits.mid(2, 2).toInt() : 0;
         if (hours > 23 || minutes > 59)
-            return invalid(QStringLiteral("The zone offset '%1' in '%2' is out of range.").arg(zone, text));
+            return invalid(QCoreApplication::translate("kops::Replay", "The zone offset '%1' in '%2' is out of range.").arg(zone, text));
         offsetSeconds = (hours * 3600 + minutes * 60) * (zone.startsWith(QLatin1Char('-')) ? -1 : 1);
     }
     // No zone: UTC, because kafka-consumer-groups.sh (Utils.getDateTime) appends "Z".
@@ -160,7 +162,7 @@ Result<qint64> parseResetDuration(const QString &text)
     const bool anyDate = m.hasMatch() && !m.captured(2).isEmpty();
     const bool anyTime = m.hasMatch() && (!m.captured(3).isEmpty() || !m.captured(4).isEmpty() || !m.captured(5).isEmpty());
     if (!m.hasMatch() || (!anyDate && !anyTime) || (hasT && !anyTime))
-        return invalid(QStringLiteral("Cannot parse the duration '%1': expected ISO 8601 PnDTnHnMnS, e.g. PT1H30M or P1DT12H.")
+        return invalid(QCoreApplication::translate("kops::Replay", "Cannot parse the duration '%1': expected ISO 8601 PnDTnHnMnS, e.g. PT1H30M or P1DT12H.")
                            .arg(text));
     auto num = [&](int i) { return m.captured(i).isEmpty() ? 0 : m.captured(i).toLongLong(); };
     qint64 ms = num(2) * 86400000LL + num(3) * 3600000LL + num(4) * 60000LL + num(5) * 1000LL;
@@ -175,14 +177,14 @@ Result<ResetScope::TopicSelection> parseTopicSelection(const QString &text)
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     sel.topic = (colon < 0 ? text : text.left(colon)).trimmed();
     if (sel.topic.isEmpty())
-        return invalid(QStringLiteral("--topic '%1' names no topic (expected TOPIC or TOPIC:P,P,...).").arg(text));
+        return invalid(QCoreApplication::translate("kops::Replay", "--topic '%1' names no topic (expected TOPIC or TOPIC:P,P,...).").arg(text));
     if (colon >= 0) {
         const QStringList parts = text.mid(colon + 1).split(QLatin1Char(','));
         for (const QString &p : parts) {
             bool ok = false;
             const int n = p.trimmed().toInt(&ok);
             if (!ok || n < 0)
-                return invalid(QStringLiteral("--topic '%1': '%2' is not a partition number.").arg(text, p.trimmed()));
+                return invalid(QCoreApplication::translate("kops::Replay", "--topic '%1': '%2' is not a partition number.").arg(text, p.trimmed()));
             if (!sel.partitions.contains(n))
                 sel.partitions.append(n);
         }
@@ -200,12 +202,12 @@ Result<QList<PartitionOffset>> parseResetCsv(const QString &csv, const QString &
         const QString line = lines.at(i).trimmed();
         if (line.isEmpty())
             continue;
-        const QString where = QStringLiteral("CSV line %1 ('%2')").arg(i + 1).arg(line);
+        const QString where = QCoreApplication::translate("kops::Replay", "CSV line %1 ('%2')").arg(i + 1).arg(line);
         const QStringList f = line.split(QLatin1Char(','));
         if (f.size() != 3 && f.size() != 4)
-            return invalid(QStringLiteral("%1: expected topic,partition,offset.").arg(where));
+            return invalid(QCoreApplication::translate("kops::Replay", "%1: expected topic,partition,offset.").arg(where));
         if (fieldCount != 0 && fieldCount != f.size())
-            return invalid(QStringLiteral("%1: mixes lines with and without a group column.").arg(where));
+            return invalid(QCoreApplication::translate("kops::Replay", "%1: mixes lines with and without a group column.").arg(where));
         fieldCount = int(f.size());
         const int base = f.size() == 4 ? 1 : 0;
         if (base == 1 && !group.isEmpty() && f.at(0).trimmed() != group)
@@ -217,20 +219,20 @@ Result<QList<PartitionOffset>> parseResetCsv(const QString &csv, const QString &
         po.partition = f.at(base + 1).trimmed().toInt(&okPartition);
         po.offset = f.at(base + 2).trimmed().toLongLong(&okOffset);
         if (po.topic.isEmpty())
-            return invalid(QStringLiteral("%1: the topic is empty.").arg(where));
+            return invalid(QCoreApplication::translate("kops::Replay", "%1: the topic is empty.").arg(where));
         if (!okPartition || po.partition < 0)
-            return invalid(QStringLiteral("%1: '%2' is not a partition number.").arg(where, f.at(base + 1)));
+            return invalid(QCoreApplication::translate("kops::Replay", "%1: '%2' is not a partition number.").arg(where, f.at(base + 1)));
         if (!okOffset || po.offset < 0)
-            return invalid(QStringLiteral("%1: '%2' is not an offset.").arg(where, f.at(base + 2)));
+            return invalid(QCoreApplication::translate("kops::Replay", "%1: '%2' is not an offset.").arg(where, f.at(base + 2)));
         if (seen.contains(po.tp()))
-            return invalid(QStringLiteral("%1: %2-%3 appears twice.").arg(where, po.topic).arg(po.partition));
+            return invalid(QCoreApplication::translate("kops::Replay", "%1: %2-%3 appears twice.").arg(where, po.topic).arg(po.partition));
         seen.insert(po.tp());
         rows.append(po);
     }
     if (rows.isEmpty())
         return invalid(group.isEmpty() || fieldCount != 4
-                           ? QStringLiteral("The CSV holds no topic,partition,offset lines.")
-                           : QStringLiteral("The CSV holds no lines for group '%1'.").arg(group));
+                           ? QCoreApplication::translate("kops::Replay", "The CSV holds no topic,partition,offset lines.")
+                           : QCoreApplication::translate("kops::Replay", "The CSV holds no lines for group '%1'.").arg(group));
     return rows;
 }
 

@@ -73,13 +73,13 @@ need \\fB\\-\\-execute\\fR; a read-only connection refuses them.
 .SH OPTIONS OF EVERY COMMAND
 HDR
   common=$(mktemp)
-  "$OPS" cluster --help | option_names > "$common"
-  "$OPS" cluster --help | options
+  "$OPS" cluster --lang en --help | option_names > "$common"
+  "$OPS" cluster --lang en --help | options
   cat <<'CMDS'
 .SH COMMANDS
 CMDS
-  "$OPS" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print }' | while read -r cmd summary; do
-    help=$("$OPS" "$cmd" --help)
+  "$OPS" --lang en --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print }' | while read -r cmd summary; do
+    help=$("$OPS" "$cmd" --lang en --help)
     usage=$(printf '%s\n' "$help" | sed -n '1s/^Usage: //p')
     printf '.SS "%s"\n' "$(printf '%s' "$usage" | esc)"
     printf '%s\n' "$summary" | esc
@@ -152,7 +152,7 @@ and JVM profiles. All cluster I/O runs off the window's thread; a cluster that c
 reached is said so in a banner while the last data stays on screen.
 .SH OPTIONS
 HDR
-  QT_QPA_PLATFORM=offscreen "$CONSOLE" --help 2>/dev/null | options
+  QT_QPA_PLATFORM=offscreen "$CONSOLE" --lang en --help 2>/dev/null | options
   cat <<'TAIL'
 .SH FILES
 .TP

@@ -5,6 +5,7 @@
 #include "passwordstore.h"
 #include "rdkafkaclusterapi.h"
 
+#include <QCoreApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -295,7 +296,8 @@ void ConnectionDialog::testConnection()
 {
     const ConnectionProfile p = formProfile();
     QStringList problems = p.validate();
-    problems.removeIf([](const QString &s) { return s.contains(QLatin1String("needs a name")); });
+    const QString nameProblem = QCoreApplication::translate("kops::Cluster", "The connection needs a name.");
+    problems.removeIf([&](const QString &s) { return s == nameProblem; });
     const QStringList lines = m_extra->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     for (const QString &line : lines) {
         QPair<QString, QString> kv;

@@ -1,5 +1,7 @@
 #include "deadlettermodel.h"
 
+#include <QCoreApplication>
+
 #include "deadletterjson.h"
 #include "models/keyedtablemodel.h"
 
@@ -12,11 +14,11 @@ namespace {
 QString keyText(const std::optional<QByteArray> &key)
 {
     if (!key)
-        return QStringLiteral("(null)");
+        return QCoreApplication::translate("kops::DeadLetterModel", "(null)");
     if (key->isEmpty())
-        return QStringLiteral("(empty)");
+        return QCoreApplication::translate("kops::DeadLetterModel", "(empty)");
     if (!isValidUtf8(*key))
-        return QStringLiteral("(binary, %1 B)").arg(key->size());
+        return QCoreApplication::translate("kops::DeadLetterModel", "(binary, %1 B)").arg(key->size());
     QString s = QString::fromUtf8(key->left(256)).simplified();
     if (s.size() > 64)
         s = s.left(63) + QChar(0x2026);

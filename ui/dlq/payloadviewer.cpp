@@ -62,7 +62,7 @@ void PayloadViewer::setPayload(const std::optional<QByteArray> &bytes)
 {
     const PayloadView v = PayloadView::make(bytes);
     m_kind = v.kind;
-    QString summary = QStringLiteral("%1, %2 bytes").arg(v.kindName()).arg(v.size);
+    QString summary = tr("%1, %n byte(s)", nullptr, int(v.size)).arg(v.kindName());
     if (v.truncated)
         summary += tr(" (showing the beginning)");
     m_summary->setText(summary);

@@ -3,6 +3,7 @@
 #include "clustertypes.h"
 #include "keyedtablemodel.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSortFilterProxyModel>
 
@@ -11,6 +12,7 @@ namespace kops {
 /// Brokers of the Cluster Overview.
 class BrokersModel final : public KeyedTableModel<BrokerInfo>
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::BrokersModel) // tr() in the context lupdate files it under
 public:
     enum Column { Id, Host, Port, Rack, Controller, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
@@ -37,6 +39,7 @@ struct TopicRow
 /// Topics of the Cluster Overview; under-replicated topics are highlighted.
 class TopicsModel final : public KeyedTableModel<TopicRow>
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::TopicsModel) // tr() in the context lupdate files it under
 public:
     enum Column { Name, Partitions, ReplicationFactor, UnderReplicated, Messages, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
@@ -52,6 +55,7 @@ protected:
 /// Consumer groups with their state.
 class GroupsModel final : public KeyedTableModel<GroupListing>
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::GroupsModel) // tr() in the context lupdate files it under
 public:
     enum Column { GroupId, State, ProtocolType, ColumnCount };
     using KeyedTableModel::KeyedTableModel;

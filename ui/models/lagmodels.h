@@ -4,6 +4,7 @@
 #include "keyedtablemodel.h"
 #include "lagtypes.h"
 
+#include <QCoreApplication>
 #include <QColor>
 
 namespace kops {
@@ -19,6 +20,7 @@ QColor healthColor(HealthStatus status);
 /// One row per consumer group: status, state, members, lag, time lag, trend, drain.
 class LagGroupsModel final : public KeyedTableModel<GroupLag>
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::LagGroupsModel) // tr() in the context lupdate files it under
 public:
     enum Column { Status, Group, State, Members, TotalLag, MaxTimeLag, LastCommit, Trend, Drain, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
@@ -44,6 +46,7 @@ private:
 /// The partitions of one group with lag, time lag and health.
 class LagPartitionsModel final : public KeyedTableModel<PartitionLag>
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::LagPartitionsModel) // tr() in the context lupdate files it under
 public:
     /// Status and lag first: the table shares the width with the chart, the rest may scroll.
     enum Column { Status, Topic, Partition, Lag, TimeLag, Committed, LogEnd, Member, Host, ColumnCount };
@@ -60,6 +63,7 @@ protected:
 /// Alert history: newest first.
 class AlertsModel final : public KeyedTableModel<Alert>
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::AlertsModel) // tr() in the context lupdate files it under
 public:
     enum Column { Time, Group, Topic, Status, Lag, TimeLag, State, Reason, ColumnCount };
     using KeyedTableModel::KeyedTableModel;

@@ -69,11 +69,14 @@ ConsumersPage::ConsumersPage(QWidget *parent) : ConsolePage(parent)
     m_filter->setClearButtonEnabled(true);
     m_problemsOnly = new QCheckBox(tr("Only groups not OK"), this);
     m_summary = new QLabel(this);
+    // The summary can name a long reason (the commit stream's error): it takes the room there is,
+    // never more than the window, and shows the whole text as its tooltip.
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *settings = new QPushButton(tr("Thresholds && alerts…"), this);
     settings->setObjectName(QStringLiteral("lagSettingsButton"));
     tools->addWidget(m_filter, 1);
     tools->addWidget(m_problemsOnly);
-    tools->addWidget(m_summary);
+    tools->addWidget(m_summary, 2);
     tools->addWidget(settings);
     layout->addLayout(tools);
     m_banner = new StatusBanner(this);
@@ -219,6 +222,7 @@ void ConsumersPage::showSamplingState()
     if (m_last && !m_last->offsetSource.isEmpty())
         text += tr(" · offsets from %1").arg(m_last->offsetSource);
     m_summary->setText(text);
+    m_summary->setToolTip(text);
     m_summary->setStyleSheet(problems || m_failedAtMs ? QStringLiteral("color: #b00000; font-weight: bold;") : QString());
 
     if (m_failedAtMs == 0) {

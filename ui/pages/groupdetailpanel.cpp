@@ -23,14 +23,14 @@ namespace kops {
 
 namespace {
 
-const QList<QPair<QString, qint64>> &ranges()
+// Names translated when the selector is built (after the catalogue is installed).
+QList<QPair<QString, qint64>> ranges()
 {
-    static const QList<QPair<QString, qint64>> list{{QStringLiteral("15 minutes"), 900},
-                                                    {QStringLiteral("1 hour"), 3600},
-                                                    {QStringLiteral("6 hours"), 6 * 3600},
-                                                    {QStringLiteral("24 hours"), 86400},
-                                                    {QStringLiteral("7 days"), 7 * 86400}};
-    return list;
+    return {{GroupDetailPanel::tr("15 minutes"), 900},
+            {GroupDetailPanel::tr("1 hour"), 3600},
+            {GroupDetailPanel::tr("6 hours"), 6 * 3600},
+            {GroupDetailPanel::tr("24 hours"), 86400},
+            {GroupDetailPanel::tr("7 days"), 7 * 86400}};
 }
 
 const QList<QColor> &seriesColors()

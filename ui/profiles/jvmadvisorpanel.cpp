@@ -3,6 +3,7 @@
 #include "jvmadvisor.h"
 #include "jvmoptions.h"
 
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -17,6 +18,7 @@ namespace kops {
 /// Three coloured segments: heap, page cache, OS, proportional to their share of RAM.
 class MemoryBar final : public QWidget
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::MemoryBar) // tr() in the context lupdate files it under
 public:
     explicit MemoryBar(QWidget *parent) : QWidget(parent) { setMinimumHeight(28); }
     void setSplit(const MemorySplit &s)

@@ -392,7 +392,7 @@ void ProfileEditor::relint()
         item->setForeground(0, severityColor(f.severity));
         item->setText(1, f.rule);
         item->setText(2, f.message);
-        item->setToolTip(2, QStringLiteral("%1\nKeys: %2\n%3").arg(f.message, f.keys.join(QStringLiteral(", ")), f.docUrl));
+        item->setToolTip(2, tr("%1\nKeys: %2\n%3").arg(f.message, f.keys.join(QStringLiteral(", ")), f.docUrl));
         item->setToolTip(1, f.docUrl);
         // Long labels ("Set -Xmx6G -Xms6G (and remove -Xmn10G ...)") are cut on the button, which would
         // otherwise take the Why column's room; the tooltip and the details below have them whole.

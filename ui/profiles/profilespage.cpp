@@ -1,5 +1,6 @@
 #include "profilespage.h"
 
+#include "democluster.h"
 #include "jvmadvisorpanel.h"
 #include "livecheck.h"
 #include "profileeditor.h"
@@ -205,7 +206,25 @@ ProfilesPage::~ProfilesPage()
 
 void ProfilesPage::setConnection(ConnectionContextPtr connection)
 {
+    const bool wasDemo = m_connection && m_connection->demo;
     m_connection = std::move(connection);
+    const bool isDemo = m_connection && m_connection->demo;
+    if (isDemo != wasDemo) {
+        // The demo's example profiles live in their own folder: never mixed with the user's.
+        if (isDemo) {
+            m_userStoreDirectory = m_store.directory();
+            m_store = ProfileStore(demo::DemoCluster::profilesPath());
+            if (m_liveTopic->text().isEmpty())
+                m_liveTopic->setText(QStringLiteral("payments"));
+            emit statusMessage(tr("Profiles: the demo's examples (replaced each time the demo starts); your own "
+                                  "profiles return with your next cluster."));
+        } else {
+            m_store = ProfileStore(m_userStoreDirectory);
+        }
+        m_dirty = false;
+        m_originalName.clear();
+        reloadList();
+    }
     m_liveContext.reset();
     ++m_liveGeneration; // a result for the previous cluster must not land here
     updateContext();
@@ -378,7 +397,7 @@ void ProfilesPage::startLiveCheck()
         out.generation = generation;
         std::unique_ptr<ClusterApi> api = factory ? factory() : nullptr;
         if (!api) {
-            out.error = KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("No cluster client available."));
+            out.error = KafkaError::make(QStringLiteral("_INVALID_ARG"), tr("No cluster client available."));
             return out;
         }
         auto ctx = LiveCheck::topicContext(*api, topic);

@@ -76,6 +76,7 @@ private:
     QString uniqueName(const QString &base) const;
 
     ProfileStore m_store;
+    QString m_userStoreDirectory; ///< the user's own profiles while the demo's are shown
     ConnectionContextPtr m_connection;
     QString m_originalName; ///< name on disk of the profile being edited
     bool m_dirty = false;
