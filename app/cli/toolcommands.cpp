@@ -7,6 +7,7 @@
 
 #include "democluster.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -501,10 +502,10 @@ QList<CliCommand> toolCommands()
 {
     return {
         {QStringLiteral("drain"),
-         QStringLiteral("Drain a lagging group's backlog into a wider topic, exactly once (--dry-run, --execute)."),
+         QCoreApplication::translate("kops::cli", "Drain a lagging group's backlog into a wider topic, exactly once (--dry-run, --execute)."),
          QString(), addDrainOptions, runDrain},
         {QStringLiteral("delay"),
-         QStringLiteral("Delay queues from tiered topics: create, send, run (the router), status."),
+         QCoreApplication::translate("kops::cli", "Delay queues from tiered topics: create, send, run (the router), status."),
          QStringLiteral("VERB"), addDelayOptions, runDelay},
     };
 }

@@ -1049,6 +1049,175 @@
     </message>
 </context>
 <context>
+    <name>kops::DelayPanel</name>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1（%2 后）</translation>
+    </message>
+    <message>
+        <source>%1 (due)</source>
+        <translation>%1（已到期）</translation>
+    </message>
+    <message>
+        <source>Create tiers…</source>
+        <translation>创建分级…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Queue prefix:</source>
+        <translation>队列前缀：</translation>
+    </message>
+    <message>
+        <source>Tiers:</source>
+        <translation>分级：</translation>
+    </message>
+    <message>
+        <source>Partitions:</source>
+        <translation>分区数：</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>分区数</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>积压</translation>
+    </message>
+    <message>
+        <source>Oldest due</source>
+        <translation>最早到期</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下次到期</translation>
+    </message>
+    <message>
+        <source>Send a delayed record</source>
+        <translation>发送延迟消息</translation>
+    </message>
+    <message>
+        <source>the topic to deliver to</source>
+        <translation>要投递到的主题</translation>
+    </message>
+    <message>
+        <source>500ms, 90s, 2m, 1h30m, 2d</source>
+        <translation>500ms、90s、2m、1h30m、2d</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>To topic:</source>
+        <translation>目标主题：</translation>
+    </message>
+    <message>
+        <source>Delay:</source>
+        <translation>延迟：</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>键：</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>路由器</translation>
+    </message>
+    <message>
+        <source>Start router</source>
+        <translation>启动路由器</translation>
+    </message>
+    <message>
+        <source>The router forwards due records to their topic, exactly once.</source>
+        <translation>路由器把到期消息转发到其目标主题，且仅一次。</translation>
+    </message>
+    <message>
+        <source>lateness (ms)</source>
+        <translation>延迟偏差（毫秒）</translation>
+    </message>
+    <message>
+        <source>forwarded/s</source>
+        <translation>转发/秒</translation>
+    </message>
+    <message>
+        <source>Start the router to see lateness and forwarded records per second.</source>
+        <translation>启动路由器后可查看延迟偏差和每秒转发数。</translation>
+    </message>
+    <message>
+        <source>lateness p50</source>
+        <translation>延迟偏差 p50</translation>
+    </message>
+    <message>
+        <source>lateness p99</source>
+        <translation>延迟偏差 p99</translation>
+    </message>
+    <message>
+        <source>This connection is read-only: tiers can be watched but not created, fed or routed.</source>
+        <translation>该连接为只读：可以查看分级，但不能创建、写入或路由。</translation>
+    </message>
+    <message>
+        <source>A delay queue needs a prefix.</source>
+        <translation>延迟队列需要一个前缀。</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Create tier topics</source>
+        <translation>创建分级主题</translation>
+    </message>
+    <message>
+        <source>Create the missing tier topics of &apos;%1&apos; with %2 partitions each:
+%3</source>
+        <translation>为“%1”创建缺少的分级主题，每个 %2 个分区：
+%3</translation>
+    </message>
+    <message>
+        <source>Tier topics created.</source>
+        <translation>分级主题已创建。</translation>
+    </message>
+    <message>
+        <source>Sent into %1, due %2.</source>
+        <translation>已发送到 %1，%2 到期。</translation>
+    </message>
+    <message>
+        <source>Starting the router…</source>
+        <translation>正在启动路由器…</translation>
+    </message>
+    <message>
+        <source>The router stopped: %1</source>
+        <translation>路由器已停止：%1</translation>
+    </message>
+    <message>
+        <source>Router stopped after forwarding %1 records.</source>
+        <translation>路由器已停止，共转发 %1 条消息。</translation>
+    </message>
+    <message>
+        <source>Running: %1 forwarded in all, %2/s now, lateness p50 %3 ms, p99 %4 ms; %5 re-tiered.</source>
+        <translation>运行中：共转发 %1 条，当前每秒 %2 条，延迟偏差 p50 %3 毫秒、p99 %4 毫秒；%5 条重新分级。</translation>
+    </message>
+    <message>
+        <source>Stop router</source>
+        <translation>停止路由器</translation>
+    </message>
+</context>
+<context>
     <name>kops::Demo</name>
     <message>
         <source>The topic or partition does not exist.</source>
@@ -1084,6 +1253,225 @@
     <message>
         <source>Cannot replace the demo profiles in %1.</source>
         <translation>无法替换 %1 中的演示配置档案。</translation>
+    </message>
+</context>
+<context>
+    <name>kops::DrainPanel</name>
+    <message>
+        <source>Forward a lagging group&apos;s backlog into a topic with more partitions, then run many consumers on it. Records keep their key, value, headers and timestamp; the same key goes to the same partition in order. The group&apos;s offsets are committed in the same Kafka transaction as the records, so nothing is lost or written twice, even if the console is killed.</source>
+        <translation>把滞后消费者组的积压转发到分区更多的主题，再在其上运行多个消费者。消息保留键、值、消息头和时间戳；相同的键按顺序进入同一分区。消费者组的位点与消息在同一个 Kafka 事务中提交，因此即使控制台被强行结束，也不会丢失或重复写入。</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>消费者组：</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Wider topic:</source>
+        <translation>更宽的主题：</translation>
+    </message>
+    <message>
+        <source>Up to the log end seen at start</source>
+        <translation>到开始时的日志末端为止</translation>
+    </message>
+    <message>
+        <source>Follow: keep relaying until stopped</source>
+        <translation>跟随：持续转发直到停止</translation>
+    </message>
+    <message>
+        <source>Drain within:</source>
+        <translation>排空时限：</translation>
+    </message>
+    <message>
+        <source>Partitions:</source>
+        <translation>分区数：</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Stop consumers of this group (demo)</source>
+        <translation>停止该消费者组的消费者（演示）</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Log end</source>
+        <translation>日志末端</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>积压</translation>
+    </message>
+    <message>
+        <source>Consumed/s</source>
+        <translation>消费/秒</translation>
+    </message>
+    <message>
+        <source>Recent drains (journal)</source>
+        <translation>最近的排空（日志）</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>消费者组</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Ranges</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Start drain…</source>
+        <translation>开始排空…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>This connection is read-only: drains can be planned but not started.</source>
+        <translation>该连接为只读：可以制定排空计划，但不能开始。</translation>
+    </message>
+    <message>
+        <source>Reading the group&apos;s offsets, the log ends and the lag history…</source>
+        <translation>正在读取消费者组位点、日志末端和延迟历史…</translation>
+    </message>
+    <message>
+        <source>none (from the log start)</source>
+        <translation>无（从日志开头）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backlog:&lt;/b&gt; %1 records on %2 partitions. &lt;b&gt;Consumed:&lt;/b&gt; %3 records/s (lag history).</source>
+        <translation>&lt;b&gt;积压：&lt;/b&gt;%2 个分区共 %1 条消息。&lt;b&gt;消费速率：&lt;/b&gt;每秒 %3 条（来自延迟历史）。</translation>
+    </message>
+    <message>
+        <source>No consume rate in the lag history: one consumer is assumed to manage %1 records/s.</source>
+        <translation>延迟历史中没有消费速率：假定每个消费者每秒处理 %1 条。</translation>
+    </message>
+    <message>
+        <source>One consumer managed about %1 records/s.</source>
+        <translation>每个消费者约每秒处理 %1 条。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Proposed:&lt;/b&gt; %1 partitions to drain it within %2 (one consumer per partition; about %3).</source>
+        <translation>&lt;b&gt;建议：&lt;/b&gt;%1 个分区，可在 %2 内排空（每个分区一个消费者；约 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 exists with %2 partitions and is used as it is.</source>
+        <translation>%1 已存在，有 %2 个分区，将直接使用。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: it will be created with the partitions above.</source>
+        <translation>%1 不存在：将按上面的分区数创建。</translation>
+    </message>
+    <message>
+        <source>Drain the backlog of group %1 on %2 (%3 records) into the existing topic %4 (%5 partitions).</source>
+        <translation>把消费者组 %1 在 %2 上的积压（%3 条消息）排空到已有主题 %4（%5 个分区）。</translation>
+    </message>
+    <message>
+        <source>Create topic %4 with %5 partitions and drain the backlog of group %1 on %2 (%3 records) into it.</source>
+        <translation>创建有 %5 个分区的主题 %4，并把消费者组 %1 在 %2 上的积压（%3 条消息）排空到其中。</translation>
+    </message>
+    <message>
+        <source>The group&apos;s committed offsets move forward with every transaction: its consumers must stay stopped. Run the consumers on %1 with a new group (e.g. %2) afterwards.</source>
+        <translation>每个事务都会推进该消费者组已提交的位点：其消费者必须保持停止。之后请用新的消费者组（例如 %2）在 %1 上运行消费者。</translation>
+    </message>
+    <message>
+        <source>Follow mode: records arriving on %1 are relayed until you press Stop.</source>
+        <translation>跟随模式：%1 上新到的消息会一直转发，直到点击“停止”。</translation>
+    </message>
+    <message>
+        <source>Start drain</source>
+        <translation>开始排空</translation>
+    </message>
+    <message>
+        <source>Starting the drain…</source>
+        <translation>正在开始排空…</translation>
+    </message>
+    <message>
+        <source>Drain failed: %1</source>
+        <translation>排空失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2 records into %3 (%4 records/s). Next: run the consumers on %3 with a new group, e.g. %5, reading with isolation.level=read_committed.</source>
+        <translation>%1 %2 条消息到 %3（每秒 %4 条）。下一步：用新的消费者组（例如 %5）在 %3 上运行消费者，并设置 isolation.level=read_committed。</translation>
+    </message>
+    <message>
+        <source>Stopped after draining</source>
+        <translation>已停止，已排空</translation>
+    </message>
+    <message>
+        <source>Drained</source>
+        <translation>已排空</translation>
+    </message>
+    <message>
+        <source>Drain of %1 finished.</source>
+        <translation>%1 的排空已完成。</translation>
+    </message>
+    <message>
+        <source>Drained %1 records, %2 left, %3 records/s, ETA %4.</source>
+        <translation>已排空 %1 条，剩余 %2 条，每秒 %3 条，预计还需 %4。</translation>
+    </message>
+    <message>
+        <source>Following: drained %1 records, %2 records/s.</source>
+        <translation>跟随中：已排空 %1 条，每秒 %2 条。</translation>
+    </message>
+    <message>
+        <source>The connection is read-only.</source>
+        <translation>该连接为只读。</translation>
+    </message>
+    <message>
+        <source>The group has active members: stop its consumers first.</source>
+        <translation>该消费者组有活跃成员：请先停止其消费者。</translation>
     </message>
 </context>
 <context>
@@ -3899,6 +4287,21 @@ Nothing is requeued while a target topic is missing: tick &quot;Create missing t
     </message>
 </context>
 <context>
+    <name>kops::ToolsPage</name>
+    <message>
+        <source>Backlog drain</source>
+        <translation>积压排空</translation>
+    </message>
+    <message>
+        <source>Delay queues</source>
+        <translation>延迟队列</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+</context>
+<context>
     <name>kops::TopicsModel</name>
     <message>
         <source>partition %1: leader %2, replicas [%3], ISR [%4]</source>
@@ -4696,6 +5099,14 @@ Replay: %1 messages. Skip: %2 messages. Unchanged: %3 partitions. Without commit
     <message>
         <source>Target topic %1 does not exist: nothing was requeued. Create it with --create-topics (as many partitions as the source, or --partitions N).</source>
         <translation>目标主题 %1 不存在：没有重投任何消息。请用 --create-topics 创建它（分区数与源主题相同，或用 --partitions N 指定）。</translation>
+    </message>
+    <message>
+        <source>Drain a lagging group&apos;s backlog into a wider topic, exactly once (--dry-run, --execute).</source>
+        <translation>把滞后消费者组的积压排空到更宽的主题，仅一次（--dry-run、--execute）。</translation>
+    </message>
+    <message>
+        <source>Delay queues from tiered topics: create, send, run (the router), status.</source>
+        <translation>基于分级主题的延迟队列：create、send、run（路由器）、status。</translation>
     </message>
 </context>
 <context>
