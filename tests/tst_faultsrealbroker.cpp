@@ -200,9 +200,23 @@ class TestFaultsRealBroker final : public QObject
     }
     void restart()
     {
+        // A client that lived through the outage may not shut down (librdkafka#4674):
+        // RdKafkaHandle bounds that, and the next test starts with a fresh client anyway.
         QString why;
         QVERIFY2(m_broker->restartBroker(&why), qPrintable(why));
         m_api = client(m_broker->bootstrap());
+        // Back means every partition has its leader again (they come some seconds after the broker answers).
+        auto led = [this] {
+            auto md = m_api->metadata();
+            if (!md.ok() || md.value().topics.isEmpty())
+                return false;
+            for (const TopicInfo &t : md.value().topics)
+                for (const PartitionInfo &p : t.partitions)
+                    if (p.leader < 0 || !p.errorCode.isEmpty())
+                        return false;
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(led(), 60000);
     }
 
 private slots:
@@ -274,12 +288,12 @@ private slots:
         const qint64 downAt = QDateTime::currentMSecsSinceEpoch();
         // Sampling says plainly that it cannot read the cluster.
         QTRY_VERIFY_WITH_TIMEOUT(!failures.isEmpty(), 90000);
+        const qint64 failedAtMs = QDateTime::currentMSecsSinceEpoch(); // no true sample can be taken from here until the restart
         const auto error = failures.first().first().value<KafkaError>();
         QVERIFY2(!error.code.isEmpty() && !error.message.isEmpty(), qPrintable(error.toString()));
         const int failedAt = int(snapshots.size());
 
         restart();
-        const qint64 upAt = QDateTime::currentMSecsSinceEpoch();
         QTRY_VERIFY_WITH_TIMEOUT(sampledRight(failedAt), 90000);
 
         // No snapshot ever showed the group with a wrong lag, a missing partition or no commit.
@@ -300,7 +314,7 @@ private slots:
         for (const GroupHistoryPoint &p : points) {
             QCOMPARE(p.totalLag, lag);
             before = before || p.atMs < downAt;
-            after = after || p.atMs > upAt;
+            after = after || p.atMs > failedAtMs;
         }
         QVERIFY(before);
         QVERIFY(after);
@@ -371,7 +385,7 @@ private slots:
         RequeueEngine again(*m_api, journal);
         auto resumed = again.resume(journalId);
         QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.error().toString()));
-        QCOMPARE(resumed.value().state, QStringLiteral("done"));
+        QVERIFY2(resumed.value().state == QLatin1String("done"), qPrintable(resumed.value().state + QLatin1Char(' ') + resumed.value().detail));
         QVERIFY(resumed.value().failed.isEmpty());
 
         // Every source record exactly once in the target, counted by its kops-requeued-from header.
