@@ -58,6 +58,10 @@ public:
 
     virtual Result<QList<ConfigResource>> describeConfigs(ConfigResourceType type, const QStringList &names) = 0;
     virtual Status createTopic(const NewTopic &topic) = 0;
+    /// Deletes topics (their records too: irreversible); one answer per topic, an error code
+    /// where that topic was not deleted. The call fails as a whole only when the cluster
+    /// could not be asked.
+    virtual Result<QList<TopicDeletion>> deleteTopics(const QStringList &topics) = 0;
 
     /// Produces the batch and waits for every delivery report (or the timeout).
     virtual Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) = 0;

@@ -172,6 +172,13 @@ struct ConfigResource
     std::optional<QString> value(const QString &key) const;
 };
 
+struct TopicDeletion
+{
+    QString topic;
+    QString errorCode; ///< e.g. UNKNOWN_TOPIC_OR_PART; empty: deleted
+    QString errorMessage;
+};
+
 struct NewTopic
 {
     QString name;

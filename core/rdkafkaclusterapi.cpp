@@ -666,5 +666,48 @@ Status RdKafkaClusterApi::createTopic(const NewTopic &topic)
     return Done{};
 }
 
+Result<QList<TopicDeletion>> RdKafkaClusterApi::deleteTopics(const QStringList &requested)
+{
+    QStringList topics = requested;
+    topics.removeDuplicates();
+    if (topics.isEmpty())
+        return QList<TopicDeletion>{};
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    char errstr[512] = {0};
+    QueuePtr q(rd_kafka_queue_new(rk));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DELETETOPICS, m_options.timeoutMs);
+    rd_kafka_AdminOptions_set_operation_timeout(opt.get(), m_options.timeoutMs, errstr, sizeof errstr);
+    std::vector<rd_kafka_DeleteTopic_t *> deletions;
+    for (const QString &t : std::as_const(topics))
+        deletions.push_back(rd_kafka_DeleteTopic_new(t.toUtf8().constData()));
+    rd_kafka_DeleteTopics(rk, deletions.data(), deletions.size(), opt.get(), q.get());
+    rd_kafka_DeleteTopic_destroy_array(deletions.data(), deletions.size());
+    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 2000), h.value());
+    h.value()->serve();
+    const QString what = QCoreApplication::translate("kops::Cluster", "Deleting topics %1").arg(topics.join(QStringLiteral(", ")));
+    if (!ev)
+        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, what);
+    if (rd_kafka_event_error(ev.get()))
+        return h.value()->error(rd_kafka_event_error(ev.get()), what);
+    size_t n = 0;
+    const rd_kafka_topic_result_t **results =
+        rd_kafka_DeleteTopics_result_topics(rd_kafka_event_DeleteTopics_result(ev.get()), &n);
+    QList<TopicDeletion> out;
+    for (size_t i = 0; i < n; ++i) {
+        TopicDeletion d;
+        d.topic = str(rd_kafka_topic_result_name(results[i]));
+        if (const rd_kafka_resp_err_t e = rd_kafka_topic_result_error(results[i])) {
+            d.errorCode = QString::fromUtf8(rd_kafka_err2name(e));
+            const char *detail = rd_kafka_topic_result_error_string(results[i]);
+            d.errorMessage = detail ? QString::fromUtf8(detail) : QString::fromUtf8(rd_kafka_err2str(e));
+        }
+        out.append(d);
+    }
+    return out;
+}
+
 } // namespace kops
 

@@ -48,6 +48,7 @@ public:
                                                      const QList<PartitionOffset> &offsets) override;
     Result<QList<ConfigResource>> describeConfigs(ConfigResourceType type, const QStringList &names) override;
     Status createTopic(const NewTopic &topic) override;
+    Result<QList<TopicDeletion>> deleteTopics(const QStringList &topics) override;
     Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) override;
     std::unique_ptr<PendingDelivery> produceAsync(const QList<OutgoingRecord> &records) override;
     RdKafkaClusterApi *streamingClient() override { return this; }

@@ -9,6 +9,11 @@
 
 #include <QByteArray>
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 namespace kops {
 
 QString errName(rd_kafka_resp_err_t err)
@@ -47,11 +52,30 @@ void deliveryCallback(rd_kafka_t *, const rd_kafka_message_t *msg, void *)
 
 RdKafkaHandle::~RdKafkaHandle()
 {
-    if (m_rk) {
-        if (rd_kafka_type(m_rk) == RD_KAFKA_CONSUMER)
-            rd_kafka_consumer_close(m_rk);
-        rd_kafka_destroy(m_rk);
-    }
+    if (!m_rk)
+        return;
+    // librdkafka 2.0.x: after a broker went down and came back, rd_kafka_destroy can wait
+    // forever for a broker thread that holds a leaked partition reference
+    // (confluentinc/librdkafka#4674). Closing a connection or quitting must not hang on that:
+    // the destroy runs on its own thread and is waited for a bounded time, then left behind.
+    struct Shutdown
+    {
+        std::mutex mutex;
+        std::condition_variable cv;
+        bool done = false;
+    };
+    auto shutdown = std::make_shared<Shutdown>();
+    std::thread([rk = m_rk, shutdown] {
+        if (rd_kafka_type(rk) == RD_KAFKA_CONSUMER)
+            rd_kafka_consumer_close(rk);
+        rd_kafka_destroy(rk);
+        std::lock_guard lock(shutdown->mutex);
+        shutdown->done = true;
+        shutdown->cv.notify_all();
+    }).detach();
+    std::unique_lock lock(shutdown->mutex);
+    if (!shutdown->cv.wait_for(lock, std::chrono::seconds(10), [&] { return shutdown->done; }))
+        spdlog::warn("a librdkafka client did not shut down within 10 s (librdkafka bug #4674 after a broker outage); left behind");
 }
 
 Result<std::unique_ptr<RdKafkaHandle>> RdKafkaHandle::create(Kind kind, const QList<QPair<QString, QString>> &props)

@@ -45,6 +45,16 @@ Status ReadOnlyClusterApi::createTopic(const NewTopic &topic)
     return refusal(m_connection, QCoreApplication::translate("kops::Cluster", "creating topic '%1'").arg(topic.name));
 }
 
+Result<QList<TopicDeletion>> ReadOnlyClusterApi::deleteTopics(const QStringList &topics)
+{
+    return refusal(m_connection, QCoreApplication::translate("kops::Cluster", "deleting topics %1").arg(topics.join(QStringLiteral(", "))));
+}
+
+Result<QList<GroupDeletion>> ReadOnlyClusterApi::deleteGroups(const QStringList &groupIds)
+{
+    return refusal(m_connection, QCoreApplication::translate("kops::Cluster", "deleting groups %1").arg(groupIds.join(QStringLiteral(", "))));
+}
+
 Result<QList<DeliveryReport>> ReadOnlyClusterApi::produce(const QList<OutgoingRecord> &records)
 {
     return refusal(m_connection, QCoreApplication::translate("kops::Cluster", "producing %1 record(s)").arg(records.size()));

@@ -9,7 +9,7 @@ namespace kops {
 struct ConnectionProfile;
 
 /// A ClusterApi for a read-only connection: reads pass through, every write (produce,
-/// alterGroupOffsets, createTopic, and any write added later) is refused with one error,
+/// alterGroupOffsets, createTopic, deleteTopics, deleteGroups, and any write added later) is refused with one error,
 /// code READ_ONLY, before anything reaches the cluster. Applied where connections are made
 /// (console and kafka-ops), so no front end or tool has to remember the switch.
 class ReadOnlyClusterApi final : public ClusterApi
@@ -61,6 +61,8 @@ public:
     // Writes: refused.
     Result<QList<PartitionOffset>> alterGroupOffsets(const QString &groupId, const QList<PartitionOffset> &offsets) override;
     Status createTopic(const NewTopic &topic) override;
+    Result<QList<TopicDeletion>> deleteTopics(const QStringList &topics) override;
+    Result<QList<GroupDeletion>> deleteGroups(const QStringList &groupIds) override;
     Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) override;
     std::unique_ptr<PendingDelivery> produceAsync(const QList<OutgoingRecord> &records) override;
 

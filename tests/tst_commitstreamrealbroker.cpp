@@ -16,6 +16,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include "realbrokercleanup.h"
+
 #include <librdkafka/rdkafka.h>
 
 #include <memory>
@@ -24,9 +26,16 @@ using namespace kops;
 
 namespace {
 
+// Every name a test makes is deleted from the broker afterwards (as a topic and as a group).
+kops::test::BrokerCleanup &cleanup()
+{
+    static kops::test::BrokerCleanup c;
+    return c;
+}
+
 QString unique(const QString &prefix)
 {
-    return prefix + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    return cleanup().unique(prefix, 12);
 }
 
 /// A real group member (librdkafka high-level consumer, manual commits only).
@@ -115,7 +124,14 @@ private slots:
             QSKIP("Real-broker suite skipped: set KOPS_TEST_BOOTSTRAP=host:port to run it against a Kafka broker.");
         m_api = std::make_unique<RdKafkaClusterApi>(
             QList<QPair<QString, QString>>{{QStringLiteral("bootstrap.servers"), m_bootstrap}});
+        cleanup().setBootstrap(m_bootstrap);
         QVERIFY(m_api->metadata().ok());
+    }
+
+    void cleanupTestCase()
+    {
+        QString error;
+        QVERIFY2(cleanup().run(&error), qPrintable(error));
     }
 
     void aliveButNotCommittingAndCommittingTheSameOffsetAreTwoStalls()

@@ -11,6 +11,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include "realbrokercleanup.h"
+
 #include <librdkafka/rdkafka.h>
 
 using namespace kops;
@@ -89,6 +91,7 @@ private:
     std::unique_ptr<RdKafkaClusterApi> m_api;
     std::unique_ptr<Member> m_member;
     QTemporaryDir m_dir;
+    kops::test::BrokerCleanup m_cleanup; ///< every topic and group made here, deleted at the end
 
     Run java(const QStringList &args)
     {
@@ -134,6 +137,13 @@ private:
     }
 
 private slots:
+    void cleanupTestCase()
+    {
+        m_member.reset(); // leaves the group, so it can be deleted
+        QString error;
+        QVERIFY2(m_cleanup.run(&error), qPrintable(error));
+    }
+
     void initTestCase()
     {
         m_bootstrap = qEnvironmentVariable("KOPS_TEST_BOOTSTRAP");
@@ -156,6 +166,11 @@ private slots:
         m_empty = QStringLiteral("kops-cgt-empty-%1").arg(m_suffix);
         m_unknown = QStringLiteral("kops-cgt-unknown-%1").arg(m_suffix);
         m_api = std::make_unique<RdKafkaClusterApi>(QList<QPair<QString, QString>>{{QStringLiteral("bootstrap.servers"), m_bootstrap}});
+        m_cleanup.setBootstrap(m_bootstrap);
+        for (const QString &t : {m_topicA, m_topicB, m_topicC})
+            m_cleanup.topic(t);
+        for (const QString &g : {m_active, m_empty, m_unknown})
+            m_cleanup.group(g);
         const QList<QPair<QString, int>> topics = {{m_topicA, 3}, {m_topicB, 2}, {m_topicC, 6}};
         for (const auto &[name, partitions] : topics) {
             NewTopic t;
@@ -332,7 +347,8 @@ private slots:
     {
         // Each tool deletes the same two groups, recreated before each run, next to an active
         // and an unknown one.
-        const QString d1 = QStringLiteral("kops-cgt-del1-%1").arg(m_suffix), d2 = QStringLiteral("kops-cgt-del2-%1").arg(m_suffix);
+        const QString d1 = m_cleanup.group(QStringLiteral("kops-cgt-del1-%1").arg(m_suffix));
+        const QString d2 = m_cleanup.group(QStringLiteral("kops-cgt-del2-%1").arg(m_suffix));
         const QStringList args{QStringLiteral("--bootstrap-server"), m_bootstrap, QStringLiteral("--delete"),
                                QStringLiteral("--group"), d1, QStringLiteral("--group"), m_unknown,
                                QStringLiteral("--group"), m_active, QStringLiteral("--group"), d2};

@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include "realbrokercleanup.h"
 #include <QtEndian>
 
 #include <tuple>
@@ -28,9 +30,16 @@ using namespace kops;
 
 namespace {
 
+// Every name a test makes is deleted from the broker afterwards (as a topic and as a group).
+kops::test::BrokerCleanup &cleanup()
+{
+    static kops::test::BrokerCleanup c;
+    return c;
+}
+
 QString unique(const QString &prefix)
 {
-    return prefix + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128).left(10);
+    return cleanup().unique(prefix, 10);
 }
 
 QByteArray be32(qint32 v)
@@ -92,7 +101,14 @@ private slots:
         if (bootstrap.isEmpty())
             QSKIP("Real-broker suite skipped: set KOPS_TEST_BOOTSTRAP=host:port to run it against a Kafka broker.");
         m_api = std::make_unique<RdKafkaClusterApi>(QList<QPair<QString, QString>>{{QStringLiteral("bootstrap.servers"), bootstrap}});
+        cleanup().setBootstrap(bootstrap);
         QVERIFY(m_api->metadata().ok());
+    }
+
+    void cleanupTestCase()
+    {
+        QString error;
+        QVERIFY2(cleanup().run(&error), qPrintable(error));
     }
 
     void decodeAndRequeueExactlyOnce()

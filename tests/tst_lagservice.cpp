@@ -1,7 +1,8 @@
 // LagService on its own thread over the fake cluster: groups on screen are sampled first, a
 // failed round is reported (samplingFailed) and sampling resumes, the timestamp budget bounds
 // record reads and the rest is estimated, and an alert hook that hangs or cannot start never
-// holds up sampling (and is logged).
+// holds up sampling (and is logged); a hung hook is killed at its bound with what it started;
+// the alert command is a shell command line.
 #include "fakeclusterapi.h"
 #include "lagmonitor.h"
 #include "lagsampler.h"
@@ -10,6 +11,7 @@
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
@@ -20,6 +22,8 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+
+#include <signal.h>
 
 using namespace kops;
 using kops::test::FakeClusterApi;
@@ -79,6 +83,23 @@ ConnectionContextPtr connection(const std::shared_ptr<FakeClusterApi> &fake)
     c->profile.name = QStringLiteral("fake-lagservice");
     c->createApi = kops::test::sharedFactory(fake);
     return c;
+}
+
+qint64 readPid(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : -1;
+}
+
+/// The process exists and is not a zombie (a reaped or dead process is not running).
+bool running(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    return close > 0 && close + 2 < text.size() && text.at(close + 2) != 'Z' && text.at(close + 2) != 'X';
 }
 
 } // namespace
@@ -209,23 +230,73 @@ private slots:
         LagSettings settings;
         settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
         const QString received = m_dir.filePath(QStringLiteral("hook-received.json"));
-        // The hook reads the alert, then hangs (the service kills hooks after 30 s).
-        settings.alertCommand = QStringLiteral("sh -c \"cat > %1; sleep 35\"").arg(received); // splitCommand: double quotes
-        LagService service(connection(fake), settings, options());
+        const QString pidFile = m_dir.filePath(QStringLiteral("hook-hang.pid"));
+        // The hook reads the alert, then hangs far longer than this test runs.
+        settings.alertCommand = QStringLiteral("echo $$ > '%1'; cat > '%2'; sleep 60").arg(pidFile, received);
+        auto o = options();
+        o.alertCommandTimeoutMs = 120000;
+        LagService service(connection(fake), settings, o);
         QSignalSpy alerts(&service, &LagService::alertsRaised);
         QSignalSpy rounds(&service, &LagService::samplingRoundFinished);
         service.start(3600);
         QVERIFY(alerts.wait(20000));
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(received).size() > 0, 10000);
-        // The hook still hangs; three more rounds finish meanwhile.
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(received).size() > 0 && QFileInfo(pidFile).size() > 0, 10000);
+        const qint64 hook = readPid(pidFile);
+        QVERIFY(hook > 0);
+        // Three more rounds finish while the hook still hangs.
         for (int i = 0; i < 3; ++i) {
             const int before = int(rounds.size());
             service.sampleNow();
             QTRY_VERIFY_WITH_TIMEOUT(rounds.size() > before, 20000);
         }
+        QVERIFY2(running(hook), "the hook still runs: sampling did not wait for it");
+        ::kill(pid_t(-hook), SIGKILL);
         QFile f(received);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(f.readAll().contains("\"g0\""), "the hook received the alert as JSON");
+    }
+
+    void hungAlertHookIsKilledAtItsBoundAndLogged()
+    {
+        auto fake = cluster(1);
+        LagSettings settings;
+        settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
+        const QString shellPid = m_dir.filePath(QStringLiteral("hook-bound.pid"));
+        const QString childPid = m_dir.filePath(QStringLiteral("hook-bound-child.pid"));
+        // A shell that waits for a child: the bound must take both.
+        settings.alertCommand = QStringLiteral("sleep 60 & echo $! > '%1'; echo $$ > '%2'; wait").arg(childPid, shellPid);
+        auto o = options();
+        o.alertCommandTimeoutMs = 1000;
+        LogCounter killed("killed");
+        LagService service(connection(fake), settings, o);
+        QSignalSpy alerts(&service, &LagService::alertsRaised);
+        service.start(3600);
+        QVERIFY(alerts.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(shellPid).size() > 0 && QFileInfo(childPid).size() > 0, 10000);
+        const qint64 shell = readPid(shellPid), child = readPid(childPid);
+        QVERIFY(shell > 0 && child > 0);
+        // Well before the hook's own 60 s: gone because the service killed it.
+        QTRY_VERIFY_WITH_TIMEOUT(!running(shell) && !running(child), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(killed.count() > 0, 10000);
+    }
+
+    void alertCommandIsAShellCommandLine()
+    {
+        auto fake = cluster(1);
+        LagSettings settings;
+        settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("with space")));
+        const QString received = m_dir.filePath(QStringLiteral("with space/received.json"));
+        // Single quotes keep the path one word, as in a terminal.
+        settings.alertCommand = QStringLiteral("cat > '%1'").arg(received);
+        LagService service(connection(fake), settings, options());
+        QSignalSpy alerts(&service, &LagService::alertsRaised);
+        service.start(3600);
+        QVERIFY(alerts.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(received).size() > 0, 10000);
+        QFile f(received);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("\"g0\""));
     }
 
     void alertHookThatCannotStartIsLoggedAndSamplingGoesOn()

@@ -21,6 +21,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include "realbrokercleanup.h"
+
 #include <librdkafka/rdkafka.h>
 
 using namespace kops;
@@ -28,9 +30,16 @@ using kops::test::PromSample;
 
 namespace {
 
+// Every name a test makes is deleted from the broker afterwards (as a topic and as a group).
+kops::test::BrokerCleanup &cleanup()
+{
+    static kops::test::BrokerCleanup c;
+    return c;
+}
+
 QString unique(const QString &prefix)
 {
-    return prefix + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    return cleanup().unique(prefix, 12);
 }
 
 struct Run
@@ -184,7 +193,14 @@ private slots:
         m_cli = qEnvironmentVariable("KOPS_CLI");
         QVERIFY2(!m_cli.isEmpty(), "KOPS_CLI names the kafka-ops binary (set by CTest)");
         m_api = std::make_unique<RdKafkaClusterApi>(QList<QPair<QString, QString>>{{QStringLiteral("bootstrap.servers"), m_bootstrap}});
+        cleanup().setBootstrap(m_bootstrap);
         QVERIFY(m_api->metadata().ok());
+    }
+
+    void cleanupTestCase()
+    {
+        QString error;
+        QVERIFY2(cleanup().run(&error), qPrintable(error));
     }
 
     void unknownGroupIsUnknownNeverOk()

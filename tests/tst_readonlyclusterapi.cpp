@@ -97,12 +97,20 @@ private slots:
         QVERIFY(!created.ok());
         verifyRefusal(created.error());
         QVERIFY(created.error().message.contains(QLatin1String("'new-topic'")));
+        const auto deletedTopics = api->deleteTopics({QStringLiteral("orders")});
+        QVERIFY(!deletedTopics.ok());
+        verifyRefusal(deletedTopics.error());
+        QVERIFY(deletedTopics.error().message.contains(QLatin1String("orders")));
+        const auto deletedGroups = api->deleteGroups({QStringLiteral("g")});
+        QVERIFY(!deletedGroups.ok());
+        verifyRefusal(deletedGroups.error());
 
         // Nothing reached the cluster.
         QCOMPARE(records(*fake, QStringLiteral("orders"), 2), 0);
         QCOMPARE(fake->alterCalls(), 0);
         QCOMPARE(fake->group(QStringLiteral("g")).committed.value({QStringLiteral("orders"), 0}), 7);
         QVERIFY(!fake->metadata().value().topic(QStringLiteral("new-topic")));
+        QVERIFY(fake->metadata().value().topic(QStringLiteral("orders")));
     }
 
     void writableConnectionsAreUntouched()
@@ -117,6 +125,11 @@ private slots:
         r.value = QByteArray("x");
         QVERIFY(api->produce({r}).ok());
         QCOMPARE(records(*fake, QStringLiteral("orders"), 2), 1);
+        const auto deleted = api->deleteTopics({QStringLiteral("orders")});
+        QVERIFY(deleted.ok());
+        QCOMPARE(deleted.value().size(), 1);
+        QVERIFY(deleted.value().first().errorCode.isEmpty());
+        QVERIFY(!fake->metadata().value().topic(QStringLiteral("orders")));
     }
 
     void requeueWritesNothing()

@@ -18,15 +18,24 @@
 #include <QTest>
 #include <QUuid>
 
+#include "realbrokercleanup.h"
+
 #include <librdkafka/rdkafka.h>
 
 using namespace kops;
 
 namespace {
 
+// Every name a test makes is deleted from the broker afterwards (as a topic and as a group).
+kops::test::BrokerCleanup &cleanup()
+{
+    static kops::test::BrokerCleanup c;
+    return c;
+}
+
 QString unique(const QString &prefix)
 {
-    return prefix + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    return cleanup().unique(prefix, 12);
 }
 
 /// A consumer group member that stays joined while the object lives.
@@ -124,9 +133,51 @@ private slots:
         if (m_bootstrap.isEmpty())
             QSKIP("Real-broker suite skipped: set KOPS_TEST_BOOTSTRAP=host:port to run it against a Kafka broker.");
         QVERIFY2(!qEnvironmentVariable("KOPS_CLI").isEmpty(), "KOPS_CLI must name the kafka-ops binary (ctest sets it)");
+        cleanup().setBootstrap(m_bootstrap);
         m_api = std::make_unique<RdKafkaClusterApi>(props());
         auto md = m_api->metadata();
         QVERIFY2(md.ok(), qPrintable(md.ok() ? QString() : md.error().toString()));
+    }
+
+    void cleanupTestCase()
+    {
+        QString error;
+        QVERIFY2(cleanup().run(&error), qPrintable(error));
+    }
+
+    void deletesTopicsAndGroups()
+    {
+        const QString topic = createTopicWithRecords(2, 3, QDateTime::currentMSecsSinceEpoch());
+        const QString group = unique(QStringLiteral("kops-delete"));
+        const QString neverTopic = unique(QStringLiteral("kops-never-topic"));
+        const QString neverGroup = unique(QStringLiteral("kops-never-group"));
+        auto altered = m_api->alterGroupOffsets(group, {{topic, 0, 1, {}, {}}});
+        QVERIFY2(altered.ok(), qPrintable(altered.ok() ? QString() : altered.error().toString()));
+
+        auto groups = m_api->deleteGroups({group, neverGroup});
+        QVERIFY2(groups.ok(), qPrintable(groups.ok() ? QString() : groups.error().toString()));
+        QHash<QString, QString> groupErrors;
+        for (const GroupDeletion &d : groups.value())
+            groupErrors.insert(d.groupId, d.errorCode);
+        QCOMPARE(groupErrors.size(), 2);
+        QCOMPARE(groupErrors.value(group), QString());
+        QCOMPARE(groupErrors.value(neverGroup), QStringLiteral("GROUP_ID_NOT_FOUND"));
+
+        auto topics = m_api->deleteTopics({topic, neverTopic});
+        QVERIFY2(topics.ok(), qPrintable(topics.ok() ? QString() : topics.error().toString()));
+        QHash<QString, QString> topicErrors;
+        for (const TopicDeletion &d : topics.value())
+            topicErrors.insert(d.topic, d.errorCode);
+        QCOMPARE(topicErrors.size(), 2);
+        QCOMPARE(topicErrors.value(topic), QString());
+        QCOMPARE(topicErrors.value(neverTopic), QStringLiteral("UNKNOWN_TOPIC_OR_PART"));
+
+        // Deletion completes on the broker in the background.
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->metadata().ok() && !m_api->metadata().value().topic(topic), 30000);
+        auto listed = m_api->listGroups();
+        QVERIFY(listed.ok());
+        for (const GroupListing &l : listed.value())
+            QVERIFY2(l.groupId != group, qPrintable(group));
     }
 
     void createsATopic()
@@ -325,7 +376,7 @@ private slots:
         constexpr int kGroups = 300;
         QStringList groups;
         for (int g = 0; g < kGroups; ++g) {
-            const QString group = QStringLiteral("%1-%2").arg(prefix).arg(g);
+            const QString group = cleanup().group(QStringLiteral("%1-%2").arg(prefix).arg(g));
             groups.append(group);
             QList<PartitionOffset> offsets;
             for (int p = 0; p < 4; ++p)

@@ -1,6 +1,7 @@
 // Requeue of 10,000 dead letters on librdkafka's mock cluster with injected request errors, a broker
 // outage, delayed acknowledgements, a cancel and a kill; the target must hold each record exactly once.
 #include "mockcluster.h"
+#include "partitionstream.h"
 #include "rdkafkaclusterapi.h"
 #include "requeueengine.h"
 
@@ -208,6 +209,46 @@ private slots:
         }
     }
 
+    void aForwardedRecordSentTwiceKeepsItsHeaders()
+    {
+        // The producer takes a forwarded record's headers from its message; a resend (after a
+        // failed report) must find them again.
+        MockCluster mock(1);
+        mock.createTopic(kDlq, 1, 1);
+        mock.createTopic(QStringLiteral("again"), 1, 1);
+        auto cluster = api(mock);
+        OutgoingRecord seed;
+        seed.topic = kDlq;
+        seed.partition = 0;
+        seed.value = QByteArray("v");
+        seed.headers = {{QStringLiteral("a"), QByteArray("1")}, {QStringLiteral("drop-me"), QByteArray("x")}};
+        QVERIFY(cluster->produce({seed}).ok());
+        auto stream = PartitionStream::open(*cluster, kDlq, {{0, 0, 1}});
+        OutgoingRecord out;
+        while (!stream->atEnd() && !out.forwarded)
+            QVERIFY(stream->visit(10, 1000, [&](const RecordView &v) { out.forwarded = v.retain(); }).ok());
+        QVERIFY(out.forwarded);
+        out.topic = QStringLiteral("again");
+        out.partition = 0;
+        out.dropHeaders = {QByteArray("drop-me")};
+        out.headers = {{QStringLiteral("b"), QByteArray("2")}};
+        for (int send = 0; send < 2; ++send) {
+            auto reports = cluster->produce({out});
+            QVERIFY(reports.ok());
+            QVERIFY2(reports.value().first().errorCode.isEmpty(), qPrintable(reports.value().first().errorMessage));
+        }
+        out = {};
+        stream.reset(); // after the message it held is released
+        const QList<ConsumedRecord> got = readAll(*cluster, QStringLiteral("again"), 1);
+        QCOMPARE(got.size(), 2);
+        for (const ConsumedRecord &r : got) {
+            QCOMPARE(r.value, std::optional<QByteArray>(QByteArray("v")));
+            QCOMPARE(r.headers.size(), 2);
+            QCOMPARE(r.headers.at(0).key, QStringLiteral("a"));
+            QCOMPARE(r.headers.at(1).key, QStringLiteral("b"));
+        }
+    }
+
     void tenThousandExactlyOnceThroughFaults()
     {
         MockCluster mock(3);
@@ -345,10 +386,15 @@ private slots:
         QHash<QString, int> seen;
         for (const ConsumedRecord &r : target) {
             QString from;
-            for (const RecordHeader &h : r.headers)
+            bool keptOriginal = false; // resent records keep the headers they were read with
+            for (const RecordHeader &h : r.headers) {
                 if (h.key == requeuedFromHeader())
                     from = QString::fromUtf8(h.value.value_or(QByteArray()));
+                keptOriginal = keptOriginal || (h.key == QLatin1String("kafka_dlt-exception-fqcn")
+                                                 && h.value == QByteArray("java.lang.IllegalStateException"));
+            }
             QVERIFY(!from.isEmpty());
+            QVERIFY2(keptOriginal, qPrintable(from));
             ++seen[from];
             const int i = r.key->mid(4).toInt();
             QCOMPARE(r.partition, i % kOrderPartitions);

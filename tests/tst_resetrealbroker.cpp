@@ -8,6 +8,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include "realbrokercleanup.h"
+
 using namespace kops;
 
 /// Replay against a real broker: runs only with KOPS_TEST_BOOTSTRAP=host:port (label realbroker).
@@ -18,6 +20,7 @@ private:
     std::unique_ptr<RdKafkaClusterApi> m_api;
     QString m_topic;
     QString m_group;
+    kops::test::BrokerCleanup m_cleanup; ///< the topic and group made here, deleted at the end
     qint64 m_base = 0;
     static constexpr int kRecords = 10;
 
@@ -46,6 +49,12 @@ private:
     }
 
 private slots:
+    void cleanupTestCase()
+    {
+        QString error;
+        QVERIFY2(m_cleanup.run(&error), qPrintable(error));
+    }
+
     void initTestCase()
     {
         const QString bootstrap = qEnvironmentVariable("KOPS_TEST_BOOTSTRAP");
@@ -53,8 +62,9 @@ private slots:
             QSKIP("Set KOPS_TEST_BOOTSTRAP=host:port to run the replay tests against a real Kafka broker.");
         m_api = std::make_unique<RdKafkaClusterApi>(QList<QPair<QString, QString>>{{QStringLiteral("bootstrap.servers"), bootstrap}});
         const QString suffix = QUuid::createUuid().toString(QUuid::Id128).left(12);
-        m_topic = QStringLiteral("kops-replay-test-%1").arg(suffix);
-        m_group = QStringLiteral("kops-replay-group-%1").arg(suffix);
+        m_cleanup.setBootstrap(bootstrap);
+        m_topic = m_cleanup.topic(QStringLiteral("kops-replay-test-%1").arg(suffix));
+        m_group = m_cleanup.group(QStringLiteral("kops-replay-group-%1").arg(suffix));
         NewTopic t;
         t.name = m_topic;
         t.partitions = 2;

@@ -158,6 +158,15 @@ Result<QList<ConfigResource>> DemoClusterApi::describeConfigs(ConfigResourceType
     return m_demo->configs(type, names);
 }
 
+Result<QList<TopicDeletion>> DemoClusterApi::deleteTopics(const QStringList &topics)
+{
+    QList<TopicDeletion> out;
+    for (const QString &t : topics)
+        out.append({t, QStringLiteral("_NOT_IMPLEMENTED"),
+                    QCoreApplication::translate("kops::Demo", "The demo cluster cannot delete topics.")});
+    return out;
+}
+
 Status DemoClusterApi::createTopic(const NewTopic &topic)
 {
     return m_demo->createTopic(topic);

@@ -39,6 +39,8 @@ public:
     }
     Result<QList<ConfigResource>> describeConfigs(ConfigResourceType type, const QStringList &names) override;
     Status createTopic(const NewTopic &topic) override;
+    /// librdkafka's mock cluster cannot delete topics: every topic is answered with that error.
+    Result<QList<TopicDeletion>> deleteTopics(const QStringList &topics) override;
     Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &r) override { return m_real.produce(r); }
     std::unique_ptr<PendingDelivery> produceAsync(const QList<OutgoingRecord> &r) override
     {

@@ -8,6 +8,9 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
+
+#include <signal.h>
+#include <unistd.h>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -262,30 +265,47 @@ QList<Alert> AlertEngine::groupsGone(const QString &cluster, const QStringList &
     return raised;
 }
 
-bool AlertHook::run(const QString &command, const Alert &alert, QString *error)
+bool AlertHook::run(const QString &command, const Alert &alert, QString *error, int timeoutMs)
 {
-    QStringList parts = QProcess::splitCommand(command);
-    if (parts.isEmpty()) {
+    if (command.trimmed().isEmpty()) {
         if (error)
             *error = QCoreApplication::translate("kops::Lag", "The alert command is empty.");
         return false;
     }
+    // A shell, because users write the command as they would in a terminal (QProcess's own
+    // splitting knows double quotes only: 'two words' became two arguments).
     auto *process = new QProcess;
     process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process->setStandardOutputFile(QProcess::nullDevice());
-    const QString program = parts.takeFirst();
-    QObject::connect(process, &QProcess::finished, process, &QObject::deleteLater);
-    QObject::connect(process, &QProcess::errorOccurred, process, [process, program](QProcess::ProcessError e) {
-        spdlog::warn("alert command '{}' failed ({})", program.toStdString(), int(e));
-        if (e == QProcess::FailedToStart)
-            process->deleteLater();
+    // A group of its own, so the bound kills what the shell started too (a pipeline, a sleep).
+    process->setChildProcessModifier([] { ::setsid(); });
+    const std::string text = command.toStdString();
+    QObject::connect(process, &QProcess::finished, process, [process, text](int code, QProcess::ExitStatus status) {
+        if (status == QProcess::CrashExit)
+            spdlog::warn("alert command '{}' ended by a signal", text);
+        else if (code != 0)
+            spdlog::warn("alert command '{}' exited with code {}", text, code);
+        process->deleteLater();
     });
-    // Never let a hung hook pile up.
-    QTimer::singleShot(30000, process, [process] { process->kill(); });
-    process->start(program, parts);
+    QObject::connect(process, &QProcess::errorOccurred, process, [process, text](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) {
+            spdlog::warn("alert command '{}' could not start: {}", text, process->errorString().toStdString());
+            process->deleteLater();
+        }
+    });
+    // Never let a hung hook pile up: killed at its bound, with its whole process group.
+    QTimer::singleShot(timeoutMs, process, [process, text, timeoutMs] {
+        if (process->state() == QProcess::NotRunning)
+            return;
+        spdlog::warn("alert command '{}' still running after {} ms: killed", text, timeoutMs);
+        if (const qint64 pid = process->processId(); pid > 0)
+            ::kill(pid_t(-pid), SIGKILL);
+        process->kill();
+    });
+    process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
     if (!process->waitForStarted(5000)) {
         if (error)
-            *error = QCoreApplication::translate("kops::Lag", "Cannot start '%1': %2").arg(program, process->errorString());
+            *error = QCoreApplication::translate("kops::Lag", "Cannot start '%1': %2").arg(command, process->errorString());
         return false;
     }
     process->write(QJsonDocument(alert.toJson()).toJson(QJsonDocument::Compact));

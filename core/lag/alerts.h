@@ -90,8 +90,14 @@ class AlertHook final : public QObject
 {
     Q_OBJECT
 public:
-    /// command: a program and arguments as a shell would split them (no shell is used).
-    static bool run(const QString &command, const Alert &alert, QString *error = nullptr);
+    static constexpr int kDefaultTimeoutMs = 30000;
+    /// command: a shell command line, run as `/bin/sh -c command` (quotes, pipes, variables
+    /// as in a terminal), in a process group of its own. It runs in the background: this
+    /// returns once it started. A command still running after timeoutMs is killed with
+    /// everything it started; a kill, a crash or a non-zero exit is logged. Needs an event
+    /// loop on the calling thread.
+    static bool run(const QString &command, const Alert &alert, QString *error = nullptr,
+                    int timeoutMs = kDefaultTimeoutMs);
 };
 
 } // namespace kops

@@ -191,7 +191,7 @@ private:
                          a.reason.toStdString());
             if (!m_settings.alertCommand.isEmpty()) {
                 QString error;
-                if (!AlertHook::run(m_settings.alertCommand, a, &error))
+                if (!AlertHook::run(m_settings.alertCommand, a, &error, m_options.alertCommandTimeoutMs))
                     spdlog::warn("alert command failed: {}", error.toStdString());
             }
         }

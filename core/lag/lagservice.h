@@ -26,6 +26,7 @@ public:
         QString historyPath; ///< empty: default location
         QString alertsPath;  ///< empty: default location
         int batchSize = 500;
+        int alertCommandTimeoutMs = AlertHook::kDefaultTimeoutMs; ///< a hung alert command is killed then
     };
 
     LagService(ConnectionContextPtr connection, LagSettings settings, Options options, QObject *parent = nullptr);

@@ -2133,6 +2133,10 @@ Member %1</source>
         <translation>例如 /usr/local/bin/page-oncall --team kafka（从标准输入以 JSON 接收告警）</translation>
     </message>
     <message>
+        <source>A shell command line, run with /bin/sh -c (quotes and pipes work). It gets each alert as JSON on its standard input and is killed if it still runs after 30 seconds.</source>
+        <translation>一条 shell 命令行，用 /bin/sh -c 运行（引号和管道可用）。它从标准输入以 JSON 接收每条告警；30 秒后仍在运行则被终止。</translation>
+    </message>
+    <message>
         <source>Desktop notification for each new alert</source>
         <translation>每条新告警发送桌面通知</translation>
     </message>

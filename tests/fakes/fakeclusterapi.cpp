@@ -422,6 +422,26 @@ Status FakeClusterApi::createTopic(const NewTopic &topic)
     return Done{};
 }
 
+Result<QList<TopicDeletion>> FakeClusterApi::deleteTopics(const QStringList &topics)
+{
+    hangWhileBlocked();
+    QMutexLocker lock(&m_mutex);
+    if (m_down)
+        return downError();
+    QList<TopicDeletion> out;
+    for (const QString &t : topics) {
+        TopicDeletion d{t, {}, {}};
+        if (m_topics.remove(t) == 0) {
+            d.errorCode = QStringLiteral("UNKNOWN_TOPIC_OR_PART");
+            d.errorMessage = QStringLiteral("This server does not host this topic-partition.");
+        }
+        m_replication.remove(t);
+        m_topicConfigs.remove(t);
+        out.append(d);
+    }
+    return out;
+}
+
 Result<QList<DeliveryReport>> FakeClusterApi::produce(const QList<OutgoingRecord> &records)
 {
     hangWhileBlocked();

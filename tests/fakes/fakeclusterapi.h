@@ -72,6 +72,7 @@ public:
                                                      const QList<PartitionOffset> &offsets) override;
     Result<QList<ConfigResource>> describeConfigs(ConfigResourceType type, const QStringList &names) override;
     Status createTopic(const NewTopic &topic) override;
+    Result<QList<TopicDeletion>> deleteTopics(const QStringList &topics) override;
     Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &records) override;
     Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 offset, int maxRecords, int timeoutMs) override;
 

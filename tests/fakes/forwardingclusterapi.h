@@ -39,6 +39,8 @@ public:
         return m_target.describeConfigs(t, n);
     }
     Status createTopic(const NewTopic &t) override { return m_target.createTopic(t); }
+    Result<QList<TopicDeletion>> deleteTopics(const QStringList &t) override { return m_target.deleteTopics(t); }
+    Result<QList<GroupDeletion>> deleteGroups(const QStringList &g) override { return m_target.deleteGroups(g); }
     Result<QList<DeliveryReport>> produce(const QList<OutgoingRecord> &r) override { return m_target.produce(r); }
     Result<QList<ConsumedRecord>> read(const TopicPartition &tp, qint64 o, int m, int t) override
     {

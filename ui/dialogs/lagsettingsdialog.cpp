@@ -48,6 +48,8 @@ LagSettingsDialog::LagSettingsDialog(const QString &connection, const LagSetting
     m_window->setToolTip(tr("Burrow's window: how many recent samples the health rules look at."));
     m_command = new QLineEdit(this);
     m_command->setPlaceholderText(tr("e.g. /usr/local/bin/page-oncall --team kafka (gets the alert as JSON on stdin)"));
+    m_command->setToolTip(tr("A shell command line, run with /bin/sh -c (quotes and pipes work). It gets each alert as JSON on "
+                             "its standard input and is killed if it still runs after 30 seconds."));
     m_notify = new QCheckBox(tr("Desktop notification for each new alert"), this);
     form->addRow(tr("Watched groups"), m_watched);
     form->addRow(tr("Evaluation window"), m_window);
