@@ -3,6 +3,7 @@
 // tiers with the router killed and restarted; every record arrives once, never early.
 #include "delayqueue.h"
 #include "rdkafkaclusterapi.h"
+#include "realbrokercleanup.h"
 #include "relaytestutil.h"
 
 #include <QDateTime>
@@ -20,6 +21,7 @@ class TestToolsRealBroker : public QObject
 
     QString m_bootstrap;
     QTemporaryDir m_home;
+    BrokerCleanup m_cleanup; ///< every topic and group made here, deleted at the end
 
     QList<QPair<QString, QString>> props() const { return {{QStringLiteral("bootstrap.servers"), m_bootstrap}}; }
 
@@ -55,14 +57,23 @@ private slots:
         if (m_bootstrap.isEmpty())
             QSKIP("KOPS_TEST_BOOTSTRAP is not set (host:port of a Kafka broker)");
         QVERIFY(!qEnvironmentVariable("KOPS_CLI").isEmpty());
+        m_cleanup.setBootstrap(m_bootstrap);
+    }
+
+    void cleanupTestCase()
+    {
+        QString error;
+        QVERIFY2(m_cleanup.run(&error), qPrintable(error));
     }
 
     void drainWithKillNine()
     {
         const QString id = QString::number(QRandomGenerator::global()->generate() % 1000000);
-        const QString src = QStringLiteral("12-drain-src-") + id;
-        const QString dst = QStringLiteral("12-drain-dst-") + id;
-        const QString group = QStringLiteral("12-drain-group-") + id;
+        const QString src = m_cleanup.topic(QStringLiteral("12-drain-src-") + id);
+        const QString dst = m_cleanup.topic(QStringLiteral("12-drain-dst-") + id);
+        const QString group = m_cleanup.group(QStringLiteral("12-drain-group-") + id);
+        m_cleanup.group(QStringLiteral("relay-test-reader"));
+        m_cleanup.group(group + QStringLiteral(".kops-reconcile"));
         RdKafkaClusterApi api(props());
         QVERIFY(api.createTopic({src, 4, 1, {}}).ok());
         QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({src}).ok() && api.topicMetadata({src}).value().topics.value(0).partitions.size() == 4, 20000);
@@ -115,8 +126,12 @@ private slots:
     {
         const QString id = QString::number(QRandomGenerator::global()->generate() % 1000000);
         const QString prefix = QStringLiteral("12-delay-") + id;
-        const QString target = QStringLiteral("12-delay-out-") + id;
+        const QString target = m_cleanup.topic(QStringLiteral("12-delay-out-") + id);
         const QString tiers = QStringLiteral("1s,5s,10s,30s,1m");
+        for (const QString &t : DelayQueue(prefix, parseDelayTiers(tiers).value()).tierTopics())
+            m_cleanup.topic(t);
+        m_cleanup.group(QStringLiteral("kops-delay-router-") + prefix);
+        m_cleanup.group(QStringLiteral("kops-delay-router-") + prefix + QStringLiteral(".kops-reconcile"));
         RdKafkaClusterApi api(props());
         QVERIFY(api.createTopic({target, 2, 1, {}}).ok());
         QProcess *create = cli({QStringLiteral("delay"), QStringLiteral("create"), QStringLiteral("--prefix"), prefix,

@@ -190,5 +190,8 @@ int main(int argc, char **argv)
                 qint64(got.size()), sent, p50, p99, max, worstWindowP99.load());
     std::printf("resident memory: %lld MB before the router, %lld MB at most while routing\n", rssBefore / 1024,
                 rssPeak.load() / 1024);
+    // Leave nothing behind on a shared broker.
+    api.deleteTopics(QStringList{src, kcatDst, request.target, out} + queue.tierTopics());
+    api.deleteGroups({request.group, queue.routerGroup()});
     return 0;
 }
