@@ -129,9 +129,12 @@ void LagSettingsDialog::updateBudgetText()
         return;
     const HistoryUsage &u = *m_usage;
     const QLocale locale;
-    const auto mb = [&](qint64 bytes) { return locale.toString(double(bytes) / (1024.0 * 1024.0), 'f', 1); };
+    const auto size = [&](qint64 bytes) {
+        return bytes < 1024 * 1024 ? tr("%1 KB").arg(locale.toString(double(bytes) / 1024.0, 'f', 1))
+                                   : tr("%1 MB").arg(locale.toString(double(bytes) / (1024.0 * 1024.0), 'f', 1));
+    };
     if (u.series == 0 || u.samples == 0) {
-        m_budgetText->setText(tr("No history recorded for this connection yet (database file: %1 MB).").arg(mb(u.fileBytes)));
+        m_budgetText->setText(tr("No history recorded for this connection yet (database file: %1).").arg(size(u.fileBytes)));
         return;
     }
     const qint64 budget = qint64(m_budget->value()) * 1024 * 1024;
@@ -142,12 +145,12 @@ void LagSettingsDialog::updateBudgetText()
                                    .arg(locale.toString(m_budget->value()), formatDuration(double(retention.keepSecs)))
                              : tr("%1 MB holds about %2 of history at this rate; older data is dropped first.")
                                    .arg(locale.toString(m_budget->value()), formatDuration(double(reach)));
-    m_budgetText->setText(tr("Now %1 MB for %2 partition series (%3 bytes per sample, sampled every %4 s), "
-                             "back to %5. %6 Database file: %7 MB.")
-                              .arg(mb(u.bytes), locale.toString(u.series), locale.toString(u.bytesPerSample(), 'f', 2),
+    m_budgetText->setText(tr("Now %1 for %2 partition series (%3 bytes per sample, sampled every %4 s), "
+                             "back to %5. %6 Database file: %7.")
+                              .arg(size(u.bytes), locale.toString(u.series), locale.toString(u.bytesPerSample(), 'f', 2),
                                    locale.toString(m_intervalSeconds),
                                    locale.toString(QDateTime::fromMSecsSinceEpoch(u.oldestMs), QLocale::ShortFormat),
-                                   buys, mb(u.fileBytes)));
+                                   buys, size(u.fileBytes)));
 }
 
 void LagSettingsDialog::addRow(const LagThreshold &t)
