@@ -24,13 +24,15 @@ namespace {
 /// A head chunk is sealed into `chunks` at this many points or this span, whichever first.
 constexpr int kSealPoints = 128;
 constexpr qint64 kSealSecs = 6 * 3600;
-/// Thinned and migrated data is re-encoded in chunks of up to this many points.
-constexpr int kMaxChunkPoints = 4096;
+/// Thinned and migrated data is re-encoded in chunks of up to this many points (about 1 KB:
+/// several rows fill a page).
+constexpr int kMaxChunkPoints = 512;
 /// Sealed chunks at full resolution are merged into one per hour (fewer rows, less overhead).
 constexpr qint64 kCompactSecs = 3600;
 /// What a chunk row costs besides its blob (key, columns, cell header), for the budget.
 constexpr qint64 kRowOverhead = 24;
 constexpr qint64 kCheckpointEveryMs = 60'000;
+constexpr qsizetype kSeriesCacheLimit = 250'000;
 
 QString seriesKey(const QString &cluster, const QString &group, const TopicPartition &tp)
 {
@@ -132,9 +134,12 @@ Status HistoryStore::open()
                        "grp TEXT NOT NULL, topic TEXT NOT NULL, part INTEGER NOT NULL, "
                        "UNIQUE(cluster, grp, topic, part))"),
         // Sealed chunks of a series, by time; res: the bucket (s) they were thinned to, 0 = every sample.
-        QStringLiteral("CREATE TABLE IF NOT EXISTS chunks(sid INTEGER NOT NULL, t0 INTEGER NOT NULL, "
-                       "t1 INTEGER NOT NULL, n INTEGER NOT NULL, res INTEGER NOT NULL, data BLOB NOT NULL, "
-                       "PRIMARY KEY(sid, t0)) WITHOUT ROWID"),
+        // A rowid table: rows are appended (pages fill up) and a blob of up to about 4 KB stays in
+        // its page (a WITHOUT ROWID table spills anything past ~1 KB to a mostly empty overflow page).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS chunks(id INTEGER PRIMARY KEY, sid INTEGER NOT NULL, "
+                       "t0 INTEGER NOT NULL, t1 INTEGER NOT NULL, n INTEGER NOT NULL, res INTEGER NOT NULL, "
+                       "data BLOB NOT NULL)"),
+        QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS chunks_by_series ON chunks(sid, t0)"),
         // The open chunk of each series, rewritten each round: packed apart from the sealed
         // ones so a round dirties few pages.
         QStringLiteral("CREATE TABLE IF NOT EXISTS heads(sid INTEGER PRIMARY KEY, t0 INTEGER NOT NULL, "
@@ -212,6 +217,9 @@ Status HistoryStore::migrate()
 qint64 HistoryStore::seriesId(const QString &cluster, const QString &group, const TopicPartition &tp, bool create)
 {
     const QString key = seriesKey(cluster, group, tp);
+    // Bounded: series of groups long gone would otherwise stay for as long as the process runs.
+    if (m_seriesCache.size() > kSeriesCacheLimit)
+        m_seriesCache.clear();
     const auto it = m_seriesCache.constFind(key);
     if (it != m_seriesCache.cend())
         return it.value();
@@ -527,7 +535,7 @@ qint64 HistoryStore::rewriteSeries(qint64 sid, qint64 nowS, const Retention &ret
             if (c.res < target) {
                 needed = true;
                 rewrite.append(c);
-            } else if (c.n < kMaxChunkPoints / 4) {
+            } else if (c.n < kMaxChunkPoints / 2) {
                 rewrite.append(c);
             }
         }
@@ -624,7 +632,7 @@ qint64 HistoryStore::prune(qint64 nowMs, const Retention &retention)
                              "HAVING COUNT(*) > 1"));
     q.addBindValue(fullBound);
     q.addBindValue(minuteBound);
-    q.addBindValue(kMaxChunkPoints / 4);
+    q.addBindValue(kMaxChunkPoints / 2);
     q.addBindValue(kCompactSecs);
     q.addBindValue(now);
     q.addBindValue(kCompactSecs);

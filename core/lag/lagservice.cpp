@@ -151,8 +151,12 @@ public:
                 ++it;
             }
         }
-        if (!gone.isEmpty())
+        if (!gone.isEmpty()) {
             raise(m_engine.groupsGone(cluster(), gone, QDateTime::currentDateTime()));
+            m_monitor.forgetGroups(gone);
+            for (const QString &g : std::as_const(gone))
+                m_seeded.remove(g);
+        }
         publish(started, true);
         flushAlerts();
         const qint64 finished = QDateTime::currentMSecsSinceEpoch();
