@@ -12,6 +12,10 @@
 #include <QSet>
 #include <QThread>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 
 namespace kops::cli {
 
@@ -186,6 +190,9 @@ int runLag(CliContext &ctx)
         if (InterruptGuard::flag())
             break;
         auto snap = round.run(groups);
+#ifdef __GLIBC__
+        malloc_trim(0); // free pages of the round back to the system (see LagWorker::round)
+#endif
         const QString now = QDateTime::currentDateTime().toString(Qt::ISODate);
         if (!snap) {
             ctx.err() << now << QStringLiteral(" error: ") << snap.error().toString() << Qt::endl;

@@ -3,8 +3,11 @@
 
 #include "lagmonitor.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
 #include <algorithm>
-#include <map>
 
 namespace kops {
 
@@ -82,13 +85,22 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
     if (toS < fromS)
         return out;
     const qint64 width = std::max<qint64>(1, (toS - fromS + maxPoints) / std::max(1, maxPoints));
-    std::map<qint64, GroupBucket> groupBuckets;
-    QHash<QString, std::map<qint64, LagBucket>> topicBuckets;
-    QHash<QString, std::map<qint64, LagBucket>> partitionBuckets;
-    for (const TopicPartition &tp : partitionsOf(cluster, group)) {
-        const qint64 sid = seriesId(cluster, group, tp, false);
-        if (sid < 0)
-            continue;
+    // Buckets in arrays (a bucket with no series is empty): no tree lookups per sample.
+    const qsizetype buckets = qsizetype((toS - fromS) / width + 1);
+    QVector<GroupBucket> groupBuckets(buckets);
+    QHash<QString, QVector<LagBucket>> topicBuckets;
+    QHash<QString, QVector<LagBucket>> partitionBuckets;
+    QList<QPair<qint64, TopicPartition>> series;
+    {
+        QSqlQuery q(QSqlDatabase::database(connectionName(), false));
+        q.prepare(QStringLiteral("SELECT id, topic, part FROM series WHERE cluster=? AND grp=? ORDER BY topic, part"));
+        q.addBindValue(cluster);
+        q.addBindValue(group);
+        if (q.exec())
+            while (q.next())
+                series.append({q.value(0).toLongLong(), TopicPartition{q.value(1).toString(), q.value(2).toInt()}});
+    }
+    for (const auto &[sid, tp] : std::as_const(series)) {
         const QList<OffsetPoint> points = load(sid, fromS, toS);
         if (points.isEmpty())
             continue;
@@ -99,8 +111,12 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
         // Consumption from each partition's own steps, so that an offset reset or its undo
         // (a jump of the committed offset) is marked instead of counted as consumption.
         const QVector<bool> resets = LagMonitor::resetSteps(obs);
-        auto &byTopic = topicBuckets[tp.topic];
-        auto &byPartition = partitionBuckets[tp.topic + QLatin1Char('/') + QString::number(tp.partition)];
+        QVector<LagBucket> &byTopic = topicBuckets[tp.topic];
+        QVector<LagBucket> &byPartition = partitionBuckets[tp.topic + QLatin1Char('/') + QString::number(tp.partition)];
+        if (byTopic.isEmpty())
+            byTopic.resize(buckets);
+        if (byPartition.isEmpty())
+            byPartition.resize(buckets);
         qsizetype i = 0;
         while (i < points.size()) {
             const qint64 bucket = (points[i].ts - fromS) / width;
@@ -127,7 +143,10 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
     }
 
     std::optional<GroupHistoryPoint> previous;
-    for (const auto &[bucket, g] : groupBuckets) {
+    for (qsizetype bucket = 0; bucket < buckets; ++bucket) {
+        const GroupBucket &g = groupBuckets[bucket];
+        if (g.lag.series == 0)
+            continue;
         GroupHistoryPoint last{g.lag.lastTs * 1000, g.lag.sumLast, g.sumLogEnd, g.sumCommitted, g.consumed, g.reset};
         // Extremes between the previous point and this one carry interpolated counters, so
         // the produce and consume rates drawn from them do not jump.
@@ -149,11 +168,14 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
         out.points.append(last);
         previous = last;
     }
-    const auto fill = [&](const QHash<QString, std::map<qint64, LagBucket>> &in,
-                          QHash<QString, QList<QPair<qint64, qint64>>> &series) {
+    const auto fill = [&](const QHash<QString, QVector<LagBucket>> &in,
+                          QHash<QString, QList<QPair<qint64, qint64>>> &lines) {
         for (auto it = in.cbegin(); it != in.cend(); ++it) {
-            QList<QPair<qint64, qint64>> &line = series[it.key()];
-            for (const auto &[bucket, b] : it.value()) {
+            QList<QPair<qint64, qint64>> &line = lines[it.key()];
+            for (qsizetype bucket = 0; bucket < buckets; ++bucket) {
+                const LagBucket &b = it.value()[bucket];
+                if (b.series == 0)
+                    continue;
                 for (const auto &[ts, lag] : extremes(b, fromS + bucket * width))
                     line.append({ts * 1000, lag});
                 line.append({b.lastTs * 1000, b.sumLast});

@@ -43,6 +43,10 @@ QString seriesKey(const QString &cluster, const QString &group, const TopicParti
 /// earlier INSERT OR REPLACE did).
 void normalize(QList<OffsetPoint> &points)
 {
+    if (std::adjacent_find(points.cbegin(), points.cend(),
+                           [](const OffsetPoint &a, const OffsetPoint &b) { return a.ts >= b.ts; })
+        == points.cend())
+        return; // in order, no second twice: the usual case
     std::stable_sort(points.begin(), points.end(), [](const OffsetPoint &a, const OffsetPoint &b) { return a.ts < b.ts; });
     qsizetype out = 0;
     for (qsizetype i = 0; i < points.size(); ++i) {

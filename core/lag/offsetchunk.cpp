@@ -43,12 +43,11 @@ bool getVarint(const QByteArray &in, qsizetype &pos, quint64 *v)
     return false;
 }
 
+/// The smallest k with n * 2^k >= sum (LOCO-I).
 int riceParameter(quint32 sum, quint32 n)
 {
-    int k = 0;
-    while (k < 62 && (quint64(n) << k) < sum)
-        ++k;
-    return k;
+    const quint32 q = (sum + n - 1) / n;
+    return q <= 1 ? 0 : 32 - std::countl_zero(q - 1);
 }
 
 qint64 fromSixteenths(qint64 v) { return (v + (v >= 0 ? 8 : -8)) / 16; }
@@ -330,19 +329,19 @@ bool decodeOffsetChunk(const QByteArray &data, int count, QList<OffsetPoint> *ou
             for (int i = 0; i < 3; ++i)
                 if (!readResidual(reader, m.streams[i], &residuals[i]))
                     return false;
-        OffsetChunkModel next = m;
+        // In place (no copy of the model per point): the residuals were read with the
+        // states before this point, and the committed offset needs the log end advanced.
         qint64 predicted[kPredictors];
         for (int i = 0; i < 3; ++i) {
-            const OffsetStreamState *logEnd = i == 2 ? &next.streams[1] : nullptr;
-            const int c = predictions(next.streams[i], logEnd, predicted);
-            values[i] = predicted[choose(next.streams[i], c)] + unzigzag(residuals[i]);
-            learn(next.streams[i], values[i], predicted, c, residuals[i], logEnd);
+            const OffsetStreamState *logEnd = i == 2 ? &m.streams[1] : nullptr;
+            const int c = predictions(m.streams[i], logEnd, predicted);
+            values[i] = predicted[choose(m.streams[i], c)] + unzigzag(residuals[i]);
+            learn(m.streams[i], values[i], predicted, c, residuals[i], logEnd);
         }
-        next.exactRun = residuals[0] == 0 && residuals[1] == 0 && residuals[2] == 0;
-        ++next.count;
-        next.minTs = std::min(next.minTs, values[0]);
-        next.maxTs = std::max(next.maxTs, values[0]);
-        m = next;
+        m.exactRun = residuals[0] == 0 && residuals[1] == 0 && residuals[2] == 0;
+        ++m.count;
+        m.minTs = std::min(m.minTs, values[0]);
+        m.maxTs = std::max(m.maxTs, values[0]);
         out->append(OffsetPoint{values[0], fromStored(values[2]), fromStored(values[1])});
     }
     if (model)

@@ -8,6 +8,7 @@
 // Prints figures; not a test.
 //
 // Usage: bench_history [series-per-kind=200] [budget-day-series=100] [budget-MB=4]
+//        (KOPS_BENCH_PARTS=2 runs only part 2, and so on)
 #include "historystore.h"
 
 #include <QCoreApplication>
@@ -163,9 +164,44 @@ void bytesPerSample(int perKind)
     }
 }
 
+void decodeSpeed()
+{
+    QList<Series> series = makeSeries(Series::Steady, 50, 5);
+    QList<QByteArray> chunks;
+    QList<int> counts;
+    qint64 points = 0;
+    for (Series &s : series) {
+        QList<OffsetPoint> pts;
+        for (int i = 0; i < 11'000; ++i) {
+            s.advance(1'760'000'000 + i * 10, 10);
+            pts.append(OffsetPoint{1'760'000'000 + i * 10, s.committed, s.logEnd});
+        }
+        for (qsizetype i = 0; i < pts.size(); i += 512) {
+            chunks.append(OffsetChunkEncoder::encode(pts.mid(i, 512)));
+            counts.append(int(pts.mid(i, 512).size()));
+        }
+        points += pts.size();
+    }
+    QList<double> ms;
+    for (int r = 0; r < 10; ++r) {
+        QElapsedTimer t;
+        t.start();
+        qint64 n = 0;
+        for (qsizetype i = 0; i < chunks.size(); ++i) {
+            QList<OffsetPoint> out;
+            decodeOffsetChunk(chunks[i], counts[i], &out);
+            n += out.size();
+        }
+        ms.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("   decoding alone: %lld points (50 series of 11,000, a 7-day chart's worth) in %.1f ms (median of 10)\n",
+                qlonglong(points), ms[5]);
+}
+
 void chartQueries()
 {
-    std::printf("\n2. Chart query of one group of 50 partitions (7 days every 10 s, thinned hourly; %d points max)\n",
+    std::printf("2. Chart query of one group of 50 partitions (7 days every 10 s, thinned hourly; %d points max)\n",
                 HistoryStore::kChartPoints);
     QTemporaryDir dir;
     HistoryStore store(dir.filePath(QStringLiteral("h.sqlite")));
@@ -253,8 +289,16 @@ int main(int argc, char **argv)
     const int perKind = args.size() > 1 ? args.at(1).toInt() : 200;
     const int daySeries = args.size() > 2 ? args.at(2).toInt() : 100;
     const int budgetMB = args.size() > 3 ? args.at(3).toInt() : 4;
-    bytesPerSample(perKind);
-    chartQueries();
-    budgetDay(daySeries, budgetMB);
+    const QString parts = qEnvironmentVariable("KOPS_BENCH_PARTS", QStringLiteral("12c3"));
+    if (parts.contains(QLatin1Char('1')))
+        bytesPerSample(perKind);
+    if (parts.contains(QLatin1Char('2'))) {
+        std::printf("\n");
+        decodeSpeed();
+        if (parts.contains(QLatin1Char('c')) || parts == QLatin1String("12c3"))
+            chartQueries();
+    }
+    if (parts.contains(QLatin1Char('3')))
+        budgetDay(daySeries, budgetMB);
     return 0;
 }
