@@ -1,6 +1,7 @@
 // kafka-ops tested two ways: in-process against the fake cluster (group listing and
 // describe, which the mock cannot do) and as a process against the mock cluster.
 #include "cli.h"
+#include "clicontext.h"
 #include "fakeclusterapi.h"
 #include "mockcluster.h"
 
@@ -8,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -150,6 +152,59 @@ private slots:
         QCOMPARE(arr.at(0).toObject().value(QStringLiteral("totalLag")).toInteger(), 0);
         QCOMPARE(arr.at(1).toObject().value(QStringLiteral("members")).toInt(), 1);
         QCOMPARE(arr.at(1).toObject().value(QStringLiteral("totalLag")).toInteger(), 3);
+    }
+
+    void displayWidthCountsWideCharactersTwice()
+    {
+        QCOMPARE(cli::displayWidth(QStringLiteral("billing")), 7);
+        QCOMPARE(cli::displayWidth(QStringLiteral("订单消费者组")), 12);
+        QCOMPARE(cli::displayWidth(QStringLiteral("ｏｋ")), 4);                 // fullwidth forms
+        QCOMPARE(cli::displayWidth(QStringLiteral("한국")), 4);                 // Hangul syllables
+        QCOMPARE(cli::displayWidth(QString::fromUcs4(U"\U00020000x")), 3);   // CJK extension B, outside the BMP
+        QCOMPARE(cli::displayWidth(QStringLiteral("e\u0301")), 1);             // combining accent
+    }
+
+    void tableColumnsAlignByDisplayWidth()
+    {
+        const QString table = cli::formatTable({QStringLiteral("GROUP"), QStringLiteral("STATE"), QStringLiteral("LAG")},
+                                               {{QStringLiteral("订单消费者组"), QStringLiteral("稳定"), QStringLiteral("3")},
+                                                {QStringLiteral("billing"), QStringLiteral("Stable"), QStringLiteral("12")},
+                                                {QStringLiteral("审计-audit"), QStringLiteral("空"), QStringLiteral("0")}});
+        const QStringList lines = table.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        // Where each column starts on screen: the display width of everything before it.
+        auto columnStarts = [](const QString &line) {
+            QList<int> starts{0};
+            for (qsizetype i = 1; i < line.size(); ++i)
+                if (line[i - 1] == QLatin1Char(' ') && line[i] != QLatin1Char(' '))
+                    starts << cli::displayWidth(line.left(i));
+            return starts;
+        };
+        const QList<int> expected{0, 14, 22}; // the widest first column is 12 columns, plus two blanks
+        for (const QString &line : lines) {
+            QCOMPARE(columnStarts(line), expected);
+            QVERIFY2(!line.endsWith(QLatin1Char(' ')), qPrintable(line));
+        }
+    }
+
+    void groupNamesInChineseKeepTheTableAligned()
+    {
+        auto fake = sampleCluster();
+        FakeClusterApi::Group chinese;
+        chinese.committed[{QStringLiteral("orders"), 0}] = 9;
+        fake->setGroup(QStringLiteral("订单服务"), chinese);
+        auto r = runInProcess({QStringLiteral("groups"), QStringLiteral("--bootstrap"), QStringLiteral("fake:9092")}, fake);
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(r.out.contains(QStringLiteral("订单服务")));
+        const int stateColumn = cli::displayWidth(lines.first().left(lines.first().indexOf(QLatin1String("STATE"))));
+        for (const QString &line : lines.mid(1)) {
+            // The second column starts after the first cell and its padding blanks.
+            const qsizetype second = line.indexOf(QRegularExpression(QStringLiteral("(?<= )\\S")));
+            QVERIFY2(second > 0, qPrintable(line));
+            QCOMPARE(cli::displayWidth(line.left(second)), stateColumn);
+        }
     }
 
     void downClusterIsOneLineError()

@@ -1,7 +1,11 @@
+#include "configkeys.h"
 #include "configlinter.h"
 #include "jvmoptions.h"
 
+#include <QCoreApplication>
+#include <QScopeGuard>
 #include <QTest>
+#include <QTranslator>
 
 using namespace kops;
 
@@ -45,6 +49,19 @@ ConfigProfile jvmExample()
     return p;
 }
 
+/// Stands in for a catalogue: "kops::ConfigKeys" texts come back as "[zh] " + the source.
+class MarkingTranslator final : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (qstrcmp(context, "kops::ConfigKeys") != 0)
+            return {};
+        return QStringLiteral("[zh] ") + QString::fromUtf8(source);
+    }
+};
+
 } // namespace
 
 class TestConfigLinter final : public QObject
@@ -68,6 +85,7 @@ private slots:
     void unknownKeySuggestsClosest();
     void invalidValues();
     void templatesHaveNoErrors();
+    void keyDescriptionsFollowTheInstalledLanguage();
 };
 
 void TestConfigLinter::doneWhenProducer()
@@ -438,6 +456,33 @@ void TestConfigLinter::templatesHaveNoErrors()
     for (const ConfigProfile &t : builtInTemplates())
         if (t.intent != ProfileIntent::Throughput && t.type != ProfileType::Jvm)
             QVERIFY2(ConfigLinter::lint(t).isEmpty(), qPrintable(t.name));
+}
+
+void TestConfigLinter::keyDescriptionsFollowTheInstalledLanguage()
+{
+    const KeyInfo *linger = ConfigKeys::find(ProfileType::Producer, QStringLiteral("linger.ms"));
+    QVERIFY(linger);
+    const QString english = QStringLiteral("Wait this long for more records to fill a batch.");
+    QCOMPARE(ConfigKeys::summary(*linger), english);
+    QVERIFY(ConfigKeys::describe(*linger).startsWith(english + QStringLiteral(" Unit: ms.")));
+
+    MarkingTranslator zh;
+    QVERIFY(QCoreApplication::installTranslator(&zh));
+    const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
+    // The table keeps the English source; what is shown is translated.
+    QCOMPARE(linger->summary, english);
+    QCOMPARE(ConfigKeys::summary(*linger), QStringLiteral("[zh] ") + english);
+    QCOMPARE(ConfigKeys::describe(*linger),
+             QStringLiteral("[zh] %1 [zh] Unit: ms. [zh] Range: 0 to 9.2e+18. [zh] Default: 0.").arg(english));
+    for (const KeyInfo &k : ConfigKeys::all())
+        QVERIFY2(ConfigKeys::summary(k).startsWith(QLatin1String("[zh] ")) && ConfigKeys::summary(k).size() > 6,
+                 qPrintable(k.name));
+    // The linter's invalid-value finding quotes the translated problem and description.
+    const auto fs = ConfigLinter::lint(profile(ProfileType::Producer, ProfileIntent::Throughput, {{"linger.ms", "soon"}}));
+    const LintFinding *invalid = findRule(fs, "config.invalid-value");
+    QVERIFY(invalid);
+    QVERIFY2(invalid->message.contains(QLatin1String("[zh] 'soon' is not a whole number")), qPrintable(invalid->message));
+    QVERIFY2(invalid->message.contains(QStringLiteral("[zh] ") + english), qPrintable(invalid->message));
 }
 
 QTEST_GUILESS_MAIN(TestConfigLinter)

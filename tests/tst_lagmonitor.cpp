@@ -41,6 +41,23 @@ class TestLagMonitor : public QObject
     Q_OBJECT
 
 private slots:
+    // Memory of a console open for days: a group that is gone leaves nothing behind.
+    void forgottenGroupsLeaveNothingBehind()
+    {
+        LagMonitor monitor;
+        const TopicPartition tp{QStringLiteral("orders"), 0};
+        for (int i = 0; i < 5; ++i)
+            monitor.ingest(sampleAt(T0 + i * 10'000, 100 + i, 200));
+        QVERIFY(monitor.hasObservations(QStringLiteral("billing"), tp));
+        monitor.forgetGroups({QStringLiteral("other")});
+        QVERIFY(monitor.hasObservations(QStringLiteral("billing"), tp));
+        monitor.forgetGroups({QStringLiteral("billing")});
+        QVERIFY(!monitor.hasObservations(QStringLiteral("billing"), tp));
+        // Seen again, it starts afresh: one observation, no trend yet.
+        const LagSnapshot snap = monitor.ingest(sampleAt(T0 + 60'000, 110, 200));
+        QCOMPARE(snap.groups.first().trend.size(), 1);
+    }
+
     void durationIsSinceTheOffsetLastChangedNotTheWindowLength()
     {
         // Window of 3 samples a minute apart; the offset stopped 6 minutes ago.

@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QTableWidget>
 #include <QCheckBox>
+#include <QLabel>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,7 @@ private slots:
         a.windowSize = 5;
         a.readCommitStream = false;
         a.commitStreamLookBackMinutes = 60;
+        a.historyBudgetMB = 2000;
         QVERIFY(LagSettings::save(QStringLiteral("prod"), a, path).ok());
         LagSettings b;
         b.desktopNotifications = false;
@@ -42,6 +45,8 @@ private slots:
         QCOMPARE(prod.value().windowSize, 5);
         QVERIFY(!prod.value().readCommitStream);
         QCOMPARE(prod.value().commitStreamLookBackMinutes, 60);
+        QCOMPARE(prod.value().historyBudgetMB, 2000);
+        QCOMPARE(LagSettings::load(QStringLiteral("test"), path).value().historyBudgetMB, 500); // the default
         QVERIFY(LagSettings::load(QStringLiteral("test"), path).value().readCommitStream); // default on
         QVERIFY(!LagSettings::load(QStringLiteral("test"), path).value().desktopNotifications);
         QVERIFY(LagSettings::load(QStringLiteral("unknown"), path).value().thresholds.isEmpty());
@@ -86,6 +91,29 @@ private slots:
         QVERIFY(edited.readCommitStream);
         stream->setChecked(false);
         QVERIFY(!dialog.settings(&problems).readCommitStream);
+    }
+
+    // The history's disk budget: edited with the rest, shown with the size and the reach it buys.
+    void dialogShowsTheHistoryBudgetAndWhatItBuys()
+    {
+        LagSettingsDialog dialog(QStringLiteral("prod"), LagSettings{});
+        auto *budget = dialog.findChild<QSpinBox *>(QStringLiteral("historyBudget"));
+        auto *usage = dialog.findChild<QLabel *>(QStringLiteral("historyUsage"));
+        QVERIFY(budget && usage);
+        QCOMPARE(budget->value(), 500);
+        HistoryUsage u;
+        u.series = 50'000;
+        u.samples = 50'000LL * 2160;
+        u.bytes = u.samples * 2;
+        u.fileBytes = u.bytes + 4096;
+        u.oldestMs = 1'700'000'000'000;
+        dialog.setHistoryUsage(u, 10);
+        QVERIFY2(usage->text().contains(QLatin1String("206.0 MB")), qPrintable(usage->text()));
+        QVERIFY2(usage->text().contains(QLatin1String("50,000 partition series")), qPrintable(usage->text()));
+        QVERIFY2(usage->text().contains(QLatin1String("holds about")), qPrintable(usage->text())); // less than 7 days
+        budget->setValue(100'000);
+        QVERIFY2(usage->text().contains(QLatin1String("holds the full 7 d")), qPrintable(usage->text()));
+        QCOMPARE(dialog.settings().historyBudgetMB, 100'000);
     }
 };
 

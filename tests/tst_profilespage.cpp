@@ -25,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace kops;
@@ -56,6 +57,19 @@ void triggerTemplate(ProfilesPage &page, const QString &name)
     action->trigger();
 }
 
+/// Stands in for a catalogue: "kops::ConfigKeys" texts come back as "[zh] " + the source.
+class MarkingTranslator final : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (qstrcmp(context, "kops::ConfigKeys") != 0)
+            return {};
+        return QStringLiteral("[zh] ") + QString::fromUtf8(source);
+    }
+};
+
 } // namespace
 
 class TestProfilesPage final : public QObject
@@ -75,6 +89,7 @@ private slots:
     void pasteJvmCommandLine();
     void windowKeepsItsSize_data();
     void windowKeepsItsSize();
+    void keyTooltipsAreTranslated();
 
 private:
     QTemporaryDir m_tmp;
@@ -474,6 +489,31 @@ void TestProfilesPage::windowKeepsItsSize()
         QVERIFY2(same, qPrintable(where));
     }
     w.close();
+}
+
+void TestProfilesPage::keyTooltipsAreTranslated()
+{
+    MarkingTranslator zh;
+    QVERIFY(QCoreApplication::installTranslator(&zh));
+    const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
+    ProfilesPage page;
+    page.resize(1200, 800);
+    page.show();
+    triggerTemplate(page, QStringLiteral("producer-no-loss"));
+    // The form: field and label tooltips.
+    auto *acks = child<QComboBox>(&page, QStringLiteral("field:acks"));
+    QVERIFY(acks);
+    QVERIFY2(acks->toolTip().startsWith(QLatin1String("[zh] How many replicas must acknowledge a write")),
+             qPrintable(acks->toolTip()));
+    QVERIFY(acks->toolTip().contains(QLatin1String("[zh] Values: all, -1, 0, 1.")));
+    // The settings table: the key column's tooltip.
+    auto *table = child<QTableWidget>(&page, QStringLiteral("settingsTable"));
+    QVERIFY(table);
+    QVERIFY(table->rowCount() > 0);
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QString key = table->item(row, 0)->text();
+        QVERIFY2(table->item(row, 0)->toolTip().startsWith(QLatin1String("[zh] ")), qPrintable(key));
+    }
 }
 
 QTEST_MAIN(TestProfilesPage)

@@ -514,7 +514,7 @@ void MainWindow::openLagSettings()
         return;
     const QString name = m_connection->profile.name;
     auto current = LagSettings::load(name);
-    LagSettingsDialog dialog(name, current ? current.value() : LagSettings{}, this);
+    LagSettingsDialog dialog(name, current ? current.value() : LagSettings{}, m_lag, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const LagSettings edited = dialog.settings();

@@ -267,21 +267,41 @@ void CliContext::printJson(const QJsonDocument &doc)
     m_out << QString::fromUtf8(doc.toJson(QJsonDocument::Compact)) << Qt::endl;
 }
 
+int displayWidth(const QString &text)
+{
+    // The East Asian Wide (W) and Fullwidth (F) blocks of UAX #11; wcwidth() would depend on the
+    // process locale, which is C when kafka-ops runs from cron or a pipe.
+    static constexpr char32_t kWide[][2] = {
+        {0x1100, 0x115F},   {0x2E80, 0xA4CF},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE30, 0xFE4F},
+        {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x20000, 0x3FFFD},
+    };
+    int width = 0;
+    for (const char32_t c : QStringView(text).toUcs4()) {
+        const QChar::Category category = QChar::category(c);
+        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing || category == QChar::Other_Format)
+            continue;
+        bool wide = false;
+        for (const auto &range : kWide)
+            wide = wide || (c >= range[0] && c <= range[1]);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
 QString formatTable(const QStringList &headers, const QList<QStringList> &rows)
 {
-    QList<qsizetype> widths;
+    QList<int> widths;
     for (const QString &h : headers)
-        widths.append(h.size());
+        widths.append(displayWidth(h));
     for (const QStringList &r : rows)
         for (qsizetype i = 0; i < r.size() && i < widths.size(); ++i)
-            widths[i] = std::max(widths[i], r[i].size());
+            widths[i] = std::max(widths[i], displayWidth(r[i]));
     auto line = [&](const QStringList &cells) {
         QString s;
         for (qsizetype i = 0; i < cells.size(); ++i) {
-            if (i + 1 == cells.size())
-                s += cells[i];
-            else
-                s += cells[i].leftJustified(widths[i] + 2, QLatin1Char(' '), false);
+            s += cells[i];
+            if (i + 1 < cells.size()) // no trailing blanks after the last column
+                s += QString(std::max(0, widths.value(i) + 2 - displayWidth(cells[i])), QLatin1Char(' '));
         }
         return s + QLatin1Char('\n');
     };

@@ -100,7 +100,12 @@ struct CliCommand
 /// Adds the options every command takes: --bootstrap, --profile, --demo, -X, --json, -v.
 void addCommonOptions(QCommandLineParser &parser);
 
-/// Plain text table with aligned columns, as kafka-consumer-groups.sh prints.
+/// Columns a terminal gives `text`: East Asian wide and fullwidth characters (Chinese, Japanese,
+/// Korean, fullwidth forms) take two, combining marks none, everything else one.
+int displayWidth(const QString &text);
+
+/// Plain text table with aligned columns, as kafka-consumer-groups.sh prints; columns line up by
+/// display width, so cells in Chinese keep the columns after them straight.
 QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
 
 QList<CliCommand> profileCommands();

@@ -14,6 +14,10 @@
 #include <QSet>
 #include <QThread>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 
 namespace kops::cli {
 
@@ -188,6 +192,9 @@ int runLag(CliContext &ctx)
         if (InterruptGuard::flag())
             break;
         auto snap = round.run(groups);
+#ifdef __GLIBC__
+        malloc_trim(0); // free pages of the round back to the system (see LagWorker::round)
+#endif
         const QString now = QDateTime::currentDateTime().toString(Qt::ISODate);
         if (!snap) {
             ctx.err() << now << QCoreApplication::translate("kops::cli", " error: ") << snap.error().toString() << Qt::endl;

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -69,6 +70,17 @@ QVector<bool> LagMonitor::resetSteps(const QList<OffsetObservation> &observation
 }
 
 LagMonitor::LagMonitor() : LagMonitor(Options{}) {}
+
+void LagMonitor::forgetGroups(const QStringList &groupIds)
+{
+    if (groupIds.isEmpty())
+        return;
+    const QSet<QString> gone(groupIds.cbegin(), groupIds.cend());
+    m_history.removeIf([&](const auto &it) { return gone.contains(it.key().first); });
+    m_looked.removeIf([&](const auto &it) { return gone.contains(it.key().first); });
+    for (const QString &g : groupIds)
+        m_trends.remove(g);
+}
 
 LagMonitor::LagMonitor(Options options) : m_options(std::move(options)) {}
 

@@ -44,6 +44,9 @@ public:
     void setSinceLookup(SinceLookup lookup) { m_sinceLookup = std::move(lookup); }
 
     LagSnapshot ingest(const RawLagSample &sample);
+    /// Drops what is held for groups that are gone, so a console open for days on a cluster
+    /// whose groups come and go (console consumers, tests) does not keep them all.
+    void forgetGroups(const QStringList &groupIds);
 
     /// The threshold that applies to a group's topic (most specific wins).
     LagThreshold thresholdFor(const QString &groupId, const QString &topic) const;

@@ -15,6 +15,10 @@
 
 #include <atomic>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace kops {
 
 /// Lives on the service's thread: owns the cluster client, sampler, monitor, history and alerts.
@@ -151,16 +155,31 @@ public:
                 ++it;
             }
         }
-        if (!gone.isEmpty())
+        if (!gone.isEmpty()) {
             raise(m_engine.groupsGone(cluster(), gone, QDateTime::currentDateTime()));
+            m_monitor.forgetGroups(gone);
+            for (const QString &g : std::as_const(gone))
+                m_seeded.remove(g);
+        }
         publish(started, true);
         flushAlerts();
         const qint64 finished = QDateTime::currentMSecsSinceEpoch();
         QMetaObject::invokeMethod(m_service, [s = m_service, finished, duration = finished - started,
                                               n = int(ordered.size())] { emit s->samplingRoundFinished(finished, duration, n); });
+#ifdef __GLIBC__
+        // A round of 10,000 groups frees tens of MB across the threads' malloc arenas; glibc
+        // keeps free pages inside an arena until told, so RSS crept up in steps. Give them back.
+        malloc_trim(0);
+#endif
         if (m_historyOk && started - m_lastPrune > 3600'000) {
             m_lastPrune = started;
             m_history.prune(started);
+        }
+        // The budget is checked more often than the hourly thinning: at a 1 s interval and
+        // 10,000 groups an hour is a lot of history.
+        if (m_historyOk && started - m_lastBudgetCheck > 600'000) {
+            m_lastBudgetCheck = started;
+            m_history.enforceBudget(cluster(), qint64(m_settings.historyBudgetMB) * 1024 * 1024);
         }
     }
 
@@ -249,6 +268,7 @@ private:
     QStringList m_warnings;
     QList<Alert> m_raisedThisRound;
     qint64 m_lastPrune = 0;
+    qint64 m_lastBudgetCheck = 0;
 
 public:
     std::atomic<bool> stopping{false}; ///< set from the service's thread on destruction
@@ -271,6 +291,7 @@ LagService::LagService(ConnectionContextPtr connection, LagSettings settings, Op
     qRegisterMetaType<kops::LagSnapshotPtr>();
     qRegisterMetaType<QList<kops::Alert>>();
     qRegisterMetaType<QList<kops::GroupHistoryPoint>>();
+    qRegisterMetaType<kops::HistoryUsage>();
     m_worker = new LagWorker(this, m_connection, std::move(settings), std::move(options));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -289,6 +310,7 @@ LagService::~LagService()
 
 void LagService::start(int intervalSeconds)
 {
+    m_intervalSeconds = std::max(1, intervalSeconds);
     QMetaObject::invokeMethod(m_worker, [w = m_worker, intervalSeconds] { w->start(intervalSeconds); });
 }
 
@@ -311,29 +333,33 @@ void LagService::setPriorityGroups(const QStringList &groups)
 // opens at once even while a long sampling round is under way.
 void LagService::requestGroupHistory(const QString &group, qint64 fromMs, qint64 toMs)
 {
-    struct Answer
-    {
-        QList<GroupHistoryPoint> points;
-        QHash<QString, QList<QPair<qint64, qint64>>> byTopic;
-        QHash<QString, QList<QPair<qint64, qint64>>> byPartition;
-    };
     const QString cluster = clusterKey();
-    auto *watcher = new QFutureWatcher<Answer>(this);
-    connect(watcher, &QFutureWatcher<Answer>::finished, this, [this, watcher, group] {
-        const Answer a = watcher->result();
+    auto *watcher = new QFutureWatcher<GroupHistory>(this);
+    connect(watcher, &QFutureWatcher<GroupHistory>::finished, this, [this, watcher, group] {
+        const GroupHistory a = watcher->result();
         watcher->deleteLater();
         emit groupHistoryAvailable(group, a.points, a.byTopic, a.byPartition);
     });
     const QString path = m_historyPath;
     watcher->setFuture(QtConcurrent::run([path, cluster, group, fromMs, toMs] {
-        Answer a;
         HistoryStore store(path);
-        if (store.open().ok()) {
-            a.points = store.groupHistory(cluster, group, fromMs, toMs);
-            a.byTopic = store.topicHistory(cluster, group, fromMs, toMs);
-            a.byPartition = store.partitionLagHistory(cluster, group, fromMs, toMs);
-        }
-        return a;
+        return store.open().ok() ? store.chart(cluster, group, fromMs, toMs) : GroupHistory{};
+    }));
+}
+
+void LagService::requestHistoryUsage()
+{
+    const QString cluster = clusterKey();
+    auto *watcher = new QFutureWatcher<HistoryUsage>(this);
+    connect(watcher, &QFutureWatcher<HistoryUsage>::finished, this, [this, watcher] {
+        const HistoryUsage u = watcher->result();
+        watcher->deleteLater();
+        emit historyUsageAvailable(u, m_intervalSeconds);
+    });
+    const QString path = m_historyPath;
+    watcher->setFuture(QtConcurrent::run([path, cluster] {
+        HistoryStore store(path);
+        return store.open().ok() ? store.usage(cluster) : HistoryUsage{};
     }));
 }
 

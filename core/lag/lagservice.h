@@ -42,6 +42,8 @@ public:
     void setPriorityGroups(const QStringList &groups);
 
     void requestGroupHistory(const QString &group, qint64 fromMs, qint64 toMs);
+    /// What this connection's history costs on disk (historyUsageAvailable).
+    void requestHistoryUsage();
     void requestAlerts();
     void acknowledgeAlert(qint64 id);
     /// Acknowledges several alerts at once; the list is sent again once, after all of them.
@@ -55,6 +57,8 @@ signals:
     /// The alerts raised by one sampling round, all at once (one notification per round).
     void alertsRaised(const QList<kops::Alert> &alerts);
     void alertsListed(const QList<kops::Alert> &alerts);
+    /// intervalSeconds: the sampling interval the history is recorded at.
+    void historyUsageAvailable(const kops::HistoryUsage &usage, int intervalSeconds);
     /// byTopic / byPartition: lag series keyed "topic" / "topic/partition".
     void groupHistoryAvailable(const QString &group, const QList<kops::GroupHistoryPoint> &points,
                                const QHash<QString, QList<QPair<qint64, qint64>>> &byTopic,
@@ -66,9 +70,11 @@ private:
     QString m_alertsPath;
     QThread m_thread;
     LagWorker *m_worker = nullptr;
+    int m_intervalSeconds = 10;
 };
 
 } // namespace kops
 
 Q_DECLARE_METATYPE(QList<kops::Alert>)
 Q_DECLARE_METATYPE(QList<kops::GroupHistoryPoint>)
+Q_DECLARE_METATYPE(kops::HistoryUsage)

@@ -50,6 +50,7 @@ Result<LagSettings> LagSettings::load(const QString &connection, const QString &
     s.windowSize = std::clamp(o.value(QStringLiteral("windowSize")).toInt(10), 2, 100);
     s.readCommitStream = o.value(QStringLiteral("readCommitStream")).toBool(true);
     s.commitStreamLookBackMinutes = std::max(0, o.value(QStringLiteral("commitStreamLookBackMinutes")).toInt(0));
+    s.historyBudgetMB = std::clamp(o.value(QStringLiteral("historyBudgetMB")).toInt(500), 10, 1024 * 1024);
     return s;
 }
 
@@ -71,6 +72,7 @@ Status LagSettings::save(const QString &connection, const LagSettings &settings,
                                        {QStringLiteral("windowSize"), settings.windowSize},
                                        {QStringLiteral("readCommitStream"), settings.readCommitStream},
                                        {QStringLiteral("commitStreamLookBackMinutes"), settings.commitStreamLookBackMinutes},
+                                       {QStringLiteral("historyBudgetMB"), settings.historyBudgetMB},
                                    });
     QJsonObject root = all.value();
     root.insert(QStringLiteral("connections"), connections);

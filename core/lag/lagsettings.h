@@ -21,6 +21,8 @@ struct LagSettings
     /// cannot be read, or when off).
     bool readCommitStream = true;
     int commitStreamLookBackMinutes = 0; ///< where the stream starts; 0: the log start (compacted)
+    /// Disk budget of this connection's lag history; the oldest data goes first beyond it.
+    int historyBudgetMB = 500;
 
     static QString defaultPath();
     static Result<LagSettings> load(const QString &connection, const QString &path = {});

@@ -2,6 +2,8 @@
 
 #include "jvmoptions.h"
 
+#include <QCoreApplication>
+
 #include <limits>
 
 namespace kops {
@@ -22,7 +24,7 @@ KeyInfo key(const char *name, QList<ProfileType> scopes, ValueType type, const c
     k.scopes = std::move(scopes);
     k.valueType = type;
     k.defaultValue = QString::fromLatin1(def);
-    k.summary = QString::fromLatin1(summary);
+    k.summary = QString::fromUtf8(summary); // marked with QT_TRANSLATE_NOOP, translated when shown
     k.min = min;
     k.max = max;
     k.unit = QString::fromLatin1(unit);
@@ -42,157 +44,250 @@ QList<KeyInfo> buildTable()
     const QStringList compression = words("none,gzip,snappy,lz4,zstd");
     QList<KeyInfo> k{
         // --- common client keys ---
-        key("bootstrap.servers", PC, V::List, "", "host:port pairs used to discover the cluster."),
-        key("client.id", PC, V::String, "", "Name sent to brokers for logging and quotas."),
-        key("security.protocol", PC, V::Enum, "PLAINTEXT", "Protocol used to talk to brokers.", {}, {}, "",
-            words("PLAINTEXT,SSL,SASL_PLAINTEXT,SASL_SSL")),
-        key("sasl.mechanism", PC, V::String, "GSSAPI", "SASL mechanism, e.g. PLAIN, SCRAM-SHA-512."),
-        key("sasl.jaas.config", PC, V::String, "", "JAAS login module configuration."),
-        key("ssl.truststore.location", PC, V::String, "", "Trust store file."),
-        key("ssl.truststore.password", PC, V::String, "", "Trust store password."),
-        key("ssl.keystore.location", PC, V::String, "", "Key store file."),
-        key("ssl.keystore.password", PC, V::String, "", "Key store password."),
-        key("ssl.key.password", PC, V::String, "", "Private key password."),
-        key("ssl.endpoint.identification.algorithm", PC, V::String, "https", "Host name verification."),
-        key("request.timeout.ms", PC, V::Int, "30000", "How long to wait for a broker response before retrying.", 0,
-            kIntMax, "ms", {}, true),
-        key("retry.backoff.ms", PC, V::Long, "100", "Pause before retrying a failed request.", 0, kLongMax, "ms"),
-        key("reconnect.backoff.ms", PC, V::Long, "50", "Pause before reconnecting to a broker.", 0, kLongMax, "ms"),
-        key("reconnect.backoff.max.ms", PC, V::Long, "1000", "Upper bound of the reconnect back-off.", 0, kLongMax, "ms"),
-        key("connections.max.idle.ms", PC, V::Long, "540000", "Close idle connections after this.", {}, kLongMax, "ms"),
-        key("metadata.max.age.ms", PC, V::Long, "300000", "Refresh metadata at least this often.", 0, kLongMax, "ms"),
-        key("receive.buffer.bytes", PC, V::Int, "32768", "TCP receive buffer (-1: OS default).", -1, kIntMax, "bytes"),
-        key("send.buffer.bytes", PC, V::Int, "131072", "TCP send buffer (-1: OS default).", -1, kIntMax, "bytes"),
-        key("client.dns.lookup", PC, V::Enum, "use_all_dns_ips", "How host names are resolved.", {}, {}, "",
-            words("use_all_dns_ips,resolve_canonical_bootstrap_servers_only")),
-        key("interceptor.classes", PC, V::List, "", "Interceptor classes."),
-        key("metric.reporters", PC, V::List, "", "Metric reporter classes."),
+        key("bootstrap.servers", PC, V::List, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "host:port pairs used to discover the cluster.")),
+        key("client.id", PC, V::String, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Name sent to brokers for logging and quotas.")),
+        key("security.protocol", PC, V::Enum, "PLAINTEXT",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Protocol used to talk to brokers."),
+            {}, {}, "", words("PLAINTEXT,SSL,SASL_PLAINTEXT,SASL_SSL")),
+        key("sasl.mechanism", PC, V::String, "GSSAPI",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "SASL mechanism, e.g. PLAIN, SCRAM-SHA-512.")),
+        key("sasl.jaas.config", PC, V::String, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "JAAS login module configuration.")),
+        key("ssl.truststore.location", PC, V::String, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Trust store file.")),
+        key("ssl.truststore.password", PC, V::String, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Trust store password.")),
+        key("ssl.keystore.location", PC, V::String, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Key store file.")),
+        key("ssl.keystore.password", PC, V::String, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Key store password.")),
+        key("ssl.key.password", PC, V::String, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Private key password.")),
+        key("ssl.endpoint.identification.algorithm", PC, V::String, "https",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Host name verification.")),
+        key("request.timeout.ms", PC, V::Int, "30000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "How long to wait for a broker response before retrying."),
+            0, kIntMax, "ms", {}, true),
+        key("retry.backoff.ms", PC, V::Long, "100",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Pause before retrying a failed request."), 0, kLongMax, "ms"),
+        key("reconnect.backoff.ms", PC, V::Long, "50",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Pause before reconnecting to a broker."), 0, kLongMax, "ms"),
+        key("reconnect.backoff.max.ms", PC, V::Long, "1000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Upper bound of the reconnect back-off."), 0, kLongMax, "ms"),
+        key("connections.max.idle.ms", PC, V::Long, "540000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Close idle connections after this."), {}, kLongMax, "ms"),
+        key("metadata.max.age.ms", PC, V::Long, "300000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Refresh metadata at least this often."), 0, kLongMax, "ms"),
+        key("receive.buffer.bytes", PC, V::Int, "32768",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "TCP receive buffer (-1: OS default)."), -1, kIntMax, "bytes"),
+        key("send.buffer.bytes", PC, V::Int, "131072",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "TCP send buffer (-1: OS default)."), -1, kIntMax, "bytes"),
+        key("client.dns.lookup", PC, V::Enum, "use_all_dns_ips",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "How host names are resolved."),
+            {}, {}, "", words("use_all_dns_ips,resolve_canonical_bootstrap_servers_only")),
+        key("interceptor.classes", PC, V::List, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Interceptor classes.")),
+        key("metric.reporters", PC, V::List, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Metric reporter classes.")),
         // --- producer ---
         key("acks", P, V::Enum, "all",
-            "How many replicas must acknowledge a write: 0 none, 1 the leader, all every in-sync replica.", {}, {}, "",
-            words("all,-1,0,1"), true),
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "How many replicas must acknowledge a write: 0 none, 1 the leader, all every in-sync replica."),
+            {}, {}, "", words("all,-1,0,1"), true),
         key("enable.idempotence", P, V::Bool, "true",
-            "Broker de-duplicates retried batches and keeps their order (needs acks=all, retries > 0, in-flight <= 5).",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Broker de-duplicates retried batches and keeps their order (needs acks=all, retries > 0, in-flight <= 5)."),
             {}, {}, "", {}, true),
-        key("retries", P, V::Int, "2147483647", "How often a failed send is retried within delivery.timeout.ms.", 0,
-            kIntMax, "", {}, true),
+        key("retries", P, V::Int, "2147483647",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "How often a failed send is retried within delivery.timeout.ms."),
+            0, kIntMax, "", {}, true),
         key("max.in.flight.requests.per.connection", P, V::Int, "5",
-            "Unacknowledged requests per broker connection.", 1, kIntMax, "", {}, true),
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Unacknowledged requests per broker connection."),
+            1, kIntMax, "", {}, true),
         key("delivery.timeout.ms", P, V::Int, "120000",
-            "Upper bound on the time to report success or failure of a send, retries included.", 0, kIntMax, "ms", {},
-            true),
-        key("linger.ms", P, V::Long, "0", "Wait this long for more records to fill a batch.", 0, kLongMax, "ms", {}, true),
-        key("batch.size", P, V::Int, "16384", "Maximum batch size per partition.", 0, kIntMax, "bytes", {}, true),
-        key("compression.type", P, V::Enum, "none", "Compression codec for batches.", {}, {}, "", compression, true),
-        key("buffer.memory", P, V::Long, "33554432", "Memory for records waiting to be sent.", 0, kLongMax, "bytes"),
-        key("max.block.ms", P, V::Long, "60000", "How long send() blocks when the buffer is full or metadata missing.",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Upper bound on the time to report success or failure of a send, retries included."),
+            0, kIntMax, "ms", {}, true),
+        key("linger.ms", P, V::Long, "0",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Wait this long for more records to fill a batch."),
+            0, kLongMax, "ms", {}, true),
+        key("batch.size", P, V::Int, "16384",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Maximum batch size per partition."), 0, kIntMax, "bytes", {}, true),
+        key("compression.type", P, V::Enum, "none",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Compression codec for batches."), {}, {}, "", compression, true),
+        key("buffer.memory", P, V::Long, "33554432",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Memory for records waiting to be sent."), 0, kLongMax, "bytes"),
+        key("max.block.ms", P, V::Long, "60000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "How long send() blocks when the buffer is full or metadata missing."),
             0, kLongMax, "ms"),
-        key("max.request.size", P, V::Int, "1048576", "Largest request the producer sends.", 0, kIntMax, "bytes"),
-        key("key.serializer", P, V::String, "", "Serializer class for keys."),
-        key("value.serializer", P, V::String, "", "Serializer class for values."),
-        key("partitioner.class", P, V::String, "", "Partitioner class."),
-        key("partitioner.ignore.keys", P, V::Bool, "false", "Ignore keys when choosing a partition."),
-        key("transactional.id", P, V::String, "", "Enables transactions; needs idempotence."),
-        key("transaction.timeout.ms", P, V::Int, "60000", "Longest a transaction may stay open.", 0, kIntMax, "ms"),
-        key("metadata.max.idle.ms", P, V::Long, "300000", "Forget topics not produced to for this long.", 5000,
-            kLongMax, "ms"),
+        key("max.request.size", P, V::Int, "1048576",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Largest request the producer sends."), 0, kIntMax, "bytes"),
+        key("key.serializer", P, V::String, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Serializer class for keys.")),
+        key("value.serializer", P, V::String, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Serializer class for values.")),
+        key("partitioner.class", P, V::String, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Partitioner class.")),
+        key("partitioner.ignore.keys", P, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Ignore keys when choosing a partition.")),
+        key("transactional.id", P, V::String, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Enables transactions; needs idempotence.")),
+        key("transaction.timeout.ms", P, V::Int, "60000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Longest a transaction may stay open."), 0, kIntMax, "ms"),
+        key("metadata.max.idle.ms", P, V::Long, "300000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Forget topics not produced to for this long."),
+            5000, kLongMax, "ms"),
         // --- consumer ---
-        key("group.id", C, V::String, "", "Consumer group the consumer joins.", {}, {}, "", {}, true),
-        key("group.instance.id", C, V::String, "", "Static membership id."),
+        key("group.id", C, V::String, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Consumer group the consumer joins."), {}, {}, "", {}, true),
+        key("group.instance.id", C, V::String, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Static membership id.")),
         key("enable.auto.commit", C, V::Bool, "true",
-            "Commit offsets in the background, whether or not the records were processed.", {}, {}, "", {}, true),
-        key("auto.commit.interval.ms", C, V::Int, "5000", "Interval of background commits.", 0, kIntMax, "ms"),
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Commit offsets in the background, whether or not the records were processed."),
+            {}, {}, "", {}, true),
+        key("auto.commit.interval.ms", C, V::Int, "5000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Interval of background commits."), 0, kIntMax, "ms"),
         key("auto.offset.reset", C, V::Enum, "latest",
-            "Where a group without committed offset starts: earliest, latest or none (fail).", {}, {}, "",
-            words("earliest,latest,none"), true),
-        key("isolation.level", C, V::Enum, "read_uncommitted", "Whether records of aborted transactions are returned.",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Where a group without committed offset starts: earliest, latest or none (fail)."),
+            {}, {}, "", words("earliest,latest,none"), true),
+        key("isolation.level", C, V::Enum, "read_uncommitted",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Whether records of aborted transactions are returned."),
             {}, {}, "", words("read_uncommitted,read_committed"), true),
-        key("max.poll.records", C, V::Int, "500", "Most records one poll() returns.", 1, kIntMax, "", {}, true),
+        key("max.poll.records", C, V::Int, "500",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Most records one poll() returns."), 1, kIntMax, "", {}, true),
         key("max.poll.interval.ms", C, V::Int, "300000",
-            "Longest gap between polls before the consumer is removed from the group.", 1, kIntMax, "ms", {}, true),
-        key("session.timeout.ms", C, V::Int, "45000", "Heartbeat timeout of group membership.", {}, kIntMax, "ms", {},
-            true),
-        key("heartbeat.interval.ms", C, V::Int, "3000", "Heartbeat period.", {}, kIntMax, "ms"),
-        key("fetch.min.bytes", C, V::Int, "1", "Least data a fetch waits for.", 0, kIntMax, "bytes"),
-        key("fetch.max.bytes", C, V::Int, "52428800", "Most data one fetch returns.", 0, kIntMax, "bytes"),
-        key("fetch.max.wait.ms", C, V::Int, "500", "Longest a fetch waits for fetch.min.bytes.", 0, kIntMax, "ms"),
-        key("max.partition.fetch.bytes", C, V::Int, "1048576", "Most data per partition per fetch.", 0, kIntMax, "bytes"),
-        key("partition.assignment.strategy", C, V::List, "", "Assignor classes, in order of preference."),
-        key("key.deserializer", C, V::String, "", "Deserializer class for keys."),
-        key("value.deserializer", C, V::String, "", "Deserializer class for values."),
-        key("check.crcs", C, V::Bool, "true", "Verify CRC32 of fetched records."),
-        key("client.rack", C, V::String, "", "Rack of the consumer, for fetching from the closest replica."),
-        key("exclude.internal.topics", C, V::Bool, "true", "Never match internal topics with patterns."),
-        key("allow.auto.create.topics", C, V::Bool, "true", "Subscribing may create the topic."),
-        key("default.api.timeout.ms", C, V::Int, "60000", "Timeout of blocking consumer calls.", 0, kIntMax, "ms"),
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Longest gap between polls before the consumer is removed from the group."),
+            1, kIntMax, "ms", {}, true),
+        key("session.timeout.ms", C, V::Int, "45000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Heartbeat timeout of group membership."),
+            {}, kIntMax, "ms", {}, true),
+        key("heartbeat.interval.ms", C, V::Int, "3000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Heartbeat period."), {}, kIntMax, "ms"),
+        key("fetch.min.bytes", C, V::Int, "1",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Least data a fetch waits for."), 0, kIntMax, "bytes"),
+        key("fetch.max.bytes", C, V::Int, "52428800",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Most data one fetch returns."), 0, kIntMax, "bytes"),
+        key("fetch.max.wait.ms", C, V::Int, "500",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Longest a fetch waits for fetch.min.bytes."), 0, kIntMax, "ms"),
+        key("max.partition.fetch.bytes", C, V::Int, "1048576",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Most data per partition per fetch."), 0, kIntMax, "bytes"),
+        key("partition.assignment.strategy", C, V::List, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Assignor classes, in order of preference.")),
+        key("key.deserializer", C, V::String, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Deserializer class for keys.")),
+        key("value.deserializer", C, V::String, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Deserializer class for values.")),
+        key("check.crcs", C, V::Bool, "true",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Verify CRC32 of fetched records.")),
+        key("client.rack", C, V::String, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Rack of the consumer, for fetching from the closest replica.")),
+        key("exclude.internal.topics", C, V::Bool, "true",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Never match internal topics with patterns.")),
+        key("allow.auto.create.topics", C, V::Bool, "true",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Subscribing may create the topic.")),
+        key("default.api.timeout.ms", C, V::Int, "60000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Timeout of blocking consumer calls."), 0, kIntMax, "ms"),
         // --- topic ---
         key("replication.factor", Tp, V::Int, "",
-            "Copies of each partition (set with kafka-topics --replication-factor; not a dynamic config).", 1, 32767, "",
-            {}, true),
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Copies of each partition (set with kafka-topics --replication-factor; not a dynamic config)."),
+            1, 32767, "", {}, true),
         key("min.insync.replicas", Tp, V::Int, "1",
-            "Replicas that must have a write before an acks=all produce succeeds.", 1, kIntMax, "", {}, true),
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Replicas that must have a write before an acks=all produce succeeds."),
+            1, kIntMax, "", {}, true),
         key("unclean.leader.election.enable", Tp, V::Bool, "false",
-            "Let an out-of-sync replica become leader, losing the records it lacks.", {}, {}, "", {}, true),
-        key("cleanup.policy", Tp, V::List, "delete", "delete, compact, or both.", {}, {}, "", {}, true),
-        key("retention.ms", Tp, V::Long, "604800000", "Keep records this long (-1: forever).", -1, kLongMax, "ms", {},
-            true),
-        key("retention.bytes", Tp, V::Long, "-1", "Keep at most this much per partition (-1: no limit).", -1, kLongMax,
-            "bytes", {}, true),
-        key("segment.bytes", Tp, V::Int, "1073741824", "Size of a log segment file.", 14, kIntMax, "bytes"),
-        key("segment.ms", Tp, V::Long, "604800000", "Roll a segment after this long.", 1, kLongMax, "ms"),
-        key("max.message.bytes", Tp, V::Int, "1048588", "Largest record batch the topic accepts.", 0, kIntMax, "bytes",
-            {}, true),
-        key("compression.type", Tp, V::Enum, "producer", "Compression of stored batches.", {}, {}, "",
-            words("uncompressed,zstd,lz4,snappy,gzip,producer"), true),
-        key("message.timestamp.type", Tp, V::Enum, "CreateTime", "Which time is stored with a record.", {}, {}, "",
-            words("CreateTime,LogAppendTime")),
-        key("min.compaction.lag.ms", Tp, V::Long, "0", "Records stay uncompacted at least this long.", 0, kLongMax, "ms"),
-        key("max.compaction.lag.ms", Tp, V::Long, "9223372036854775807", "Records are compacted at most this late.", 1,
-            kLongMax, "ms"),
-        key("delete.retention.ms", Tp, V::Long, "86400000", "Keep delete tombstones this long.", 0, kLongMax, "ms"),
-        key("min.cleanable.dirty.ratio", Tp, V::Double, "0.5", "Share of the log that must be dirty before cleaning.",
-            0, 1),
-        key("flush.messages", Tp, V::Long, "9223372036854775807", "Force fsync after this many records.", 1, kLongMax),
-        key("flush.ms", Tp, V::Long, "9223372036854775807", "Force fsync after this long.", 0, kLongMax, "ms"),
-        key("index.interval.bytes", Tp, V::Int, "4096", "Offset index granularity.", 0, kIntMax, "bytes"),
-        key("file.delete.delay.ms", Tp, V::Long, "60000", "Delay before deleting a file from disk.", 0, kLongMax, "ms"),
-        key("preallocate", Tp, V::Bool, "false", "Preallocate segment files."),
-        key("local.retention.ms", Tp, V::Long, "-2", "Local retention with tiered storage.", -2, kLongMax, "ms"),
-        key("remote.storage.enable", Tp, V::Bool, "false", "Tiered storage for the topic."),
-        key("message.downconversion.enable", Tp, V::Bool, "true", "Down-convert for old consumers."),
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Let an out-of-sync replica become leader, losing the records it lacks."),
+            {}, {}, "", {}, true),
+        key("cleanup.policy", Tp, V::List, "delete",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "delete, compact, or both."), {}, {}, "", {}, true),
+        key("retention.ms", Tp, V::Long, "604800000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Keep records this long (-1: forever)."),
+            -1, kLongMax, "ms", {}, true),
+        key("retention.bytes", Tp, V::Long, "-1",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Keep at most this much per partition (-1: no limit)."),
+            -1, kLongMax, "bytes", {}, true),
+        key("segment.bytes", Tp, V::Int, "1073741824",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Size of a log segment file."), 14, kIntMax, "bytes"),
+        key("segment.ms", Tp, V::Long, "604800000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Roll a segment after this long."), 1, kLongMax, "ms"),
+        key("max.message.bytes", Tp, V::Int, "1048588",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Largest record batch the topic accepts."),
+            0, kIntMax, "bytes", {}, true),
+        key("compression.type", Tp, V::Enum, "producer",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Compression of stored batches."),
+            {}, {}, "", words("uncompressed,zstd,lz4,snappy,gzip,producer"), true),
+        key("message.timestamp.type", Tp, V::Enum, "CreateTime",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Which time is stored with a record."),
+            {}, {}, "", words("CreateTime,LogAppendTime")),
+        key("min.compaction.lag.ms", Tp, V::Long, "0",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Records stay uncompacted at least this long."), 0, kLongMax, "ms"),
+        key("max.compaction.lag.ms", Tp, V::Long, "9223372036854775807",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Records are compacted at most this late."), 1, kLongMax, "ms"),
+        key("delete.retention.ms", Tp, V::Long, "86400000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Keep delete tombstones this long."), 0, kLongMax, "ms"),
+        key("min.cleanable.dirty.ratio", Tp, V::Double, "0.5",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Share of the log that must be dirty before cleaning."), 0, 1),
+        key("flush.messages", Tp, V::Long, "9223372036854775807",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Force fsync after this many records."), 1, kLongMax),
+        key("flush.ms", Tp, V::Long, "9223372036854775807",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Force fsync after this long."), 0, kLongMax, "ms"),
+        key("index.interval.bytes", Tp, V::Int, "4096",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Offset index granularity."), 0, kIntMax, "bytes"),
+        key("file.delete.delay.ms", Tp, V::Long, "60000",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Delay before deleting a file from disk."), 0, kLongMax, "ms"),
+        key("preallocate", Tp, V::Bool, "false", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Preallocate segment files.")),
+        key("local.retention.ms", Tp, V::Long, "-2",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Local retention with tiered storage."), -2, kLongMax, "ms"),
+        key("remote.storage.enable", Tp, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Tiered storage for the topic.")),
+        key("message.downconversion.enable", Tp, V::Bool, "true",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Down-convert for old consumers.")),
         // --- broker JVM ---
-        key("-Xmx", J, V::Size, "1G", "Maximum heap.", {}, {}, "", {}, true),
-        key("-Xms", J, V::Size, "1G", "Initial heap; equal to -Xmx avoids resizing pauses.", {}, {}, "", {}, true),
-        key("-Xmn", J, V::Size, "", "Fixed young generation size (fights G1's pause-time goal).", {}, {}, "", {}, true),
-        key("-Xss", J, V::Size, "", "Thread stack size."),
-        key("-XX:NewSize", J, V::Size, "", "Initial young generation size."),
-        key("-XX:MaxNewSize", J, V::Size, "", "Maximum young generation size."),
-        key("-XX:MetaspaceSize", J, V::Size, "", "Metaspace size that triggers the first collection."),
-        key("-XX:MaxMetaspaceSize", J, V::Size, "", "Upper bound on metaspace."),
-        key("-XX:MaxDirectMemorySize", J, V::Size, "", "Upper bound on direct (off-heap) buffers."),
-        key("-XX:UseG1GC", J, V::Bool, "true", "Garbage-First collector (Kafka's default).", {}, {}, "", {}, true),
-        key("-XX:UseZGC", J, V::Bool, "false", "Z collector (JDK 17+ for production)."),
-        key("-XX:UseParallelGC", J, V::Bool, "false", "Throughput collector with long stop-the-world pauses."),
-        key("-XX:UseSerialGC", J, V::Bool, "false", "Single-threaded collector."),
-        key("-XX:UseConcMarkSweepGC", J, V::Bool, "false", "CMS collector, removed in JDK 14."),
-        key("-XX:MaxGCPauseMillis", J, V::Int, "200", "G1 pause-time goal.", 1, kIntMax, "ms", {}, true),
-        key("-XX:G1HeapRegionSize", J, V::Size, "", "G1 region size: a power of two from 1 to 32 MB.", {}, {}, "", {},
-            true),
-        key("-XX:InitiatingHeapOccupancyPercent", J, V::Int, "45", "Heap occupancy that starts a concurrent cycle.", 0,
-            100, "%", {}, true),
-        key("-XX:G1ReservePercent", J, V::Int, "10", "Heap kept free as to-space reserve.", 0, 50, "%"),
-        key("-XX:ParallelGCThreads", J, V::Int, "", "Stop-the-world GC threads.", 1, 1024),
-        key("-XX:ConcGCThreads", J, V::Int, "", "Concurrent GC threads.", 1, 1024),
-        key("-XX:ExplicitGCInvokesConcurrent", J, V::Bool, "false", "System.gc() starts a concurrent cycle."),
-        key("-XX:DisableExplicitGC", J, V::Bool, "false", "Ignore System.gc() (breaks direct buffer reclaim)."),
-        key("-XX:MaxInlineLevel", J, V::Int, "15", "JIT inlining depth.", 0, 100),
-        key("-XX:AlwaysPreTouch", J, V::Bool, "false", "Touch every heap page at start-up."),
-        key("-XX:HeapDumpOnOutOfMemoryError", J, V::Bool, "false", "Write a heap dump on OutOfMemoryError."),
-        key("-XX:HeapDumpPath", J, V::String, "", "Where heap dumps go."),
-        key("-XX:ExitOnOutOfMemoryError", J, V::Bool, "false", "Exit the JVM on OutOfMemoryError."),
-        key("-XX:UseStringDeduplication", J, V::Bool, "false", "G1 string deduplication."),
-        key("-Djava.awt.headless", J, V::Bool, "true", "No display."),
-        key("-server", J, V::String, "", "Server VM (a no-op on 64-bit JVMs)."),
+        key("-Xmx", J, V::Size, "1G", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Maximum heap."), {}, {}, "", {}, true),
+        key("-Xms", J, V::Size, "1G",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Initial heap; equal to -Xmx avoids resizing pauses."),
+            {}, {}, "", {}, true),
+        key("-Xmn", J, V::Size, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Fixed young generation size (fights G1's pause-time goal)."),
+            {}, {}, "", {}, true),
+        key("-Xss", J, V::Size, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Thread stack size.")),
+        key("-XX:NewSize", J, V::Size, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Initial young generation size.")),
+        key("-XX:MaxNewSize", J, V::Size, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Maximum young generation size.")),
+        key("-XX:MetaspaceSize", J, V::Size, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Metaspace size that triggers the first collection.")),
+        key("-XX:MaxMetaspaceSize", J, V::Size, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Upper bound on metaspace.")),
+        key("-XX:MaxDirectMemorySize", J, V::Size, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Upper bound on direct (off-heap) buffers.")),
+        key("-XX:UseG1GC", J, V::Bool, "true",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Garbage-First collector (Kafka's default)."), {}, {}, "", {}, true),
+        key("-XX:UseZGC", J, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Z collector (JDK 17+ for production).")),
+        key("-XX:UseParallelGC", J, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Throughput collector with long stop-the-world pauses.")),
+        key("-XX:UseSerialGC", J, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Single-threaded collector.")),
+        key("-XX:UseConcMarkSweepGC", J, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "CMS collector, removed in JDK 14.")),
+        key("-XX:MaxGCPauseMillis", J, V::Int, "200",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "G1 pause-time goal."), 1, kIntMax, "ms", {}, true),
+        key("-XX:G1HeapRegionSize", J, V::Size, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "G1 region size: a power of two from 1 to 32 MB."),
+            {}, {}, "", {}, true),
+        key("-XX:InitiatingHeapOccupancyPercent", J, V::Int, "45",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Heap occupancy that starts a concurrent cycle."),
+            0, 100, "%", {}, true),
+        key("-XX:G1ReservePercent", J, V::Int, "10",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Heap kept free as to-space reserve."), 0, 50, "%"),
+        key("-XX:ParallelGCThreads", J, V::Int, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Stop-the-world GC threads."), 1, 1024),
+        key("-XX:ConcGCThreads", J, V::Int, "",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Concurrent GC threads."), 1, 1024),
+        key("-XX:ExplicitGCInvokesConcurrent", J, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "System.gc() starts a concurrent cycle.")),
+        key("-XX:DisableExplicitGC", J, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Ignore System.gc() (breaks direct buffer reclaim).")),
+        key("-XX:MaxInlineLevel", J, V::Int, "15",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "JIT inlining depth."), 0, 100),
+        key("-XX:AlwaysPreTouch", J, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Touch every heap page at start-up.")),
+        key("-XX:HeapDumpOnOutOfMemoryError", J, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Write a heap dump on OutOfMemoryError.")),
+        key("-XX:HeapDumpPath", J, V::String, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Where heap dumps go.")),
+        key("-XX:ExitOnOutOfMemoryError", J, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "Exit the JVM on OutOfMemoryError.")),
+        key("-XX:UseStringDeduplication", J, V::Bool, "false",
+            QT_TRANSLATE_NOOP("kops::ConfigKeys", "G1 string deduplication.")),
+        key("-Djava.awt.headless", J, V::Bool, "true", QT_TRANSLATE_NOOP("kops::ConfigKeys", "No display.")),
+        key("-server", J, V::String, "", QT_TRANSLATE_NOOP("kops::ConfigKeys", "Server VM (a no-op on 64-bit JVMs).")),
     };
     return k;
 }
@@ -269,9 +364,9 @@ std::optional<QString> ConfigKeys::validate(const KeyInfo &info, const QString &
     const QString value = rawValue.trimmed();
     auto range = [&](double v) -> std::optional<QString> {
         if (info.min && v < *info.min)
-            return QStringLiteral("%1 is below the minimum %2").arg(value).arg(*info.min, 0, 'f', 0);
+            return QCoreApplication::translate("kops::ConfigKeys", "%1 is below the minimum %2").arg(value).arg(*info.min, 0, 'f', 0);
         if (info.max && v > *info.max)
-            return QStringLiteral("%1 is above the maximum %2").arg(value).arg(*info.max, 0, 'g', 12);
+            return QCoreApplication::translate("kops::ConfigKeys", "%1 is above the maximum %2").arg(value).arg(*info.max, 0, 'g', 12);
         return std::nullopt;
     };
     switch (info.valueType) {
@@ -280,32 +375,32 @@ std::optional<QString> ConfigKeys::validate(const KeyInfo &info, const QString &
         bool ok = false;
         const qlonglong v = value.toLongLong(&ok);
         if (!ok)
-            return QStringLiteral("'%1' is not a whole number").arg(value);
+            return QCoreApplication::translate("kops::ConfigKeys", "'%1' is not a whole number").arg(value);
         if (info.valueType == ValueType::Int && (v > std::numeric_limits<qint32>::max()
                                                  || v < std::numeric_limits<qint32>::min()))
-            return QStringLiteral("%1 does not fit a Java int").arg(value);
+            return QCoreApplication::translate("kops::ConfigKeys", "%1 does not fit a Java int").arg(value);
         return range(double(v));
     }
     case ValueType::Double: {
         bool ok = false;
         const double v = value.toDouble(&ok);
         if (!ok)
-            return QStringLiteral("'%1' is not a number").arg(value);
+            return QCoreApplication::translate("kops::ConfigKeys", "'%1' is not a number").arg(value);
         return range(v);
     }
     case ValueType::Bool:
         if (value.compare(QLatin1String("true"), Qt::CaseInsensitive) != 0
             && value.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0)
-            return QStringLiteral("'%1' is not true or false").arg(value);
+            return QCoreApplication::translate("kops::ConfigKeys", "'%1' is not true or false").arg(value);
         return std::nullopt;
     case ValueType::Enum:
         for (const QString &e : info.enumValues)
             if (e.compare(value, Qt::CaseInsensitive) == 0)
                 return std::nullopt;
-        return QStringLiteral("'%1' is not one of %2").arg(value, info.enumValues.join(QStringLiteral(", ")));
+        return QCoreApplication::translate("kops::ConfigKeys", "'%1' is not one of %2").arg(value, info.enumValues.join(QStringLiteral(", ")));
     case ValueType::Size:
         if (!parseJvmSize(value))
-            return QStringLiteral("'%1' is not a size such as 512M or 16G").arg(value);
+            return QCoreApplication::translate("kops::ConfigKeys", "'%1' is not a size such as 512M or 16G").arg(value);
         return std::nullopt;
     case ValueType::String:
     case ValueType::List:
@@ -333,19 +428,25 @@ QString ConfigKeys::docUrl(ProfileType type, const QString &key)
     return {};
 }
 
+QString ConfigKeys::summary(const KeyInfo &info)
+{
+    return QCoreApplication::translate("kops::ConfigKeys", info.summary.toUtf8().constData());
+}
+
 QString ConfigKeys::describe(const KeyInfo &info)
 {
-    QStringList parts{info.summary};
+    QStringList parts{summary(info)};
+    // Units, bounds, values and defaults are what the Java client takes: never localized.
     if (!info.unit.isEmpty())
-        parts << QStringLiteral("Unit: %1.").arg(info.unit);
+        parts << QCoreApplication::translate("kops::ConfigKeys", "Unit: %1.").arg(info.unit);
     if (info.min || info.max)
-        parts << QStringLiteral("Range: %1 to %2.")
+        parts << QCoreApplication::translate("kops::ConfigKeys", "Range: %1 to %2.")
                      .arg(info.min ? QString::number(*info.min, 'f', 0) : QStringLiteral("-"),
                           info.max ? QString::number(*info.max, 'g', 12) : QStringLiteral("-"));
     if (!info.enumValues.isEmpty())
-        parts << QStringLiteral("Values: %1.").arg(info.enumValues.join(QStringLiteral(", ")));
+        parts << QCoreApplication::translate("kops::ConfigKeys", "Values: %1.").arg(info.enumValues.join(QStringLiteral(", ")));
     if (!info.defaultValue.isEmpty())
-        parts << QStringLiteral("Default: %1.").arg(info.defaultValue);
+        parts << QCoreApplication::translate("kops::ConfigKeys", "Default: %1.").arg(info.defaultValue);
     return parts.join(QLatin1Char(' '));
 }
 

@@ -22,7 +22,7 @@ struct KeyInfo
     QStringList enumValues;  ///< allowed values for Enum (compared case-insensitively)
     QString defaultValue;    ///< Java client default (Kafka 3.x); empty: none
     QString unit;            ///< "ms", "bytes", ...
-    QString summary;         ///< one sentence
+    QString summary;         ///< one sentence, English (the source text; see ConfigKeys::summary())
     bool important = false;  ///< shown in the editor's form
 };
 
@@ -41,7 +41,9 @@ public:
     static std::optional<QString> validate(const KeyInfo &info, const QString &value);
     /// https://kafka.apache.org/documentation/#producerconfigs_acks and friends.
     static QString docUrl(ProfileType type, const QString &key);
-    /// Tooltip text: summary, unit, range, allowed values, default.
+    /// The summary in the installed language (context "kops::ConfigKeys"; English without a catalogue).
+    static QString summary(const KeyInfo &info);
+    /// Tooltip text in the installed language: summary, unit, range, allowed values, default.
     static QString describe(const KeyInfo &info);
 };
 

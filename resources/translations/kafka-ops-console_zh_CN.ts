@@ -357,6 +357,529 @@
         <source>producing %1 record(s)</source>
         <translation>生产 %1 条消息</translation>
     </message>
+    <message>
+        <source>Deleting topics %1</source>
+        <translation>删除主题 %1</translation>
+    </message>
+    <message>
+        <source>deleting topics %1</source>
+        <translation>删除主题 %1</translation>
+    </message>
+    <message>
+        <source>deleting groups %1</source>
+        <translation>删除消费者组 %1</translation>
+    </message>
+</context>
+<context>
+    <name>kops::ConfigKeys</name>
+    <message>
+        <source>host:port pairs used to discover the cluster.</source>
+        <translation>用于发现集群的 host:port 列表。</translation>
+    </message>
+    <message>
+        <source>Name sent to brokers for logging and quotas.</source>
+        <translation>发送给 Broker 的客户端名称，用于日志和配额。</translation>
+    </message>
+    <message>
+        <source>Protocol used to talk to brokers.</source>
+        <translation>与 Broker 通信所用的协议。</translation>
+    </message>
+    <message>
+        <source>SASL mechanism, e.g. PLAIN, SCRAM-SHA-512.</source>
+        <translation>SASL 认证机制，例如 PLAIN、SCRAM-SHA-512。</translation>
+    </message>
+    <message>
+        <source>JAAS login module configuration.</source>
+        <translation>JAAS 登录模块配置。</translation>
+    </message>
+    <message>
+        <source>Trust store file.</source>
+        <translation>信任库（truststore）文件。</translation>
+    </message>
+    <message>
+        <source>Trust store password.</source>
+        <translation>信任库（truststore）密码。</translation>
+    </message>
+    <message>
+        <source>Key store file.</source>
+        <translation>密钥库（keystore）文件。</translation>
+    </message>
+    <message>
+        <source>Key store password.</source>
+        <translation>密钥库（keystore）密码。</translation>
+    </message>
+    <message>
+        <source>Private key password.</source>
+        <translation>私钥密码。</translation>
+    </message>
+    <message>
+        <source>Host name verification.</source>
+        <translation>主机名校验。</translation>
+    </message>
+    <message>
+        <source>How long to wait for a broker response before retrying.</source>
+        <translation>等待 Broker 响应多久后重试。</translation>
+    </message>
+    <message>
+        <source>Pause before retrying a failed request.</source>
+        <translation>重试失败请求前的等待时间。</translation>
+    </message>
+    <message>
+        <source>Pause before reconnecting to a broker.</source>
+        <translation>重新连接 Broker 前的等待时间。</translation>
+    </message>
+    <message>
+        <source>Upper bound of the reconnect back-off.</source>
+        <translation>重连退避时间的上限。</translation>
+    </message>
+    <message>
+        <source>Close idle connections after this.</source>
+        <translation>空闲连接超过此时间后关闭。</translation>
+    </message>
+    <message>
+        <source>Refresh metadata at least this often.</source>
+        <translation>元数据至少按此间隔刷新一次。</translation>
+    </message>
+    <message>
+        <source>TCP receive buffer (-1: OS default).</source>
+        <translation>TCP 接收缓冲区大小（-1：使用操作系统默认值）。</translation>
+    </message>
+    <message>
+        <source>TCP send buffer (-1: OS default).</source>
+        <translation>TCP 发送缓冲区大小（-1：使用操作系统默认值）。</translation>
+    </message>
+    <message>
+        <source>How host names are resolved.</source>
+        <translation>主机名的解析方式。</translation>
+    </message>
+    <message>
+        <source>Interceptor classes.</source>
+        <translation>拦截器类。</translation>
+    </message>
+    <message>
+        <source>Metric reporter classes.</source>
+        <translation>指标上报器（Metric Reporter）类。</translation>
+    </message>
+    <message>
+        <source>How many replicas must acknowledge a write: 0 none, 1 the leader, all every in-sync replica.</source>
+        <translation>一次写入需要多少个副本确认：0 不等待确认，1 仅 Leader 确认，all 所有同步副本（ISR）都确认。</translation>
+    </message>
+    <message>
+        <source>Broker de-duplicates retried batches and keeps their order (needs acks=all, retries &gt; 0, in-flight &lt;= 5).</source>
+        <translation>由 Broker 对重试的批次去重并保持其顺序（要求 acks=all、retries &gt; 0、在途请求数 &lt;= 5）。</translation>
+    </message>
+    <message>
+        <source>How often a failed send is retried within delivery.timeout.ms.</source>
+        <translation>在 delivery.timeout.ms 内发送失败后的重试次数。</translation>
+    </message>
+    <message>
+        <source>Unacknowledged requests per broker connection.</source>
+        <translation>每个 Broker 连接上允许的未确认（在途）请求数。</translation>
+    </message>
+    <message>
+        <source>Upper bound on the time to report success or failure of a send, retries included.</source>
+        <translation>一次发送报告成功或失败的时间上限，包含重试时间。</translation>
+    </message>
+    <message>
+        <source>Wait this long for more records to fill a batch.</source>
+        <translation>等待更多消息填充批次的时间。</translation>
+    </message>
+    <message>
+        <source>Maximum batch size per partition.</source>
+        <translation>每个分区的最大批次大小。</translation>
+    </message>
+    <message>
+        <source>Compression codec for batches.</source>
+        <translation>批次使用的压缩算法。</translation>
+    </message>
+    <message>
+        <source>Memory for records waiting to be sent.</source>
+        <translation>用于缓存待发送消息的内存大小。</translation>
+    </message>
+    <message>
+        <source>How long send() blocks when the buffer is full or metadata missing.</source>
+        <translation>缓冲区已满或缺少元数据时 send() 的最长阻塞时间。</translation>
+    </message>
+    <message>
+        <source>Largest request the producer sends.</source>
+        <translation>生产者发送的单个请求的最大大小。</translation>
+    </message>
+    <message>
+        <source>Serializer class for keys.</source>
+        <translation>消息键（key）的序列化器类。</translation>
+    </message>
+    <message>
+        <source>Serializer class for values.</source>
+        <translation>消息值（value）的序列化器类。</translation>
+    </message>
+    <message>
+        <source>Partitioner class.</source>
+        <translation>分区器类。</translation>
+    </message>
+    <message>
+        <source>Ignore keys when choosing a partition.</source>
+        <translation>选择分区时忽略消息键。</translation>
+    </message>
+    <message>
+        <source>Enables transactions; needs idempotence.</source>
+        <translation>启用事务；需要开启幂等。</translation>
+    </message>
+    <message>
+        <source>Longest a transaction may stay open.</source>
+        <translation>事务保持打开状态的最长时间。</translation>
+    </message>
+    <message>
+        <source>Forget topics not produced to for this long.</source>
+        <translation>超过此时间未写入的主题将从元数据缓存中移除。</translation>
+    </message>
+    <message>
+        <source>Consumer group the consumer joins.</source>
+        <translation>消费者加入的消费者组。</translation>
+    </message>
+    <message>
+        <source>Static membership id.</source>
+        <translation>静态成员 ID。</translation>
+    </message>
+    <message>
+        <source>Commit offsets in the background, whether or not the records were processed.</source>
+        <translation>在后台自动提交位点，无论消息是否已处理完。</translation>
+    </message>
+    <message>
+        <source>Interval of background commits.</source>
+        <translation>后台自动提交的时间间隔。</translation>
+    </message>
+    <message>
+        <source>Where a group without committed offset starts: earliest, latest or none (fail).</source>
+        <translation>没有已提交位点的消费者组从何处开始消费：earliest（最早）、latest（最新）或 none（报错）。</translation>
+    </message>
+    <message>
+        <source>Whether records of aborted transactions are returned.</source>
+        <translation>是否返回已中止事务中的消息。</translation>
+    </message>
+    <message>
+        <source>Most records one poll() returns.</source>
+        <translation>一次 poll() 返回的最大消息数。</translation>
+    </message>
+    <message>
+        <source>Longest gap between polls before the consumer is removed from the group.</source>
+        <translation>两次 poll 之间的最长间隔，超过后消费者将被移出消费者组。</translation>
+    </message>
+    <message>
+        <source>Heartbeat timeout of group membership.</source>
+        <translation>消费者组成员资格的心跳超时时间。</translation>
+    </message>
+    <message>
+        <source>Heartbeat period.</source>
+        <translation>心跳间隔。</translation>
+    </message>
+    <message>
+        <source>Least data a fetch waits for.</source>
+        <translation>一次拉取至少等待的数据量。</translation>
+    </message>
+    <message>
+        <source>Most data one fetch returns.</source>
+        <translation>一次拉取返回的最大数据量。</translation>
+    </message>
+    <message>
+        <source>Longest a fetch waits for fetch.min.bytes.</source>
+        <translation>一次拉取为凑够 fetch.min.bytes 的最长等待时间。</translation>
+    </message>
+    <message>
+        <source>Most data per partition per fetch.</source>
+        <translation>一次拉取中每个分区返回的最大数据量。</translation>
+    </message>
+    <message>
+        <source>Assignor classes, in order of preference.</source>
+        <translation>分区分配策略类，按优先顺序排列。</translation>
+    </message>
+    <message>
+        <source>Deserializer class for keys.</source>
+        <translation>消息键（key）的反序列化器类。</translation>
+    </message>
+    <message>
+        <source>Deserializer class for values.</source>
+        <translation>消息值（value）的反序列化器类。</translation>
+    </message>
+    <message>
+        <source>Verify CRC32 of fetched records.</source>
+        <translation>校验拉取到的消息的 CRC32。</translation>
+    </message>
+    <message>
+        <source>Rack of the consumer, for fetching from the closest replica.</source>
+        <translation>消费者所在机架，用于从最近的副本拉取（就近读取）。</translation>
+    </message>
+    <message>
+        <source>Never match internal topics with patterns.</source>
+        <translation>按正则订阅时不匹配内部主题。</translation>
+    </message>
+    <message>
+        <source>Subscribing may create the topic.</source>
+        <translation>订阅时允许自动创建主题。</translation>
+    </message>
+    <message>
+        <source>Timeout of blocking consumer calls.</source>
+        <translation>消费者阻塞调用的超时时间。</translation>
+    </message>
+    <message>
+        <source>Copies of each partition (set with kafka-topics --replication-factor; not a dynamic config).</source>
+        <translation>每个分区的副本数（通过 kafka-topics --replication-factor 设置；不是动态配置）。</translation>
+    </message>
+    <message>
+        <source>Replicas that must have a write before an acks=all produce succeeds.</source>
+        <translation>acks=all 的写入成功前，必须已写入该消息的最少副本数。</translation>
+    </message>
+    <message>
+        <source>Let an out-of-sync replica become leader, losing the records it lacks.</source>
+        <translation>允许不在同步副本集合（ISR）中的副本成为 Leader，其缺少的消息将丢失。</translation>
+    </message>
+    <message>
+        <source>delete, compact, or both.</source>
+        <translation>delete（删除）、compact（压实）或两者兼有。</translation>
+    </message>
+    <message>
+        <source>Keep records this long (-1: forever).</source>
+        <translation>消息的保留时间（-1：永久保留）。</translation>
+    </message>
+    <message>
+        <source>Keep at most this much per partition (-1: no limit).</source>
+        <translation>每个分区最多保留的数据量（-1：不限制）。</translation>
+    </message>
+    <message>
+        <source>Size of a log segment file.</source>
+        <translation>日志段（segment）文件的大小。</translation>
+    </message>
+    <message>
+        <source>Roll a segment after this long.</source>
+        <translation>超过此时间后滚动生成新的日志段。</translation>
+    </message>
+    <message>
+        <source>Largest record batch the topic accepts.</source>
+        <translation>主题接受的最大消息批次大小。</translation>
+    </message>
+    <message>
+        <source>Compression of stored batches.</source>
+        <translation>存储批次时使用的压缩方式。</translation>
+    </message>
+    <message>
+        <source>Which time is stored with a record.</source>
+        <translation>随消息存储的时间戳类型。</translation>
+    </message>
+    <message>
+        <source>Records stay uncompacted at least this long.</source>
+        <translation>消息至少保持此时间不被压实。</translation>
+    </message>
+    <message>
+        <source>Records are compacted at most this late.</source>
+        <translation>消息最迟在此时间内被压实。</translation>
+    </message>
+    <message>
+        <source>Keep delete tombstones this long.</source>
+        <translation>删除墓碑（tombstone）消息的保留时间。</translation>
+    </message>
+    <message>
+        <source>Share of the log that must be dirty before cleaning.</source>
+        <translation>日志中未压实（脏）部分达到此比例后才开始清理。</translation>
+    </message>
+    <message>
+        <source>Force fsync after this many records.</source>
+        <translation>每写入这么多条消息后强制 fsync 刷盘。</translation>
+    </message>
+    <message>
+        <source>Force fsync after this long.</source>
+        <translation>超过此时间后强制 fsync 刷盘。</translation>
+    </message>
+    <message>
+        <source>Offset index granularity.</source>
+        <translation>位点索引的粒度。</translation>
+    </message>
+    <message>
+        <source>Delay before deleting a file from disk.</source>
+        <translation>从磁盘删除文件前的延迟。</translation>
+    </message>
+    <message>
+        <source>Preallocate segment files.</source>
+        <translation>预分配日志段文件。</translation>
+    </message>
+    <message>
+        <source>Local retention with tiered storage.</source>
+        <translation>启用分层存储时本地数据的保留时间。</translation>
+    </message>
+    <message>
+        <source>Tiered storage for the topic.</source>
+        <translation>为该主题启用分层存储。</translation>
+    </message>
+    <message>
+        <source>Down-convert for old consumers.</source>
+        <translation>为旧版消费者做消息格式向下转换。</translation>
+    </message>
+    <message>
+        <source>Maximum heap.</source>
+        <translation>最大堆内存。</translation>
+    </message>
+    <message>
+        <source>Initial heap; equal to -Xmx avoids resizing pauses.</source>
+        <translation>初始堆内存；与 -Xmx 相等可避免堆大小调整带来的停顿。</translation>
+    </message>
+    <message>
+        <source>Fixed young generation size (fights G1&apos;s pause-time goal).</source>
+        <translation>固定新生代大小（会妨碍 G1 实现停顿时间目标）。</translation>
+    </message>
+    <message>
+        <source>Thread stack size.</source>
+        <translation>线程栈大小。</translation>
+    </message>
+    <message>
+        <source>Initial young generation size.</source>
+        <translation>新生代初始大小。</translation>
+    </message>
+    <message>
+        <source>Maximum young generation size.</source>
+        <translation>新生代最大大小。</translation>
+    </message>
+    <message>
+        <source>Metaspace size that triggers the first collection.</source>
+        <translation>触发首次回收的元空间大小。</translation>
+    </message>
+    <message>
+        <source>Upper bound on metaspace.</source>
+        <translation>元空间大小上限。</translation>
+    </message>
+    <message>
+        <source>Upper bound on direct (off-heap) buffers.</source>
+        <translation>直接内存（堆外）缓冲区的上限。</translation>
+    </message>
+    <message>
+        <source>Garbage-First collector (Kafka&apos;s default).</source>
+        <translation>G1（Garbage-First）垃圾回收器（Kafka 默认）。</translation>
+    </message>
+    <message>
+        <source>Z collector (JDK 17+ for production).</source>
+        <translation>ZGC 垃圾回收器（生产环境需 JDK 17 及以上）。</translation>
+    </message>
+    <message>
+        <source>Throughput collector with long stop-the-world pauses.</source>
+        <translation>吞吐量优先的回收器，Stop-the-World 停顿较长。</translation>
+    </message>
+    <message>
+        <source>Single-threaded collector.</source>
+        <translation>单线程垃圾回收器。</translation>
+    </message>
+    <message>
+        <source>CMS collector, removed in JDK 14.</source>
+        <translation>CMS 回收器，已在 JDK 14 中移除。</translation>
+    </message>
+    <message>
+        <source>G1 pause-time goal.</source>
+        <translation>G1 的停顿时间目标。</translation>
+    </message>
+    <message>
+        <source>G1 region size: a power of two from 1 to 32 MB.</source>
+        <translation>G1 Region 大小：1 到 32 MB 之间的 2 的幂。</translation>
+    </message>
+    <message>
+        <source>Heap occupancy that starts a concurrent cycle.</source>
+        <translation>启动并发标记周期的堆占用率。</translation>
+    </message>
+    <message>
+        <source>Heap kept free as to-space reserve.</source>
+        <translation>作为 to-space 预留而保持空闲的堆比例。</translation>
+    </message>
+    <message>
+        <source>Stop-the-world GC threads.</source>
+        <translation>Stop-the-World 阶段的 GC 线程数。</translation>
+    </message>
+    <message>
+        <source>Concurrent GC threads.</source>
+        <translation>并发 GC 线程数。</translation>
+    </message>
+    <message>
+        <source>System.gc() starts a concurrent cycle.</source>
+        <translation>System.gc() 触发并发回收周期（而非 Full GC）。</translation>
+    </message>
+    <message>
+        <source>Ignore System.gc() (breaks direct buffer reclaim).</source>
+        <translation>忽略 System.gc()（会妨碍直接内存缓冲区的回收）。</translation>
+    </message>
+    <message>
+        <source>JIT inlining depth.</source>
+        <translation>JIT 内联深度。</translation>
+    </message>
+    <message>
+        <source>Touch every heap page at start-up.</source>
+        <translation>启动时预先访问（预触）所有堆内存页。</translation>
+    </message>
+    <message>
+        <source>Write a heap dump on OutOfMemoryError.</source>
+        <translation>发生 OutOfMemoryError 时生成堆转储。</translation>
+    </message>
+    <message>
+        <source>Where heap dumps go.</source>
+        <translation>堆转储文件的存放路径。</translation>
+    </message>
+    <message>
+        <source>Exit the JVM on OutOfMemoryError.</source>
+        <translation>发生 OutOfMemoryError 时退出 JVM。</translation>
+    </message>
+    <message>
+        <source>G1 string deduplication.</source>
+        <translation>G1 字符串去重。</translation>
+    </message>
+    <message>
+        <source>No display.</source>
+        <translation>无图形显示（headless 模式）。</translation>
+    </message>
+    <message>
+        <source>Server VM (a no-op on 64-bit JVMs).</source>
+        <translation>Server 模式虚拟机（在 64 位 JVM 上无作用）。</translation>
+    </message>
+    <message>
+        <source>%1 is below the minimum %2</source>
+        <translation>%1 小于最小值 %2</translation>
+    </message>
+    <message>
+        <source>%1 is above the maximum %2</source>
+        <translation>%1 大于最大值 %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>&apos;%1&apos; 不是整数</translation>
+    </message>
+    <message>
+        <source>%1 does not fit a Java int</source>
+        <translation>%1 超出 Java int 的范围</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>&apos;%1&apos; 不是数字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not true or false</source>
+        <translation>&apos;%1&apos; 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of %2</source>
+        <translation>&apos;%1&apos; 不是 %2 之一</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a size such as 512M or 16G</source>
+        <translation>&apos;%1&apos; 不是形如 512M 或 16G 的大小</translation>
+    </message>
+    <message>
+        <source>Unit: %1.</source>
+        <translation>单位：%1。</translation>
+    </message>
+    <message>
+        <source>Range: %1 to %2.</source>
+        <translation>范围：%1 至 %2。</translation>
+    </message>
+    <message>
+        <source>Values: %1.</source>
+        <translation>可选值：%1。</translation>
+    </message>
+    <message>
+        <source>Default: %1.</source>
+        <translation>默认值：%1。</translation>
+    </message>
 </context>
 <context>
     <name>kops::ConnectionDialog</name>
@@ -1222,6 +1745,10 @@
     <message>
         <source>The topic or partition does not exist.</source>
         <translation>主题或分区不存在。</translation>
+    </message>
+    <message>
+        <source>The demo cluster cannot delete topics.</source>
+        <translation>演示集群无法删除主题。</translation>
     </message>
 </context>
 <context>
@@ -2171,6 +2698,50 @@ Member %1</source>
     <message>
         <source>Row %1: max time lag &apos;%2&apos; is not a number of seconds.</source>
         <translation>第 %1 行：最大时间积压 &apos;%2&apos; 不是秒数。</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Lag history of this connection kept on disk at most; beyond it the oldest data goes first.</source>
+        <translation>此连接在磁盘上最多保留的积压历史；超出后最早的数据先被删除。</translation>
+    </message>
+    <message>
+        <source>Reading the history&apos;s size…</source>
+        <translation>正在读取历史数据大小…</translation>
+    </message>
+    <message>
+        <source>History disk budget</source>
+        <translation>历史数据磁盘配额</translation>
+    </message>
+    <message>
+        <source>Not connected: the history&apos;s size is shown while sampling.</source>
+        <translation>未连接：采样时会显示历史数据大小。</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>No history recorded for this connection yet (database file: %1).</source>
+        <translation>此连接尚未记录任何历史（数据库文件：%1）。</translation>
+    </message>
+    <message>
+        <source>%1 MB holds the full %2 of history at this rate.</source>
+        <translation>按当前速率，%1 MB 可容纳完整的 %2 历史。</translation>
+    </message>
+    <message>
+        <source>%1 MB holds about %2 of history at this rate; older data is dropped first.</source>
+        <translation>按当前速率，%1 MB 约可容纳 %2 的历史；更早的数据先被删除。</translation>
+    </message>
+    <message>
+        <source>Now %1 for %2 partition series (%3 bytes per sample, sampled every %4 s), back to %5. %6 Database file: %7.</source>
+        <translation>当前 %1，共 %2 个分区序列（每个样本 %3 字节，每 %4 秒采样一次），最早到 %5。%6 数据库文件：%7。</translation>
     </message>
 </context>
 <context>

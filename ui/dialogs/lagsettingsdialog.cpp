@@ -1,12 +1,16 @@
 #include "lagsettingsdialog.h"
 
+#include "lagservice.h"
+
 #include <QCheckBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -16,7 +20,8 @@
 
 namespace kops {
 
-LagSettingsDialog::LagSettingsDialog(const QString &connection, const LagSettings &s, QWidget *parent)
+LagSettingsDialog::LagSettingsDialog(const QString &connection, const LagSettings &s, LagService *service,
+                                     QWidget *parent)
     : QDialog(parent), m_initial(s)
 {
     setWindowTitle(tr("Thresholds & alerts — %1").arg(connection));
@@ -61,6 +66,20 @@ LagSettingsDialog::LagSettingsDialog(const QString &connection, const LagSetting
                                   "stopped committing told apart from one committing the same offset. Falls back to "
                                   "OffsetFetch when the connection may not read that topic."));
     form->addRow(QString(), m_commitStream);
+    m_budget = new QSpinBox(this);
+    m_budget->setObjectName(QStringLiteral("historyBudget"));
+    m_budget->setRange(10, 1024 * 1024);
+    m_budget->setSingleStep(50);
+    m_budget->setSuffix(tr(" MB"));
+    m_budget->setToolTip(tr("Lag history of this connection kept on disk at most; beyond it the oldest data goes "
+                            "first."));
+    m_budgetText = new QLabel(tr("Reading the history's size…"), this);
+    m_budgetText->setObjectName(QStringLiteral("historyUsage"));
+    m_budgetText->setWordWrap(true);
+    auto *budgetRow = new QVBoxLayout;
+    budgetRow->addWidget(m_budget);
+    budgetRow->addWidget(m_budgetText);
+    form->addRow(tr("History disk budget"), budgetRow);
     layout->addLayout(form);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -73,6 +92,14 @@ LagSettingsDialog::LagSettingsDialog(const QString &connection, const LagSetting
     m_command->setText(s.alertCommand);
     m_notify->setChecked(s.desktopNotifications);
     m_commitStream->setChecked(s.readCommitStream);
+    m_budget->setValue(s.historyBudgetMB);
+    connect(m_budget, &QSpinBox::valueChanged, this, &LagSettingsDialog::updateBudgetText);
+    if (service) {
+        connect(service, &LagService::historyUsageAvailable, this, &LagSettingsDialog::setHistoryUsage);
+        service->requestHistoryUsage();
+    } else {
+        m_budgetText->setText(tr("Not connected: the history's size is shown while sampling."));
+    }
 
     connect(add, &QPushButton::clicked, this, [this] { addRow({}); });
     connect(remove, &QPushButton::clicked, this, [this] {
@@ -91,6 +118,43 @@ LagSettingsDialog::LagSettingsDialog(const QString &connection, const LagSetting
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
+void LagSettingsDialog::setHistoryUsage(const HistoryUsage &usage, int intervalSeconds)
+{
+    m_usage = usage;
+    m_intervalSeconds = std::max(1, intervalSeconds);
+    updateBudgetText();
+}
+
+void LagSettingsDialog::updateBudgetText()
+{
+    if (!m_usage)
+        return;
+    const HistoryUsage &u = *m_usage;
+    const QLocale locale;
+    const auto size = [&](qint64 bytes) {
+        return bytes < 1024 * 1024 ? tr("%1 KB").arg(locale.toString(double(bytes) / 1024.0, 'f', 1))
+                                   : tr("%1 MB").arg(locale.toString(double(bytes) / (1024.0 * 1024.0), 'f', 1));
+    };
+    if (u.series == 0 || u.samples == 0) {
+        m_budgetText->setText(tr("No history recorded for this connection yet (database file: %1).").arg(size(u.fileBytes)));
+        return;
+    }
+    const qint64 budget = qint64(m_budget->value()) * 1024 * 1024;
+    const HistoryStore::Retention retention;
+    const qint64 reach = HistoryStore::retentionFor(budget, u.series, u.bytesPerSample(), m_intervalSeconds, retention);
+    const QString buys = reach >= retention.keepSecs
+                             ? tr("%1 MB holds the full %2 of history at this rate.")
+                                   .arg(locale.toString(m_budget->value()), formatDuration(double(retention.keepSecs)))
+                             : tr("%1 MB holds about %2 of history at this rate; older data is dropped first.")
+                                   .arg(locale.toString(m_budget->value()), formatDuration(double(reach)));
+    m_budgetText->setText(tr("Now %1 for %2 partition series (%3 bytes per sample, sampled every %4 s), "
+                             "back to %5. %6 Database file: %7.")
+                              .arg(size(u.bytes), locale.toString(u.series), locale.toString(u.bytesPerSample(), 'f', 2),
+                                   locale.toString(m_intervalSeconds),
+                                   locale.toString(QDateTime::fromMSecsSinceEpoch(u.oldestMs), QLocale::ShortFormat),
+                                   buys, size(u.fileBytes)));
+}
+
 void LagSettingsDialog::addRow(const LagThreshold &t)
 {
     const int row = m_thresholds->rowCount();
@@ -106,6 +170,7 @@ LagSettings LagSettingsDialog::settings(QStringList *problems) const
 {
     LagSettings s;
     s.commitStreamLookBackMinutes = m_initial.commitStreamLookBackMinutes;
+    s.historyBudgetMB = m_budget->value();
     for (int r = 0; r < m_thresholds->rowCount(); ++r) {
         const auto text = [&](int c) { return m_thresholds->item(r, c) ? m_thresholds->item(r, c)->text().trimmed() : QString(); };
         LagThreshold t;
