@@ -12,6 +12,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace kops {
@@ -100,6 +101,22 @@ Result<RdKafkaHandle *> RdKafkaClusterApi::producer()
 Result<RdKafkaHandle *> RdKafkaClusterApi::reader()
 {
     return ensure(m_reader, int(RdKafkaHandle::Kind::Reader));
+}
+
+int RdKafkaClusterApi::coordinatorRequestTimeoutMs(qint64 waitMs)
+{
+    // A minute beyond the wait: the waiting side always gives up (and retires the handle) first.
+    return int(std::min<qint64>(waitMs + 60'000, std::numeric_limits<int>::max()));
+}
+
+void RdKafkaClusterApi::retireAdmin(qsizetype outstanding, const char *what)
+{
+    if (!m_admin || outstanding <= 0)
+        return;
+    spdlog::warn("{}: {} group request(s) still outstanding after the wait; closing the admin client "
+                 "(librdkafka 2.0.x aborts when it times out a group request itself)",
+                 what, outstanding);
+    m_admin.reset();
 }
 
 Result<ClusterMetadata> RdKafkaClusterApi::metadata()
@@ -246,38 +263,13 @@ Result<QList<GroupListing>> RdKafkaClusterApi::listGroups()
     return out;
 }
 
-Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringList &requested)
-{
-    // librdkafka rejects the whole request (_INVALID_ARG) when a name appears twice.
-    QStringList groupIds = requested;
-    groupIds.removeDuplicates();
-    if (groupIds.isEmpty())
-        return QList<GroupDescription>{};
-    auto h = admin();
-    if (!h)
-        return h.error();
-    rd_kafka_t *rk = h.value()->rk();
-    QueuePtr q(rd_kafka_queue_new(rk));
-    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS, m_options.timeoutMs);
-    std::vector<QByteArray> names;
-    std::vector<const char *> ptrs;
-    names.reserve(size_t(groupIds.size()));
-    for (const QString &g : groupIds)
-        names.push_back(g.toUtf8());
-    for (const QByteArray &n : names)
-        ptrs.push_back(n.constData());
-    rd_kafka_DescribeConsumerGroups(rk, ptrs.data(), ptrs.size(), opt.get(), q.get());
-    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
-    h.value()->serve();
-    if (!ev)
-        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::Cluster", "Describing consumer groups"));
-    if (rd_kafka_event_error(ev.get()))
-        return h.value()->error(rd_kafka_event_error(ev.get()), QCoreApplication::translate("kops::Cluster", "Describing consumer groups"));
+namespace {
 
-    const auto *res = rd_kafka_event_DescribeConsumerGroups_result(ev.get());
+void appendDescriptions(rd_kafka_event_t *ev, QList<GroupDescription> &out)
+{
+    const auto *res = rd_kafka_event_DescribeConsumerGroups_result(ev);
     size_t n = 0;
     const rd_kafka_ConsumerGroupDescription_t **groups = rd_kafka_DescribeConsumerGroups_result_groups(res, &n);
-    QList<GroupDescription> out;
     for (size_t i = 0; i < n; ++i) {
         const rd_kafka_ConsumerGroupDescription_t *g = groups[i];
         GroupDescription d;
@@ -310,6 +302,63 @@ Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringL
         }
         out.append(std::move(d));
     }
+}
+
+} // namespace
+
+Result<QList<GroupDescription>> RdKafkaClusterApi::describeGroups(const QStringList &requested)
+{
+    // librdkafka rejects the whole request (_INVALID_ARG) when a name appears twice.
+    QStringList groupIds = requested;
+    groupIds.removeDuplicates();
+    if (groupIds.isEmpty())
+        return QList<GroupDescription>{};
+    auto h = admin();
+    if (!h)
+        return h.error();
+    rd_kafka_t *rk = h.value()->rk();
+    QueuePtr q(rd_kafka_queue_new(rk));
+    // librdkafka 2.0 looks up the coordinator of every group of a request at once (its
+    // coordinator cache holds 10): the groups go in small requests, a bounded number in flight.
+    constexpr qsizetype kGroupsPerRequest = 16;
+    constexpr int kMaxInFlight = 4;
+    const QDeadlineTimer deadline(m_options.timeoutMs + 1000 + 50 * qint64(groupIds.size()));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS,
+                            coordinatorRequestTimeoutMs(deadline.remainingTime()));
+    const QString what = QCoreApplication::translate("kops::Cluster", "Describing consumer groups");
+    QList<GroupDescription> out;
+    qsizetype next = 0;
+    int inFlight = 0;
+    while (next < groupIds.size() || inFlight > 0) {
+        while (inFlight < kMaxInFlight && next < groupIds.size()) {
+            std::vector<QByteArray> names;
+            std::vector<const char *> ptrs;
+            for (qsizetype i = next; i < std::min(groupIds.size(), next + kGroupsPerRequest); ++i)
+                names.push_back(groupIds.at(i).toUtf8());
+            for (const QByteArray &n : names)
+                ptrs.push_back(n.constData());
+            rd_kafka_DescribeConsumerGroups(rk, ptrs.data(), ptrs.size(), opt.get(), q.get());
+            next += qsizetype(names.size());
+            ++inFlight;
+        }
+        EventPtr ev = waitEvent(q.get(), deadline, h.value());
+        h.value()->serve();
+        if (!ev) {
+            const KafkaError e = h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, what);
+            q.reset(); // an application queue goes before its client
+            retireAdmin(inFlight, "describing groups");
+            return e;
+        }
+        --inFlight;
+        if (rd_kafka_event_error(ev.get())) {
+            const KafkaError e = h.value()->error(rd_kafka_event_error(ev.get()), what);
+            ev.reset();
+            q.reset(); // an application queue goes before its client
+            retireAdmin(inFlight, "describing groups");
+            return e;
+        }
+        appendDescriptions(ev.get(), out);
+    }
     return out;
 }
 
@@ -324,16 +373,21 @@ Result<QList<GroupDeletion>> RdKafkaClusterApi::deleteGroups(const QStringList &
         return h.error();
     rd_kafka_t *rk = h.value()->rk();
     QueuePtr q(rd_kafka_queue_new(rk));
-    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DELETEGROUPS, m_options.timeoutMs);
+    const QDeadlineTimer deadline(m_options.timeoutMs + 1000 + 50 * qint64(groupIds.size()));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_DELETEGROUPS, coordinatorRequestTimeoutMs(deadline.remainingTime()));
     std::vector<rd_kafka_DeleteGroup_t *> groups;
     for (const QString &g : groupIds)
         groups.push_back(rd_kafka_DeleteGroup_new(g.toUtf8().constData()));
     rd_kafka_DeleteGroups(rk, groups.data(), groups.size(), opt.get(), q.get());
     rd_kafka_DeleteGroup_destroy_array(groups.data(), groups.size());
-    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
+    EventPtr ev = waitEvent(q.get(), deadline, h.value());
     h.value()->serve();
-    if (!ev)
-        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::Cluster", "Deleting consumer groups"));
+    if (!ev) {
+        const KafkaError e = h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::Cluster", "Deleting consumer groups"));
+        q.reset(); // an application queue goes before its client
+        retireAdmin(1, "deleting groups");
+        return e;
+    }
     if (rd_kafka_event_error(ev.get()))
         return h.value()->error(rd_kafka_event_error(ev.get()), QCoreApplication::translate("kops::Cluster", "Deleting consumer groups"));
     const auto *res = rd_kafka_event_DeleteGroups_result(ev.get());
@@ -392,11 +446,12 @@ Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted
         return h.error();
     rd_kafka_t *rk = h.value()->rk();
     QueuePtr q(rd_kafka_queue_new(rk));
-    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS, m_options.timeoutMs);
 
     // librdkafka takes one group per request: keep a bounded number in flight on one queue.
     constexpr int kMaxInFlight = 64;
     const QDeadlineTimer deadline(m_options.timeoutMs + 1000 + 50 * qint64(requests.size()));
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS,
+                            coordinatorRequestTimeoutMs(deadline.remainingTime()));
     qsizetype next = 0;
     int inFlight = 0;
     while (next < requests.size() || inFlight > 0) {
@@ -416,12 +471,19 @@ Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted
         EventPtr ev = waitEvent(q.get(), deadline, h.value());
         if (!ev) {
             h.value()->serve();
-            return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::Cluster", "Reading committed offsets"));
+            const KafkaError e = h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, QCoreApplication::translate("kops::Cluster", "Reading committed offsets"));
+            q.reset(); // an application queue goes before its client
+            retireAdmin(inFlight, "reading committed offsets");
+            return e;
         }
         --inFlight;
         if (rd_kafka_event_error(ev.get())) {
             h.value()->serve();
-            return h.value()->error(rd_kafka_event_error(ev.get()), QCoreApplication::translate("kops::Cluster", "Reading committed offsets"));
+            const KafkaError e = h.value()->error(rd_kafka_event_error(ev.get()), QCoreApplication::translate("kops::Cluster", "Reading committed offsets"));
+            ev.reset();
+            q.reset(); // an application queue goes before its client
+            retireAdmin(inFlight, "reading committed offsets");
+            return e;
         }
         const auto *res = rd_kafka_event_ListConsumerGroupOffsets_result(ev.get());
         size_t n = 0;
@@ -430,7 +492,11 @@ Result<QHash<QString, QList<PartitionOffset>>> RdKafkaClusterApi::fetchCommitted
             const QString name = str(rd_kafka_group_result_name(groups[i]));
             if (const rd_kafka_error_t *e = rd_kafka_group_result_error(groups[i])) {
                 h.value()->serve();
-                return h.value()->error(e, QCoreApplication::translate("kops::Cluster", "Reading committed offsets of group '%1'").arg(name));
+                const KafkaError ke = h.value()->error(e, QCoreApplication::translate("kops::Cluster", "Reading committed offsets of group '%1'").arg(name));
+                ev.reset();
+                q.reset(); // an application queue goes before its client
+                retireAdmin(inFlight, "reading committed offsets");
+                return ke;
             }
             QList<PartitionOffset> offsets;
             if (const rd_kafka_topic_partition_list_t *parts = rd_kafka_group_result_partitions(groups[i])) {
@@ -542,16 +608,22 @@ Result<QList<PartitionOffset>> RdKafkaClusterApi::alterGroupOffsets(const QStrin
         p->offset = po.offset;
     }
     QueuePtr q(rd_kafka_queue_new(rk));
-    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS, m_options.timeoutMs);
+    const QDeadlineTimer deadline(m_options.timeoutMs + 1000);
+    auto opt = adminOptions(rk, RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS,
+                            coordinatorRequestTimeoutMs(deadline.remainingTime()));
     rd_kafka_AlterConsumerGroupOffsets_t *req =
         rd_kafka_AlterConsumerGroupOffsets_new(groupId.toUtf8().constData(), list.get());
     rd_kafka_AlterConsumerGroupOffsets(rk, &req, 1, opt.get(), q.get());
     rd_kafka_AlterConsumerGroupOffsets_destroy(req);
-    EventPtr ev = waitEvent(q.get(), QDeadlineTimer(m_options.timeoutMs + 1000), h.value());
+    EventPtr ev = waitEvent(q.get(), deadline, h.value());
     h.value()->serve();
     const QString what = QCoreApplication::translate("kops::Cluster", "Changing the offsets of group '%1'").arg(groupId);
-    if (!ev)
-        return h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, what);
+    if (!ev) {
+        const KafkaError e = h.value()->error(RD_KAFKA_RESP_ERR__TIMED_OUT, what);
+        q.reset(); // an application queue goes before its client
+        retireAdmin(1, "changing group offsets");
+        return e;
+    }
     if (rd_kafka_event_error(ev.get()))
         return h.value()->error(rd_kafka_event_error(ev.get()), what);
     const auto *res = rd_kafka_event_AlterConsumerGroupOffsets_result(ev.get());

@@ -70,6 +70,17 @@ private:
     using OffsetRequest = QPair<QString, std::optional<QList<TopicPartition>>>;
     Result<QHash<QString, QList<PartitionOffset>>> fetchCommitted(const QList<OffsetRequest> &requests);
     Result<RdKafkaHandle *> ensure(std::unique_ptr<RdKafkaHandle> &slot, int kind);
+    /// librdkafka request timeout for a group (coordinator) request whose answer this client
+    /// waits for `waitMs`: longer than the wait, so that librdkafka never times such a request
+    /// out itself (see retireAdmin()).
+    static int coordinatorRequestTimeoutMs(qint64 waitMs);
+    /// Destroys the admin handle: called when group requests are still outstanding after this
+    /// client stopped waiting for them. librdkafka 2.0.x aborts the process
+    /// (rd_kafka_enq_once_del_source_return: eonce->refcnt > 0) when it times out a group
+    /// request whose coordinator lookup is still pending and the lookup completes later;
+    /// destroying the handle first fails those lookups on its safe path instead. The caller
+    /// destroys its result queue (and events) first.
+    void retireAdmin(qsizetype outstanding, const char *what);
 
     QList<QPair<QString, QString>> m_props;
     Options m_options;
