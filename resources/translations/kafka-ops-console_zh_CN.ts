@@ -1906,7 +1906,7 @@
     </message>
     <message>
         <source>Reading the group&apos;s offsets, the log ends and the lag history…</source>
-        <translation>正在读取消费者组位点、日志末端和延迟历史…</translation>
+        <translation>正在读取消费者组位点、日志末端和积压历史…</translation>
     </message>
     <message>
         <source>none (from the log start)</source>
@@ -1918,11 +1918,11 @@
     </message>
     <message>
         <source>&lt;b&gt;Backlog:&lt;/b&gt; %1 records on %2 partitions. &lt;b&gt;Consumed:&lt;/b&gt; %3 records/s (lag history).</source>
-        <translation>&lt;b&gt;积压：&lt;/b&gt;%2 个分区共 %1 条消息。&lt;b&gt;消费速率：&lt;/b&gt;每秒 %3 条（来自延迟历史）。</translation>
+        <translation>&lt;b&gt;积压：&lt;/b&gt;%2 个分区共 %1 条消息。&lt;b&gt;消费速率：&lt;/b&gt;每秒 %3 条（来自积压历史）。</translation>
     </message>
     <message>
         <source>No consume rate in the lag history: one consumer is assumed to manage %1 records/s.</source>
-        <translation>延迟历史中没有消费速率：假定每个消费者每秒处理 %1 条。</translation>
+        <translation>积压历史中没有消费速率：假定每个消费者每秒处理 %1 条。</translation>
     </message>
     <message>
         <source>One consumer managed about %1 records/s.</source>
