@@ -1,5 +1,7 @@
 #include "commitstream.h"
 
+#include "partitionstream.h"
+
 #include <QCoreApplication>
 
 #include <QDateTime>
@@ -114,6 +116,8 @@ Status CommitStreamReader::update(ClusterApi &api)
     auto marks = api.watermarks(parts);
     if (!marks)
         return marks.error();
+    QList<StreamRange> ranges;
+    QHash<int, qint64> ends;
     for (const PartitionWatermarks &w : marks.value()) {
         if (!w.errorCode.isEmpty())
             return KafkaError::make(w.errorCode, QStringLiteral("%1/%2: %3").arg(topic).arg(w.partition).arg(w.errorMessage));
@@ -122,24 +126,32 @@ Status CommitStreamReader::update(ClusterApi &api)
             pos = w.low;
         else if (pos == -1)
             pos = w.high;
-        while (pos < w.high) {
-            auto records = api.read({topic, w.partition}, pos, m_options.readChunk, m_options.readTimeoutMs);
-            if (!records)
-                return records.error();
-            if (records.value().isEmpty()) {
-                // Transaction markers are never handed out: a few may be all that is left. An
-                // empty answer with more than that left is a read that timed out.
-                if (w.high - pos > 16)
-                    return KafkaError::make(QStringLiteral("_TIMED_OUT"),
-                                            QCoreApplication::translate("kops::Lag", "Reading %1/%2 from offset %3 timed out").arg(topic).arg(w.partition).arg(pos));
-                pos = w.high;
-                break;
-            }
-            for (const ConsumedRecord &r : records.value()) {
-                if (r.key)
-                    m_state.apply(*r.key, r.value);
-                pos = r.offset + 1;
-            }
+        if (pos < w.high) {
+            ranges.append({w.partition, pos, w.high});
+            ends.insert(w.partition, w.high);
+        }
+    }
+    // Every partition with new records at once, in place (one fetch per leader instead of one
+    // read per partition and chunk: a first round reads the look-back in a fraction of the time).
+    if (!ranges.isEmpty()) {
+        auto stream = PartitionStream::open(api, topic, ranges);
+        while (!stream->atEnd()) {
+            auto shown = stream->visit(m_options.readChunk, m_options.readTimeoutMs, [this](const RecordView &r) {
+                if (r.hasKey())
+                    m_state.apply(r.key().toByteArray(),
+                                  r.hasValue() ? std::optional<QByteArray>(r.value().toByteArray()) : std::nullopt);
+                m_positions[r.partition] = r.offset + 1;
+            });
+            if (!shown)
+                return shown.error(); // what was read stays applied; the next round continues from there
+        }
+        // The stream ends a partition at its end, or earlier at the last stable offset of an open
+        // transaction (read_committed): a few transaction markers may be all that is left, more
+        // than that are records of an open transaction, read once it is committed.
+        for (auto it = ends.cbegin(); it != ends.cend(); ++it) {
+            qint64 &pos = m_positions[it.key()];
+            if (it.value() - pos <= 16)
+                pos = it.value();
         }
     }
     m_upToDateAtMs = QDateTime::currentMSecsSinceEpoch();
