@@ -126,9 +126,19 @@ public:
     qint64 fileSizeBytes();
 
 private:
-    struct Chunk;
+    struct Chunk
+    {
+        qint64 t0 = 0;
+        qint64 t1 = 0;
+        int n = 0;
+        int res = 0;
+        QByteArray data;
+    };
     Status migrate();
     QList<OffsetPoint> load(qint64 sid, qint64 fromS, qint64 toS);
+    /// The points of a series' chunks within [fromS, toS], in time order (no database access:
+    /// may run on any thread).
+    static QList<OffsetPoint> decodeRange(qint64 sid, const QList<Chunk> &chunks, qint64 fromS, qint64 toS);
     QList<Chunk> chunksOf(qint64 sid, qint64 fromS, qint64 toS);
     bool storeChunk(qint64 sid, const QList<OffsetPoint> &points, int res);
     qint64 rewriteSeries(qint64 sid, qint64 nowS, const Retention &retention);
