@@ -109,6 +109,7 @@ void RdKafkaPendingDelivery::enqueue()
         rep.partition = r.partition;
         rep.errorCode = QStringLiteral("_IN_PROGRESS");
         const QByteArray &topic = utf8(r.topic);
+        m_handle->knowTopic(topic, 5000);
         const rd_kafka_message_t *fwd = r.forwarded.get();
         rd_kafka_headers_t *hdrs = nullptr;
         if (fwd) {

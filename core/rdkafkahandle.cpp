@@ -155,6 +155,30 @@ Result<std::unique_ptr<RdKafkaHandle>> RdKafkaHandle::create(Kind kind, const QL
     return h;
 }
 
+void RdKafkaHandle::knowTopic(const QByteArray &topic, int timeoutMs)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_rk || m_knownTopics.contains(topic))
+            return;
+    }
+    rd_kafka_topic_t *rkt = rd_kafka_topic_new(m_rk, topic.constData(), nullptr);
+    if (!rkt)
+        return;
+    const rd_kafka_metadata_t *md = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_rk, 0, rkt, &md, timeoutMs);
+    bool known = false;
+    if (md) {
+        known = md->topic_cnt == 1 && md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR && md->topics[0].partition_cnt > 0;
+        rd_kafka_metadata_destroy(md);
+    }
+    rd_kafka_topic_destroy(rkt);
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR && known) { // otherwise asked again next time (and librdkafka retries too)
+        std::lock_guard lock(m_mutex);
+        m_knownTopics.insert(topic);
+    }
+}
+
 void RdKafkaHandle::serve()
 {
     if (m_rk)

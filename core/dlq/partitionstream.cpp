@@ -346,10 +346,16 @@ std::unique_ptr<PartitionStream> PartitionStream::open(ClusterApi &api, const QS
         return std::make_unique<ApiPartitionStream>(api, topic, ranges);
     auto props = rdkafka->properties();
     props.prepend({QStringLiteral("group.id"), QStringLiteral("kafka-ops-console-reader")});
-    // Bounded prefetch: memory stays flat however large the topic (at most 8 x 12 MB queued).
-    props.append({QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("12288")});
+    // Bounded prefetch: memory stays flat however large the topic. The bounds apply to the
+    // stream's one queue, and librdkafka 2.0 stops fetching for a whole second once either is
+    // reached (2.1 made that fetch.queue.backoff.ms): they must hold more than a second of what
+    // the caller takes, or it waits for records while the broker has them. At 100,000 (as
+    // before) a requeue, taking ~200,000 records a second, stalled for up to 1.7 s in a third of
+    // its runs (debug=fetch: "queued.min.messages exceeded", then nothing fetched until the
+    // broker thread's next wake-up).
+    props.append({QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("65536")});
     props.append({QStringLiteral("fetch.max.bytes"), QStringLiteral("16777216")});
-    props.append({QStringLiteral("queued.min.messages"), QStringLiteral("100000")});
+    props.append({QStringLiteral("queued.min.messages"), QStringLiteral("300000")});
     // librdkafka 2.0 pauses a partition's fetching for fetch.error.backoff.ms (500 ms) whenever its
     // queue is full; with a bounded queue that is often, so keep the pause short.
     props.append({QStringLiteral("fetch.error.backoff.ms"), QStringLiteral("10")});
