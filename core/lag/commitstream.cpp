@@ -35,11 +35,19 @@ bool CommitStreamState::apply(const QByteArray &key, const std::optional<QByteAr
             ++m_skipped;
             return false;
         }
+        for (GroupMetadataMember &m : meta->members) {
+            // Only what they decode to is kept (assignedPartitions): the raw protocol bytes
+            // were most of the state's memory on clusters of thousands of groups.
+            m.subscription = QByteArray();
+            m.assignment = QByteArray();
+            for (auto &assigned : m.assignedPartitions)
+                assigned.first = intern(assigned.first);
+        }
         m_groups[k->group].metadata = std::move(meta);
         ++m_applied;
         return true;
     }
-    const TopicPartition tp{k->topic, k->partition};
+    const TopicPartition tp{intern(k->topic), k->partition};
     if (!value) { // offset deleted or expired
         auto it = m_groups.find(k->group);
         if (it != m_groups.end()) {
@@ -69,6 +77,12 @@ bool CommitStreamState::apply(const QByteArray &key, const std::optional<QByteAr
     c.metadata = v->metadata;
     ++m_applied;
     return true;
+}
+
+const QString &CommitStreamState::intern(const QString &name)
+{
+    const auto it = m_names.constFind(name);
+    return it != m_names.cend() ? *it : *m_names.insert(name);
 }
 
 void CommitStreamState::restore(QHash<QString, StreamGroup> groups, qint64 applied, qint64 skipped)

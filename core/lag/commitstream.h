@@ -4,6 +4,7 @@
 #include "commitstreamdecoder.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <optional>
 
@@ -45,7 +46,11 @@ public:
     void restore(QHash<QString, StreamGroup> groups, qint64 applied, qint64 skipped);
 
 private:
+    /// One copy of each topic name, shared by every commit key naming it.
+    const QString &intern(const QString &name);
+
     QHash<QString, StreamGroup> m_groups;
+    QSet<QString> m_names;
     qint64 m_applied = 0;
     qint64 m_skipped = 0;
 };
