@@ -117,6 +117,25 @@ private:
     QString m_bootstrap;
     std::unique_ptr<RdKafkaClusterApi> m_api;
 
+    /// A one-partition topic holding `count` records.
+    bool createWithRecords(const QString &topic, int count)
+    {
+        NewTopic nt;
+        nt.name = topic;
+        nt.partitions = 1;
+        if (!m_api->createTopic(nt).ok())
+            return false;
+        QList<OutgoingRecord> records;
+        for (int i = 0; i < count; ++i) {
+            OutgoingRecord r;
+            r.topic = topic;
+            r.partition = 0;
+            r.value = QByteArray("v");
+            records.append(r);
+        }
+        return m_api->produce(records).ok();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -140,19 +159,7 @@ private slots:
     void aSecondRunContinuesFromTheSavedState()
     {
         const QString topic = unique(QStringLiteral("kops-cs-saved"));
-        NewTopic nt;
-        nt.name = topic;
-        nt.partitions = 1;
-        QVERIFY(m_api->createTopic(nt).ok());
-        QList<OutgoingRecord> records;
-        for (int i = 0; i < 50; ++i) {
-            OutgoingRecord r;
-            r.topic = topic;
-            r.partition = 0;
-            r.value = QByteArray("v");
-            records.append(r);
-        }
-        QVERIFY(m_api->produce(records).ok());
+        QVERIFY(createWithRecords(topic, 50));
         const QString group = unique(QStringLiteral("kops-cs-saved-g"));
         Member m(m_bootstrap, group, topic, QStringLiteral("saved-1"));
         QVERIFY(m.waitAssigned(60000));
@@ -222,21 +229,8 @@ private slots:
     {
         const QString topicA = unique(QStringLiteral("kops-cs-a"));
         const QString topicB = unique(QStringLiteral("kops-cs-b"));
-        for (const QString &t : {topicA, topicB}) {
-            NewTopic nt;
-            nt.name = t;
-            nt.partitions = 1;
-            QVERIFY(m_api->createTopic(nt).ok());
-            QList<OutgoingRecord> records;
-            for (int i = 0; i < 100; ++i) {
-                OutgoingRecord r;
-                r.topic = t;
-                r.partition = 0;
-                r.value = QByteArray("v");
-                records.append(r);
-            }
-            QVERIFY(m_api->produce(records).ok());
-        }
+        for (const QString &t : {topicA, topicB})
+            QVERIFY(createWithRecords(t, 100));
         const QString silent = unique(QStringLiteral("kops-cs-silent"));
         const QString repeating = unique(QStringLiteral("kops-cs-repeat"));
         Member a(m_bootstrap, silent, topicA, QStringLiteral("silent-1"));
