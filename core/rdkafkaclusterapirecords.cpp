@@ -14,6 +14,7 @@
 #include <QSemaphore>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <vector>
 
@@ -91,12 +92,24 @@ private:
 void RdKafkaPendingDelivery::enqueue()
 {
     rd_kafka_t *rk = m_handle->rk();
-    // Names converted once per batch, not once per record.
+    // Names converted once per batch, not once per record; the few names every record shares
+    // (its topic, a tool's own headers) are found by their data, without hashing.
     QHash<QString, QByteArray> names;
-    auto utf8 = [&names](const QString &s) -> const QByteArray & {
+    struct Recent
+    {
+        QString name;
+        QByteArray utf8;
+    };
+    std::array<Recent, 8> recent;
+    size_t nextRecent = 0;
+    auto utf8 = [&](const QString &s) -> QByteArray { // a shared copy: cheap, and valid however long it is kept
+        for (const Recent &r : recent)
+            if (!r.utf8.isNull() && r.name.isSharedWith(s))
+                return r.utf8;
         auto it = names.find(s);
         if (it == names.end())
             it = names.insert(s, s.toUtf8());
+        recent[nextRecent++ % recent.size()] = {s, *it};
         return *it;
     };
     for (qsizetype i = 0; i < m_records.size(); ++i) {

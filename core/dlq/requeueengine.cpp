@@ -42,6 +42,8 @@ struct RequeueEngine::Run
     RecordFilter filter;
     DeadLetterDecoder decoder;
     QHash<QString, int> partitionCounts;
+    QString lastCountTopic; ///< partitionCount()'s last answer, for the same string
+    int lastCount = 0;
     QHash<QString, KafkaError> badTopics;
     QHash<TopicPartition, qint64> marks;     ///< start watermarks (journalled)
     QHash<TopicPartition, qint64> scannedTo; ///< reconciled up to, in this run
@@ -59,6 +61,7 @@ struct RequeueEngine::Run
     bool needInfo = false;   ///< the dead-letter headers decide where or when a record goes, or if it matches
     DeadLetterDecoder::Parts infoParts = DeadLetterDecoder::Parts::Routing;
     QList<QByteArray> replacedHeaders; ///< the requeue's own headers, replaced on every record sent
+    QString ownHeaderNames[3];         ///< the same as strings (from, count, job), shared by every record
     struct Page
     {
         QList<Pending> pending;          ///< what was sent (records moved to `records`)
@@ -246,6 +249,14 @@ Result<RequeueOutcome> RequeueEngine::resume(qint64 journalId, Control *control,
 
 Result<int> RequeueEngine::partitionCount(Run &run, const QString &topic)
 {
+    // Records of a job usually all go to one topic: the same string as the last time.
+    if (run.lastCountTopic.isSharedWith(topic) && run.lastCount > 0)
+        return run.lastCount;
+    if (auto it = run.partitionCounts.constFind(topic); it != run.partitionCounts.cend()) {
+        run.lastCountTopic = topic;
+        run.lastCount = *it;
+        return *it;
+    }
     if (auto it = run.partitionCounts.constFind(topic); it != run.partitionCounts.cend())
         return *it;
     if (auto it = run.badTopics.constFind(topic); it != run.badTopics.cend())
@@ -392,7 +403,7 @@ std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const RecordVi
     }
 
     // The requeue's own headers are replaced (the count goes up by one); dead-letter headers may go.
-    const QByteArray countName = requeueCountHeader().toUtf8();
+    const QByteArray &countName = run.replacedHeaders.at(1);
     qint64 previousCount = 0;
     QList<QByteArray> stripped;
     r.forEachHeader([&](QByteArrayView name, QByteArrayView value, bool) {
@@ -403,10 +414,12 @@ std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const RecordVi
             stripped.append(name.toByteArray());
         return true;
     });
-    const QList<RecordHeader> own = {
-        {requeuedFromHeader(), run.fromPrefix + QByteArray::number(r.partition) + '/' + QByteArray::number(r.offset)},
-        {requeueCountHeader(), QByteArray::number(previousCount + 1)},
-        {requeueJobHeader(), run.uuid}};
+    QByteArray from; // "source-topic/partition/offset", built in one allocation
+    from.reserve(run.fromPrefix.size() + 32);
+    from.append(run.fromPrefix).append(QByteArray::number(r.partition)).append('/').append(QByteArray::number(r.offset));
+    const QList<RecordHeader> own = {{run.ownHeaderNames[0], std::move(from)},
+                                     {run.ownHeaderNames[1], QByteArray::number(previousCount + 1)},
+                                     {run.ownHeaderNames[2], run.uuid}};
 
     if ((out.forwarded = r.retain())) {
         // Sent as read: key, value and headers stay where librdkafka has them.
@@ -651,6 +664,9 @@ Result<RequeueOutcome> RequeueEngine::execute(RequeueJob job, Control *control, 
     run.uuid = run.job.uuid.toUtf8();
     run.fromPrefix = (run.spec.sourceTopic + QLatin1Char('/')).toUtf8();
     run.replacedHeaders = {requeuedFromHeader().toUtf8(), requeueCountHeader().toUtf8(), requeueJobHeader().toUtf8()};
+    run.ownHeaderNames[0] = requeuedFromHeader();
+    run.ownHeaderNames[1] = requeueCountHeader();
+    run.ownHeaderNames[2] = requeueJobHeader();
     {
         const RequeueOptions &o = run.spec.options;
         const bool texts = run.spec.records.isEmpty() && run.filter.needsDeadLetterInfo();
