@@ -249,6 +249,90 @@ private slots:
         }
         QCOMPARE(int(values.size()), 300);
     }
+
+    // A record due in 4 s waits in memory while the 50 due sooner behind it in the same tier
+    // partition go out; the router is killed after those are committed (the tier's committed
+    // offset still before the waiting one) and restarted: each record once, the 50 not again.
+    void delayRouterWaitsInMemoryAndSurvivesAKill()
+    {
+        MockCluster mock(3);
+        const QList<DelayTier> tiers{{QStringLiteral("5s"), 5000}, {QStringLiteral("10s"), 10000}};
+        DelayQueue queue(QStringLiteral("mem"), tiers);
+        for (const QString &t : queue.tierTopics())
+            mock.createTopic(t, 1, 3);
+        mock.createTopic(QStringLiteral("out"), 1, 3);
+        RdKafkaClusterApi api(mock.clientProperties());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<DelayedRecord> records;
+        for (int i = 0; i <= 50; ++i) {
+            DelayedRecord r;
+            r.target = QStringLiteral("out");
+            r.dueMs = i == 0 ? now + 4000 : now + 300 + i * 10; // the first in the tier is due last
+            r.key = QByteArray("k");
+            r.value = QByteArray::number(i);
+            records.append(r);
+        }
+        auto sent = queue.send(api, records);
+        QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().toString()));
+        QCOMPARE(sent.value().first().tierTopic, QStringLiteral("mem_5s"));
+        QCOMPARE(sent.value().first().offset, 0);
+
+        QTemporaryDir dir;
+        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
+        {
+            TransactionalRelay::Control control;
+            std::atomic<bool> committedAll{false};
+            auto r = queue.run(
+                api, journal, QStringLiteral("mock"), &control,
+                [&](const RelayProgress &p) {
+                    if (p.produced >= 50) {
+                        QCOMPARE(p.waitingInMemory, 1);
+                        committedAll = true;
+                    }
+                },
+                {}, [&](TransactionalRelay &relay) { relay.killAfterProduceForTest = [&](int) { return committedAll.load(); }; });
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().code, QStringLiteral("_KILLED"));
+        }
+        auto firstRun = readCommitted(mock.clientProperties(), QStringLiteral("out"), 1);
+        QCOMPARE(int(firstRun.size()), 50);
+        for (const ReadBack &r : firstRun)
+            QVERIFY2(r.value != "0", "the record due last is still waiting");
+        RdKafkaClusterApi check(mock.clientProperties());
+        auto committed = check.committedOffsetsFor(queue.routerGroup(), {{QStringLiteral("mem_5s"), 0}});
+        QVERIFY(committed.ok());
+        QVERIFY2(committed.value().isEmpty() || committed.value().first().offset <= 0,
+                 "the tier's committed offset does not pass the record still waiting");
+
+        TransactionalRelay::Control control;
+        std::thread runner([&] {
+            RdKafkaClusterApi api2(mock.clientProperties());
+            RelayJournal journal2(dir.filePath(QStringLiteral("j.sqlite")));
+            auto r = queue.run(api2, journal2, QStringLiteral("mock"), &control);
+            if (!r)
+                qWarning("router: %s", qPrintable(r.error().toString()));
+        });
+        QList<ReadBack> got;
+        for (int i = 0; i < 60 && got.size() < 51; ++i) {
+            QTest::qWait(250);
+            got = readCommitted(mock.clientProperties(), QStringLiteral("out"), 1);
+        }
+        QTest::qWait(1500); // anything more would be a duplicate
+        got = readCommitted(mock.clientProperties(), QStringLiteral("out"), 1);
+        control.cancel = true;
+        runner.join();
+        QHash<QByteArray, int> times;
+        for (const ReadBack &r : got)
+            ++times[r.value];
+        for (auto it = times.cbegin(); it != times.cend(); ++it)
+            if (it.value() != 1)
+                qWarning("value %s arrived %d times", it.key().constData(), it.value());
+        QCOMPARE(int(times.size()), 51);
+        QCOMPARE(int(got.size()), 51);
+        QCOMPARE(got.last().value, QByteArray("0")); // after the 50 that were behind it in its tier
+        for (const ReadBack &r : got)
+            QVERIFY2(r.timestampMs >= records.at(r.value.toInt()).dueMs, "forwarded at or after its due time");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRelayMock)

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace kops {
 
@@ -339,6 +340,13 @@ Result<RelayProgress> DelayQueue::run(ClusterApi &api, RelayJournal &journal, co
     options.transactionalId = transactionalId();
     options.originHeader = QString::fromLatin1(kDelayOriginHeader);
     options.maxTransactionMs = 50; // a forwarded record is visible when its transaction commits
+    // Records due within the shortest tier (at least 1 s, at most 10 s) wait in memory in due
+    // order, so one due sooner than the records ahead of it in its tier is not held up by them,
+    // and a paused tier partition is read again that long before its head is due.
+    qint64 shortest = std::numeric_limits<qint64>::max();
+    for (const DelayTier &t : m_tiers)
+        shortest = std::min(shortest, t.ms);
+    options.memoryHoldMs = std::clamp<qint64>(shortest, 1000, 10000);
     for (const QString &name : tierTopics())
         if (const TopicInfo *t = md.value().topic(name))
             for (const PartitionInfo &p : t->partitions)
