@@ -114,6 +114,8 @@ struct TransactionalRelay::State
     /// offset. The journalled mark stays at the first of them, so a restart finds them.
     QHash<TopicPartition, std::map<qint64, std::pair<TopicPartition, qint64>>> uncovered;
     QHash<TopicPartition, qint64> writtenEnd; ///< past the last record committed to each target partition
+    bool marksDirty = false;
+    QElapsedTimer marksSaved;
     QList<OutgoingRecord> out;
     QHash<const rd_kafka_topic_t *, QString> topicNames;
 
@@ -588,8 +590,16 @@ Status TransactionalRelay::moveMarks(State &s)
             moved = true;
         }
     }
+    // A mark behind where it could be only makes a restart read a little more, so moved marks
+    // are written (with a disk sync) at most every two seconds, not after every transaction.
     if (moved)
-        return m_journal.setMarks(m_options.transactionalId, s.marks);
+        s.marksDirty = true;
+    if (s.marksDirty && (!s.marksSaved.isValid() || s.marksSaved.elapsed() >= 2000)) {
+        if (auto saved = m_journal.setMarks(m_options.transactionalId, s.marks); !saved)
+            return saved.error();
+        s.marksDirty = false;
+        s.marksSaved.start();
+    }
     return Done{};
 }
 
