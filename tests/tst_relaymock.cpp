@@ -4,6 +4,7 @@
 #include "drainplanner.h"
 #include "drainservice.h"
 #include "mockcluster.h"
+#include "forwardingclusterapi.h"
 #include "rdkafkaclusterapi.h"
 #include "relayjournal.h"
 #include "relaytestutil.h"
@@ -12,6 +13,7 @@
 #include <librdkafka/rdkafka_mock.h>
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +22,29 @@
 
 using namespace kops;
 using namespace kops::test;
+
+namespace {
+
+/// The mock cluster as a drain sees it: groups are described as empty (the mock cannot
+/// describe groups), everything else is the librdkafka client's.
+class EmptyGroupsApi final : public ForwardingClusterApi
+{
+public:
+    explicit EmptyGroupsApi(RdKafkaClusterApi &real) : ForwardingClusterApi(real), m_real(real) {}
+    Result<QList<GroupDescription>> describeGroups(const QStringList &ids) override
+    {
+        QList<GroupDescription> out;
+        for (const QString &id : ids)
+            out.append(GroupDescription{id, QStringLiteral("Empty"), {}, 1, false, {}, {}, {}});
+        return out;
+    }
+    RdKafkaClusterApi *streamingClient() override { return &m_real; }
+
+private:
+    RdKafkaClusterApi &m_real;
+};
+
+} // namespace
 
 class TestRelayMock : public QObject
 {
@@ -72,7 +97,7 @@ private:
         QCOMPARE(dups, 0);
         QCOMPARE(int(seen.size()), count);
         QCOMPARE(int(records.size()), count);
-        // Same key -> same partition, in source order.
+        // Same key -> same partition, in source order (per source topic).
         QHash<QByteArray, QPair<int, qint64>> lastOf;
         for (const ReadBack &r : records) {
             if (!r.hasKey)
@@ -82,9 +107,10 @@ private:
             int p = -1;
             qint64 o = -1;
             QVERIFY(parseRelayOrigin(r.headers.value(QStringLiteral("kops-drained-from")), &t, &p, &o));
-            if (lastOf.contains(r.key) && lastOf.value(r.key).first == p)
-                QVERIFY2(lastOf.value(r.key).second < o, "order per key kept");
-            lastOf[r.key] = {p, o};
+            const QByteArray keyOf = t.toUtf8() + '\0' + r.key;
+            if (lastOf.contains(keyOf) && lastOf.value(keyOf).first == p)
+                QVERIFY2(lastOf.value(keyOf).second < o, "order per key kept");
+            lastOf[keyOf] = {p, o};
             QCOMPARE(r.headers.value(QStringLiteral("h")), QByteArray("x"));
         }
     }
@@ -144,6 +170,50 @@ private slots:
         if (!beforeCommit) // the mock keeps a killed transaction's records: found, not written again
             QVERIFY(done.value().reconciled > 0);
         checkExactlyOnce(mock, 10000);
+    }
+
+    // Two topics of a group in one drain (DrainService, as the CLI and the page run it), killed
+    // after produce and restarted: each record of both once, in order per key per topic.
+    void drainOfTwoTopicsSurvivesAKill()
+    {
+        MockCluster mock(3);
+        mock.createTopic(QStringLiteral("src"), 4, 3);
+        mock.createTopic(QStringLiteral("src2"), 4, 3);
+        mock.createTopic(QStringLiteral("dst"), 8, 3);
+        produceKeyed(mock.clientProperties(), QStringLiteral("src"), 6000);
+        produceKeyed(mock.clientProperties(), QStringLiteral("src2"), 4000);
+        RdKafkaClusterApi client(mock.clientProperties());
+        EmptyGroupsApi api(client); // the mock cannot describe groups: "g-two" has no members
+        DrainRequest request;
+        request.group = QStringLiteral("g-two");
+        request.topics = {QStringLiteral("src"), QStringLiteral("src2")};
+        request.target = QStringLiteral("dst");
+        auto plan = DrainService::plan(api, request, nullptr);
+        QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));
+        QCOMPARE(plan.value().partitions.size(), 8);
+        QCOMPARE(plan.value().backlog, 10000);
+        QVERIFY(plan.value().targetExists);
+        QCOMPARE(plan.value().toJson().value(QStringLiteral("topic")).toString(), QStringLiteral("src,src2"));
+        QTemporaryDir dir;
+        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
+        auto killed = DrainService::run(api, plan.value(), journal, QStringLiteral("mock"), nullptr, {}, [](TransactionalRelay &relay) {
+            relay.killAfterProduceForTest = [](int txn) { return txn == 1; }; // one transaction holds it all
+        });
+        QVERIFY(!killed.ok());
+        QVERIFY2(killed.error().code == QStringLiteral("_KILLED"), qPrintable(killed.error().toString()));
+        auto done = DrainService::run(api, plan.value(), journal, QStringLiteral("mock"));
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
+        QCOMPARE(done.value().remaining, 0);
+        QVERIFY(done.value().reconciled > 0); // the mock keeps the killed transaction's records
+        checkExactlyOnce(mock, 10000);
+        const auto records = readCommitted(mock.clientProperties(), QStringLiteral("dst"), 8);
+        QSet<QString> from;
+        for (const ReadBack &r : records)
+            from.insert(QString::fromUtf8(r.headers.value(QStringLiteral("kops-drained-from")).split('/').first()));
+        QCOMPARE(from, QSet<QString>({QStringLiteral("src"), QStringLiteral("src2")}));
+        auto jobs = journal.list(QStringLiteral("drain"));
+        QVERIFY(jobs.ok());
+        QCOMPARE(jobs.value().first().spec.value(QStringLiteral("topics")).toArray().size(), 2);
     }
 
     void drainThroughRequestErrors()

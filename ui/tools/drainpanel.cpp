@@ -565,7 +565,11 @@ void DrainPanel::loadJournal()
                    QList<DrainJobRow> rows;
                    for (const auto &[job, ranges] : r.value())
                        rows.append({job, ranges});
+                   const bool first = m_journalModel->rowCount() == 0;
                    m_journalModel->setRows(rows);
+                   if (first && !rows.isEmpty())
+                       for (int c = 0; c < DrainJournalModel::Ranges; ++c)
+                           m_journal->resizeColumnToContents(c);
                    emit journalLoaded();
                });
 }
