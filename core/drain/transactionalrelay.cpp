@@ -99,11 +99,13 @@ struct TransactionalRelay::State
     /// Records fetched for a waiting partition, its head first (the partition is paused).
     std::map<TopicPartition, std::deque<Message>> parked;
     /// Records waiting in memory, by (time, arrival); their offsets per partition hold the
-    /// partition's committed offset back.
+    /// partition's committed offset back. Copied out of librdkafka's fetch buffers, so the
+    /// memory they take is what they count (a held message would pin its whole fetch buffer).
     struct Waiting
     {
         TopicPartition tp;
-        Message msg;
+        ConsumedRecord record;
+        qint64 bytes = 0;
     };
     std::map<std::pair<qint64, quint64>, Waiting> memory;
     QHash<TopicPartition, std::set<qint64>> memoryOffsets;
@@ -480,7 +482,7 @@ TransactionalRelay::Step TransactionalRelay::handle(State &s, Message &msg, cons
         return Step::Next;
     }
     const qint64 offset = msg->offset;
-    const auto hold = routeAndProduce(s, msg, tp, failure);
+    const auto hold = routeAndProduce(s, RecordView::ofMessage(msg.ptr.get()), tp, offset, failure);
     if (!failure->isEmpty())
         return Step::Failed;
     if (!hold) {
@@ -494,9 +496,13 @@ TransactionalRelay::Step TransactionalRelay::handle(State &s, Message &msg, cons
     if (*hold - now <= m_options.memoryHoldMs && !memoryFull) {
         // Its time is near: it waits in memory and the partition is read on, so a record behind
         // it that is due sooner is not held up. The committed offset stays before it.
+        State::Waiting w{tp, rdk::toConsumedRecord(msg.ptr.get(), tp.topic), 256};
+        w.bytes += w.record.key.value_or(QByteArray()).size() + w.record.value.value_or(QByteArray()).size();
+        for (const RecordHeader &h : std::as_const(w.record.headers))
+            w.bytes += h.key.size() * 2 + h.value.value_or(QByteArray()).size() + 32;
         s.memoryOffsets[tp].insert(offset);
-        s.memoryBytes += qint64(msg->len + msg->key_len) + 256;
-        s.memory.emplace(std::make_pair(*hold, ++s.memorySeq), State::Waiting{tp, std::move(msg)});
+        s.memoryBytes += w.bytes;
+        s.memory.emplace(std::make_pair(*hold, ++s.memorySeq), std::move(w));
         s.position[tp] = offset + 1;
         return Step::Next;
     }
@@ -513,14 +519,15 @@ TransactionalRelay::Step TransactionalRelay::handle(State &s, Message &msg, cons
     return Step::Held;
 }
 
-std::optional<qint64> TransactionalRelay::routeAndProduce(State &s, Message &msg, const TopicPartition &tp, QString *failure)
+std::optional<qint64> TransactionalRelay::routeAndProduce(State &s, const RecordView &record, const TopicPartition &tp,
+                                                          qint64 offset, QString *failure)
 {
     s.out.clear();
-    if (auto hold = m_router.route(tp.topic, RecordView::ofMessage(msg.ptr.get()), QDateTime::currentMSecsSinceEpoch(), s.out))
+    if (auto hold = m_router.route(tp.topic, record, QDateTime::currentMSecsSinceEpoch(), s.out))
         return hold;
-    const QByteArray originValue = relayOrigin(tp.topic, tp.partition, msg->offset);
+    const QByteArray originValue = relayOrigin(tp.topic, tp.partition, offset);
     for (const OutgoingRecord &o : std::as_const(s.out))
-        if (!produce(s, o, originValue, tp, msg->offset, failure))
+        if (!produce(s, o, originValue, tp, offset, failure))
             return std::nullopt;
     return std::nullopt;
 }
@@ -530,9 +537,9 @@ bool TransactionalRelay::releaseDue(State &s, qint64 now, QString *failure)
     while (!s.memory.empty() && s.memory.begin()->first.first <= now) {
         auto node = s.memory.extract(s.memory.begin());
         State::Waiting &w = node.mapped();
-        const qint64 offset = w.msg->offset;
-        const qint64 bytes = qint64(w.msg->len + w.msg->key_len) + 256;
-        const auto hold = routeAndProduce(s, w.msg, w.tp, failure);
+        const qint64 offset = w.record.offset;
+        const qint64 bytes = w.bytes;
+        const auto hold = routeAndProduce(s, RecordView::of(w.record), w.tp, offset, failure);
         if (!failure->isEmpty())
             return false;
         if (hold) { // not yet after all (the router's clock): back in line

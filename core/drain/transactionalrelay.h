@@ -120,7 +120,8 @@ private:
     /// partition waits.
     Step handle(State &s, Message &msg, const TopicPartition &tp, QString *failure);
     /// Routes a record and produces what it becomes; the time it must wait for, if it must.
-    std::optional<qint64> routeAndProduce(State &s, Message &msg, const TopicPartition &tp, QString *failure);
+    std::optional<qint64> routeAndProduce(State &s, const RecordView &record, const TopicPartition &tp, qint64 offset,
+                                          QString *failure);
     /// Records waiting in memory whose time came: routed again (and produced).
     bool releaseDue(State &s, qint64 now, QString *failure);
     qint64 committable(const State &s, const TopicPartition &tp) const;
