@@ -4,6 +4,7 @@
 #include "drainplanner.h"
 #include "drainservice.h"
 #include "mockcluster.h"
+#include "forwardingclusterapi.h"
 #include "rdkafkaclusterapi.h"
 #include "relayjournal.h"
 #include "relaytestutil.h"
@@ -12,6 +13,7 @@
 #include <librdkafka/rdkafka_mock.h>
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +22,29 @@
 
 using namespace kops;
 using namespace kops::test;
+
+namespace {
+
+/// The mock cluster as a drain sees it: groups are described as empty (the mock cannot
+/// describe groups), everything else is the librdkafka client's.
+class EmptyGroupsApi final : public ForwardingClusterApi
+{
+public:
+    explicit EmptyGroupsApi(RdKafkaClusterApi &real) : ForwardingClusterApi(real), m_real(real) {}
+    Result<QList<GroupDescription>> describeGroups(const QStringList &ids) override
+    {
+        QList<GroupDescription> out;
+        for (const QString &id : ids)
+            out.append(GroupDescription{id, QStringLiteral("Empty"), {}, 1, false, {}, {}, {}});
+        return out;
+    }
+    RdKafkaClusterApi *streamingClient() override { return &m_real; }
+
+private:
+    RdKafkaClusterApi &m_real;
+};
+
+} // namespace
 
 class TestRelayMock : public QObject
 {
@@ -72,7 +97,7 @@ private:
         QCOMPARE(dups, 0);
         QCOMPARE(int(seen.size()), count);
         QCOMPARE(int(records.size()), count);
-        // Same key -> same partition, in source order.
+        // Same key -> same partition, in source order (per source topic).
         QHash<QByteArray, QPair<int, qint64>> lastOf;
         for (const ReadBack &r : records) {
             if (!r.hasKey)
@@ -82,9 +107,10 @@ private:
             int p = -1;
             qint64 o = -1;
             QVERIFY(parseRelayOrigin(r.headers.value(QStringLiteral("kops-drained-from")), &t, &p, &o));
-            if (lastOf.contains(r.key) && lastOf.value(r.key).first == p)
-                QVERIFY2(lastOf.value(r.key).second < o, "order per key kept");
-            lastOf[r.key] = {p, o};
+            const QByteArray keyOf = t.toUtf8() + '\0' + r.key;
+            if (lastOf.contains(keyOf) && lastOf.value(keyOf).first == p)
+                QVERIFY2(lastOf.value(keyOf).second < o, "order per key kept");
+            lastOf[keyOf] = {p, o};
             QCOMPARE(r.headers.value(QStringLiteral("h")), QByteArray("x"));
         }
     }
@@ -144,6 +170,50 @@ private slots:
         if (!beforeCommit) // the mock keeps a killed transaction's records: found, not written again
             QVERIFY(done.value().reconciled > 0);
         checkExactlyOnce(mock, 10000);
+    }
+
+    // Two topics of a group in one drain (DrainService, as the CLI and the page run it), killed
+    // after produce and restarted: each record of both once, in order per key per topic.
+    void drainOfTwoTopicsSurvivesAKill()
+    {
+        MockCluster mock(3);
+        mock.createTopic(QStringLiteral("src"), 4, 3);
+        mock.createTopic(QStringLiteral("src2"), 4, 3);
+        mock.createTopic(QStringLiteral("dst"), 8, 3);
+        produceKeyed(mock.clientProperties(), QStringLiteral("src"), 6000);
+        produceKeyed(mock.clientProperties(), QStringLiteral("src2"), 4000);
+        RdKafkaClusterApi client(mock.clientProperties());
+        EmptyGroupsApi api(client); // the mock cannot describe groups: "g-two" has no members
+        DrainRequest request;
+        request.group = QStringLiteral("g-two");
+        request.topics = {QStringLiteral("src"), QStringLiteral("src2")};
+        request.target = QStringLiteral("dst");
+        auto plan = DrainService::plan(api, request, nullptr);
+        QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));
+        QCOMPARE(plan.value().partitions.size(), 8);
+        QCOMPARE(plan.value().backlog, 10000);
+        QVERIFY(plan.value().targetExists);
+        QCOMPARE(plan.value().toJson().value(QStringLiteral("topic")).toString(), QStringLiteral("src,src2"));
+        QTemporaryDir dir;
+        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
+        auto killed = DrainService::run(api, plan.value(), journal, QStringLiteral("mock"), nullptr, {}, [](TransactionalRelay &relay) {
+            relay.killAfterProduceForTest = [](int txn) { return txn == 1; }; // one transaction holds it all
+        });
+        QVERIFY(!killed.ok());
+        QVERIFY2(killed.error().code == QStringLiteral("_KILLED"), qPrintable(killed.error().toString()));
+        auto done = DrainService::run(api, plan.value(), journal, QStringLiteral("mock"));
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
+        QCOMPARE(done.value().remaining, 0);
+        QVERIFY(done.value().reconciled > 0); // the mock keeps the killed transaction's records
+        checkExactlyOnce(mock, 10000);
+        const auto records = readCommitted(mock.clientProperties(), QStringLiteral("dst"), 8);
+        QSet<QString> from;
+        for (const ReadBack &r : records)
+            from.insert(QString::fromUtf8(r.headers.value(QStringLiteral("kops-drained-from")).split('/').first()));
+        QCOMPARE(from, QSet<QString>({QStringLiteral("src"), QStringLiteral("src2")}));
+        auto jobs = journal.list(QStringLiteral("drain"));
+        QVERIFY(jobs.ok());
+        QCOMPARE(jobs.value().first().spec.value(QStringLiteral("topics")).toArray().size(), 2);
     }
 
     void drainThroughRequestErrors()
@@ -248,6 +318,90 @@ private slots:
             QCOMPARE(r.headers.value(QStringLiteral("trace")), QByteArray("t") + QByteArray::number(i));
         }
         QCOMPARE(int(values.size()), 300);
+    }
+
+    // A record due in 4 s waits in memory while the 50 due sooner behind it in the same tier
+    // partition go out; the router is killed after those are committed (the tier's committed
+    // offset still before the waiting one) and restarted: each record once, the 50 not again.
+    void delayRouterWaitsInMemoryAndSurvivesAKill()
+    {
+        MockCluster mock(3);
+        const QList<DelayTier> tiers{{QStringLiteral("5s"), 5000}, {QStringLiteral("10s"), 10000}};
+        DelayQueue queue(QStringLiteral("mem"), tiers);
+        for (const QString &t : queue.tierTopics())
+            mock.createTopic(t, 1, 3);
+        mock.createTopic(QStringLiteral("out"), 1, 3);
+        RdKafkaClusterApi api(mock.clientProperties());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<DelayedRecord> records;
+        for (int i = 0; i <= 50; ++i) {
+            DelayedRecord r;
+            r.target = QStringLiteral("out");
+            r.dueMs = i == 0 ? now + 4000 : now + 300 + i * 10; // the first in the tier is due last
+            r.key = QByteArray("k");
+            r.value = QByteArray::number(i);
+            records.append(r);
+        }
+        auto sent = queue.send(api, records);
+        QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().toString()));
+        QCOMPARE(sent.value().first().tierTopic, QStringLiteral("mem_5s"));
+        QCOMPARE(sent.value().first().offset, 0);
+
+        QTemporaryDir dir;
+        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
+        {
+            TransactionalRelay::Control control;
+            std::atomic<bool> committedAll{false};
+            auto r = queue.run(
+                api, journal, QStringLiteral("mock"), &control,
+                [&](const RelayProgress &p) {
+                    if (p.produced >= 50) {
+                        QCOMPARE(p.waitingInMemory, 1);
+                        committedAll = true;
+                    }
+                },
+                {}, [&](TransactionalRelay &relay) { relay.killAfterProduceForTest = [&](int) { return committedAll.load(); }; });
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().code, QStringLiteral("_KILLED"));
+        }
+        auto firstRun = readCommitted(mock.clientProperties(), QStringLiteral("out"), 1);
+        QCOMPARE(int(firstRun.size()), 50);
+        for (const ReadBack &r : firstRun)
+            QVERIFY2(r.value != "0", "the record due last is still waiting");
+        RdKafkaClusterApi check(mock.clientProperties());
+        auto committed = check.committedOffsetsFor(queue.routerGroup(), {{QStringLiteral("mem_5s"), 0}});
+        QVERIFY(committed.ok());
+        QVERIFY2(committed.value().isEmpty() || committed.value().first().offset <= 0,
+                 "the tier's committed offset does not pass the record still waiting");
+
+        TransactionalRelay::Control control;
+        std::thread runner([&] {
+            RdKafkaClusterApi api2(mock.clientProperties());
+            RelayJournal journal2(dir.filePath(QStringLiteral("j.sqlite")));
+            auto r = queue.run(api2, journal2, QStringLiteral("mock"), &control);
+            if (!r)
+                qWarning("router: %s", qPrintable(r.error().toString()));
+        });
+        QList<ReadBack> got;
+        for (int i = 0; i < 60 && got.size() < 51; ++i) {
+            QTest::qWait(250);
+            got = readCommitted(mock.clientProperties(), QStringLiteral("out"), 1);
+        }
+        QTest::qWait(1500); // anything more would be a duplicate
+        got = readCommitted(mock.clientProperties(), QStringLiteral("out"), 1);
+        control.cancel = true;
+        runner.join();
+        QHash<QByteArray, int> times;
+        for (const ReadBack &r : got)
+            ++times[r.value];
+        for (auto it = times.cbegin(); it != times.cend(); ++it)
+            if (it.value() != 1)
+                qWarning("value %s arrived %d times", it.key().constData(), it.value());
+        QCOMPARE(int(times.size()), 51);
+        QCOMPARE(int(got.size()), 51);
+        QCOMPARE(got.last().value, QByteArray("0")); // after the 50 that were behind it in its tier
+        for (const ReadBack &r : got)
+            QVERIFY2(r.timestampMs >= records.at(r.value.toInt()).dueMs, "forwarded at or after its due time");
     }
 };
 

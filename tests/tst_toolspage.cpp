@@ -5,13 +5,15 @@
 #include "rdkafkaclusterapi.h"
 #include "tools/delaypanel.h"
 #include "tools/drainpanel.h"
+#include "tools/toolmodels.h"
 #include "tools/toolspage.h"
 
 #include <QAbstractButton>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTableWidget>
+#include <QListWidget>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTest>
 
@@ -65,21 +67,31 @@ private slots:
 
         // A group with consumers: planned, but refused.
         QSignalSpy planned(drain, &DrainPanel::planReady);
-        drain->planFor(QStringLiteral("billing-service"), QStringLiteral("payments"), QStringLiteral("payments-busy"));
+        drain->planFor(QStringLiteral("billing-service"), {QStringLiteral("payments")}, QStringLiteral("payments-busy"));
         QVERIFY(planned.wait(20000));
         QVERIFY(!drain->plan()->guardError.isEmpty());
         QVERIFY(!start->isEnabled());
 
-        // audit-archiver stopped an hour ago: its backlog is drained into a wider topic.
-        drain->planFor(QStringLiteral("audit-archiver"), QStringLiteral("payments"), QStringLiteral("payments-wide"));
+        // audit-archiver stopped an hour ago: its backlog on both its topics is drained into a wider topic.
+        drain->planFor(QStringLiteral("audit-archiver"), {QStringLiteral("orders"), QStringLiteral("payments")},
+                       QStringLiteral("payments-wide"));
         QVERIFY(planned.wait(20000));
         const DrainPlan plan = *drain->plan();
         QVERIFY2(plan.guardError.isEmpty(), qPrintable(plan.guardError));
+        QCOMPARE(plan.topics, QStringList({QStringLiteral("orders"), QStringLiteral("payments")}));
+        QSet<QString> planned2;
+        for (const DrainPartition &p : plan.partitions)
+            planned2.insert(p.topic);
+        QCOMPARE(planned2.size(), 2);
+        QCOMPARE(drain->partitionsModel()->rowCount(), int(plan.partitions.size()));
+        QTRY_COMPARE_WITH_TIMEOUT(drain->checkedTopics(), plan.topics, 10000); // ticked in the group's list
+        QCOMPARE(page.findChild<QListWidget *>(QStringLiteral("drainTopics"))->count(), 2);
         QVERIFY(plan.backlog > 0);
         QVERIFY(!plan.targetExists);
         QVERIFY(plan.proposedPartitions >= 6);
         QVERIFY(start->isEnabled());
         QVERIFY(drain->confirmationText().contains(QStringLiteral("payments-wide")));
+        QVERIFY(drain->confirmationText().contains(QStringLiteral("orders, payments")));
         shot(page, "drain-plan");
 
         QSignalSpy finished(drain, &DrainPanel::drainFinished);
@@ -87,7 +99,20 @@ private slots:
         QVERIFY(drain->isRunning());
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.first().first().toBool(), true);
-        QTRY_VERIFY_WITH_TIMEOUT(page.findChild<QTableWidget *>(QStringLiteral("drainJournalTable"))->rowCount() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.findChild<QTableView *>(QStringLiteral("drainJournalTable"))->model()->rowCount() > 0, 10000);
+        {
+            DrainJournalModel *journal = drain->journalModel();
+            int newest = 0;
+            for (int r = 1; r < journal->rowCount(); ++r)
+                if (journal->row(r).job.id > journal->row(newest).job.id)
+                    newest = r;
+            QCOMPARE(journal->data(journal->index(newest, DrainJournalModel::From), Qt::DisplayRole).toString(),
+                     QStringLiteral("orders, payments"));
+            QSet<QString> rangeTopics;
+            for (const RelayRange &r : journal->row(newest).ranges)
+                rangeTopics.insert(r.topic);
+            QCOMPARE(rangeTopics.size(), 2);
+        }
         shot(page, "drain-done");
 
         // Everything up to the end seen at start is in the wider topic.
@@ -114,10 +139,10 @@ private slots:
         QSignalSpy loaded(delay, &DelayPanel::statusLoaded);
         delay->setPrefix(QStringLiteral("reminders"));
         QVERIFY(loaded.wait(20000));
-        QCOMPARE(delay->tierTable()->rowCount(), 10);
+        QCOMPARE(delay->tiersModel()->rowCount(), 10);
         qint64 backlog = 0;
         for (int r = 0; r < 10; ++r)
-            backlog += delay->tierTable()->item(r, 3)->data(Qt::DisplayRole).toLongLong();
+            backlog += delay->tiersModel()->data(delay->tiersModel()->index(r, DelayTiersModel::Backlog), RawValueRole).toLongLong();
         QVERIFY(backlog > 0); // the demo's reminders
 
         QSignalSpy stopped(delay, &DelayPanel::routerStopped);
@@ -126,9 +151,26 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(delay->forwardedTotal() > 0, 30000);
         QCOMPARE(delay->chart()->seriesCount(), 3);
         shot(page, "delay-router");
+        QTRY_VERIFY_WITH_TIMEOUT(delay->runsModel()->rowCount() > 0, 10000); // listed while it runs
         delay->stopRouter();
         QVERIFY(stopped.wait(20000));
         QCOMPARE(stopped.first().first().toBool(), true);
+        // The run as the journal lists it: stopped, with what it forwarded and how late.
+        RouterRunsModel *model = delay->runsModel();
+        auto newest = [model] {
+            int n = 0;
+            for (int r = 1; r < model->rowCount(); ++r)
+                if (model->row(r).id > model->row(n).id)
+                    n = r;
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(newest(), RouterRunsModel::State), Qt::DisplayRole).toString(),
+                                  QStringLiteral("stopped"), 15000);
+        const int newestRow = newest();
+        QCOMPARE(model->data(model->index(newestRow, RouterRunsModel::Queue), Qt::DisplayRole).toString(), QStringLiteral("reminders"));
+        QVERIFY(model->data(model->index(newestRow, RouterRunsModel::Forwarded), RawValueRole).toLongLong() > 0);
+        QVERIFY(model->data(model->index(newestRow, RouterRunsModel::LatenessP99), Qt::DisplayRole).toString().endsWith(QStringLiteral(" ms")));
+        shot(page, "delay-runs");
     }
 
     void readOnlyRefusesWrites()

@@ -1,9 +1,10 @@
-// The tools on a real broker (KOPS_TEST_BOOTSTRAP): a drain of 100,000 records with the
+// The tools on a real broker (KOPS_TEST_BOOTSTRAP): a drain of 100,000 records from two topics with the
 // kafka-ops process killed (SIGKILL) in the middle, and delays of 1 s .. 2 min through the
 // tiers with the router killed and restarted; every record arrives once, never early.
 #include "delayqueue.h"
 #include "rdkafkaclusterapi.h"
 #include "realbrokercleanup.h"
+#include "relayjournal.h"
 #include "relaytestutil.h"
 
 #include <QDateTime>
@@ -11,6 +12,9 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace kops;
 using namespace kops::test;
@@ -70,17 +74,24 @@ private slots:
     {
         const QString id = QString::number(QRandomGenerator::global()->generate() % 1000000);
         const QString src = m_cleanup.topic(QStringLiteral("12-drain-src-") + id);
+        const QString src2 = m_cleanup.topic(QStringLiteral("12-drain-srcb-") + id); // a second topic of the group
         const QString dst = m_cleanup.topic(QStringLiteral("12-drain-dst-") + id);
         const QString group = m_cleanup.group(QStringLiteral("12-drain-group-") + id);
         m_cleanup.group(QStringLiteral("relay-test-reader"));
         m_cleanup.group(group + QStringLiteral(".kops-reconcile"));
         RdKafkaClusterApi api(props());
         QVERIFY(api.createTopic({src, 4, 1, {}}).ok());
+        QVERIFY(api.createTopic({src2, 4, 1, {}}).ok());
         QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({src}).ok() && api.topicMetadata({src}).value().topics.value(0).partitions.size() == 4, 20000);
-        produceKeyed(props(), src, 100000);
-        QCOMPARE(endSum(api, src, 4), 100000);
+        QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({src2}).ok() && api.topicMetadata({src2}).value().topics.value(0).partitions.size() == 4, 20000);
+        produceKeyed(props(), src, 60000);
+        produceKeyed(props(), src2, 40000);
+        QCOMPARE(endSum(api, src, 4), 60000);
+        QCOMPARE(endSum(api, src2, 4), 40000);
 
+        // Both topics in one drain (--topic twice).
         const QStringList args{QStringLiteral("drain"), QStringLiteral("--group"), group, QStringLiteral("--topic"), src,
+                               QStringLiteral("--topic"), src2,
                                QStringLiteral("--to"), dst, QStringLiteral("--partitions"), QStringLiteral("12"),
                                QStringLiteral("--create"), QStringLiteral("--execute")};
         // First run: killed with SIGKILL once part of the backlog is in the target.
@@ -114,12 +125,92 @@ private slots:
         QCOMPARE(dups, 0);
         QCOMPARE(int(seen.size()), 100000);
         QCOMPARE(int(records.size()), 100000);
-        auto committed = api.committedOffsetsFor(group, {{src, 0}, {src, 1}, {src, 2}, {src, 3}});
+        auto committed = api.committedOffsetsFor(group, {{src, 0}, {src, 1}, {src, 2}, {src, 3}, {src2, 0}, {src2, 1}, {src2, 2}, {src2, 3}});
         QVERIFY(committed.ok());
         qint64 sum = 0;
         for (const auto &o : committed.value())
             sum += o.offset;
         QCOMPARE(sum, 100000);
+    }
+
+    // A record due in 4 s waits in the router's memory while the 50 due sooner behind it in its
+    // tier partition go out and commit; the router stops there as a kill would (no commit, no
+    // abort) and a new one takes over: each record once, the first one last, none early.
+    void delayRouterKilledWhileARecordWaitsInMemory()
+    {
+        const QString id = QString::number(QRandomGenerator::global()->generate() % 1000000);
+        const QString prefix = QStringLiteral("12-mem-") + id;
+        const QString target = m_cleanup.topic(QStringLiteral("12-mem-out-") + id);
+        const QList<DelayTier> tiers{{QStringLiteral("5s"), 5000}, {QStringLiteral("10s"), 10000}};
+        DelayQueue queue(prefix, tiers);
+        for (const QString &t : queue.tierTopics())
+            m_cleanup.topic(t);
+        m_cleanup.group(queue.routerGroup());
+        m_cleanup.group(queue.routerGroup() + QStringLiteral(".kops-reconcile"));
+        m_cleanup.group(QStringLiteral("relay-test-reader"));
+        RdKafkaClusterApi api(props());
+        QVERIFY(api.createTopic({target, 1, 1, {}}).ok());
+        QVERIFY(queue.create(api, 1).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({target}).ok() && api.topicMetadata({target}).value().topics.value(0).partitions.size() == 1, 20000);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QList<DelayedRecord> records;
+        for (int i = 0; i <= 50; ++i) {
+            DelayedRecord r;
+            r.target = target;
+            r.dueMs = i == 0 ? now + 4000 : now + 300 + i * 10;
+            r.key = QByteArray("k");
+            r.value = QByteArray::number(i);
+            records.append(r);
+        }
+        auto sent = queue.send(api, records);
+        QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().toString()));
+        QCOMPARE(sent.value().first().offset, 0);
+
+        QTemporaryDir dir;
+        {
+            RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
+            TransactionalRelay::Control control;
+            std::atomic<bool> committedAll{false};
+            auto r = queue.run(
+                api, journal, QStringLiteral("real"), &control,
+                [&](const RelayProgress &p) { committedAll = committedAll || p.produced >= 50; }, {},
+                [&](TransactionalRelay &relay) { relay.killAfterProduceForTest = [&](int) { return committedAll.load(); }; });
+            QVERIFY(!r.ok());
+        }
+        auto firstRun = readCommitted(props(), target, 1);
+        QCOMPARE(int(firstRun.size()), 50);
+        for (const ReadBack &r : firstRun)
+            QVERIFY2(r.value != "0", "the record due last is still waiting");
+        auto committed = api.committedOffsetsFor(queue.routerGroup(), {{queue.tierTopics().first(), 0}});
+        QVERIFY(committed.ok());
+        QVERIFY2(committed.value().isEmpty() || committed.value().first().offset <= 0,
+                 "the tier's committed offset does not pass the record still waiting");
+
+        TransactionalRelay::Control control;
+        std::thread runner([&] {
+            RdKafkaClusterApi api2(props());
+            RelayJournal journal2(dir.filePath(QStringLiteral("j.sqlite")));
+            auto r = queue.run(api2, journal2, QStringLiteral("real"), &control);
+            if (!r)
+                qWarning("router: %s", qPrintable(r.error().toString()));
+        });
+        QList<ReadBack> got;
+        for (int i = 0; i < 60 && got.size() < 51; ++i) {
+            QTest::qWait(500);
+            got = readCommitted(props(), target, 1);
+        }
+        QTest::qWait(2000); // anything more would be a duplicate
+        got = readCommitted(props(), target, 1);
+        control.cancel = true;
+        runner.join();
+        QSet<QByteArray> values;
+        for (const ReadBack &r : got) {
+            values.insert(r.value);
+            QVERIFY2(r.timestampMs >= records.at(r.value.toInt()).dueMs, "forwarded at or after its due time");
+        }
+        QCOMPARE(int(values.size()), 51);
+        QCOMPARE(int(got.size()), 51);
+        QCOMPARE(got.last().value, QByteArray("0"));
     }
 
     void delaysThroughTiersWithRestart()

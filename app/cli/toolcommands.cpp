@@ -80,11 +80,11 @@ void printPlan(CliContext &ctx, const DrainPlan &plan)
 {
     QList<QStringList> rows;
     for (const DrainPartition &p : plan.partitions)
-        rows.append({QString::number(p.partition), p.committed >= 0 ? QString::number(p.committed) : QStringLiteral("-"),
+        rows.append({p.topic, QString::number(p.partition), p.committed >= 0 ? QString::number(p.committed) : QStringLiteral("-"),
                      QString::number(p.logEnd), QString::number(p.backlog),
                      p.consumeRate ? rateText(*p.consumeRate) : QStringLiteral("-")});
-    ctx.out() << QStringLiteral("Group %1 on %2:").arg(plan.group, plan.topic) << Qt::endl;
-    ctx.out() << formatTable({QStringLiteral("PARTITION"), QStringLiteral("COMMITTED"), QStringLiteral("LOG-END"),
+    ctx.out() << QStringLiteral("Group %1 on %2:").arg(plan.group, plan.topicsText()) << Qt::endl;
+    ctx.out() << formatTable({QStringLiteral("TOPIC"), QStringLiteral("PARTITION"), QStringLiteral("COMMITTED"), QStringLiteral("LOG-END"),
                               QStringLiteral("BACKLOG"), QStringLiteral("CONSUMED/S")},
                              rows);
     ctx.out() << QStringLiteral("Backlog: %1 records; the group consumed %2 records/s; one consumer of the wider topic "
@@ -112,15 +112,20 @@ void printPlan(CliContext &ctx, const DrainPlan &plan)
 int runDrain(CliContext &ctx)
 {
     const QString group = opt(ctx, "group");
-    const QString topic = opt(ctx, "topic");
+    QStringList topics; // --topic a --topic b, or --topic a,b
+    for (const QString &value : ctx.parser().values(QStringLiteral("topic")))
+        for (const QString &t : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!topics.contains(t.trimmed()))
+                topics << t.trimmed();
+    const QString topic = topics.join(QStringLiteral(", "));
     const QString target = opt(ctx, "to");
-    if (group.isEmpty() || topic.isEmpty() || target.isEmpty())
-        return ctx.usage(QStringLiteral("kafka-ops drain needs --group G --topic T --to T2"));
+    if (group.isEmpty() || topics.isEmpty() || target.isEmpty())
+        return ctx.usage(QStringLiteral("kafka-ops drain needs --group G --topic T [--topic T...] --to T2"));
     if (isSet(ctx, "execute") && isSet(ctx, "dry-run"))
         return ctx.usage(QStringLiteral("--dry-run and --execute exclude each other"));
     DrainRequest request;
     request.group = group;
-    request.topic = topic;
+    request.topics = topics;
     request.target = target;
     request.follow = isSet(ctx, "follow");
     if (isSet(ctx, "partitions")) {
@@ -227,7 +232,7 @@ int runDrain(CliContext &ctx)
 void addDrainOptions(QCommandLineParser &p)
 {
     addOption(p, "group", "The lagging consumer group.", "G");
-    addOption(p, "topic", "Its topic.", "T");
+    addOption(p, "topic", "One of its topics (repeat it, or a comma list, to drain several in one run).", "T");
     addOption(p, "to", "The wider topic to drain into.", "T2");
     addOption(p, "partitions", "Partitions of the wider topic when it is created (default: the proposal).", "N");
     addOption(p, "within", "Drain the backlog in this time (for the proposal).", "DURATION", "10m");

@@ -8,7 +8,9 @@
 #include <QThread>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 
 namespace kops {
 
@@ -46,7 +48,8 @@ QByteArray headerText(const RecordView &r, const char *name)
 class DelayRouter final : public RelayRouter
 {
 public:
-    DelayRouter(const QString &prefix, const QList<DelayTier> &tiers) : m_prefix(prefix), m_tiers(tiers)
+    DelayRouter(const QString &prefix, const QList<DelayTier> &tiers, qint64 horizonMs)
+        : m_prefix(prefix), m_tiers(tiers), m_horizonMs(horizonMs)
     {
         for (int i = 0; i < tiers.size(); ++i)
             m_tierOf.insert(delayTierTopic(prefix, tiers.at(i)), i);
@@ -63,8 +66,11 @@ public:
         }
         const qint64 written = r.timestampMs > 0 ? r.timestampMs : now;
         const qint64 ready = delayReadyAt(m_tiers.at(tier), written, *due);
-        if (ready > now)
-            return ready;
+        // Due within the horizon: it waits for its due time (in the relay's memory) instead of
+        // going through one more tier, which would add a commit and a fetch to its lateness.
+        const qint64 leave = *due - now <= m_horizonMs ? *due : ready;
+        if (leave > now)
+            return leave;
         OutgoingRecord o;
         if (r.hasKey())
             o.key = r.key().toByteArray();
@@ -99,9 +105,13 @@ public:
         if (committed) {
             // Lateness as readers see it: the record is visible once its transaction commits.
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            for (qint64 due : std::as_const(m_pendingDue))
-                m_lateness.append(std::max<qint64>(0, now - due));
+            for (qint64 due : std::as_const(m_pendingDue)) {
+                const qint64 late = std::max<qint64>(0, now - due);
+                m_lateness.append(late);
+                m_run.add(late);
+            }
             m_retiered += m_pendingRetiered;
+            m_runRetiered += m_pendingRetiered;
             m_invalid += m_pendingInvalid;
         }
         m_pendingDue.clear();
@@ -127,9 +137,55 @@ public:
         return w;
     }
 
+    /// The whole run so far, for the journal.
+    QJsonObject runResult()
+    {
+        std::lock_guard lock(m_mutex);
+        return QJsonObject{{QStringLiteral("forwarded"), m_run.count},
+                           {QStringLiteral("retiered"), m_runRetiered},
+                           {QStringLiteral("invalid"), m_invalid},
+                           {QStringLiteral("latenessP50"), m_run.percentile(50)},
+                           {QStringLiteral("latenessP99"), m_run.percentile(99)},
+                           {QStringLiteral("latenessMax"), m_run.max},
+                           {QStringLiteral("updatedMs"), QDateTime::currentMSecsSinceEpoch()}};
+    }
+
 private:
+    /// Lateness of a whole run in constant memory: 1 ms steps up to 2 s, then 100 ms steps up to 60 s.
+    struct Histogram
+    {
+        static constexpr int kFine = 2000;
+        static constexpr int kCoarse = 580;
+        std::array<qint64, kFine + kCoarse + 1> buckets{};
+        qint64 count = 0;
+        qint64 max = 0;
+        void add(qint64 ms)
+        {
+            const int i = ms < kFine ? int(ms) : int(std::min<qint64>(kFine + (ms - kFine) / 100, kFine + kCoarse));
+            ++buckets[size_t(i)];
+            ++count;
+            max = std::max(max, ms);
+        }
+        qint64 percentile(double p) const
+        {
+            if (count == 0)
+                return 0;
+            const qint64 rank = std::max<qint64>(1, qint64(std::ceil(p / 100.0 * double(count))));
+            qint64 seen = 0;
+            for (size_t i = 0; i < buckets.size(); ++i) {
+                seen += buckets[i];
+                if (seen >= rank)
+                    return std::min(max, i < size_t(kFine) ? qint64(i) : kFine + qint64(i - kFine + 1) * 100);
+            }
+            return max;
+        }
+    };
+
     QString m_prefix;
     QList<DelayTier> m_tiers;
+    qint64 m_horizonMs = 0;
+    Histogram m_run;
+    qint64 m_runRetiered = 0;
     QHash<QString, int> m_tierOf;
     QList<qint64> m_pendingDue;
     qint64 m_pendingRetiered = 0;
@@ -338,7 +394,14 @@ Result<RelayProgress> DelayQueue::run(ClusterApi &api, RelayJournal &journal, co
     options.groupId = routerGroup();
     options.transactionalId = transactionalId();
     options.originHeader = QString::fromLatin1(kDelayOriginHeader);
-    options.maxTransactionMs = 50; // a forwarded record is visible when its transaction commits
+    options.maxTransactionMs = 20; // a forwarded record is visible when its transaction commits
+    // Records due within the shortest tier (at least 1 s, at most 10 s) wait in memory in due
+    // order, so one due sooner than the records ahead of it in its tier is not held up by them,
+    // and a paused tier partition is read again that long before its head is due.
+    qint64 shortest = std::numeric_limits<qint64>::max();
+    for (const DelayTier &t : m_tiers)
+        shortest = std::min(shortest, t.ms);
+    options.memoryHoldMs = std::clamp<qint64>(shortest, 1000, 10000);
     for (const QString &name : tierTopics())
         if (const TopicInfo *t = md.value().topic(name))
             for (const PartitionInfo &p : t->partitions)
@@ -350,14 +413,21 @@ Result<RelayProgress> DelayQueue::run(ClusterApi &api, RelayJournal &journal, co
         return job.error();
     RelayJob record = job.value();
 
-    DelayRouter router(m_prefix, m_tiers);
+    DelayRouter router(m_prefix, m_tiers, options.memoryHoldMs);
     TransactionalRelay relay(options, router, journal);
     if (configure)
         configure(relay);
     qint64 lastWindow = QDateTime::currentMSecsSinceEpoch();
+    qint64 lastJournal = lastWindow;
     auto result = relay.run(control, [&](const RelayProgress &p) {
         record.consumed = p.consumed;
         record.produced = p.produced;
+        // The journal's row says how the run is doing (and, by its time, that it still runs).
+        if (const qint64 t = QDateTime::currentMSecsSinceEpoch(); t - lastJournal >= 5000) {
+            lastJournal = t;
+            record.result = router.runResult();
+            journal.update(record);
+        }
         // Every transaction ends here (an idle router commits empty ones), so this ticks.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (now - lastWindow >= 1000) {
@@ -370,6 +440,7 @@ Result<RelayProgress> DelayQueue::run(ClusterApi &api, RelayJournal &journal, co
             progress(p);
     });
     record.finishedMs = QDateTime::currentMSecsSinceEpoch();
+    record.result = router.runResult();
     if (result) {
         record.state = QStringLiteral("stopped");
     } else {

@@ -53,7 +53,8 @@ QJsonObject DrainPlan::toJson() const
 {
     QJsonArray parts;
     for (const DrainPartition &p : partitions) {
-        QJsonObject o{{QStringLiteral("partition"), p.partition},
+        QJsonObject o{{QStringLiteral("topic"), p.topic},
+                      {QStringLiteral("partition"), p.partition},
                       {QStringLiteral("committed"), p.committed},
                       {QStringLiteral("logEnd"), p.logEnd},
                       {QStringLiteral("backlog"), p.backlog}};
@@ -62,7 +63,8 @@ QJsonObject DrainPlan::toJson() const
         parts.append(o);
     }
     return QJsonObject{{QStringLiteral("group"), group},
-                       {QStringLiteral("topic"), topic},
+                       {QStringLiteral("topic"), topics.join(QLatin1Char(','))},
+                       {QStringLiteral("topics"), QJsonArray::fromStringList(topics)},
                        {QStringLiteral("target"), target},
                        {QStringLiteral("backlog"), backlog},
                        {QStringLiteral("consumeRate"), consumeRate},
@@ -94,60 +96,75 @@ Result<QList<QPair<QString, QString>>> relayProperties(ClusterApi &api, const QS
 
 Result<DrainPlan> DrainService::plan(ClusterApi &api, const DrainRequest &request, HistoryStore *history)
 {
-    if (request.group.isEmpty() || request.topic.isEmpty() || request.target.isEmpty())
-        return KafkaError::make(QStringLiteral("_INVALID_ARG"), QStringLiteral("A drain needs a group, its topic and a target topic."));
-    if (request.topic == request.target)
+    QStringList topics;
+    for (const QString &t : request.topics)
+        if (!t.trimmed().isEmpty() && !topics.contains(t.trimmed()))
+            topics << t.trimmed();
+    if (request.group.isEmpty() || topics.isEmpty() || request.target.isEmpty())
         return KafkaError::make(QStringLiteral("_INVALID_ARG"),
-                                QStringLiteral("The target must be another topic than '%1'.").arg(request.topic));
+                                QStringLiteral("A drain needs a group, one or more of its topics and a target topic."));
+    if (topics.contains(request.target))
+        return KafkaError::make(QStringLiteral("_INVALID_ARG"),
+                                QStringLiteral("The target must be another topic than '%1'.").arg(request.target));
     DrainPlan plan;
     plan.group = request.group;
-    plan.topic = request.topic;
+    plan.topics = topics;
     plan.target = request.target;
     plan.targetSeconds = request.targetSeconds;
     plan.follow = request.follow;
 
-    auto md = api.topicMetadata({request.topic, request.target});
+    auto md = api.topicMetadata(topics + QStringList{request.target});
     if (!md)
         return md.error();
-    int sourcePartitions = 0;
+    QHash<QString, int> sourcePartitions;
     for (const TopicInfo &t : md.value().topics) {
-        if (t.name == request.topic && t.errorCode.isEmpty())
-            sourcePartitions = int(t.partitions.size());
+        if (topics.contains(t.name) && t.errorCode.isEmpty())
+            sourcePartitions.insert(t.name, int(t.partitions.size()));
         if (t.name == request.target && t.errorCode.isEmpty() && !t.partitions.isEmpty()) {
             plan.targetExists = true;
             plan.targetPartitions = int(t.partitions.size());
         }
     }
-    if (sourcePartitions == 0)
-        return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                QStringLiteral("Topic '%1' does not exist.").arg(request.topic));
+    QStringList missing;
+    int widest = 0;
     QList<TopicPartition> tps;
-    for (int p = 0; p < sourcePartitions; ++p)
-        tps.append({request.topic, p});
+    for (const QString &t : topics) {
+        const int n = sourcePartitions.value(t);
+        if (n == 0)
+            missing << t;
+        widest = std::max(widest, n);
+        for (int p = 0; p < n; ++p)
+            tps.append({t, p});
+    }
+    if (!missing.isEmpty())
+        return KafkaError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
+                                missing.size() == 1 ? QStringLiteral("Topic '%1' does not exist.").arg(missing.first())
+                                                    : QStringLiteral("Topics %1 do not exist.").arg(missing.join(QStringLiteral(", "))));
     auto committed = api.committedOffsetsFor(request.group, tps);
     if (!committed)
         return committed.error();
     auto marks = api.watermarks(tps);
     if (!marks)
         return marks.error();
+    QHash<TopicPartition, qint64> committedOf;
+    for (const PartitionOffset &o : committed.value())
+        committedOf.insert(o.tp(), o.offset);
+    QHash<TopicPartition, PartitionWatermarks> marksOf;
+    for (const PartitionWatermarks &w : marks.value())
+        marksOf.insert(w.tp(), w);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     int withRate = 0;
-    for (int p = 0; p < sourcePartitions; ++p) {
+    for (const TopicPartition &tp : std::as_const(tps)) {
         DrainPartition dp;
-        dp.partition = p;
-        for (const PartitionOffset &o : committed.value())
-            if (o.partition == p && o.topic == request.topic)
-                dp.committed = o.offset;
-        for (const PartitionWatermarks &w : marks.value())
-            if (w.partition == p && w.topic == request.topic) {
-                dp.logStart = w.low;
-                dp.logEnd = w.high;
-            }
+        dp.topic = tp.topic;
+        dp.partition = tp.partition;
+        dp.committed = committedOf.value(tp, -1);
+        dp.logStart = marksOf.value(tp).low;
+        dp.logEnd = marksOf.value(tp).high;
         dp.backlog = std::max<qint64>(0, dp.logEnd - std::max(dp.committed, dp.logStart));
         if (history && !request.cluster.isEmpty()) {
             QList<QPair<qint64, qint64>> points;
-            for (const OffsetObservation &o :
-                 history->partitionHistory(request.cluster, request.group, {request.topic, p}, now - 86'400'000, now))
+            for (const OffsetObservation &o : history->partitionHistory(request.cluster, request.group, tp, now - 86'400'000, now))
                 if (o.committed >= 0)
                     points.append({o.atMs, o.committed});
             dp.consumeRate = consumeRateFrom(points);
@@ -159,13 +176,14 @@ Result<DrainPlan> DrainService::plan(ClusterApi &api, const DrainRequest &reques
         plan.backlog += dp.backlog;
         plan.partitions.append(dp);
     }
+    const int sourcePartitionCount = widest;
     if (withRate > 0) {
         plan.perConsumerRate = plan.consumeRate / withRate;
     } else {
         plan.perConsumerRate = DrainPlan::kAssumedRate;
         plan.rateAssumed = true;
     }
-    plan.proposedPartitions = proposePartitionCount(plan.backlog, plan.perConsumerRate, plan.targetSeconds, sourcePartitions);
+    plan.proposedPartitions = proposePartitionCount(plan.backlog, plan.perConsumerRate, plan.targetSeconds, sourcePartitionCount);
     if (!plan.targetExists)
         plan.targetPartitions = request.partitions > 0 ? request.partitions : plan.proposedPartitions;
 
@@ -224,13 +242,13 @@ Result<RelayProgress> DrainService::run(ClusterApi &api, const DrainPlan &plan, 
     options.maxTransactionMs = 1000;
     QList<TopicPartition> tps;
     for (const DrainPartition &p : plan.partitions)
-        tps.append({plan.topic, p.partition});
+        tps.append({p.topic, p.partition});
     // Up to the log end seen now (not the plan's, which may be minutes old).
     auto ends = api.watermarks(tps);
     if (!ends)
         return ends.error();
     for (const PartitionWatermarks &w : ends.value())
-        options.sources.append({plan.topic, w.partition, plan.follow ? -1 : w.high});
+        options.sources.append({w.topic, w.partition, plan.follow ? -1 : w.high});
 
     QJsonObject spec = plan.toJson();
     spec.insert(QStringLiteral("targetPartitions"), targetPartitions);

@@ -13,6 +13,7 @@ class RelayJournal;
 /// One source partition of a drain: where the group stands and how fast it consumed.
 struct DrainPartition
 {
+    QString topic;
     int partition = -1;
     qint64 committed = -1; ///< -1: none (the drain starts at the log start)
     qint64 logStart = 0;
@@ -25,7 +26,7 @@ struct DrainPartition
 struct DrainPlan
 {
     QString group;
-    QString topic;
+    QStringList topics; ///< the group's topics drained in one run (each keeps its order per key)
     QString target;
     QList<DrainPartition> partitions;
     qint64 backlog = 0;
@@ -45,13 +46,14 @@ struct DrainPlan
     /// The group to run on the wider topic: "<group>-drained".
     QString nextGroup() const;
     double etaSeconds() const;
+    QString topicsText() const { return topics.join(QStringLiteral(", ")); }
     QJsonObject toJson() const;
 };
 
 struct DrainRequest
 {
     QString group;
-    QString topic;
+    QStringList topics; ///< one or more of the group's topics
     QString target;
     int partitions = 0;         ///< 0: the proposal
     qint64 targetSeconds = 600; ///< drain the backlog in this time

@@ -26,7 +26,7 @@ KafkaError journalError(const QString &what, const QSqlError &e)
 }
 
 const char *const kJobColumns =
-    "id, kind, transactional_id, user, connection, started_ms, finished_ms, spec, state, detail, consumed, produced";
+    "id, kind, transactional_id, user, connection, started_ms, finished_ms, spec, state, detail, consumed, produced, result";
 
 RelayJob jobFrom(const QSqlQuery &q)
 {
@@ -43,6 +43,7 @@ RelayJob jobFrom(const QSqlQuery &q)
     j.detail = q.value(9).toString();
     j.consumed = q.value(10).toLongLong();
     j.produced = q.value(11).toLongLong();
+    j.result = QJsonDocument::fromJson(q.value(12).toString().toUtf8()).object();
     return j;
 }
 
@@ -101,6 +102,14 @@ Status RelayJournal::open()
     for (const char *s : statements)
         if (!q.exec(QString::fromLatin1(s)))
             return journalError(QStringLiteral("cannot prepare"), q.lastError());
+    // Journals written before runs kept their measurements get the column.
+    bool hasResult = false;
+    if (!q.exec(QStringLiteral("PRAGMA table_info(relay_jobs)")))
+        return journalError(QStringLiteral("cannot prepare"), q.lastError());
+    while (q.next())
+        hasResult = hasResult || q.value(1).toString() == QLatin1String("result");
+    if (!hasResult && !q.exec(QStringLiteral("ALTER TABLE relay_jobs ADD COLUMN result TEXT")))
+        return journalError(QStringLiteral("cannot prepare"), q.lastError());
     m_open = true;
     return Done{};
 }
@@ -139,13 +148,14 @@ Status RelayJournal::update(const RelayJob &job)
     if (auto o = open(); !o)
         return o.error();
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
-    q.prepare(QStringLiteral("UPDATE relay_jobs SET state = ?, detail = ?, consumed = ?, produced = ?, finished_ms = ? "
-                             "WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE relay_jobs SET state = ?, detail = ?, consumed = ?, produced = ?, finished_ms = ?, "
+                             "result = ? WHERE id = ?"));
     q.addBindValue(job.state);
     q.addBindValue(job.detail);
     q.addBindValue(job.consumed);
     q.addBindValue(job.produced);
     q.addBindValue(job.finishedMs);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(job.result).toJson(QJsonDocument::Compact)));
     q.addBindValue(job.id);
     if (!q.exec())
         return journalError(QStringLiteral("cannot update job %1").arg(job.id), q.lastError());

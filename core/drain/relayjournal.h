@@ -25,6 +25,7 @@ struct RelayJob
     QString detail;
     qint64 consumed = 0;
     qint64 produced = 0;
+    QJsonObject result;      ///< what the run measured so far (a router: lateness p50/p99/max, re-tiered)
 };
 
 /// A source partition's range relayed by one job: [fromOffset, toOffset).

@@ -13,6 +13,8 @@
 #include <spdlog/spdlog.h>
 
 #include <deque>
+#include <map>
+#include <set>
 
 namespace kops {
 
@@ -84,6 +86,7 @@ struct TransactionalRelay::State
     QHash<TopicPartition, qint64> marks;
     QSet<QString> markedTopics;
     std::deque<DeliverySlot> delivery;
+    std::deque<std::pair<TopicPartition, qint64>> deliveryOrigin; ///< the source record of each delivery slot
     std::atomic<int> remaining{0};
     RelayProgress progress;
     QElapsedTimer clock;
@@ -95,6 +98,26 @@ struct TransactionalRelay::State
     qint64 flushMs = 0;
     /// Records fetched for a waiting partition, its head first (the partition is paused).
     std::map<TopicPartition, std::deque<Message>> parked;
+    /// Records waiting in memory, by (time, arrival); their offsets per partition hold the
+    /// partition's committed offset back. Copied out of librdkafka's fetch buffers, so the
+    /// memory they take is what they count (a held message would pin its whole fetch buffer).
+    struct Waiting
+    {
+        TopicPartition tp;
+        ConsumedRecord record;
+        qint64 bytes = 0;
+    };
+    std::map<std::pair<qint64, quint64>, Waiting> memory;
+    QHash<TopicPartition, std::set<qint64>> memoryOffsets;
+    qint64 memoryBytes = 0;
+    quint64 memorySeq = 0;
+    /// Per target partition: records of committed transactions whose source offset the
+    /// committed offsets have not passed yet (a record before them still waits), by target
+    /// offset. The journalled mark stays at the first of them, so a restart finds them.
+    QHash<TopicPartition, std::map<qint64, std::pair<TopicPartition, qint64>>> uncovered;
+    QHash<TopicPartition, qint64> writtenEnd; ///< past the last record committed to each target partition
+    bool marksDirty = false;
+    QElapsedTimer marksSaved;
     QList<OutgoingRecord> out;
     QHash<const rd_kafka_topic_t *, QString> topicNames;
 
@@ -318,9 +341,13 @@ Status TransactionalRelay::abortAndRewind(State &s, const QString &why)
                                     .arg(m_options.maxAttempts)
                                     .arg(why));
     s.delivery.clear();
+    s.deliveryOrigin.clear();
     s.position = s.committed;
     s.holdUntil.clear();
     s.parked.clear();
+    s.memory.clear();
+    s.memoryOffsets.clear();
+    s.memoryBytes = 0;
     {
         QList<QPair<TopicPartition, qint64>> all;
         for (auto it = s.committed.cbegin(); it != s.committed.cend(); ++it)
@@ -345,7 +372,8 @@ Status TransactionalRelay::abortAndRewind(State &s, const QString &why)
     return reconcile(s);
 }
 
-bool TransactionalRelay::produce(State &s, const OutgoingRecord &o, const QByteArray &originValue, QString *failure)
+bool TransactionalRelay::produce(State &s, const OutgoingRecord &o, const QByteArray &originValue,
+                                 const TopicPartition &source, qint64 sourceOffset, QString *failure)
 {
     rd_kafka_t *prk = s.producer->rk();
     const QByteArray origin = m_options.originHeader.toUtf8();
@@ -361,6 +389,7 @@ bool TransactionalRelay::produce(State &s, const OutgoingRecord &o, const QByteA
     }
     rd_kafka_header_add(hdrs, origin.constData(), origin.size(), originValue.constData(), originValue.size());
     s.delivery.emplace_back();
+    s.deliveryOrigin.emplace_back(source, sourceOffset);
     DeliverySlot *slot = &s.delivery.back();
     slot->remaining = &s.remaining;
     slot->report.topic = o.topic;
@@ -404,6 +433,7 @@ bool TransactionalRelay::produce(State &s, const OutgoingRecord &o, const QByteA
             rd_kafka_headers_destroy(hdrs);
             s.remaining.fetch_sub(1);
             s.delivery.pop_back();
+            s.deliveryOrigin.pop_back();
             *failure = s.producer->error(err, QStringLiteral("Producing to '%1'").arg(o.topic)).toString();
         }
         break;
@@ -451,35 +481,146 @@ TransactionalRelay::Step TransactionalRelay::handle(State &s, Message &msg, cons
         ++s.inTxnConsumed;
         return Step::Next;
     }
-    s.out.clear();
-    if (auto hold = m_router.route(tp.topic, RecordView::ofMessage(msg.ptr.get()), QDateTime::currentMSecsSinceEpoch(), s.out)) {
-        // Not due: the partition waits with this record at its head. Fetching pauses; records
-        // already fetched wait here (at most what librdkafka had prefetched: memory stays bounded).
-        s.holdUntil.insert(tp, *hold);
-        s.parked[tp].push_front(std::move(msg));
-        rdk::TplPtr tpl = tplOf({{tp, 0}});
-        rd_kafka_pause_partitions(crk, tpl.get());
-        return Step::Held;
+    const qint64 offset = msg->offset;
+    const auto hold = routeAndProduce(s, RecordView::ofMessage(msg.ptr.get()), tp, offset, failure);
+    if (!failure->isEmpty())
+        return Step::Failed;
+    if (!hold) {
+        s.position[tp] = offset + 1;
+        ++s.inTxnConsumed;
+        return Step::Next;
     }
-    const QByteArray originValue = relayOrigin(tp.topic, tp.partition, msg->offset);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool memoryFull = int(s.memory.size()) >= m_options.memoryHoldMaxRecords
+                            || s.memoryBytes >= m_options.memoryHoldMaxBytes;
+    if (*hold - now <= m_options.memoryHoldMs && !memoryFull) {
+        // Its time is near: it waits in memory and the partition is read on, so a record behind
+        // it that is due sooner is not held up. The committed offset stays before it.
+        State::Waiting w{tp, rdk::toConsumedRecord(msg.ptr.get(), tp.topic), 256};
+        w.bytes += w.record.key.value_or(QByteArray()).size() + w.record.value.value_or(QByteArray()).size();
+        for (const RecordHeader &h : std::as_const(w.record.headers))
+            w.bytes += h.key.size() * 2 + h.value.value_or(QByteArray()).size() + 32;
+        s.memoryOffsets[tp].insert(offset);
+        s.memoryBytes += w.bytes;
+        s.memory.emplace(std::make_pair(*hold, ++s.memorySeq), std::move(w));
+        s.position[tp] = offset + 1;
+        return Step::Next;
+    }
+    // Not due soon (or memory is full): the partition waits with this record at its head until
+    // it may wait in memory. Fetching pauses; records already fetched wait here (at most what
+    // librdkafka had prefetched: memory stays bounded).
+    qint64 until = *hold - m_options.memoryHoldMs;
+    if (memoryFull && !s.memory.empty())
+        until = std::min(*hold, std::max(now + 1, s.memory.begin()->first.first));
+    s.holdUntil.insert(tp, until);
+    s.parked[tp].push_front(std::move(msg));
+    rdk::TplPtr tpl = tplOf({{tp, 0}});
+    rd_kafka_pause_partitions(crk, tpl.get());
+    return Step::Held;
+}
+
+std::optional<qint64> TransactionalRelay::routeAndProduce(State &s, const RecordView &record, const TopicPartition &tp,
+                                                          qint64 offset, QString *failure)
+{
+    s.out.clear();
+    if (auto hold = m_router.route(tp.topic, record, QDateTime::currentMSecsSinceEpoch(), s.out))
+        return hold;
+    const QByteArray originValue = relayOrigin(tp.topic, tp.partition, offset);
     for (const OutgoingRecord &o : std::as_const(s.out))
-        if (!produce(s, o, originValue, failure))
-            return Step::Failed;
-    s.position[tp] = msg->offset + 1;
-    ++s.inTxnConsumed;
-    return Step::Next;
+        if (!produce(s, o, originValue, tp, offset, failure))
+            return std::nullopt;
+    return std::nullopt;
+}
+
+bool TransactionalRelay::releaseDue(State &s, qint64 now, QString *failure)
+{
+    while (!s.memory.empty() && s.memory.begin()->first.first <= now) {
+        auto node = s.memory.extract(s.memory.begin());
+        State::Waiting &w = node.mapped();
+        const qint64 offset = w.record.offset;
+        const qint64 bytes = w.bytes;
+        const auto hold = routeAndProduce(s, RecordView::of(w.record), w.tp, offset, failure);
+        if (!failure->isEmpty())
+            return false;
+        if (hold) { // not yet after all (the router's clock): back in line
+            node.key() = std::make_pair(*hold, ++s.memorySeq);
+            s.memory.insert(std::move(node));
+            if (*hold <= now)
+                break;
+            continue;
+        }
+        s.memoryBytes -= bytes;
+        auto it = s.memoryOffsets.find(w.tp);
+        it->erase(offset);
+        if (it->empty())
+            s.memoryOffsets.erase(it);
+        ++s.inTxnConsumed;
+    }
+    return true;
+}
+
+qint64 TransactionalRelay::committable(const State &s, const TopicPartition &tp) const
+{
+    const qint64 position = s.position.value(tp);
+    auto it = s.memoryOffsets.constFind(tp);
+    return it == s.memoryOffsets.cend() || it->empty() ? position : std::min(position, *it->begin());
+}
+
+Status TransactionalRelay::moveMarks(State &s)
+{
+    // What this transaction wrote: a record whose source the committed offsets have not passed
+    // (one before it still waits) must be found again after a kill, so its target's mark stays
+    // at or before it.
+    for (size_t i = 0; i < s.delivery.size() && i < s.deliveryOrigin.size(); ++i) {
+        const DeliveryReport &r = s.delivery.at(i).report;
+        if (r.offset < 0)
+            continue;
+        const TopicPartition target{r.topic, r.partition};
+        s.writtenEnd[target] = std::max(s.writtenEnd.value(target, 0), r.offset + 1);
+        const auto &[source, sourceOffset] = s.deliveryOrigin.at(i);
+        if (sourceOffset >= s.committed.value(source))
+            s.uncovered[target].emplace(r.offset, s.deliveryOrigin.at(i));
+    }
+    for (auto it = s.uncovered.begin(); it != s.uncovered.end();) {
+        std::erase_if(it.value(), [&](const auto &e) { return e.second.second < s.committed.value(e.second.first); });
+        it = it->empty() ? s.uncovered.erase(it) : std::next(it);
+    }
+    if (!s.skip.isEmpty())
+        return Done{}; // records of an unfinished earlier run are still behind the marks
+    bool moved = false;
+    for (auto it = s.writtenEnd.cbegin(); it != s.writtenEnd.cend(); ++it) {
+        qint64 to = it.value();
+        if (auto u = s.uncovered.constFind(it.key()); u != s.uncovered.cend())
+            to = std::min(to, u->begin()->first);
+        if (s.marks.value(it.key(), -1) < to) {
+            s.marks[it.key()] = to;
+            moved = true;
+        }
+    }
+    // A mark behind where it could be only makes a restart read a little more, so moved marks
+    // are written (with a disk sync) at most every two seconds, not after every transaction.
+    if (moved)
+        s.marksDirty = true;
+    if (s.marksDirty && (!s.marksSaved.isValid() || s.marksSaved.elapsed() >= 2000)) {
+        if (auto saved = m_journal.setMarks(m_options.transactionalId, s.marks); !saved)
+            return saved.error();
+        s.marksDirty = false;
+        s.marksSaved.start();
+    }
+    return Done{};
 }
 
 Result<bool> TransactionalRelay::transaction(State &s, Control *control, const ProgressFn &progress)
 {
     rd_kafka_t *prk = s.producer->rk();
     rd_kafka_t *crk = s.consumer->rk();
-    if (s.done.size() == s.end.size())
+    if (s.done.size() == s.end.size() && s.memory.empty())
         return false;
     if (ErrorPtr e{rd_kafka_begin_transaction(prk)})
         return s.producer->error(e.get(), QStringLiteral("Beginning a transaction"));
     ++s.txnNumber;
     s.delivery.clear();
+    s.deliveryOrigin.clear();
     s.remaining = 0;
     s.inTxnConsumed = 0;
     s.inTxnProduced = 0;
@@ -487,7 +628,7 @@ Result<bool> TransactionalRelay::transaction(State &s, Control *control, const P
     txnClock.start();
     QString failure;
     while (failure.isEmpty() && s.inTxnConsumed < m_options.maxRecordsPerTransaction
-           && txnClock.elapsed() < m_options.maxTransactionMs && s.done.size() < s.end.size()) {
+           && txnClock.elapsed() < m_options.maxTransactionMs && (s.done.size() < s.end.size() || !s.memory.empty())) {
         if (control && control->cancel.load())
             break;
         // Partitions whose wait is over: their waiting records first, then fetching again.
@@ -520,8 +661,13 @@ Result<bool> TransactionalRelay::transaction(State &s, Control *control, const P
         }
         if (!failure.isEmpty())
             break;
+        // Records waiting in memory whose time came; the poll below wakes for the next one.
+        if (!releaseDue(s, QDateTime::currentMSecsSinceEpoch(), &failure))
+            break;
+        if (!s.memory.empty())
+            nextHold = std::min(nextHold, s.memory.begin()->first.first);
         const qint64 wait = std::min<qint64>({100, std::max<qint64>(1, m_options.maxTransactionMs - txnClock.elapsed()),
-                                              std::max<qint64>(1, nextHold - now)});
+                                              std::max<qint64>(0, nextHold - QDateTime::currentMSecsSinceEpoch())});
         Message msg{rdk::MessagePtr(rd_kafka_consumer_poll(crk, int(wait)))};
         if (!msg.ptr || !msg->rkt)
             continue; // nothing, or a consumer-level event
@@ -560,8 +706,8 @@ Result<bool> TransactionalRelay::transaction(State &s, Control *control, const P
 
     QList<QPair<TopicPartition, qint64>> offsets;
     for (auto it = s.position.cbegin(); it != s.position.cend(); ++it)
-        if (it.value() != s.committed.value(it.key()))
-            offsets.append({it.key(), it.value()});
+        if (const qint64 c = committable(s, it.key()); c != s.committed.value(it.key()))
+            offsets.append({it.key(), c});
     if (!offsets.isEmpty()) {
         rdk::TplPtr tpl = tplOf(offsets);
         for (int tries = 0;; ++tries) {
@@ -613,32 +759,21 @@ Result<bool> TransactionalRelay::transaction(State &s, Control *control, const P
         it->removeIf([committed](qint64 o) { return o < committed; });
         it = it->isEmpty() ? s.skip.erase(it) : std::next(it);
     }
-    if (s.skip.isEmpty() && !s.delivery.empty()) {
-        // Nothing unfinished is left behind the marks: move them past what this transaction wrote.
-        bool moved = false;
-        for (const DeliverySlot &slot : s.delivery) {
-            const TopicPartition tp{slot.report.topic, slot.report.partition};
-            if (slot.report.offset >= 0 && s.marks.value(tp, -1) <= slot.report.offset) {
-                s.marks[tp] = slot.report.offset + 1;
-                moved = true;
-            }
-        }
-        if (moved)
-            if (auto saved = m_journal.setMarks(m_options.transactionalId, s.marks); !saved)
-                return saved.error();
-    }
+    if (auto moved = moveMarks(s); !moved)
+        return moved.error();
     s.delivery.clear();
     ++s.progress.transactions;
     s.progress.consumed += s.inTxnConsumed;
     s.progress.produced += s.inTxnProduced;
     s.progress.positions = s.committed;
     s.progress.holds = s.holdUntil;
+    s.progress.waitingInMemory = qint64(s.memory.size());
     s.progress.elapsedMs = s.clock.elapsed();
     s.progress.recordsPerSecond = s.progress.elapsedMs > 0 ? s.progress.consumed * 1000.0 / s.progress.elapsedMs : 0;
     s.progress.remaining = remainingOf(s.end, s.committed);
     if (progress)
         progress(s.progress);
-    return s.done.size() < s.end.size();
+    return s.done.size() < s.end.size() || !s.memory.empty();
 }
 
 Result<RelayProgress> TransactionalRelay::run(Control *control, const ProgressFn &progress)

@@ -39,6 +39,7 @@ struct RelayProgress
     qint64 elapsedMs = 0;
     QHash<TopicPartition, qint64> positions;
     QHash<TopicPartition, qint64> holds; ///< partitions waiting: until when (ms since the epoch)
+    qint64 waitingInMemory = 0; ///< records read and waiting in memory for their time
 };
 
 /// Decides what each source record becomes. Called on the relay's thread.
@@ -82,6 +83,12 @@ public:
         int timeoutMs = 30000;
         /// Transactions to retry in a row after aborts before giving up.
         int maxAttempts = 8;
+        /// A record whose wait ends within this many ms waits in memory (earliest first) while
+        /// its partition is read on; 0: its partition pauses with it at the head. A partition's
+        /// committed offset never passes a record still waiting (see README: memory holds).
+        qint64 memoryHoldMs = 0;
+        int memoryHoldMaxRecords = 200000;       ///< beyond these, partitions pause instead
+        qint64 memoryHoldMaxBytes = 64ll << 20;
     };
     struct Control
     {
@@ -109,9 +116,18 @@ private:
     struct State;
     enum class Step { Next, Held, Failed, Fatal };
     struct Message; ///< an owned librdkafka message
-    /// One fetched record (or partition event): routed and produced, or its partition waits.
+    /// One fetched record (or partition event): routed and produced, waits in memory, or its
+    /// partition waits.
     Step handle(State &s, Message &msg, const TopicPartition &tp, QString *failure);
-    bool produce(State &s, const OutgoingRecord &o, const QByteArray &originValue, QString *failure);
+    /// Routes a record and produces what it becomes; the time it must wait for, if it must.
+    std::optional<qint64> routeAndProduce(State &s, const RecordView &record, const TopicPartition &tp, qint64 offset,
+                                          QString *failure);
+    /// Records waiting in memory whose time came: routed again (and produced).
+    bool releaseDue(State &s, qint64 now, QString *failure);
+    qint64 committable(const State &s, const TopicPartition &tp) const;
+    Status moveMarks(State &s);
+    bool produce(State &s, const OutgoingRecord &o, const QByteArray &originValue, const TopicPartition &source,
+                 qint64 sourceOffset, QString *failure);
     Status start(State &s);
     Status reconcile(State &s);
     Status ensureMarks(State &s, const QString &topic);

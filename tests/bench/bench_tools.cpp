@@ -1,8 +1,8 @@
 // Not a test: the Tools' figures on a real broker (argument: bootstrap, default 127.0.0.1:19092).
-//  1. Backlog drain of N records (default 200,000) next to `kcat -C | kcat -P` copying the same records.
+//  1. Backlog drain of N records (default 200,000; 0 skips it) next to `kcat -C | kcat -P` copying the same records.
 //  2. Delay router: 10,000 delayed records/s for 20 s (delays 1..10 s through tiers 1s,5s,10s or argv[3]):
-//     lateness p50/p99 beyond the due time, read back from the forwarded records, and the
-//     router's resident memory.
+//     lateness p50/p99 beyond the due time as a read_committed reader of the target sees it
+//     (arrival - due), as the router stamped it (header), and the router's resident memory.
 #include "delayqueue.h"
 #include "drainservice.h"
 #include "rdkafkaclusterapi.h"
@@ -20,6 +20,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <mutex>
 #include <thread>
 
 using namespace kops;
@@ -74,6 +75,7 @@ int main(int argc, char **argv)
     const QString id = QString::number(QRandomGenerator::global()->generate() % 1000000);
 
     // 1. Drain vs kcat.
+    if (records > 0) {
     const QString src = QStringLiteral("12-bench-src-") + id;
     api.createTopic({src, 4, 1, {}});
     waitForTopic(api, src);
@@ -96,7 +98,7 @@ int main(int argc, char **argv)
 
     DrainRequest request;
     request.group = QStringLiteral("12-bench-group-") + id;
-    request.topic = src;
+    request.topics = {src};
     request.target = QStringLiteral("12-bench-wide-") + id;
     request.partitions = 12;
     auto plan = DrainService::plan(api, request, nullptr);
@@ -116,6 +118,9 @@ int main(int argc, char **argv)
     std::printf("kafka-ops drain (exactly once, %lld transactions): %lld records in %.2f s = %.0f records/s = %.2fx kcat\n",
                 drained.value().transactions, drained.value().consumed, drainSecs, records / drainSecs,
                 kcatSecs / drainSecs);
+    api.deleteTopics(QStringList{src, kcatDst, request.target});
+    api.deleteGroups({request.group});
+    }
 
     // 2. Delay router lateness under 10,000 delayed records/s.
     const QString tierList = argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral("1s,5s,10s");
@@ -135,6 +140,39 @@ int main(int argc, char **argv)
     std::atomic<qint64> forwarded{0};
     const qint64 rssBefore = rssKb();
     std::atomic<qint64> rssPeak{rssBefore};
+    // A read_committed reader of the target: when each record becomes visible, against its due time.
+    std::mutex dueMutex;
+    QHash<QByteArray, qint64> dueOf;
+    QList<qint64> seenLateness;
+    std::atomic<bool> readerStop{false};
+    std::thread reader([&] {
+        rd_kafka_t *rk = kops::test::makeClient(RD_KAFKA_CONSUMER, props,
+                                                {{QStringLiteral("group.id"), QStringLiteral("12-bench-reader")},
+                                                 {QStringLiteral("isolation.level"), QStringLiteral("read_committed")},
+                                                 {QStringLiteral("fetch.wait.max.ms"), QStringLiteral("10")},
+                                                 {QStringLiteral("enable.auto.commit"), QStringLiteral("false")}});
+        rd_kafka_poll_set_consumer(rk);
+        rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new(6);
+        for (int p = 0; p < 6; ++p)
+            rd_kafka_topic_partition_list_add(list, out.toUtf8().constData(), p)->offset = RD_KAFKA_OFFSET_BEGINNING;
+        rd_kafka_assign(rk, list);
+        rd_kafka_topic_partition_list_destroy(list);
+        while (!readerStop.load()) {
+            rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 100);
+            if (!m)
+                continue;
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (!m->err && m->key) {
+                const QByteArray key(static_cast<const char *>(m->key), qsizetype(m->key_len));
+                std::lock_guard lock(dueMutex);
+                if (auto it = dueOf.constFind(key); it != dueOf.cend())
+                    seenLateness.append(now - *it);
+            }
+            rd_kafka_message_destroy(m);
+        }
+        rd_kafka_consumer_close(rk);
+        rd_kafka_destroy(rk);
+    });
     std::thread router([&] {
         RdKafkaClusterApi routerApi(props);
         RelayJournal routerJournal(dir.filePath(QStringLiteral("journal.sqlite")));
@@ -163,6 +201,10 @@ int main(int argc, char **argv)
             r.dueMs = now + 1000 + qint64(rng.bounded(9000));
             r.key = QByteArray::number(sent + i);
             r.value = QByteArray("delayed-") + QByteArray::number(sent + i);
+            {
+                std::lock_guard lock(dueMutex);
+                dueOf.insert(*r.key, r.dueMs);
+            }
             batch.append(queue.toTier(r, now));
         }
         api.produce(batch);
@@ -176,8 +218,11 @@ int main(int argc, char **argv)
     // (End offsets count transaction markers too: wait for what the router says it forwarded.)
     while (forwarded.load() < sent && sendClock.elapsed() < (seconds + 60) * 1000)
         QThread::msleep(500);
+    QThread::msleep(1000);
     control.cancel = true;
     router.join();
+    readerStop = true;
+    reader.join();
     const auto got = kops::test::readCommitted(props, out, 6);
     QList<qint64> lateness;
     for (const auto &r : got)
@@ -188,10 +233,20 @@ int main(int argc, char **argv)
     std::printf("forwarded %lld of %lld; lateness when routed (header): p50 %lld ms, p99 %lld ms, max %lld ms; "
                 "worst one-second p99 when committed (visible): %lld ms\n",
                 qint64(got.size()), sent, p50, p99, max, worstWindowP99.load());
+    {
+        std::lock_guard lock(dueMutex);
+        const qint64 n = seenLateness.size();
+        const qint64 s50 = percentileOf(seenLateness, 50);
+        const qint64 s99 = percentileOf(seenLateness, 99);
+        const qint64 smax = seenLateness.isEmpty() ? 0 : seenLateness.last();
+        std::printf("lateness seen by a read_committed reader (arrival - due) over %lld records: p50 %lld ms, p99 %lld ms, "
+                    "max %lld ms\n",
+                    n, s50, s99, smax);
+    }
     std::printf("resident memory: %lld MB before the router, %lld MB at most while routing\n", rssBefore / 1024,
                 rssPeak.load() / 1024);
     // Leave nothing behind on a shared broker.
-    api.deleteTopics(QStringList{src, kcatDst, request.target, out} + queue.tierTopics());
-    api.deleteGroups({request.group, queue.routerGroup()});
+    api.deleteTopics(QStringList{out} + queue.tierTopics());
+    api.deleteGroups({queue.routerGroup(), QStringLiteral("12-bench-reader")});
     return 0;
 }

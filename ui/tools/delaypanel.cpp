@@ -3,6 +3,7 @@
 #include "charts/timeserieschart.h"
 #include "relayjournal.h"
 #include "tooljob.h"
+#include "toolmodels.h"
 #include "widgets/statusbanner.h"
 
 #include <QCoreApplication>
@@ -17,30 +18,31 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace kops {
 
 namespace {
 
-QString timeText(const std::optional<qint64> &ms)
+QTableView *makeView(QWidget *parent, QAbstractItemModel *model, const QString &name, int sortColumn, Qt::SortOrder order)
 {
-    if (!ms)
-        return QStringLiteral("-");
-    const qint64 in = *ms - QDateTime::currentMSecsSinceEpoch();
-    const QString at = QDateTime::fromMSecsSinceEpoch(*ms).toString(QStringLiteral("HH:mm:ss"));
-    return in > 0 ? QCoreApplication::translate("kops::DelayPanel", "%1 (in %2)").arg(at, formatDelay(in))
-                  : QCoreApplication::translate("kops::DelayPanel", "%1 (due)").arg(at);
-}
-
-QTableWidgetItem *numberItem(qint64 n)
-{
-    auto *item = new QTableWidgetItem;
-    item->setData(Qt::DisplayRole, n);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(RawValueRole);
+    auto *t = new QTableView(parent);
+    t->setObjectName(name);
+    t->setModel(proxy);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->verticalHeader()->hide();
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().lineSpacing() + 6);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setSortingEnabled(true);
+    t->sortByColumn(sortColumn, order);
+    return t;
 }
 
 QString defaultTierText()
@@ -86,13 +88,19 @@ DelayPanel::DelayPanel(QWidget *parent) : QWidget(parent)
     layout->addLayout(queueRow);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_tiers = new QTableWidget(0, 6, splitter);
-    m_tiers->setObjectName(QStringLiteral("delayTierTable"));
-    m_tiers->setHorizontalHeaderLabels({tr("Tier"), tr("Topic"), tr("Partitions"), tr("Backlog"), tr("Oldest due"), tr("Next due")});
-    m_tiers->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_tiers->verticalHeader()->hide();
-    m_tiers->horizontalHeader()->setStretchLastSection(true);
-    splitter->addWidget(m_tiers);
+    auto *top = new QSplitter(Qt::Horizontal, splitter);
+    m_tiersModel = new DelayTiersModel(this);
+    m_tiers = makeView(top, m_tiersModel, QStringLiteral("delayTierTable"), DelayTiersModel::Tier, Qt::AscendingOrder);
+    auto *runsBox = new QGroupBox(tr("Router runs (journal)"), top);
+    auto *runsLayout = new QVBoxLayout(runsBox);
+    runsLayout->setContentsMargins(4, 4, 4, 4);
+    m_runsModel = new RouterRunsModel(this);
+    m_runs = makeView(runsBox, m_runsModel, QStringLiteral("delayRunsTable"), RouterRunsModel::Started, Qt::DescendingOrder);
+    runsLayout->addWidget(m_runs);
+    top->addWidget(m_tiers);
+    top->addWidget(runsBox);
+    top->setSizes({470, 750});
+    splitter->addWidget(top);
 
     auto *lower = new QWidget(splitter);
     auto *lowerLayout = new QHBoxLayout(lower);
@@ -140,13 +148,15 @@ DelayPanel::DelayPanel(QWidget *parent) : QWidget(parent)
     lowerLayout->addWidget(sendBox);
     lowerLayout->addWidget(routerBox, 1);
     splitter->addWidget(lower);
-    splitter->setSizes({260, 360});
+    splitter->setSizes({280, 340});
     layout->addWidget(splitter, 1);
 
     m_refresh.setInterval(2000);
     connect(&m_refresh, &QTimer::timeout, this, [this] {
-        if (isVisible())
+        if (isVisible()) {
             refreshStatus();
+            loadRuns();
+        }
     });
     connect(refresh, &QPushButton::clicked, this, &DelayPanel::refreshStatus);
     connect(m_prefix, &QLineEdit::editingFinished, this, &DelayPanel::refreshStatus);
@@ -176,7 +186,7 @@ void DelayPanel::setConnection(ConnectionContextPtr connection)
         m_control->cancel = true;
     m_connection = std::move(connection);
     ++m_generation;
-    m_tiers->setRowCount(0);
+    m_tiersModel->setRows({});
     m_banner->hide();
     if (m_connection && m_connection->readOnly()) {
         m_banner->showMessage(StatusBanner::Kind::Info,
@@ -192,7 +202,30 @@ void DelayPanel::activated()
 {
     if (m_connection)
         refreshStatus();
+    loadRuns();
     m_refresh.start();
+}
+
+void DelayPanel::loadRuns()
+{
+    if (m_runsPending)
+        return;
+    m_runsPending = true;
+    runToolJob(this, &m_pool,
+               []() -> Result<QList<RelayJob>> {
+                   RelayJournal journal;
+                   return journal.list(QStringLiteral("delay"), 100);
+               },
+               [this](const Result<QList<RelayJob>> &r) {
+                   m_runsPending = false;
+                   if (!r)
+                       return showError(r.error());
+                   const bool first = m_runsModel->rowCount() == 0;
+                   m_runsModel->setRows(r.value());
+                   if (first)
+                       m_runs->resizeColumnsToContents();
+                   emit runsLoaded();
+               });
 }
 
 void DelayPanel::setPrefix(const QString &prefix)
@@ -241,17 +274,10 @@ void DelayPanel::refreshStatus()
                        return;
                    if (!r)
                        return showError(r.error());
-                   m_tiers->setRowCount(int(r.value().size()));
-                   for (int i = 0; i < r.value().size(); ++i) {
-                       const DelayTierStatus &s = r.value().at(i);
-                       m_tiers->setItem(i, 0, new QTableWidgetItem(s.tier.name));
-                       m_tiers->setItem(i, 1, new QTableWidgetItem(s.topic));
-                       m_tiers->setItem(i, 2, s.exists ? numberItem(s.partitions) : new QTableWidgetItem(tr("missing")));
-                       m_tiers->setItem(i, 3, numberItem(s.backlog));
-                       m_tiers->setItem(i, 4, new QTableWidgetItem(timeText(s.oldestDueMs)));
-                       m_tiers->setItem(i, 5, new QTableWidgetItem(timeText(s.nextReadyMs)));
-                   }
-                   m_tiers->resizeColumnsToContents();
+                   const bool first = m_tiersModel->rowCount() == 0;
+                   m_tiersModel->setRows(r.value());
+                   if (first)
+                       m_tiers->resizeColumnsToContents();
                    emit statusLoaded();
                });
 }
@@ -330,6 +356,7 @@ void DelayPanel::startRouter()
     auto control = std::make_shared<TransactionalRelay::Control>();
     m_control = control;
     m_forwarded = 0;
+    m_runListed = false;
     updateButtons();
     auto factory = m_connection->createApi;
     const QString connection = m_connection->profile.name;
@@ -354,6 +381,7 @@ void DelayPanel::startRouter()
                        m_routerLabel->setText(tr("Router stopped after forwarding %1 records.").arg(m_forwarded));
                    }
                    updateButtons();
+                   loadRuns();
                    emit routerStopped(r.ok());
                });
 }
@@ -368,6 +396,10 @@ void DelayPanel::addWindow(const DelayWindow &w)
 {
     if (!m_control)
         return;
+    if (!m_runListed) { // the run's row, now that the journal has it
+        m_runListed = true;
+        loadRuns();
+    }
     m_forwarded += w.forwarded;
     const double key = w.atMs / 1000.0;
     const double nan = std::numeric_limits<double>::quiet_NaN();

@@ -13,16 +13,18 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
-class QTableWidget;
+class QTableView;
 
 namespace kops {
 
+class DelayTiersModel;
+class RouterRunsModel;
 class StatusBanner;
 class TimeSeriesChart;
 
 /// Delay queues on the Tools page: create a queue's tier topics, send delayed records, watch
-/// each tier (backlog, oldest due, next due) and run the router with its lateness p50/p99 and
-/// forward rate over time.
+/// each tier (backlog, oldest due, next due), run the router with its lateness p50/p99 and
+/// forward rate over time, and list the router runs of the journal.
 class DelayPanel final : public QWidget
 {
     Q_OBJECT
@@ -37,7 +39,8 @@ public:
     bool isRouterRunning() const { return m_control != nullptr; }
     QString bannerText() const;
     TimeSeriesChart *chart() const { return m_chart; }
-    QTableWidget *tierTable() const { return m_tiers; }
+    DelayTiersModel *tiersModel() const { return m_tiersModel; }
+    RouterRunsModel *runsModel() const { return m_runsModel; }
     qint64 forwardedTotal() const { return m_forwarded; }
     /// The queue as the form describes it (an error for bad tiers).
     Result<DelayQueue> queue() const;
@@ -48,6 +51,8 @@ public:
     void startRouter();
     void stopRouter();
     void refreshStatus();
+    /// Reads the router runs from the relay journal.
+    void loadRuns();
 
 signals:
     void statusMessage(const QString &text);
@@ -56,6 +61,7 @@ signals:
     void sent(bool ok);
     void routerStopped(bool ok);
     void windowAdded();
+    void runsLoaded();
 
 private:
     void askAndCreate();
@@ -77,7 +83,12 @@ private:
     QLineEdit *m_tierList = nullptr;
     QSpinBox *m_partitions = nullptr;
     QPushButton *m_create = nullptr;
-    QTableWidget *m_tiers = nullptr;
+    DelayTiersModel *m_tiersModel = nullptr;
+    QTableView *m_tiers = nullptr;
+    RouterRunsModel *m_runsModel = nullptr;
+    QTableView *m_runs = nullptr;
+    bool m_runsPending = false;
+    bool m_runListed = false;
     QLineEdit *m_sendTarget = nullptr;
     QLineEdit *m_sendDelay = nullptr;
     QLineEdit *m_sendKey = nullptr;

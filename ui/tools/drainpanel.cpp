@@ -5,6 +5,7 @@
 #include "historystore.h"
 #include "relayjournal.h"
 #include "tooljob.h"
+#include "toolmodels.h"
 #include "widgets/statusbanner.h"
 
 #include <QComboBox>
@@ -15,13 +16,15 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <set>
@@ -37,24 +40,22 @@ QString rateText(double perSecond)
     return QString::number(perSecond, 'f', perSecond >= 10 ? 1 : 2);
 }
 
-QTableWidgetItem *numberItem(qint64 n)
+/// A sortable read-only view of `model` (sorted on the raw values).
+QTableView *makeView(QWidget *parent, QAbstractItemModel *model, const QString &name, int sortColumn, Qt::SortOrder order)
 {
-    auto *item = new QTableWidgetItem;
-    item->setData(Qt::DisplayRole, n);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
-
-QTableWidget *makeTable(QWidget *parent, const QStringList &headers, const QString &name)
-{
-    auto *t = new QTableWidget(0, int(headers.size()), parent);
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(RawValueRole);
+    auto *t = new QTableView(parent);
     t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
+    t->setModel(proxy);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->verticalHeader()->hide();
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().lineSpacing() + 6);
     t->horizontalHeader()->setStretchLastSection(true);
     t->setSortingEnabled(true);
+    t->sortByColumn(sortColumn, order);
     return t;
 }
 
@@ -85,13 +86,16 @@ DrainPanel::DrainPanel(QWidget *parent) : QWidget(parent)
     m_group->setObjectName(QStringLiteral("drainGroup"));
     m_group->setEditable(true);
     m_group->setMinimumWidth(220);
-    m_topic = new QComboBox(this);
-    m_topic->setObjectName(QStringLiteral("drainTopic"));
-    m_topic->setEditable(true);
+    m_topics = new QListWidget(this);
+    m_topics->setObjectName(QStringLiteral("drainTopics"));
+    m_topics->setToolTip(tr("Tick the group's topics to drain in one run; each keeps its order per key."));
+    m_topics->setFlow(QListView::LeftToRight);
+    m_topics->setWrapping(true);
+    m_topics->setFixedHeight(m_topics->fontMetrics().lineSpacing() * 3 + 10);
     m_target = new QLineEdit(this);
     m_target->setObjectName(QStringLiteral("drainTarget"));
     left->addRow(tr("Group:"), m_group);
-    left->addRow(tr("Topic:"), m_topic);
+    left->addRow(tr("Topics:"), m_topics);
     left->addRow(tr("Wider topic:"), m_target);
     auto *right = new QFormLayout;
     m_within = new QComboBox(this);
@@ -132,13 +136,14 @@ DrainPanel::DrainPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_demoStop, 0, Qt::AlignLeft);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_table = makeTable(splitter, {tr("Partition"), tr("Committed"), tr("Log end"), tr("Backlog"), tr("Consumed/s")},
-                        QStringLiteral("drainPartitionsTable"));
+    m_partitionsModel = new DrainPartitionsModel(this);
+    m_table = makeView(splitter, m_partitionsModel, QStringLiteral("drainPartitionsTable"), DrainPartitionsModel::Topic,
+                       Qt::AscendingOrder);
     auto *journalBox = new QGroupBox(tr("Recent drains (journal)"), splitter);
     auto *jl = new QVBoxLayout(journalBox);
-    m_journal = makeTable(journalBox, {tr("Started"), tr("Who"), tr("Group"), tr("From"), tr("Into"), tr("State"),
-                                       tr("Records"), tr("Ranges")},
-                          QStringLiteral("drainJournalTable"));
+    m_journalModel = new DrainJournalModel(this);
+    m_journal = makeView(journalBox, m_journalModel, QStringLiteral("drainJournalTable"), DrainJournalModel::Started,
+                         Qt::DescendingOrder);
     jl->addWidget(m_journal);
     splitter->addWidget(m_table);
     splitter->addWidget(journalBox);
@@ -169,9 +174,12 @@ DrainPanel::DrainPanel(QWidget *parent) : QWidget(parent)
         if (!g.isEmpty())
             loadTopicsOf(g);
     });
-    connect(m_topic, &QComboBox::currentTextChanged, this, [this](const QString &t) {
-        if (!t.isEmpty())
-            m_target->setText(t + QStringLiteral("-drain"));
+    connect(m_topics, &QListWidget::itemChanged, this, [this] {
+        // The proposed target follows the ticks until the operator types one.
+        if (m_target->text().isEmpty() || m_target->text() == m_autoTarget) {
+            m_autoTarget = defaultTarget();
+            m_target->setText(m_autoTarget);
+        }
     });
     connect(m_start, &QPushButton::clicked, this, &DrainPanel::askAndStart);
     connect(m_stop, &QPushButton::clicked, this, &DrainPanel::stop);
@@ -200,8 +208,8 @@ void DrainPanel::setConnection(ConnectionContextPtr connection)
     ++m_generation;
     m_plan.reset();
     m_group->clear();
-    m_topic->clear();
-    m_table->setRowCount(0);
+    m_topics->clear();
+    m_partitionsModel->setRows({});
     m_summary->clear();
     m_banner->hide();
     if (m_connection && m_connection->readOnly()) {
@@ -266,7 +274,8 @@ void DrainPanel::loadTopicsOf(const QString &group)
     if (!m_connection)
         return;
     auto factory = m_connection->createApi;
-    const quint64 generation = m_generation;
+    // Not the plan's generation: a plan requested meanwhile does not make the list stale.
+    const ConnectionContextPtr connection = m_connection;
     runToolJob(this, &m_pool,
                [factory, group]() -> Result<QStringList> {
                    auto api = factory();
@@ -278,22 +287,74 @@ void DrainPanel::loadTopicsOf(const QString &group)
                        topics.insert(o.topic);
                    return QStringList(topics.begin(), topics.end());
                },
-               [this, generation, group](const Result<QStringList> &r) {
-                   if (generation != m_generation || m_group->currentText() != group || !r)
+               [this, connection, group](const Result<QStringList> &r) {
+                   if (connection != m_connection || m_group->currentText() != group || !r)
                        return;
-                   const QString keep = m_topic->currentText();
-                   m_topic->clear();
-                   m_topic->addItems(r.value());
-                   if (r.value().contains(keep))
-                       m_topic->setCurrentText(keep);
+                   const QStringList keep = m_wantTopics.isEmpty() ? checkedTopics() : m_wantTopics;
+                   m_wantTopics.clear();
+                   QStringList checked;
+                   for (const QString &t : keep)
+                       if (r.value().contains(t))
+                           checked << t;
+                   if (checked.isEmpty()) // a new group: all of its topics
+                       checked = r.value();
+                   setTopics(r.value(), checked);
+                   emit topicsLoaded();
                });
 }
 
-void DrainPanel::planFor(const QString &group, const QString &topic, const QString &target)
+void DrainPanel::setTopics(const QStringList &topics, const QStringList &checked)
 {
-    m_group->setCurrentText(group);
-    m_topic->setCurrentText(topic);
-    m_target->setText(target.isEmpty() ? topic + QStringLiteral("-drain") : target);
+    {
+        const QSignalBlocker block(m_topics);
+        m_topics->clear();
+        QStringList sorted = topics;
+        sorted.sort();
+        for (const QString &t : std::as_const(sorted)) {
+            auto *item = new QListWidgetItem(t, m_topics);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            item->setCheckState(checked.contains(t) ? Qt::Checked : Qt::Unchecked);
+        }
+    }
+    if (m_target->text().isEmpty() || m_target->text() == m_autoTarget) {
+        m_autoTarget = defaultTarget();
+        m_target->setText(m_autoTarget);
+    }
+}
+
+QStringList DrainPanel::checkedTopics() const
+{
+    QStringList out;
+    for (int i = 0; i < m_topics->count(); ++i)
+        if (m_topics->item(i)->checkState() == Qt::Checked)
+            out << m_topics->item(i)->text();
+    return out;
+}
+
+QString DrainPanel::defaultTarget() const
+{
+    const QStringList topics = checkedTopics();
+    if (topics.size() == 1)
+        return topics.first() + QStringLiteral("-drain");
+    return topics.isEmpty() || m_group->currentText().isEmpty() ? QString() : m_group->currentText() + QStringLiteral("-drain");
+}
+
+void DrainPanel::planFor(const QString &group, const QStringList &topics, const QString &target)
+{
+    m_wantTopics = topics;
+    if (m_group->currentText() == group)
+        loadTopicsOf(group);
+    else
+        m_group->setCurrentText(group); // lists its topics, then ticks these
+    // Planned right away with what was asked (the list catches up).
+    QStringList all;
+    for (int i = 0; i < m_topics->count(); ++i)
+        all << m_topics->item(i)->text();
+    for (const QString &t : topics)
+        if (!all.contains(t))
+            all << t;
+    setTopics(all, topics);
+    m_target->setText(target.isEmpty() ? defaultTarget() : target);
     requestPlan();
 }
 
@@ -303,14 +364,14 @@ void DrainPanel::requestPlan()
         return;
     DrainRequest request;
     request.group = m_group->currentText().trimmed();
-    request.topic = m_topic->currentText().trimmed();
+    request.topics = checkedTopics();
     request.target = m_target->text().trimmed();
     request.follow = m_mode->currentIndex() == 1;
     request.cluster = m_connection->profile.name;
     auto within = parseDelayDuration(m_within->currentText());
     request.targetSeconds = within ? within.value() / 1000 : 600;
     // A count typed by the operator wins over the proposal (only for a plan of the same drain).
-    if (m_plan && m_plan->group == request.group && m_plan->topic == request.topic && m_plan->target == request.target
+    if (m_plan && m_plan->group == request.group && m_plan->topics == request.topics && m_plan->target == request.target
         && m_partitions->value() != m_plan->proposedPartitions)
         request.partitions = m_partitions->value();
     const QString historyPath = m_connection->demo ? demo::DemoCluster::historyPath() : QString();
@@ -344,25 +405,14 @@ void DrainPanel::requestPlan()
 void DrainPanel::showPlan()
 {
     const DrainPlan &p = *m_plan;
-    m_table->setSortingEnabled(false);
-    m_table->setRowCount(int(p.partitions.size()));
-    for (int i = 0; i < p.partitions.size(); ++i) {
-        const DrainPartition &dp = p.partitions.at(i);
-        m_table->setItem(i, 0, numberItem(dp.partition));
-        m_table->setItem(i, 1, dp.committed >= 0 ? numberItem(dp.committed) : new QTableWidgetItem(tr("none (from the log start)")));
-        m_table->setItem(i, 2, numberItem(dp.logEnd));
-        m_table->setItem(i, 3, numberItem(dp.backlog));
-        m_table->setItem(i, 4, new QTableWidgetItem(dp.consumeRate ? rateText(*dp.consumeRate) : tr("unknown")));
-    }
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(0, Qt::AscendingOrder);
+    m_partitionsModel->setRows(p.partitions);
     m_partitions->setValue(p.targetPartitions);
     m_partitions->setEnabled(!p.targetExists);
     QStringList lines;
-    lines << tr("<b>Backlog:</b> %1 records on %2 partitions. <b>Consumed:</b> %3 records/s (lag history).")
+    lines << tr("<b>Backlog:</b> %1 records on %2 partitions of %3. <b>Consumed:</b> %4 records/s (lag history).")
                  .arg(p.backlog)
                  .arg(p.partitions.size())
-                 .arg(rateText(p.consumeRate));
+                 .arg(p.topicsText().toHtmlEscaped(), rateText(p.consumeRate));
     lines << (p.rateAssumed ? tr("No consume rate in the lag history: one consumer is assumed to manage %1 records/s.")
                                   .arg(rateText(p.perConsumerRate))
                             : tr("One consumer managed about %1 records/s.").arg(rateText(p.perConsumerRate)));
@@ -388,12 +438,12 @@ QString DrainPanel::confirmationText() const
         return {};
     const DrainPlan &p = *m_plan;
     QString text = p.targetExists ? tr("Drain the backlog of group %1 on %2 (%3 records) into the existing topic %4 (%5 partitions).")
-                                        .arg(p.group, p.topic)
+                                        .arg(p.group, p.topicsText())
                                         .arg(p.backlog)
                                         .arg(p.target)
                                         .arg(p.targetPartitions)
                                   : tr("Create topic %4 with %5 partitions and drain the backlog of group %1 on %2 (%3 records) into it.")
-                                        .arg(p.group, p.topic)
+                                        .arg(p.group, p.topicsText())
                                         .arg(p.backlog)
                                         .arg(p.target)
                                         .arg(m_partitions->value());
@@ -401,7 +451,7 @@ QString DrainPanel::confirmationText() const
                                    "stopped. Run the consumers on %1 with a new group (e.g. %2) afterwards.")
                                     .arg(p.target, p.nextGroup());
     if (m_mode->currentIndex() == 1)
-        text += QLatin1Char('\n') + tr("Follow mode: records arriving on %1 are relayed until you press Stop.").arg(p.topic);
+        text += QLatin1Char('\n') + tr("Follow mode: records arriving on %1 are relayed until you press Stop.").arg(p.topicsText());
     return text;
 }
 
@@ -512,24 +562,14 @@ void DrainPanel::loadJournal()
                [this](const Result<QList<QPair<RelayJob, QList<RelayRange>>>> &r) {
                    if (!r)
                        return;
-                   m_journal->setSortingEnabled(false);
-                   m_journal->setRowCount(int(r.value().size()));
-                   for (int i = 0; i < r.value().size(); ++i) {
-                       const RelayJob &j = r.value().at(i).first;
-                       QStringList ranges;
-                       for (const RelayRange &range : r.value().at(i).second)
-                           if (range.toOffset > range.fromOffset)
-                               ranges << QStringLiteral("%1/%2 [%3, %4)").arg(range.topic).arg(range.partition).arg(range.fromOffset).arg(range.toOffset);
-                       m_journal->setItem(i, 0, new QTableWidgetItem(QDateTime::fromMSecsSinceEpoch(j.startedMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
-                       m_journal->setItem(i, 1, new QTableWidgetItem(j.user));
-                       m_journal->setItem(i, 2, new QTableWidgetItem(j.spec.value(QStringLiteral("group")).toString()));
-                       m_journal->setItem(i, 3, new QTableWidgetItem(j.spec.value(QStringLiteral("topic")).toString()));
-                       m_journal->setItem(i, 4, new QTableWidgetItem(j.spec.value(QStringLiteral("target")).toString()));
-                       m_journal->setItem(i, 5, new QTableWidgetItem(j.detail.isEmpty() ? j.state : j.state + QStringLiteral(": ") + j.detail));
-                       m_journal->setItem(i, 6, numberItem(j.consumed));
-                       m_journal->setItem(i, 7, new QTableWidgetItem(ranges.isEmpty() ? QStringLiteral("-") : ranges.join(QStringLiteral(", "))));
-                   }
-                   m_journal->setSortingEnabled(true);
+                   QList<DrainJobRow> rows;
+                   for (const auto &[job, ranges] : r.value())
+                       rows.append({job, ranges});
+                   const bool first = m_journalModel->rowCount() == 0;
+                   m_journalModel->setRows(rows);
+                   if (first && !rows.isEmpty())
+                       for (int c = 0; c < DrainJournalModel::Ranges; ++c)
+                           m_journal->resizeColumnToContents(c);
                    emit journalLoaded();
                });
 }
