@@ -173,7 +173,10 @@ Status TransactionalRelay::start(State &s)
     consumerProps.append({QStringLiteral("group.id"), m_options.groupId});
     consumerProps.append({QStringLiteral("isolation.level"), QStringLiteral("read_committed")});
     consumerProps.append({QStringLiteral("enable.partition.eof"), QStringLiteral("true")});
-    consumerProps.append({QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("16384")});
+    // Over a second of records queued: librdkafka 2.0 stops fetching for a whole second once a
+    // bound is reached (see PartitionStream::open).
+    consumerProps.append({QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("65536")});
+    consumerProps.append({QStringLiteral("queued.min.messages"), QStringLiteral("300000")});
     consumerProps.append({QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")});
     auto consumer = RdKafkaHandle::create(RdKafkaHandle::Kind::Reader, consumerProps);
     if (!consumer)
@@ -316,7 +319,22 @@ Status TransactionalRelay::ensureMarks(State &s, const QString &topic)
         if (s.marks.contains(tp))
             continue;
         int64_t low = 0, high = 0;
-        if (rd_kafka_resp_err_t e = rd_kafka_query_watermark_offsets(rk, name.constData(), p, &low, &high, m_options.timeoutMs))
+        // A topic created a moment ago (the drain's wider topic) may not be known everywhere
+        // yet: its partitions are asked for again until they are, within the timeout.
+        const QDeadlineTimer deadline(m_options.timeoutMs);
+        rd_kafka_resp_err_t e;
+        while ((e = rd_kafka_query_watermark_offsets(rk, name.constData(), p, &low, &high, m_options.timeoutMs))
+               && (e == RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION || e == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART
+                   || e == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE || e == RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION)
+               && !deadline.hasExpired()) {
+            QThread::msleep(100);
+            rd_kafka_topic_t *again = rd_kafka_topic_new(rk, name.constData(), nullptr);
+            const rd_kafka_metadata_t *refreshed = nullptr;
+            if (rd_kafka_metadata(rk, 0, again, &refreshed, int(std::clamp<qint64>(deadline.remainingTime(), 1, 5000))) == RD_KAFKA_RESP_ERR_NO_ERROR)
+                rd_kafka_metadata_destroy(refreshed);
+            rd_kafka_topic_destroy(again);
+        }
+        if (e)
             return s.producer->error(e, QStringLiteral("Reading the end of %1").arg(tpName(topic, p)));
         s.marks.insert(tp, high);
         added = true;
