@@ -1,5 +1,6 @@
 #include "democluster.h"
 #include "demotools.h"
+#include "demoaudit.h"
 
 #include "democlusterapi.h"
 #include "demorecords.h"
@@ -133,7 +134,7 @@ Status DemoCluster::build()
     m_bootstrap = QString::fromUtf8(rd_kafka_mock_cluster_bootstraps(m_mcluster));
     const qint64 brokersAt = QDateTime::currentMSecsSinceEpoch();
 
-    for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics())
+    for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics() + auditDemoTopics())
         m_topicPartitions.insert(topic, partitions);
     // The mock's thread can take up to a second to pick up the first topic creation: create
     // them and connect the producer meanwhile the day's records are made.
@@ -151,7 +152,7 @@ Status DemoCluster::build()
         m_topicConfigs[QStringLiteral("payments")].insert(QStringLiteral("min.insync.replicas"), QStringLiteral("1"));
     }
     std::thread creator([this] {
-        for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics())
+        for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics() + auditDemoTopics())
             rd_kafka_mock_topic_create(m_mcluster, topic.toUtf8().constData(), partitions, 3);
         // Topic metadata before the first record, so none waits for a refresh.
         const rd_kafka_metadata_t *md = nullptr;
@@ -167,6 +168,8 @@ Status DemoCluster::build()
         for (const OutgoingRecord &r : std::as_const(seeded.records))
             produceRecord(m_traffic->producer, r);
         for (const OutgoingRecord &r : toolsDemoRecords(t0))
+            produceRecord(m_traffic->producer, r);
+        for (const OutgoingRecord &r : auditDemoRecords(t0))
             produceRecord(m_traffic->producer, r);
         const qint64 queuedAt = QDateTime::currentMSecsSinceEpoch();
         rd_kafka_flush(m_traffic->producer, 30000);
@@ -302,6 +305,18 @@ Status DemoCluster::createTopic(const NewTopic &topic)
     for (auto it = topic.configs.cbegin(); it != topic.configs.cend(); ++it)
         m_topicConfigs[topic.name].insert(it.key(), it.value());
     return Done{};
+}
+
+void DemoCluster::injectProduceFailures()
+{
+    constexpr int16_t kProduce = 0;
+    const rd_kafka_resp_err_t ok = RD_KAFKA_RESP_ERR_NO_ERROR;
+    const rd_kafka_resp_err_t refused = RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS;
+    // Interleaved so batches in flight behind a refused one get through first (reordering)
+    // and acknowledgements arrive after request.timeout.ms (1 s in the preset: duplicates).
+    for (int broker = 1; broker <= 3; ++broker)
+        rd_kafka_mock_broker_push_request_error_rtts(m_mcluster, broker, kProduce, 12, ok, 0, refused, 0, ok, 0, ok, 1500,
+                                                     ok, 0, refused, 0, ok, 0, ok, 0, ok, 1500, ok, 0, refused, 0, ok, 0);
 }
 
 QList<ConfigResource> DemoCluster::configs(ConfigResourceType type, const QStringList &names) const

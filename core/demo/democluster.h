@@ -76,6 +76,11 @@ public:
 
     /// Creates a topic on the mock cluster (it cannot through CreateTopics).
     Status createTopic(const NewTopic &topic);
+    /// The throughput lab's teaching preset: the next produce requests to each broker fail the
+    /// way networks do: some are written but answered too late (the client times out and
+    /// sends them again), some are refused with a retriable error while later batches pass.
+    void injectProduceFailures();
+
     /// Static configs (the mock cannot describe them): brokers' and topics' usual settings.
     QList<ConfigResource> configs(ConfigResourceType type, const QStringList &names) const;
 

@@ -295,6 +295,15 @@ void DeadLettersPage::setTopic(const QString &topic)
     m_topic->setCurrentText(topic);
 }
 
+void DeadLettersPage::openRecord(const QString &topic, int partition, qint64 offset)
+{
+    setTopic(topic);
+    m_partitions->setText(QString::number(partition));
+    m_startMode->setCurrentIndex(2); // Offset
+    m_startValue->setText(QString::number(offset));
+    load();
+}
+
 void DeadLettersPage::loadTopics()
 {
     const quint64 generation = m_generation;
