@@ -117,6 +117,7 @@ private slots:
             if (f.kind == AuditFindingKind::OrderBreak)
                 breaks.append(f);
         QCOMPARE(breaks.size(), 2);
+        std::sort(breaks.begin(), breaks.end(), [](const AuditFinding &a, const AuditFinding &b) { return a.partition < b.partition; });
         QCOMPARE(*breaks.at(0).sequence, 2);
         QCOMPARE(*breaks.at(0).earlierSequence, 3);
         QCOMPARE(breaks.at(0).earlierOffset, 2);

@@ -4,6 +4,7 @@
 #include "mockcluster.h"
 #include "rdkafkaclusterapi.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <algorithm>
+
 #include <vector>
 
 namespace kops {

@@ -4,6 +4,8 @@
 
 #include <QVBoxLayout>
 
+#include <functional>
+
 #include <algorithm>
 
 namespace kops {
