@@ -151,7 +151,8 @@ QByteArray sequencedValue(qint64 i, int size)
 /// Produces and consumes one lab topic.
 PerfPoint runPoint(const QList<QPair<QString, QString>> &clientProps, const QList<QPair<QString, QString>> &producerProps,
                    const PerfSettings &s, const QString &topic, int partitions, const QString &group,
-                   PerfLab::Control *control, const std::function<void(PerfProgress::Phase, qint64, qint64, double)> &report)
+                   PerfLab::Control *control, const std::function<void(PerfProgress::Phase, qint64, qint64, double)> &report,
+                   const std::function<void()> &beforeProducing)
 {
     PerfPoint point;
     point.partitions = partitions;
@@ -216,6 +217,8 @@ PerfPoint runPoint(const QList<QPair<QString, QString>> &clientProps, const QLis
     }
 
     // Produce.
+    if (beforeProducing)
+        beforeProducing();
     ProduceState state;
     auto conf = makeConf(clientProps + producerProps);
     if (!conf) {
@@ -387,8 +390,12 @@ QList<QPair<QString, QString>> PerfSettings::producerProperties(QStringList *ign
         out.insert(QStringLiteral("max.in.flight.requests.per.connection"), QString::number(maxInFlight));
     if (retries >= 0)
         out.insert(QStringLiteral("retries"), QString::number(retries));
-    if (requestTimeoutMs > 0)
+    if (requestTimeoutMs > 0) {
+        // The Java client's request.timeout.ms is the client's own wait for an answer; in
+        // librdkafka that is socket.timeout.ms (request.timeout.ms is the broker's ack wait).
         out.insert(QStringLiteral("request.timeout.ms"), QString::number(requestTimeoutMs));
+        out.insert(QStringLiteral("socket.timeout.ms"), QString::number(requestTimeoutMs));
+    }
     if (out.value(QStringLiteral("acks")) == QLatin1String("all"))
         out.insert(QStringLiteral("acks"), QStringLiteral("-1"));
     QList<QPair<QString, QString>> list;
@@ -614,9 +621,9 @@ Result<PerfReport> PerfLab::run(ClusterApi &api, const PerfSettings &settings, C
                 break;
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
-        if (inject)
-            inject(topic, n);
-        PerfPoint point = runPoint(clientProps, producerProps, settings, topic, n, topic + QStringLiteral("-group"), control, tell);
+        // Failures are injected once the consumers are in, right before the first record.
+        PerfPoint point = runPoint(clientProps, producerProps, settings, topic, n, topic + QStringLiteral("-group"), control, tell,
+                                   inject ? std::function<void()>([&] { inject(topic, n); }) : std::function<void()>());
         if (control && control->cancel.load())
             report.cancelled = true;
         if (settings.auditAfter && !report.cancelled && point.records > 0) {

@@ -111,7 +111,7 @@ public:
     };
     using ProgressFn = std::function<void(const PerfProgress &)>;
     using PointFn = std::function<void(const PerfPoint &)>;
-    /// Called with a lab topic once it exists, before producing (the demo injects failures).
+    /// Called with a lab topic once its consumers are in, right before producing (the demo injects failures).
     using InjectFn = std::function<void(const QString &topic, int partitions)>;
 
     static QString topicPrefix() { return QStringLiteral("kops-perf-"); }
