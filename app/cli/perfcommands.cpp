@@ -79,6 +79,8 @@ void printReport(CliContext &ctx, const PerfReport &report)
     headers << QStringLiteral("NOTE");
     ctx.out() << formatTable(headers, rows);
     ctx.out() << report.verdict() << Qt::endl;
+    if (report.settings.injectFailures)
+        ctx.out() << injectedFailuresNote(report.settings.idempotence) << Qt::endl;
     if (report.settings.auditAfter) {
         qint64 dups = 0, breaks = 0;
         for (const PerfAuditSummary &a : report.audits)
@@ -202,7 +204,8 @@ int runPerf(CliContext &ctx)
         auto demo = ctx.demoCluster();
         if (!demo)
             return ctx.usage(tr("failures can only be injected into the demo cluster (--demo)"));
-        inject = [demo](const QString &, int) { demo->injectProduceFailures(); };
+        const bool lostAcks = !s.idempotence;
+        inject = [demo, lostAcks](const QString &, int) { demo->injectProduceFailures(lostAcks); };
     }
     InterruptGuard interrupt;
     PerfLab::Control control;

@@ -307,7 +307,7 @@ Status DemoCluster::createTopic(const NewTopic &topic)
     return Done{};
 }
 
-void DemoCluster::injectProduceFailures()
+void DemoCluster::injectProduceFailures(bool lostAcknowledgements)
 {
     constexpr int16_t kProduce = 0;
     const rd_kafka_resp_err_t ok = RD_KAFKA_RESP_ERR_NO_ERROR;
@@ -315,9 +315,11 @@ void DemoCluster::injectProduceFailures()
     // Interleaved so batches in flight behind a refused one get through first (reordering)
     // and acknowledgements arrive after request.timeout.ms (1 s in the preset: duplicates).
     for (int broker = 1; broker <= 3; ++broker)
-        for (int round = 0; round < 3; ++round)
-            rd_kafka_mock_broker_push_request_error_rtts(m_mcluster, broker, kProduce, 12, ok, 0, refused, 0, ok, 0, ok, 3000,
-                                                         ok, 0, refused, 0, ok, 0, ok, 0, ok, 3000, ok, 0, refused, 0, ok, 0);
+        for (int round = 0; round < 3; ++round) {
+            const int late = lostAcknowledgements ? 3000 : 0;
+            rd_kafka_mock_broker_push_request_error_rtts(m_mcluster, broker, kProduce, 12, ok, 0, refused, 0, ok, 0, ok, late,
+                                                         ok, 0, refused, 0, ok, 0, ok, 0, ok, late, ok, 0, refused, 0, ok, 0);
+        }
 }
 
 QList<ConfigResource> DemoCluster::configs(ConfigResourceType type, const QStringList &names) const

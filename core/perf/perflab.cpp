@@ -466,6 +466,15 @@ PerfSettings perfPreset(PerfPreset preset)
     return s;
 }
 
+QString injectedFailuresNote(bool idempotence)
+{
+    return idempotence ? tr("Injected: produce requests refused with a retriable error while later batches were in flight. "
+                            "(Lost acknowledgements are not injected here: the demo's mock brokers do not check an "
+                            "idempotent producer's sequence numbers, which is how a real broker drops a resent batch.)")
+                       : tr("Injected: produce requests refused with a retriable error while later batches were in flight, "
+                            "and acknowledgements that came after request.timeout.ms (the batch was written; the client sent it again).");
+}
+
 QString PerfLab::topicName(const QString &runId, int partitions)
 {
     return topicPrefix() + runId + QStringLiteral("-p") + QString::number(partitions);

@@ -56,6 +56,8 @@ struct PerfSettings
 /// same with idempotence) and plain throughput.
 enum class PerfPreset { Throughput, RetriesWithoutIdempotence, Idempotent };
 PerfSettings perfPreset(PerfPreset preset);
+/// What the demo's injected failures are, said next to the teaching preset's result.
+QString injectedFailuresNote(bool idempotence);
 
 /// Where a running lab stands.
 struct PerfProgress

@@ -323,7 +323,8 @@ void PerfPanel::startConfirmed()
             s.value().injectFailures = false;
         } else {
             auto demo = m_connection->demo;
-            inject = [demo](const QString &, int) { demo->injectProduceFailures(); };
+            const bool lostAcks = !s.value().idempotence;
+            inject = [demo, lostAcks](const QString &, int) { demo->injectProduceFailures(lostAcks); };
         }
     }
     if (!s.value().injectFailures || m_connection->demo)
@@ -421,6 +422,8 @@ void PerfPanel::onFinished(const Result<PerfReport> &result)
                 + (dups + breaks == 0 ? tr("Audit of the lab topic: no duplicates and no order breaks.")
                                       : tr("Audit of the lab topic: %1 duplicates and %2 order breaks.").arg(dups).arg(breaks));
     }
+    if (r.settings.injectFailures)
+        text += QLatin1Char('\n') + injectedFailuresNote(r.settings.idempotence);
     m_verdict->setText(text);
     m_model->setRecommended(r.recommendedIndex());
     updateChart();
