@@ -85,6 +85,7 @@ private slots:
         page.show();
         page.setConnection(context(false));
         AuditPanel *audit = page.auditPanel();
+        page.tabs()->setCurrentWidget(audit);
         QAbstractItemModelTester tester(audit->model());
         QSignalSpy finished(audit, &AuditPanel::auditFinished);
         audit->setRequest(QStringLiteral("payments.ledger"), QStringLiteral("json:$.entryId"), QStringLiteral("json:$.seq"), false);

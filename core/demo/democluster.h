@@ -79,7 +79,7 @@ public:
     /// The throughput lab's teaching preset: the next produce requests to each broker fail the
     /// way networks do: some are refused with a retriable error while later batches pass and,
     /// with lostAcknowledgements, some are written but answered too late (the client times out
-    /// and sends them again). The mock brokers do not check an idempotent producer's sequence
+    /// and sends them again). A handful per broker, used up by the lab's first requests. The mock brokers do not check an idempotent producer's sequence
     /// numbers, so lost acknowledgements would duplicate its records where a real broker drops
     /// the resent batch: ask for them only for a producer without idempotence.
     void injectProduceFailures(bool lostAcknowledgements);
