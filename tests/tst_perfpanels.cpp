@@ -101,6 +101,7 @@ private slots:
         QTableView *table = audit->table();
         const QModelIndex first = table->model()->index(0, 0);
         const QRect cell = table->visualRect(first);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.first().at(0).toString(), QStringLiteral("payments.ledger"));
