@@ -81,7 +81,7 @@ private slots:
         QCOMPARE(smallestReaching({point(1, 0)}, 0.9), -1);
         PerfReport r;
         r.points = points;
-        QVERIFY(r.verdict().startsWith(QStringLiteral("8 partitions")));
+        QVERIFY(r.verdict().startsWith(QStringLiteral("8 partition")));
         QCOMPARE(r.toJson().value(QStringLiteral("recommendedPartitions")).toInt(), 8);
         QCOMPARE(r.toCsv().count(QLatin1Char('\n')), 6);
     }

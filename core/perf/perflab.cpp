@@ -1,5 +1,6 @@
 #include "perflab.h"
 
+#include "democlusterapi.h"
 #include "drainservice.h" // relayProperties
 #include "rdkafkautil.h"
 #include "topicaudit.h"
@@ -152,7 +153,7 @@ QByteArray sequencedValue(qint64 i, int size)
 PerfPoint runPoint(const QList<QPair<QString, QString>> &clientProps, const QList<QPair<QString, QString>> &producerProps,
                    const PerfSettings &s, const QString &topic, int partitions, const QString &group,
                    PerfLab::Control *control, const std::function<void(PerfProgress::Phase, qint64, qint64, double)> &report,
-                   const std::function<void()> &beforeProducing)
+                   const std::function<void()> &beforeProducing, bool demoBrokers)
 {
     PerfPoint point;
     point.partitions = partitions;
@@ -321,7 +322,10 @@ PerfPoint runPoint(const QList<QPair<QString, QString>> &clientProps, const QLis
             idle.restart();
         } else if (idle.elapsed() > 15000) {
             if (point.error.isEmpty())
-                point.error = tr("The consumers read %1 of %2 records; nothing more came for 15 s.").arg(n).arg(state.acked);
+                point.error = tr("The consumers read %1 of %2 records; nothing more came for 15 s (deleted before they were read?%3)")
+                                  .arg(n)
+                                  .arg(state.acked)
+                                  .arg(demoBrokers ? tr(" The demo's mock brokers keep about 5 MB per partition.") : QString());
             break;
         }
         report(PerfProgress::Phase::Consuming, state.acked, n, 0);
@@ -490,12 +494,10 @@ QString PerfReport::verdict() const
     const PerfPoint &b = points.at(best);
     const PerfPoint &p = points.at(pick);
     if (pick == best)
-        return tr("%1 partitions gave the best throughput (%2 records/s, %3 MB/s); no smaller count reached 90 % of it.")
-            .arg(b.partitions)
+        return tr("%n partition(s) gave the best throughput (%1 records/s, %2 MB/s); no smaller count reached 90 % of it.", b.partitions)
             .arg(locale.toString(qRound64(b.produceRecordsPerSecond)))
             .arg(b.produceMBPerSecond, 0, 'f', 1);
-    return tr("%1 partitions reach 90 % of the best throughput: %2 records/s against %3 records/s with %4 partitions.")
-        .arg(p.partitions)
+    return tr("%n partition(s) reach 90 % of the best throughput: %1 records/s against %2 records/s with %3 partitions.", p.partitions)
         .arg(locale.toString(qRound64(p.produceRecordsPerSecond)), locale.toString(qRound64(b.produceRecordsPerSecond)))
         .arg(b.partitions);
 }
@@ -632,7 +634,8 @@ Result<PerfReport> PerfLab::run(ClusterApi &api, const PerfSettings &settings, C
         }
         // Failures are injected once the consumers are in, right before the first record.
         PerfPoint point = runPoint(clientProps, producerProps, settings, topic, n, topic + QStringLiteral("-group"), control, tell,
-                                   inject ? std::function<void()>([&] { inject(topic, n); }) : std::function<void()>());
+                                   inject ? std::function<void()>([&] { inject(topic, n); }) : std::function<void()>(),
+                                   dynamic_cast<demo::DemoClusterApi *>(&api) != nullptr);
         if (control && control->cancel.load())
             report.cancelled = true;
         if (settings.auditAfter && !report.cancelled && point.records > 0) {

@@ -26,10 +26,13 @@ PartitionChart::PartitionChart(QWidget *parent) : QWidget(parent)
     m_plot->xAxis->setNumberPrecision(0);
     m_plot->xAxis->setLabel(tr("Partitions"));
     m_plot->yAxis->setLabel(tr("Records/s"));
+    m_plot->yAxis->setNumberFormat(QStringLiteral("f"));
+    m_plot->yAxis->setNumberPrecision(0);
     m_plot->yAxis2->setVisible(true);
     m_plot->yAxis2->setLabel(tr("p99 latency (ms)"));
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font());
+    m_plot->legend->setBrush(QColor(255, 255, 255, 200));
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     setMinimumHeight(180);
     rebuild();

@@ -96,11 +96,14 @@ AuditPanel::AuditPanel(QWidget *parent) : QWidget(parent)
     m_table->setObjectName(QStringLiteral("auditTable"));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(AuditFindingModel::Kind, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(AuditFindingModel::Detail, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
 
     connect(m_run, &QPushButton::clicked, this, &AuditPanel::start);
@@ -164,8 +167,12 @@ void AuditPanel::loadTopics()
         const QString current = self->m_topic->currentText();
         self->m_topic->clear();
         self->m_topic->addItems(watcher->result());
-        if (!current.isEmpty())
+        if (!current.isEmpty()) {
             self->m_topic->setCurrentText(current);
+        } else if (self->m_connection && self->m_connection->demo && self->m_id->text().isEmpty()) {
+            // The demo's ledger holds prepared duplicates and order breaks.
+            self->setRequest(QStringLiteral("payments.ledger"), QStringLiteral("json:$.entryId"), QStringLiteral("json:$.seq"), false);
+        }
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [factory] {
         QStringList topics;

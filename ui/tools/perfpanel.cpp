@@ -122,6 +122,7 @@ PerfPanel::PerfPanel(QWidget *parent) : QWidget(parent)
     m_progress->setValue(0);
     m_progressLabel = new QLabel(tr("Topics named kops-perf-… are created for the lab and deleted after it."), this);
     m_progressLabel->setObjectName(QStringLiteral("perfProgressLabel"));
+    m_progressLabel->setWordWrap(true);
     m_exportCsv = new QPushButton(tr("Export CSV…"), this);
     m_exportJson = new QPushButton(tr("Export JSON…"), this);
     actions->addWidget(m_run);
@@ -154,6 +155,9 @@ PerfPanel::PerfPanel(QWidget *parent) : QWidget(parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(PerfPointModel::Note, QHeaderView::Stretch);
+    m_table->setWordWrap(false);
+    m_table->setMaximumHeight(260);
     split->addWidget(m_chart);
     split->addWidget(m_table);
     split->setStretchFactor(0, 3);
@@ -183,6 +187,9 @@ void PerfPanel::setConnection(ConnectionContextPtr connection)
     ++m_generation;
     m_banner->hide();
     loadProfiles();
+    // The demo's mock brokers keep about 5 MB per partition: a smaller default lab fits.
+    if (m_connection && m_connection->demo && m_records->value() == 200000)
+        m_records->setValue(20000);
     if (m_connection && m_connection->readOnly()) {
         m_banner->showMessage(StatusBanner::Kind::Info, tr("This connection is read-only: the lab creates topics and is refused."));
         m_banner->show();
@@ -429,8 +436,9 @@ void PerfPanel::onFinished(const Result<PerfReport> &result)
     updateChart();
     QString status = r.cancelled ? tr("Cancelled; the lab's topic was deleted.") : tr("Lab finished.");
     if (!r.keptTopics.isEmpty())
-        status = tr("Lab finished; not deleted: %1 (%2)").arg(r.keptTopics.join(QStringLiteral(", ")), r.keptReason);
+        status = tr("Lab finished; %n topic(s) not deleted: %1", nullptr, int(r.keptTopics.size())).arg(r.keptReason);
     m_progressLabel->setText(status);
+    m_progressLabel->setToolTip(r.keptTopics.join(QLatin1Char('\n')));
     if (r.settings.auditAfter && !r.keptTopics.isEmpty())
         emit auditRequested(r.keptTopics.first(), QStringLiteral("json:$.id"), QStringLiteral("json:$.seq"));
     emit labFinished(!r.cancelled);

@@ -23,7 +23,7 @@ ToolsPage::ToolsPage(QWidget *parent) : ConsolePage(parent)
     m_perf = new PerfPanel(m_tabs);
     m_audit = new AuditPanel(m_tabs);
     m_tabs->addTab(m_perf, tr("Throughput lab"));
-    m_tabs->addTab(m_audit, tr("Order & duplicate audit"));
+    m_tabs->addTab(m_audit, tr("Order && duplicate audit"));
     layout->addWidget(m_tabs);
     connect(m_perf, &PerfPanel::statusMessage, this, &ConsolePage::statusMessage);
     connect(m_audit, &AuditPanel::statusMessage, this, &ConsolePage::statusMessage);
