@@ -101,7 +101,7 @@ void AuditEngine::example(AuditFinding finding, int &count)
 }
 
 void AuditEngine::checkSequence(const RecordView &r, qint64 seq, qint64 &lastSeq, qint64 &lastOffset, int lastPartition,
-                                bool &hasSeq, const std::optional<QByteArray> &key)
+                                bool &hasSeq)
 {
     if (hasSeq && seq < lastSeq) {
         ++m_counts.orderBreaks;
@@ -110,7 +110,7 @@ void AuditEngine::checkSequence(const RecordView &r, qint64 seq, qint64 &lastSeq
         f.partition = r.partition;
         f.offset = r.offset;
         f.timestampMs = r.timestampMs;
-        f.key = key;
+        f.key = cut(r.key(), r.hasKey());
         f.earlierPartition = lastPartition;
         f.earlierOffset = lastOffset;
         f.sequence = seq;
@@ -129,7 +129,8 @@ void AuditEngine::add(const RecordView &r)
     const bool needsJson = m_options.id.needsJson() || m_options.sequence.needsJson();
     if (needsJson && r.hasValue())
         json = QJsonDocument::fromJson(r.value().toByteArray());
-    const std::optional<QByteArray> key = cut(r.key(), r.hasKey());
+    // The key is copied only into an example, never per record.
+    auto key = [&r] { return cut(r.key(), r.hasKey()); };
 
     // Duplicates: the id field's bytes, or key and value bytes (null and empty told apart).
     std::optional<QByteArray> id;
@@ -158,7 +159,7 @@ void AuditEngine::add(const RecordView &r)
             f.partition = r.partition;
             f.offset = r.offset;
             f.timestampMs = r.timestampMs;
-            f.key = key;
+            f.key = key();
             f.earlierPartition = int(first >> 48);
             f.earlierOffset = qint64(first & kOffsetMask);
             if (id)
@@ -174,7 +175,7 @@ void AuditEngine::add(const RecordView &r)
         // Null keys: ordering holds within a partition only (slice 0 keeps this small state).
         if (seq && m_options.slice == 0) {
             PartitionState &p = m_nullKeyPartitions[r.partition];
-            checkSequence(r, *seq, p.lastSequence, p.lastOffset, r.partition, p.hasSequence, key);
+            checkSequence(r, *seq, p.lastSequence, p.lastOffset, r.partition, p.hasSequence);
         }
         return;
     }
@@ -191,7 +192,7 @@ void AuditEngine::add(const RecordView &r)
         f.partition = r.partition;
         f.offset = r.offset;
         f.timestampMs = r.timestampMs;
-        f.key = key;
+        f.key = key();
         f.earlierPartition = k.firstPartition;
         example(std::move(f), m_keyExamples);
     }
@@ -202,7 +203,7 @@ void AuditEngine::add(const RecordView &r)
         k.lastPartition = r.partition;
         k.hasSequence = false;
     }
-    checkSequence(r, *seq, k.lastSequence, k.lastOffset, k.lastPartition, k.hasSequence, key);
+    checkSequence(r, *seq, k.lastSequence, k.lastOffset, k.lastPartition, k.hasSequence);
 }
 
 } // namespace kops

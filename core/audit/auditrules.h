@@ -144,8 +144,7 @@ private:
     };
     bool inSlice(quint64 d) const { return m_options.sliceCount <= 1 || int((d >> 40) % quint64(m_options.sliceCount)) == m_options.slice; }
     void example(AuditFinding finding, int &count);
-    void checkSequence(const RecordView &r, qint64 seq, qint64 &lastSeq, qint64 &lastOffset, int lastPartition,
-                       bool &hasSeq, const std::optional<QByteArray> &key);
+    void checkSequence(const RecordView &r, qint64 seq, qint64 &lastSeq, qint64 &lastOffset, int lastPartition, bool &hasSeq);
 
     Options m_options;
     DigestTable<quint64> m_identities; ///< -> partition << 48 | offset
