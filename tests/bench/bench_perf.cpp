@@ -1,7 +1,7 @@
 // Not a test: the throughput lab's producer next to Kafka's own kafka-producer-perf-test.sh,
 // and the audit's scan rate next to `kcat -C -e`, on a real broker with the same settings.
 //
-//   build/tests/bench/bench_perf [bootstrap=127.0.0.1:19092] [records=500000] [size=100] [partitions=4]
+//   build/tests/bench/bench_perf [bootstrap=127.0.0.1:19092] [records=500000] [size=100] [partitions=4] [acks=all]
 //
 // Needs KOPS_KAFKA_SH (or /work/shared/kafka/kafka.sh) for Kafka's bin directory, and kcat.
 #include "perflab.h"
@@ -40,6 +40,7 @@ int main(int argc, char **argv)
     const qint64 records = args.value(2, QStringLiteral("500000")).toLongLong();
     const int size = args.value(3, QStringLiteral("100")).toInt();
     const int partitions = args.value(4, QStringLiteral("4")).toInt();
+    const QString acks = args.value(5, QStringLiteral("all"));
     RdKafkaClusterApi api({{QStringLiteral("bootstrap.servers"), bootstrap}});
     const QString id = QUuid::createUuid().toString(QUuid::Id128).left(8);
 
@@ -48,7 +49,7 @@ int main(int argc, char **argv)
     s.partitionCounts = {partitions};
     s.records = records;
     s.recordSize = size;
-    s.acks = QStringLiteral("1");
+    s.acks = acks;
     s.lingerMs = 5;
     s.replicationFactor = 1;
     auto lab = PerfLab::run(api, s);
@@ -65,7 +66,7 @@ int main(int argc, char **argv)
     const QStringList perfArgs{QStringLiteral("--topic"), topic, QStringLiteral("--num-records"), QString::number(records),
                                QStringLiteral("--record-size"), QString::number(size), QStringLiteral("--throughput"),
                                QStringLiteral("-1"), QStringLiteral("--producer-props"),
-                               QStringLiteral("bootstrap.servers=") + bootstrap, QStringLiteral("acks=1"),
+                               QStringLiteral("bootstrap.servers=") + bootstrap, QStringLiteral("acks=") + acks,
                                QStringLiteral("linger.ms=5")};
     perf.start(kafkaBin() + QStringLiteral("/kafka-producer-perf-test.sh"), perfArgs);
     perf.waitForFinished(600000);
@@ -78,8 +79,8 @@ int main(int argc, char **argv)
             kafkaRate = m.captured(1).toDouble();
     }
 
-    std::printf("settings: %lld records x %d B, %d partitions, acks=1, linger.ms=5, no compression, broker %s\n", records, size,
-                partitions, qPrintable(bootstrap));
+    std::printf("settings: %lld records x %d B, %d partitions, acks=%s, linger.ms=5, no compression, broker %s\n", records, size,
+                partitions, qPrintable(acks), qPrintable(bootstrap));
     std::printf("producer  kafka-ops perf lab:          %10.0f records/s (%.1f MB/s), ack p50 %.1f ms p99 %.1f ms (1 consumer reading along)\n",
                 ours.produceRecordsPerSecond, ours.produceMBPerSecond, ours.ackP50Ms.value_or(-1), ours.ackP99Ms.value_or(-1));
     std::printf("producer  kafka-producer-perf-test.sh: %10.0f records/s\n", kafkaRate);
