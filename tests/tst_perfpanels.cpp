@@ -69,7 +69,7 @@ private slots:
         QCOMPARE(perf->chart()->pointCount(), 3);
         for (const PerfPoint &p : perf->model()->points())
             QCOMPARE(p.records, 3000);
-        QVERIFY(perf->verdictText().contains(QStringLiteral("partitions")));
+        QVERIFY(perf->verdictText().contains(QStringLiteral("partition")));
         QTemporaryDir dir;
         QVERIFY(perf->exportTo(dir.filePath(QStringLiteral("lab.csv")), false).ok());
         QVERIFY(perf->exportTo(dir.filePath(QStringLiteral("lab.json")), true).ok());
