@@ -77,7 +77,11 @@ QJsonObject AuditFinding::toJson(const QString &topic) const
     return o;
 }
 
-AuditEngine::AuditEngine(Options options) : m_options(std::move(options)) {}
+AuditEngine::AuditEngine(Options options) : m_options(std::move(options))
+{
+    if (m_options.expectedRecords > 0)
+        m_identities.reserve(m_options.expectedRecords / std::max(1, m_options.sliceCount));
+}
 
 quint64 AuditEngine::digest(QByteArrayView bytes, quint64 seed)
 {

@@ -40,14 +40,23 @@ public:
         }
     }
     qsizetype size() const { return m_size; }
+    /// Room for n digests without growing (growing rehashes every digest so far).
+    void reserve(qsizetype n)
+    {
+        size_t capacity = 64;
+        while (capacity < size_t(n) * 2)
+            capacity *= 2;
+        if (capacity > m_keys.size())
+            grow(capacity);
+    }
     qsizetype bytes() const { return qsizetype(m_keys.size() * (sizeof(quint64) + sizeof(V))); }
     static constexpr qsizetype kBytesPerSlot = sizeof(quint64) + sizeof(V);
 
 private:
     static quint64 mix(quint64 x) { return x * 0x9E3779B97F4A7C15ull >> 7; }
-    void grow()
+    void grow(size_t capacity = 0)
     {
-        std::vector<quint64> keys(std::max<size_t>(64, m_keys.size() * 2), 0);
+        std::vector<quint64> keys(std::max<size_t>({64, m_keys.size() * 2, capacity}), 0);
         std::vector<V> values(keys.size());
         const quint64 mask = keys.size() - 1;
         for (size_t j = 0; j < m_keys.size(); ++j) {
@@ -117,6 +126,7 @@ public:
         int maxExamples = 100; ///< kept per kind
         int slice = 0;
         int sliceCount = 1;
+        qint64 expectedRecords = 0; ///< records this pass will see (tables are sized for their slice once)
     };
     explicit AuditEngine(Options options);
 

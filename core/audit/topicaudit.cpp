@@ -66,7 +66,7 @@ Result<AuditReport> TopicAudit::runPasses(const AuditSpec &spec, qint64 total, c
     clock.start();
     QList<AuditFinding> dups, breaks, keys;
     for (int pass = 0; pass < report.passes; ++pass) {
-        AuditEngine engine({spec.id, spec.seq, spec.maxExamples, pass, report.passes});
+        AuditEngine engine({spec.id, spec.seq, spec.maxExamples, pass, report.passes, total});
         QElapsedTimer passClock;
         passClock.start();
         auto visit = [&](const RecordView &r) {
