@@ -104,11 +104,17 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     m_consumers = new ConsumersPage(this);
     addPage(m_overview);
     addPage(m_consumers);
-    addPage(new DeadLettersPage(this));
+    auto *deadLetters = new DeadLettersPage(this);
+    addPage(deadLetters);
     m_replay = new ReplayPage(this);
     addPage(m_replay);
     addPage(new ProfilesPage(this));
-    addPage(new ToolsPage(this));
+    auto *tools = new ToolsPage(this);
+    addPage(tools);
+    connect(tools, &ToolsPage::openRecordRequested, this, [this, deadLetters](const QString &topic, int partition, qint64 offset) {
+        showPage(deadLetters->title());
+        deadLetters->openRecord(topic, partition, offset);
+    });
     m_alerts = new AlertsPage(this);
     addPage(m_alerts);
     connect(m_consumers, &ConsumersPage::replayRequested, this, [this](const QString &group, const QDateTime &from) {

@@ -47,6 +47,8 @@ public:
     void setCallTimeoutMs(int ms) { m_callTimeoutMs = ms; }
     /// --demo: the command runs against the demo cluster, simulated in this process.
     bool isDemo() const;
+    /// The demo cluster of this command (after connect() with --demo), else null.
+    std::shared_ptr<demo::DemoCluster> demoCluster() const { return m_demo; }
     /// Where lag history is kept: empty for the default file; the demo's own (seeded) file with --demo.
     QString historyPath() const;
 
@@ -116,5 +118,7 @@ QList<CliCommand> dlqCommands();
 QList<CliCommand> serveCommands();
 QList<CliCommand> consumerGroupsCommands();
 QList<CliCommand> toolCommands();
+QList<CliCommand> perfCommands();
+QList<CliCommand> auditCommands();
 
 } // namespace kops::cli

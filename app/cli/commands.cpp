@@ -12,6 +12,8 @@ QList<CliCommand> allCommands()
     all << consumerGroupsCommands();
     all << dlqCommands();
     all << toolCommands();
+    all << perfCommands();
+    all << auditCommands();
     all << profileCommands();
     return all;
 }

@@ -1,5 +1,6 @@
 #include "democluster.h"
 #include "demotools.h"
+#include "demoaudit.h"
 
 #include "democlusterapi.h"
 #include "demorecords.h"
@@ -21,6 +22,7 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <chrono>
 #include <cmath>
 
 namespace kops::demo {
@@ -133,7 +135,7 @@ Status DemoCluster::build()
     m_bootstrap = QString::fromUtf8(rd_kafka_mock_cluster_bootstraps(m_mcluster));
     const qint64 brokersAt = QDateTime::currentMSecsSinceEpoch();
 
-    for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics())
+    for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics() + auditDemoTopics())
         m_topicPartitions.insert(topic, partitions);
     // The mock's thread can take up to a second to pick up the first topic creation: create
     // them and connect the producer meanwhile the day's records are made.
@@ -151,7 +153,7 @@ Status DemoCluster::build()
         m_topicConfigs[QStringLiteral("payments")].insert(QStringLiteral("min.insync.replicas"), QStringLiteral("1"));
     }
     std::thread creator([this] {
-        for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics())
+        for (const auto &[topic, partitions] : demoTopics() + toolsDemoTopics() + auditDemoTopics())
             rd_kafka_mock_topic_create(m_mcluster, topic.toUtf8().constData(), partitions, 3);
         // Topic metadata before the first record, so none waits for a refresh.
         const rd_kafka_metadata_t *md = nullptr;
@@ -167,6 +169,8 @@ Status DemoCluster::build()
         for (const OutgoingRecord &r : std::as_const(seeded.records))
             produceRecord(m_traffic->producer, r);
         for (const OutgoingRecord &r : toolsDemoRecords(t0))
+            produceRecord(m_traffic->producer, r);
+        for (const OutgoingRecord &r : auditDemoRecords(t0))
             produceRecord(m_traffic->producer, r);
         const qint64 queuedAt = QDateTime::currentMSecsSinceEpoch();
         rd_kafka_flush(m_traffic->producer, 30000);
@@ -302,6 +306,21 @@ Status DemoCluster::createTopic(const NewTopic &topic)
     for (auto it = topic.configs.cbegin(); it != topic.configs.cend(); ++it)
         m_topicConfigs[topic.name].insert(it.key(), it.value());
     return Done{};
+}
+
+void DemoCluster::injectProduceFailures(bool lostAcknowledgements)
+{
+    constexpr int16_t kProduce = 0;
+    const rd_kafka_resp_err_t ok = RD_KAFKA_RESP_ERR_NO_ERROR;
+    const rd_kafka_resp_err_t refused = RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS;
+    // Few enough that the lab's own first requests use them up (the mock cannot clear a
+    // broker's list). A refused request lets the batches in flight behind it through first;
+    // an answer 3 s late (beyond the preset's 1 s request timeout) makes the client send a
+    // batch the broker has written.
+    const int late = lostAcknowledgements ? 3000 : 0;
+    for (int broker = 1; broker <= 3; ++broker)
+        rd_kafka_mock_broker_push_request_error_rtts(m_mcluster, broker, kProduce, 8, ok, 0, refused, 0, ok, 0, ok, late, ok, 0,
+                                                     refused, 0, ok, 0, ok, late);
 }
 
 QList<ConfigResource> DemoCluster::configs(ConfigResourceType type, const QStringList &names) const

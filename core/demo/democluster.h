@@ -76,6 +76,14 @@ public:
 
     /// Creates a topic on the mock cluster (it cannot through CreateTopics).
     Status createTopic(const NewTopic &topic);
+    /// The throughput lab's teaching preset: the next produce requests to each broker fail the
+    /// way networks do: some are refused with a retriable error while later batches pass and,
+    /// with lostAcknowledgements, some are written but answered too late (the client times out
+    /// and sends them again). A handful per broker, used up by the lab's first requests. The mock brokers do not check an idempotent producer's sequence
+    /// numbers, so lost acknowledgements would duplicate its records where a real broker drops
+    /// the resent batch: ask for them only for a producer without idempotence.
+    void injectProduceFailures(bool lostAcknowledgements);
+
     /// Static configs (the mock cannot describe them): brokers' and topics' usual settings.
     QList<ConfigResource> configs(ConfigResourceType type, const QStringList &names) const;
 

@@ -295,6 +295,20 @@ void DeadLettersPage::setTopic(const QString &topic)
     m_topic->setCurrentText(topic);
 }
 
+void DeadLettersPage::openRecord(const QString &topic, int partition, qint64 offset)
+{
+    setTopic(topic);
+    m_partitions->setText(QString::number(partition));
+    m_startMode->setCurrentIndex(2); // Offset
+    m_startValue->setText(QString::number(offset));
+    // The record asked for is the first of the page: show it.
+    connect(this, &DeadLettersPage::pageLoaded, this, [this] {
+        if (m_proxy->rowCount() > 0)
+            m_table->selectRow(0);
+    }, Qt::SingleShotConnection);
+    load();
+}
+
 void DeadLettersPage::loadTopics()
 {
     const quint64 generation = m_generation;

@@ -76,6 +76,8 @@ public slots:
     /// Writes the selected rows (or, with selectedOnly false, every match of the filter) as JSON Lines.
     void exportTo(const QString &path, bool selectedOnly);
     void setTopic(const QString &topic);
+    /// Browses one record: its topic and partition from its offset (the audit's examples).
+    void openRecord(const QString &topic, int partition, qint64 offset);
 
 signals:
     void pageLoaded();
