@@ -41,6 +41,39 @@ class TestLagMonitor : public QObject
     Q_OBJECT
 
 private slots:
+    // Memory per partition is bounded: a day of samples every 10 s keeps memoryLength
+    // observations, the health window as sampled, older ones thinned but reaching back to the
+    // first, and the moment the committed offset last changed.
+    void observationsAreBoundedAndStillReachBack()
+    {
+        LagMonitor::Options o;
+        o.windowSize = 10;
+        o.memoryLength = 60;
+        LagMonitor monitor(o);
+        std::deque<OffsetObservation> h;
+        const qint64 stoppedAt = T0 + 3600'000; // committed offset stops moving after an hour
+        for (qint64 t = T0; t < T0 + 86400'000; t += 10'000) {
+            const qint64 committed = std::min(t, stoppedAt) / 1000;
+            h.push_back(OffsetObservation{t, committed, t / 1000 + 500});
+            monitor.bound(h);
+            QVERIFY(h.size() <= 60);
+        }
+        QCOMPARE(h.size(), size_t(60));
+        QCOMPARE(h.front().atMs, T0); // reaches back as far
+        for (size_t i = h.size() - 11; i + 1 < h.size(); ++i)
+            QCOMPARE(h[i + 1].atMs - h[i].atMs, qint64(10'000)); // the window as sampled
+        // The first observation at the stopped offset is kept: "unchanged since" stays exact.
+        const auto firstStopped = std::find_if(h.cbegin(), h.cend(), [](const OffsetObservation &x) {
+            return x.committed == stoppedAt / 1000;
+        });
+        QVERIFY(firstStopped != h.cend());
+        QCOMPARE(firstStopped->atMs, stoppedAt);
+        // An estimate for an old offset is within the gap around it.
+        const std::optional<double> age = LagMonitor::estimateTimeLag(h, (T0 + 7200'000) / 1000 + 500, T0 + 86400'000);
+        QVERIFY(age);
+        QVERIFY2(std::abs(*age - (86400.0 - 7200.0)) < 3600.0, qPrintable(QString::number(*age)));
+    }
+
     // Memory of a console open for days: a group that is gone leaves nothing behind.
     void forgottenGroupsLeaveNothingBehind()
     {

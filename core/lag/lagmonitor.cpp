@@ -1,5 +1,7 @@
 #include "lagmonitor.h"
 
+#include <limits>
+
 #include <QCoreApplication>
 
 #include <QLocale>
@@ -71,8 +73,32 @@ void LagMonitor::seed(const QString &groupId, const TopicPartition &tp, const QL
 {
     auto &h = m_history[Key(groupId, tp)];
     h.assign(observations.cbegin(), observations.cend());
-    while (int(h.size()) > m_options.memoryLength)
-        h.pop_front();
+    bound(h);
+}
+
+void LagMonitor::bound(std::deque<OffsetObservation> &h) const
+{
+    const size_t recent = size_t(std::max(1, m_options.windowSize)) + 1;
+    const size_t limit = std::max(size_t(std::max(1, m_options.memoryLength)), recent + 2);
+    while (h.size() > limit) {
+        // Among the older points (not the first: it reaches furthest back), the one whose
+        // neighbours are closest together goes. Points where the committed offset changed count
+        // as 4 times further apart, and the first of a run at one offset 64 times, so that
+        // "unchanged since" keeps its moment while the rest still reaches back evenly.
+        const size_t end = h.size() - recent;
+        size_t drop = 1;
+        qint64 best = std::numeric_limits<qint64>::max();
+        for (size_t i = 1; i < end; ++i) {
+            qint64 cost = h[i + 1].atMs - h[i - 1].atMs;
+            if (h[i].committed != h[i - 1].committed)
+                cost *= h[i].committed == h[i + 1].committed ? 64 : 4;
+            if (cost < best) {
+                best = cost;
+                drop = i;
+            }
+        }
+        h.erase(h.begin() + qsizetype(drop));
+    }
 }
 
 bool LagMonitor::hasObservations(const QString &groupId, const TopicPartition &tp) const
@@ -166,8 +192,7 @@ PartitionLag LagMonitor::evaluatePartition(const RawGroupSample &group, const Ra
         estimate = estimateTimeLag(history, *p.committed, atMs);
 
     history.push_back(OffsetObservation{atMs, raw.committed, raw.logEnd});
-    while (int(history.size()) > m_options.memoryLength)
-        history.pop_front();
+    bound(history);
 
     if (p.committed && raw.logEnd >= 0) {
         p.lag = raw.logEnd - *p.committed;

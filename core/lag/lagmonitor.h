@@ -22,7 +22,10 @@ public:
     {
         int windowSize = 10;    ///< Burrow's N
         int trendLength = 30;   ///< points in a group's sparkline
-        int memoryLength = 360; ///< observations kept per partition for time-lag estimates
+        /// Observations kept per partition: the last windowSize + 1 as sampled, older ones thinned
+        /// (they still reach back as far, less densely) for time-lag estimates and "unchanged
+        /// since". 360 kept an hour at full resolution: 400+ MB at 10,000 groups x 5 partitions.
+        int memoryLength = 60;
         QList<LagThreshold> thresholds;
     };
 
@@ -31,6 +34,8 @@ public:
 
     void setThresholds(const QList<LagThreshold> &thresholds) { m_options.thresholds = thresholds; }
     const Options &options() const { return m_options; }
+    /// Thins a partition's observations down to memoryLength (see Options).
+    void bound(std::deque<OffsetObservation> &history) const;
 
     /// Observations from history, oldest first, for one group's partition.
     void seed(const QString &groupId, const TopicPartition &tp, const QList<OffsetObservation> &observations);
