@@ -41,6 +41,37 @@
     </message>
 </context>
 <context>
+    <name>kops</name>
+    <message>
+        <source>Client setting %1=%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab&apos;s consumers were not given the topic&apos;s partitions within 60 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n record(s) were not acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consumers read %1 of %2 records; nothing more came for 15 s (deleted before they were read?%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The demo&apos;s mock brokers keep about 5 MB per partition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Injected: produce requests refused with a retriable error while later batches were in flight. (Lost acknowledgements are not injected here: the demo&apos;s mock brokers do not check an idempotent producer&apos;s sequence numbers, which is how a real broker drops a resent batch.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Injected: produce requests refused with a retriable error while later batches were in flight, and acknowledgements that came after request.timeout.ms (the batch was written; the client sent it again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kops::AlertsModel</name>
     <message>
         <source>resolved %1</source>
@@ -128,6 +159,215 @@
     <message>
         <source>Alerts</source>
         <translation>告警</translation>
+    </message>
+</context>
+<context>
+    <name>kops::AuditFinding</name>
+    <message>
+        <source>Same key and value as %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same id %1 as %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence %1 after %2 (at %3/%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key also in partition %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kops::AuditFindingModel</name>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key in several partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(null)</source>
+        <translation type="unfinished">（null）</translation>
+    </message>
+    <message>
+        <source>same key and value as %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same id %1 as %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sequence %1 after %2 (at %3/%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key also in partition %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open this record in the Dead letters browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation type="unfinished">分区</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation type="unfinished">位点</translation>
+    </message>
+    <message>
+        <source>Timestamp (UTC)</source>
+        <translation type="unfinished">时间戳 (UTC)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished">键</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished">详情</translation>
+    </message>
+</context>
+<context>
+    <name>kops::AuditPanel</name>
+    <message>
+        <source>key and value bytes; or json:$.orderId, header:NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none; or json:$.seq, header:NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the oldest (or 2026-11-28T08:00:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished">主题</translation>
+    </message>
+    <message>
+        <source>Duplicate id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Export JSON Lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates: the same key and value bytes (or the same id). Order breaks: a sequence number that goes down within a key (within a partition for null keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the findings to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a topic to audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time (2026-11-28T08:00:00 or epoch ms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1Scanned %2 of %3 records, %4 records/s — %5 duplicates, %6 order breaks, %7 keys in several partitions so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass %1 of %2: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 records of %3 in %4 s (%5 records/s%6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 passes to stay within %2 digests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean: no duplicates, no order breaks, every key in one partition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 duplicates, %2 order breaks, %3 keys in more than one partition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no sequence number given:) no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records have no %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click an example to open the record in the Dead letters browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the audit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1574,14 +1814,6 @@
 <context>
     <name>kops::DelayPanel</name>
     <message>
-        <source>%1 (in %2)</source>
-        <translation>%1（%2 后）</translation>
-    </message>
-    <message>
-        <source>%1 (due)</source>
-        <translation>%1（已到期）</translation>
-    </message>
-    <message>
         <source>Create tiers…</source>
         <translation>创建分级…</translation>
     </message>
@@ -1600,30 +1832,6 @@
     <message>
         <source>Partitions:</source>
         <translation>分区数：</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>分级</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Partitions</source>
-        <translation>分区数</translation>
-    </message>
-    <message>
-        <source>Backlog</source>
-        <translation>积压</translation>
-    </message>
-    <message>
-        <source>Oldest due</source>
-        <translation>最早到期</translation>
-    </message>
-    <message>
-        <source>Next due</source>
-        <translation>下次到期</translation>
     </message>
     <message>
         <source>Send a delayed record</source>
@@ -1698,10 +1906,6 @@
         <translation>延迟队列需要一个前缀。</translation>
     </message>
     <message>
-        <source>missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
         <source>Create tier topics</source>
         <translation>创建分级主题</translation>
     </message>
@@ -1738,6 +1942,49 @@
     <message>
         <source>Stop router</source>
         <translation>停止路由器</translation>
+    </message>
+    <message>
+        <source>Router runs (journal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kops::DelayTiersModel</name>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation type="unfinished">%1（%2 后）</translation>
+    </message>
+    <message>
+        <source>%1 (due)</source>
+        <translation type="unfinished">%1（已到期）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished">缺失</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">分级</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished">主题</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation type="unfinished">积压</translation>
+    </message>
+    <message>
+        <source>Oldest due</source>
+        <translation type="unfinished">最早到期</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation type="unfinished">下次到期</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +2030,41 @@
     </message>
 </context>
 <context>
+    <name>kops::DrainJournalModel</name>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished">开始时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">操作者</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished">消费者组</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation type="unfinished">目标</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished">消息数</translation>
+    </message>
+    <message>
+        <source>Ranges</source>
+        <translation type="unfinished">范围</translation>
+    </message>
+</context>
+<context>
     <name>kops::DrainPanel</name>
     <message>
         <source>Forward a lagging group&apos;s backlog into a topic with more partitions, then run many consumers on it. Records keep their key, value, headers and timestamp; the same key goes to the same partition in order. The group&apos;s offsets are committed in the same Kafka transaction as the records, so nothing is lost or written twice, even if the console is killed.</source>
@@ -1791,10 +2073,6 @@
     <message>
         <source>Group:</source>
         <translation>消费者组：</translation>
-    </message>
-    <message>
-        <source>Topic:</source>
-        <translation>主题：</translation>
     </message>
     <message>
         <source>Wider topic:</source>
@@ -1829,60 +2107,8 @@
         <translation>停止该消费者组的消费者（演示）</translation>
     </message>
     <message>
-        <source>Partition</source>
-        <translation>分区</translation>
-    </message>
-    <message>
-        <source>Committed</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Log end</source>
-        <translation>日志末端</translation>
-    </message>
-    <message>
-        <source>Backlog</source>
-        <translation>积压</translation>
-    </message>
-    <message>
-        <source>Consumed/s</source>
-        <translation>消费/秒</translation>
-    </message>
-    <message>
         <source>Recent drains (journal)</source>
         <translation>最近的排空（日志）</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作者</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>消费者组</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Into</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Records</source>
-        <translation>消息数</translation>
-    </message>
-    <message>
-        <source>Ranges</source>
-        <translation>范围</translation>
     </message>
     <message>
         <source>Start drain…</source>
@@ -1907,18 +2133,6 @@
     <message>
         <source>Reading the group&apos;s offsets, the log ends and the lag history…</source>
         <translation>正在读取消费者组位点、日志末端和积压历史…</translation>
-    </message>
-    <message>
-        <source>none (from the log start)</source>
-        <translation>无（从日志开头）</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Backlog:&lt;/b&gt; %1 records on %2 partitions. &lt;b&gt;Consumed:&lt;/b&gt; %3 records/s (lag history).</source>
-        <translation>&lt;b&gt;积压：&lt;/b&gt;%2 个分区共 %1 条消息。&lt;b&gt;消费速率：&lt;/b&gt;每秒 %3 条（来自积压历史）。</translation>
     </message>
     <message>
         <source>No consume rate in the lag history: one consumer is assumed to manage %1 records/s.</source>
@@ -1999,6 +2213,80 @@
     <message>
         <source>The group has active members: stop its consumers first.</source>
         <translation>该消费者组有活跃成员：请先停止其消费者。</translation>
+    </message>
+    <message>
+        <source>Tick the group&apos;s topics to drain in one run; each keeps its order per key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backlog:&lt;/b&gt; %1 records on %2 partitions of %3. &lt;b&gt;Consumed:&lt;/b&gt; %4 records/s (lag history).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kops::DrainPartitionsModel</name>
+    <message>
+        <source>none (from the log start)</source>
+        <translation type="unfinished">无（从日志开头）</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished">主题</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation type="unfinished">分区</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished">已提交</translation>
+    </message>
+    <message>
+        <source>Log end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation type="unfinished">积压</translation>
+    </message>
+    <message>
+        <source>Consumed/s</source>
+        <translation type="unfinished">消费/秒</translation>
+    </message>
+</context>
+<context>
+    <name>kops::FieldSource</name>
+    <message>
+        <source>&apos;header:&apos; needs a header name, e.g. header:event-id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither json:$.path nor header:NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty field name in &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad array index in &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON path starts with $. as in json:$.orderId (not &apos;%1&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no field.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2423,10 +2711,6 @@
     <message>
         <source>%1 cannot be read here</source>
         <translation>此处无法读取 %1</translation>
-    </message>
-    <message>
-        <source>Reading %1/%2 from offset %3 timed out</source>
-        <translation>从位点 %3 读取 %1/%2 超时</translation>
     </message>
     <message>
         <source>member %1 on %2</source>
@@ -3044,6 +3328,37 @@ Member %1</source>
     </message>
 </context>
 <context>
+    <name>kops::PartitionChart</name>
+    <message>
+        <source>Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produced records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumed records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ack p99 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-to-end p99 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kops::PayloadViewer</name>
     <message>
         <source>Field</source>
@@ -3086,6 +3401,301 @@ Member %1</source>
     <message>
         <source>No record selected.</source>
         <translation>未选择消息。</translation>
+    </message>
+</context>
+<context>
+    <name>kops::PerfLab</name>
+    <message>
+        <source>a throughput lab (it creates and deletes topics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lab needs partition counts, a record count and a record size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kops::PerfPanel</name>
+    <message>
+        <source>Throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries without idempotence (demo: injected failures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idempotent producer (demo: injected failures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random letters; or a file whose lines are sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample payloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idempotence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Producer profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records per count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linger.ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch.size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation type="unfinished">消费者</translation>
+    </message>
+    <message>
+        <source>Payloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Topics named kops-perf-… are created for the lab and deleted after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished">导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This connection is read-only: the lab creates topics and is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n topic(s) left by an earlier throughput lab.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(settings below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no lines to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write more than 1 GB?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab will write about %1 MB to the cluster (%2 partition counts × %3 records × %4 bytes), in temporary topics that are deleted afterwards. Go ahead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures can only be injected into the demo cluster; this preset runs without them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: deleting the lab&apos;s topic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consuming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auditing the topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting the topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3 partitions, %4 — %5 of %6 acknowledged, %7 consumed%8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit of the lab topic: no duplicates and no order breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit of the lab topic: %1 duplicates and %2 order breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; the lab&apos;s topic was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Lab finished; %n topic(s) not deleted: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run the lab first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the lab to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kops::PerfPointModel</name>
+    <message>
+        <source>Partitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ack p50 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ack p99 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-to-end p50 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-to-end p99 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumed/s</source>
+        <translation type="unfinished">消费/秒</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+</context>
+<context>
+    <name>kops::PerfReport</name>
+    <message>
+        <source>No partition count produced any records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n partition(s) gave the best throughput (%1 records/s, %2 MB/s); no smaller count reached 90 % of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n partition(s) reach 90 % of the best throughput: %1 records/s against %2 records/s with %3 partitions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kops::PerfSettings</name>
+    <message>
+        <source>Partition counts are positive numbers separated by commas, e.g. 1,2,4,8 (not &apos;%1&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one partition count, e.g. 1,2,4,8.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4848,6 +5458,73 @@ Nothing is requeued while a target topic is missing: tick &quot;Create missing t
     </message>
 </context>
 <context>
+    <name>kops::RouterRunsModel</name>
+    <message>
+        <source>interrupted (last heard %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished">开始时间</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-tiered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lateness p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lateness p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lateness max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">操作者</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished">连接</translation>
+    </message>
+</context>
+<context>
     <name>kops::StatusBanner</name>
     <message>
         <source>Dismiss</source>
@@ -4874,6 +5551,14 @@ Nothing is requeued while a target topic is missing: tick &quot;Create missing t
     <message>
         <source>Tools</source>
         <translation>工具</translation>
+    </message>
+    <message>
+        <source>Throughput lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order &amp;&amp; duplicate audit</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5682,6 +6367,268 @@ Replay: %1 messages. Skip: %2 messages. Unchanged: %3 partitions. Without commit
     <message>
         <source>Delay queues from tiered topics: create, send, run (the router), status.</source>
         <translation>基于分级主题的延迟队列：create、send、run（路由器）、status。</translation>
+    </message>
+    <message>
+        <source>Scanned %1 records of %2 in %3 s (%4 records/s%5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same key and value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order breaks: %1 (%2 going down within a key, or a partition for null keys)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys in more than one partition: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records without %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kafka-ops audit needs a TOPIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from-time needs epoch milliseconds or an ISO 8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--until-time needs epoch milliseconds or an ISO 8601 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--digest-limit needs a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--examples needs a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1scanned %2 of %3 records, %4 records/s; %5 duplicates, %6 order breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass %1/%2: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>A record&apos;s id for duplicates: json:$.orderId or header:NAME (default: key and value bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sequence number for ordering: json:$.seq or header:NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit records from this time (epoch ms or ISO 8601, no zone = UTC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit records before this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digests kept per pass (default 1000000); more records take several passes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples kept per finding (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the examples as JSON Lines to FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit a topic for duplicates and order breaks (exit 2 when found).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating the topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>producing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consuming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auditing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting the topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit: no duplicates and no order breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit: %1 duplicates and %2 order breaks (sequence numbers going down within a key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile settings without a librdkafka equivalent, not used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--preset is throughput, retries-without-idempotence or idempotent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--records needs a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size needs a positive number of bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--consumers needs a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a producer profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--acks is 0, 1 or all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--linger-ms needs a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--batch-size needs a number of bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--replication-factor needs a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no lines to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &apos;%1&apos; is read-only: the throughput lab creates topics and is refused. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab would write about %1 MB (%2 partition counts x %3 records x %4 bytes). Add --yes to go ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n topic(s) left by an earlier lab: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failures can only be injected into the demo cluster (--demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2: %3 partitions, %4: %5 of %6 acknowledged, %7 consumed%8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; the lab&apos;s topics were deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partition counts to measure (default 1,2,4,8,16,32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records per partition count (default 200000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record size in bytes (default 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the lines of this file instead of random letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acks: 0, 1 or all (default all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enable.idempotence=true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compression.type: none, gzip, snappy, lz4, zstd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linger.ms (default 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch.size in bytes (default: the client&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the producer settings from a saved producer profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumers in the lab&apos;s group (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication factor of the lab&apos;s topics (default: the broker&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>throughput (default), retries-without-idempotence or idempotent: the teaching pair, with failures injected into the demo cluster and an audit of the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go ahead when the lab would write more than 1 GB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure produce/consume throughput and latency against partition count.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
