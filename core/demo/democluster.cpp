@@ -1,4 +1,6 @@
 #include "democluster.h"
+
+#include <QCoreApplication>
 #include "demotools.h"
 
 #include "democlusterapi.h"
@@ -29,6 +31,10 @@ namespace {
 
 constexpr qint64 kDayMs = 24 * 3600 * 1000LL;
 constexpr qint64 kHistoryStepMs = 5 * 60 * 1000LL;
+/// How long before start the demo's history has watched audit-archiver (the rest is reconstructed).
+constexpr qint64 kAuditWatchedMs = 50 * 60 * 1000LL;
+/// The demo groups commit once a minute in their commit log.
+constexpr qint64 kCommitEveryMs = 60 * 1000LL;
 
 rd_kafka_conf_t *clientConf(const QString &bootstrap, const QList<QPair<const char *, QString>> &extra)
 {
@@ -339,6 +345,10 @@ Status DemoCluster::seedHistory(const QString &historyPath) const
         sample.atMs = at;
         for (const auto &entry : demoGroups()) {
             const QString &groupId = entry.first;
+            // audit-archiver as if the console first saw it 50 minutes before start: its past
+            // before that comes from its commit log (lag reconstruction, commitLog()).
+            if (groupId == QLatin1String("audit-archiver") && at < now - kAuditWatchedMs)
+                continue;
             const bool running = groupId != QLatin1String("audit-archiver") || at < auditStoppedAt;
             RawGroupSample g;
             g.groupId = groupId;
@@ -366,6 +376,31 @@ Status DemoCluster::seedHistory(const QString &historyPath) const
             return recorded;
     }
     return Done{};
+}
+
+GroupCommitLog DemoCluster::commitLog(const QString &groupId) const
+{
+    GroupCommitLog log;
+    log.group = groupId;
+    log.readAtMs = QDateTime::currentMSecsSinceEpoch();
+    const QList<TopicPartition> partitions = groupPartitions(groupId);
+    if (partitions.isEmpty())
+        return log;
+    const qint64 auditStoppedAt = m_startedAtMs - 3600'000;
+    const bool audit = groupId == QLatin1String("audit-archiver");
+    const qint64 last = audit ? auditStoppedAt : m_startedAtMs;
+    GroupAssignment owned;
+    owned.atMs = m_startedAtMs - kDayMs;
+    for (const TopicPartition &tp : partitions)
+        owned.owners.insert(tp, QCoreApplication::translate("kops::Lag", "member %1 on %2")
+                                    .arg(groupId + QStringLiteral("-1"), QStringLiteral("/127.0.0.1")));
+    log.assignments.append(owned);
+    if (audit)
+        log.assignments.append(GroupAssignment{auditStoppedAt, {}}); // its member left when it stopped
+    for (qint64 at = m_startedAtMs - kDayMs; at <= last; at += kCommitEveryMs)
+        for (const TopicPartition &tp : partitions)
+            log.commits.append(GroupCommit{tp, at, seededCommitted(groupId, tp, at), -1});
+    return log;
 }
 
 qint64 DemoCluster::seededCommitted(const QString &group, const TopicPartition &tp, qint64 at) const

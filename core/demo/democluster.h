@@ -3,6 +3,7 @@
 #include "clusterapi.h"
 #include "clustertypes.h"
 #include "kafkaerror.h"
+#include "lag/groupcommitlog.h"
 
 #include <QHash>
 #include <QList>
@@ -83,6 +84,10 @@ public:
     /// seeded records and commits, into the history database at path (for this cluster's
     /// name only). Call before sampling starts.
     Status seedHistory(const QString &historyPath) const;
+
+    /// A group's commits as its story made them (once a minute over the seeded day, until it
+    /// stopped), for lag reconstruction: the mock cluster has no `__consumer_offsets`.
+    GroupCommitLog commitLog(const QString &groupId) const;
 
     /// A factory for ClusterApi objects that answer from this demo where the mock cannot.
     static ClusterApiFactory apiFactory(const std::shared_ptr<DemoCluster> &demo);

@@ -153,6 +153,11 @@ Result<QList<PartitionOffset>> DemoClusterApi::offsetsForTimes(const QList<Parti
     return out;
 }
 
+Result<GroupCommitLog> DemoClusterApi::groupCommitLog(const QString &groupId)
+{
+    return m_demo->commitLog(groupId);
+}
+
 Result<QList<ConfigResource>> DemoClusterApi::describeConfigs(ConfigResourceType type, const QStringList &names)
 {
     return m_demo->configs(type, names);

@@ -51,6 +51,8 @@ public:
         return m_real.read(tp, o, m, t);
     }
     Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &p, int t) override { return m_real.readAt(p, t); }
+    /// The mock has no `__consumer_offsets`: the commits the demo's story made.
+    Result<GroupCommitLog> groupCommitLog(const QString &groupId) override;
 
 private:
     std::shared_ptr<DemoCluster> m_demo;

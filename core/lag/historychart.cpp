@@ -45,6 +45,7 @@ struct GroupBucket
     LagBucket lag;
     qint64 sumLogEnd = 0, sumCommitted = 0, consumed = 0;
     bool reset = false;
+    bool reconstructed = false; ///< a series' last point here was reconstructed from the commit log
 };
 
 void add(LagBucket &b, const QList<OffsetPoint> &points, const Selected &s, bool several)
@@ -101,7 +102,8 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
                 series.append({q.value(0).toLongLong(), TopicPartition{q.value(1).toString(), q.value(2).toInt()}});
     }
     for (const auto &[sid, tp] : std::as_const(series)) {
-        const QList<OffsetPoint> points = load(sid, fromS, toS);
+        QVector<bool> rebuilt;
+        const QList<OffsetPoint> points = loadMerged(sid, fromS, toS, &rebuilt);
         if (points.isEmpty())
             continue;
         QList<OffsetObservation> obs;
@@ -134,6 +136,7 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
             const Selected s = select(points, i, end);
             const bool several = end - i > 1;
             add(g.lag, points, s, several);
+            g.reconstructed = g.reconstructed || rebuilt[s.last];
             g.sumLogEnd += std::max<qint64>(0, points[s.last].logEnd);
             g.sumCommitted += std::max<qint64>(0, points[s.last].committed);
             add(byTopic[bucket], points, s, several);
@@ -147,12 +150,13 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
         const GroupBucket &g = groupBuckets[bucket];
         if (g.lag.series == 0)
             continue;
-        GroupHistoryPoint last{g.lag.lastTs * 1000, g.lag.sumLast, g.sumLogEnd, g.sumCommitted, g.consumed, g.reset};
+        GroupHistoryPoint last{g.lag.lastTs * 1000, g.lag.sumLast, g.sumLogEnd, g.sumCommitted, g.consumed, g.reset,
+                               g.reconstructed};
         // Extremes between the previous point and this one carry interpolated counters, so
         // the produce and consume rates drawn from them do not jump.
         qint64 consumedLeft = last.consumed;
         for (const auto &[ts, lag] : extremes(g.lag, fromS + bucket * width)) {
-            GroupHistoryPoint p{ts * 1000, lag, last.sumLogEnd, last.sumCommitted, 0, false};
+            GroupHistoryPoint p{ts * 1000, lag, last.sumLogEnd, last.sumCommitted, 0, false, g.reconstructed};
             if (previous && last.atMs > previous->atMs) {
                 const double span = double(last.atMs - previous->atMs);
                 const double f = double(p.atMs - previous->atMs) / span;
