@@ -12,8 +12,6 @@
 
 namespace kops {
 
-struct GroupCommitLog;
-
 /// A batch being produced: wait() gives what ClusterApi::produce() would have returned.
 class PendingDelivery
 {
@@ -81,9 +79,6 @@ public:
     /// pass, within a bounded span of the smallest); positions with no record there (end of
     /// log, deleted, beyond the span) are simply missing from the answer.
     virtual Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &positions, int timeoutMs);
-    /// A group's commits as far back as the cluster keeps them (lag reconstruction). The
-    /// default reads the group's partition of `__consumer_offsets` (core/lag/groupcommitlog.h).
-    virtual Result<GroupCommitLog> groupCommitLog(const QString &groupId);
 };
 
 /// "2.0.2": the librdkafka the program runs with.

@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 
 #include "connectionprofile.h"
-#include "lag/groupcommitlog.h"
 
 #include <spdlog/spdlog.h>
 
@@ -34,11 +33,6 @@ KafkaError ReadOnlyClusterApi::refusal(const QString &connectionName, const QStr
     return KafkaError::make(QStringLiteral("READ_ONLY"),
                             QCoreApplication::translate("kops::Cluster", "Connection '%1' is read-only: %2 is refused. Nothing was changed.")
                                 .arg(connectionName, what));
-}
-
-Result<GroupCommitLog> ReadOnlyClusterApi::groupCommitLog(const QString &groupId)
-{
-    return m_inner->groupCommitLog(groupId);
 }
 
 Result<QList<PartitionOffset>> ReadOnlyClusterApi::alterGroupOffsets(const QString &groupId, const QList<PartitionOffset> &)

@@ -53,7 +53,6 @@ public:
     {
         return m_inner->read(tp, offset, maxRecords, timeoutMs);
     }
-    Result<GroupCommitLog> groupCommitLog(const QString &groupId) override; // reading is allowed
     Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &positions, int timeoutMs) override
     {
         return m_inner->readAt(positions, timeoutMs);

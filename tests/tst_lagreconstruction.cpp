@@ -52,6 +52,17 @@ QList<QHash<TopicPartition, qint64>> steadyAnswers(const QList<qint64> &times, c
     return out;
 }
 
+RawPartitionSample rawSample(const TopicPartition &tp, qint64 committed, qint64 logEnd)
+{
+    RawPartitionSample p;
+    p.topic = tp.topic;
+    p.partition = tp.partition;
+    p.committed = committed;
+    p.logStart = 0;
+    p.logEnd = logEnd;
+    return p;
+}
+
 const ReconstructedPartition *partitionOf(const LagReconstruction &r, const TopicPartition &tp)
 {
     for (const ReconstructedPartition &p : r.partitions)
@@ -254,7 +265,7 @@ private slots:
             s.atMs = m * kMin + 5000;
             RawGroupSample g;
             g.groupId = QStringLiteral("g");
-            g.partitions.append(RawPartitionSample{kP0.topic, 0, 1000 + m, 0, 2000 + m});
+            g.partitions.append(rawSample(kP0, 1000 + m, 2000 + m));
             s.groups.append(g);
             QVERIFY(store.record(cluster, s).ok());
         }
@@ -318,7 +329,7 @@ private slots:
                 s.atMs = 1'700'000'000'000 + i * 10'000LL;
                 RawGroupSample g;
                 g.groupId = QStringLiteral("g");
-                g.partitions.append(RawPartitionSample{kP0.topic, 0, 5 + i, 0, 10 + 2 * i});
+                g.partitions.append(rawSample(kP0, 5 + i, 10 + 2 * i));
                 s.groups.append(g);
                 QVERIFY(store.record(cluster, s).ok());
             }

@@ -6,6 +6,7 @@
 #include "democlusterapi.h"
 #include "demorecords.h"
 #include "historystore.h"
+#include "lag/groupcommitlog.h"
 
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>

@@ -3,7 +3,6 @@
 #include "clusterapi.h"
 #include "clustertypes.h"
 #include "kafkaerror.h"
-#include "lag/groupcommitlog.h"
 
 #include <QHash>
 #include <QList>
@@ -18,6 +17,10 @@
 
 struct rd_kafka_s;
 struct rd_kafka_mock_cluster_s;
+
+namespace kops {
+struct GroupCommitLog;
+}
 
 namespace kops::demo {
 

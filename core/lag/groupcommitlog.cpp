@@ -9,12 +9,14 @@
 
 namespace kops {
 
-Result<GroupCommitLog> ClusterApi::groupCommitLog(const QString &groupId)
-{
-    return commitlog::read(*this, groupId);
-}
-
 namespace commitlog {
+
+Result<GroupCommitLog> readFor(ClusterApi &api, const QString &group)
+{
+    if (auto *source = dynamic_cast<GroupCommitLogSource *>(&api))
+        return source->groupCommitLog(group);
+    return read(api, group);
+}
 
 qint32 javaStringHash(const QString &s)
 {

@@ -44,6 +44,15 @@ struct GroupCommitLog
     qint64 readAtMs = 0; ///< when it was read
 };
 
+/// A ClusterApi that knows a group's commits without `__consumer_offsets` (the demo cluster,
+/// whose mock brokers have none) implements this too; commitlog::readFor asks it first.
+class GroupCommitLogSource
+{
+public:
+    virtual ~GroupCommitLogSource() = default;
+    virtual Result<GroupCommitLog> groupCommitLog(const QString &groupId) = 0;
+};
+
 namespace commitlog {
 /// Java's String.hashCode over the UTF-16 code units, as Kafka computes it.
 qint32 javaStringHash(const QString &s);
@@ -54,6 +63,8 @@ int offsetsPartitionFor(const QString &group, int partitions);
 /// keeps this group's commits, tombstones and assignments. Fails with the cluster's error
 /// when the topic cannot be described or read (ACLs, or a cluster without it).
 Result<GroupCommitLog> read(ClusterApi &api, const QString &group);
+/// The api's own GroupCommitLogSource when it is one, else read().
+Result<GroupCommitLog> readFor(ClusterApi &api, const QString &group);
 } // namespace commitlog
 
 } // namespace kops

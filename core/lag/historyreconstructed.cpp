@@ -1,6 +1,8 @@
 // HistoryStore: points reconstructed from the commit log, kept apart from the sampled ones.
 #include "historystore.h"
 
+#include "lagreconstruction.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>

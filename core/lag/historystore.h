@@ -1,7 +1,6 @@
 #pragma once
 
 #include "healthevaluator.h"
-#include "lagreconstruction.h"
 #include "kafkaerror.h"
 #include "lagtypes.h"
 #include "offsetchunk.h"
@@ -10,6 +9,8 @@
 #include <QString>
 
 namespace kops {
+
+struct LagReconstruction;
 
 /// One point of a group's history: totals over its partitions at one sample time.
 struct GroupHistoryPoint

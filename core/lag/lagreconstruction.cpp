@@ -209,7 +209,7 @@ LagReconstruction LagReconstructor::build(const GroupCommitLog &log, qint64 from
 Result<LagReconstruction> LagReconstructor::reconstruct(ClusterApi &api, const QString &group, qint64 fromMs, qint64 toMs,
                                                         const Options &options)
 {
-    auto log = api.groupCommitLog(group);
+    auto log = commitlog::readFor(api, group);
     if (!log)
         return KafkaError::make(log.error().code,
                                 QCoreApplication::translate("kops::Lag", "The commit log of group '%1' cannot be read "

@@ -79,7 +79,7 @@ struct LagReconstruction
 };
 
 /// Rebuilds a group's past lag: reads its commits from the commit log (the group's partition
-/// of `__consumer_offsets`, or what the ClusterApi answers for groupCommitLog), then one
+/// of `__consumer_offsets`, or the api's own GroupCommitLogSource), then one
 /// offsets-for-timestamps call per step for all its partitions (librdkafka sends one
 /// ListOffsets request per leader), and judges the status at each step over the
 /// reconstructed window as the live sampler would.

@@ -35,7 +35,7 @@ using namespace kops;
 namespace {
 
 /// The real cluster, with the group's commit log re-stamped one step per commit round.
-class RestampingApi final : public test::ForwardingClusterApi
+class RestampingApi final : public test::ForwardingClusterApi, public GroupCommitLogSource
 {
 public:
     RestampingApi(RdKafkaClusterApi &real, qint64 startMs, qint64 stepMs, int partitions)
@@ -46,7 +46,7 @@ public:
     {
         QElapsedTimer t;
         t.start();
-        auto log = m_real.groupCommitLog(group);
+        auto log = commitlog::read(m_real, group);
         readMs = t.elapsed();
         if (!log)
             return log;
