@@ -95,7 +95,7 @@ private slots:
         m_timestamps.resize(kPartitions);
 
         // 14 rounds 4 s apart: records produced (with the test's timestamps), then a commit:
-        // partition 0 keeps up, 1 falls behind then rewinds, 2 stops after round 5.
+        // partition 0 keeps up, 1 falls behind and is rewound at round 5, 2 stops after round 8.
         m_startMs = QDateTime::currentMSecsSinceEpoch();
         QList<qint64> committed(kPartitions, 0);
         for (int round = 0; round < 14; ++round) {
@@ -114,13 +114,13 @@ private slots:
             auto sent = m_api->produce(batch);
             QVERIFY2(sent, qPrintable(sent ? QString() : sent.error().toString()));
             committed[0] = m_timestamps[0].size();
-            committed[1] = round == 9 ? committed[1] / 2 : qint64(m_timestamps[1].size()) - 3 * round;
-            if (round < 5)
+            committed[1] = round == 5 ? committed[1] / 2 : qint64(m_timestamps[1].size()) - 3 * round;
+            if (round <= 8)
                 committed[2] = m_timestamps[2].size();
-            // Partition 2 is no longer committed at all after round 5 (a commit of the same
+            // Partition 2 is no longer committed at all after round 8 (a commit of the same
             // offset would be a STALL: commits keep arriving).
             QList<PartitionOffset> offsets;
-            for (int p = 0; p < (round <= 5 ? kPartitions : 2); ++p)
+            for (int p = 0; p < (round <= 8 ? kPartitions : 2); ++p)
                 offsets.append({m_topic, p, committed[p], {}, {}});
             Commit c;
             c.beforeMs = QDateTime::currentMSecsSinceEpoch();
