@@ -189,10 +189,10 @@ private slots:
             QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
             qInfo("demo reconstruction of 40 min: %lld ms, %d lookups", took.elapsed(), r.value().lookups);
             const GroupCommitLog log = demo->commitLog(QStringLiteral("audit-archiver"));
-            QCOMPARE(r.value().partitions.size(), 6); // payments
+            QCOMPARE(r.value().partitions.size(), 18); // orders and payments
             QCOMPARE(r.value().reachedMs, LagReconstructor::stepTimes(from, to, o.stepMs).first());
             for (const ReconstructedPartition &p : r.value().partitions) {
-                QCOMPARE(p.points.size(), 41);
+                QCOMPARE(p.points.size(), LagReconstructor::stepTimes(from, to, o.stepMs).size());
                 for (const OffsetObservation &obs : p.points) {
                     qint64 expected = kNoOffset;
                     for (const GroupCommit &c : log.commits)
@@ -413,7 +413,7 @@ private slots:
             const auto strategy = form->strategy();
             QVERIFY(strategy);
             QCOMPARE(strategy.value().kind, ResetStrategy::Kind::FromFile);
-            QCOMPARE(strategy.value().fileRows.size(), 6); // payments: the offsets committed then
+            QCOMPARE(strategy.value().fileRows.size(), 18); // orders and payments: the offsets committed then
             w.showPage(QStringLiteral("Consumers"));
             QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
                               view->visualRect(view->model()->index(billingRow, LagGroupsModel::Group)).center());

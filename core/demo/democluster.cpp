@@ -379,6 +379,14 @@ Status DemoCluster::seedHistory(const QString &historyPath) const
     return Done{};
 }
 
+std::optional<qint64> DemoCluster::seededOffsetForTime(const TopicPartition &tp, qint64 t) const
+{
+    const auto it = m_seededTimestamps.constFind(tp);
+    if (it == m_seededTimestamps.cend() || t > m_startedAtMs)
+        return std::nullopt;
+    return std::lower_bound(it->cbegin(), it->cend(), t) - it->cbegin();
+}
+
 GroupCommitLog DemoCluster::commitLog(const QString &groupId) const
 {
     GroupCommitLog log;

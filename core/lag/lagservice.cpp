@@ -354,7 +354,8 @@ void LagService::requestGroupHistory(const QString &group, qint64 fromMs, qint64
 qint64 LagService::reconstructionStepMs(qint64 rangeMs)
 {
     constexpr qint64 minute = 60'000;
-    return std::max(minute, (rangeMs / 360 + minute - 1) / minute * minute);
+    // Rounded down: a chart asks for a little more than its range (up to a minute ahead).
+    return std::max(minute, rangeMs / 360 / minute * minute);
 }
 
 // Less sampled history than the chart shows: rebuild the part before the first sample from
@@ -364,8 +365,12 @@ void LagService::reconstructIfNeeded(const QString &group, qint64 fromMs, qint64
     if (!m_connection || !m_connection->createApi || m_reconstructing.contains(group))
         return;
     const auto done = m_reconstructedFrom.constFind(group);
-    if (done != m_reconstructedFrom.cend() && *done <= fromMs)
+    if (done != m_reconstructedFrom.cend() && *done <= fromMs) {
+        // Stored already: the chart has it; say again how far back it reached.
+        if (const LagReconstructionPtr last = m_reconstructions.value(group))
+            QMetaObject::invokeMethod(this, [this, group, last] { emit groupReconstructed(group, last); }, Qt::QueuedConnection);
         return;
+    }
     const qint64 stepMs = reconstructionStepMs(toMs - fromMs);
     m_reconstructing.insert(group);
     const QString cluster = clusterKey();
@@ -387,6 +392,7 @@ void LagService::reconstructIfNeeded(const QString &group, qint64 fromMs, qint64
             emit groupReconstructionFailed(group, outcome->error());
             return;
         }
+        m_reconstructions.insert(group, outcome->value());
         emit groupReconstructed(group, outcome->value());
         requestGroupHistory(group, fromMs, toMs); // the chart again, with the reconstructed points
     });

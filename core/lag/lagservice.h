@@ -93,6 +93,7 @@ private:
     int m_windowSize = 10;
     QSet<QString> m_reconstructing;           ///< groups being reconstructed now
     QHash<QString, qint64> m_reconstructedFrom; ///< per group: how far back this session reconstructed
+    QHash<QString, LagReconstructionPtr> m_reconstructions; ///< the last one per group, shown again on reopening
 };
 
 } // namespace kops

@@ -171,9 +171,11 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         auto r = LagReconstructor::reconstruct(api, name, now - hours * 3600'000LL, QDateTime::currentMSecsSinceEpoch(), o);
-        std::printf("as the broker stamped the commits (all in the last %.0f s): %lld ms, %d lookups, reached back to %s\n",
-                    setup.elapsed() / 1000.0, t.elapsed(), r ? r.value().lookups : -1,
-                    r ? qPrintable(QDateTime::fromMSecsSinceEpoch(r.value().reachedMs).toString(Qt::ISODate)) : "-");
+        const QString reach = !r ? r.error().toString()
+                              : r.value().reachedMs < 0 ? QStringLiteral("no step since the first commit")
+                                                        : QDateTime::fromMSecsSinceEpoch(r.value().reachedMs).toString(Qt::ISODate);
+        std::printf("as the broker stamped the commits (all within the last %.1f s): %lld ms, %d lookups, reached: %s\n",
+                    setup.elapsed() / 1000.0, t.elapsed(), r ? r.value().lookups : -1, qPrintable(reach));
     }
     api.deleteGroups({name});
     api.deleteTopics({name});

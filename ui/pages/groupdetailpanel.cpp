@@ -131,8 +131,12 @@ GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
         const auto t = m_chart->marker();
         if (!t || m_group.isEmpty())
             return;
-        if (const QList<PartitionOffset> offsets = reconstructedOffsetsAt(*t); !offsets.isEmpty())
-            emit replayFromOffsetsRequested(m_group, *t, offsets);
+        if (const QList<PartitionOffset> offsets = reconstructedOffsetsAt(*t); !offsets.isEmpty()) {
+            // The offsets are those of the nearest reconstructed step: name that time.
+            const qint64 step = m_reconstruction->stepMs;
+            const qint64 at = (t->toMSecsSinceEpoch() + step / 2) / step * step;
+            emit replayFromOffsetsRequested(m_group, QDateTime::fromMSecsSinceEpoch(at), offsets);
+        }
         else
             emit replayRequested(m_group, *t);
     });
@@ -241,7 +245,7 @@ void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points, const
         TimeSeriesChart::Series consume{tr("consume rate"), QColor(44, 160, 44), {}, {}, true, false};
         // Reconstructed points in a lighter, dashed line of their own; the two lines share the
         // point where one hands over to the other so they join.
-        TimeSeriesChart::Series rebuilt{tr("lag, reconstructed from the commit log"), QColor(140, 182, 222), {}, {}, false, false, true};
+        TimeSeriesChart::Series rebuilt{tr("reconstructed from the commit log"), QColor(110, 160, 210), {}, {}, false, false, true};
         const double nan = std::numeric_limits<double>::quiet_NaN();
         for (qsizetype i = 0; i < points.size(); ++i) {
             const double t = double(points[i].atMs) / 1000.0;
