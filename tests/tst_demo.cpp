@@ -387,10 +387,15 @@ private slots:
         TimeSeriesChart *chart = w.consumersPage()->detail()->chart();
         QTRY_VERIFY_WITH_TIMEOUT(chart->seriesCount() > 0, 10000);
 
-        // audit-archiver's history starts 50 minutes before start: the hour's chart gets the
-        // time before reconstructed from its commit log, as a fourth (dashed) line, with how far
-        // back and the status then; a reconstructed time replays from the offsets committed then.
+        // audit-archiver's history starts 50 minutes before start: a 6-hour chart gets the time
+        // before reconstructed from its commit log, as a fourth (dashed) line, with how far back
+        // and the status then (it stopped an hour before start); a reconstructed time replays
+        // from the offsets committed then.
         {
+            auto *range = w.consumersPage()->detail()->findChild<QComboBox *>(QStringLiteral("rangeCombo"));
+            QVERIFY(range);
+            range->setCurrentIndex(2);
+            QCOMPARE(w.consumersPage()->detail()->rangeSeconds(), 6 * 3600);
             int auditRow = -1;
             for (int row = 0; row < view->model()->rowCount(); ++row)
                 if (view->model()->index(row, LagGroupsModel::Group).data().toString() == QLatin1String("audit-archiver"))
@@ -402,7 +407,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(detail->reconstructionText().contains(QStringLiteral("Reconstructed from the commit log")), 60000);
             QVERIFY2(detail->reconstructionText().contains(QStringLiteral("STOP since")), qPrintable(detail->reconstructionText()));
             QTRY_COMPARE_WITH_TIMEOUT(chart->seriesCount(), 4, 20000);
-            const QDateTime then = QDateTime::currentDateTime().addSecs(-57 * 60);
+            const QDateTime then = QDateTime::currentDateTime().addSecs(-3 * 3600);
             chart->setMarker(then);
             emit chart->timestampClicked(then);
             QVERIFY2(detail->replayButton()->text().contains(QStringLiteral("offsets committed at")), qPrintable(detail->replayButton()->text()));
@@ -418,6 +423,7 @@ private slots:
             QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
                               view->visualRect(view->model()->index(billingRow, LagGroupsModel::Group)).center());
             QCOMPARE(w.consumersPage()->selectedGroup(), QStringLiteral("billing-service"));
+            range->setCurrentIndex(1);
             QTRY_VERIFY_WITH_TIMEOUT(chart->seriesCount() > 0, 10000);
         }
 
