@@ -2,6 +2,7 @@
 // (__consumer_offsets) against the Apache Kafka broker named by KOPS_TEST_BOOTSTRAP=host:port;
 // skipped otherwise. The two stuck cases OffsetFetch cannot tell apart: a member that stays
 // in its group but stopped committing, and one that commits the same offset again and again.
+#include "commitstreamfile.h"
 #include "lagmonitor.h"
 #include "lagsampler.h"
 #include "rdkafkaclusterapi.h"
@@ -132,6 +133,89 @@ private slots:
     {
         QString error;
         QVERIFY2(cleanup().run(&error), qPrintable(error));
+    }
+
+    /// A second process continues the stream from the state the first saved: same commits, only
+    /// the records written since are read; a saved state that does not fit the log is dropped.
+    void aSecondRunContinuesFromTheSavedState()
+    {
+        const QString topic = unique(QStringLiteral("kops-cs-saved"));
+        NewTopic nt;
+        nt.name = topic;
+        nt.partitions = 1;
+        QVERIFY(m_api->createTopic(nt).ok());
+        QList<OutgoingRecord> records;
+        for (int i = 0; i < 50; ++i) {
+            OutgoingRecord r;
+            r.topic = topic;
+            r.partition = 0;
+            r.value = QByteArray("v");
+            records.append(r);
+        }
+        QVERIFY(m_api->produce(records).ok());
+        const QString group = unique(QStringLiteral("kops-cs-saved-g"));
+        Member m(m_bootstrap, group, topic, QStringLiteral("saved-1"));
+        QVERIFY(m.waitAssigned(60000));
+        QCOMPARE(m.commit(5), RD_KAFKA_RESP_ERR_NO_ERROR);
+
+        QTemporaryDir dir;
+        CommitStreamReader::Options o;
+        o.lookBackMs = 60 * 60 * 1000;
+        o.statePath = commitstreamfile::pathFor(dir.path(), QStringLiteral("real broker"));
+        const TopicPartition tp{topic, 0};
+        auto committedIn = [&](const CommitStreamReader &r) -> qint64 {
+            const StreamGroup *g = r.state().group(group);
+            return g && g->commits.contains(tp) ? g->commits.value(tp).offset : -1;
+        };
+
+        CommitStreamReader first(o);
+        QVERIFY(first.update(*m_api).ok());
+        QCOMPARE(first.resumedFromMs(), qint64(-1));
+        QCOMPARE(committedIn(first), qint64(5));
+        QVERIFY(QFile::exists(o.statePath)); // saved after the first read
+
+        QCOMPARE(m.commit(9), RD_KAFKA_RESP_ERR_NO_ERROR);
+        CommitStreamReader second(o);
+        QVERIFY(second.update(*m_api).ok());
+        QVERIFY(second.resumedFromMs() > 0);
+        QCOMPARE(committedIn(second), qint64(9));
+        CommitStreamReader fresh(CommitStreamReader::Options{o.lookBackMs, o.readChunk, o.readTimeoutMs, QString()});
+        QVERIFY(fresh.update(*m_api).ok());
+        QCOMPARE(committedIn(fresh), qint64(9));
+        const StreamCommit a = second.state().group(group)->commits.value(tp);
+        const StreamCommit b = fresh.state().group(group)->commits.value(tp);
+        QCOMPARE(a.commitMs, b.commitMs);
+        QCOMPARE(a.offsetSinceMs, b.offsetSinceMs);
+        QCOMPARE(a.changeSeen, b.changeSeen);
+        QVERIFY(second.state().group(group)->metadata.has_value());
+        // What the second run read itself: the commits since the first, not the whole look-back.
+        const qint64 readBySecond = second.state().recordsApplied() - first.state().recordsApplied();
+        QVERIFY2(readBySecond >= 1 && readBySecond < fresh.state().recordsApplied(),
+                 qPrintable(QStringLiteral("%1 of %2").arg(readBySecond).arg(fresh.state().recordsApplied())));
+
+        // Positions past the log's end (another cluster behind the same name): read again.
+        second.save();
+        auto saved = commitstreamfile::load(o.statePath);
+        QVERIFY(saved);
+        for (qint64 &pos : saved->positions)
+            pos += 1'000'000'000;
+        saved->groups.clear();
+        QVERIFY(commitstreamfile::save(o.statePath, *saved));
+        CommitStreamReader mismatched(o);
+        QVERIFY(mismatched.update(*m_api).ok());
+        QCOMPARE(mismatched.resumedFromMs(), qint64(-1));
+        QCOMPARE(committedIn(mismatched), qint64(9));
+
+        // Another cluster id: not used either.
+        saved = commitstreamfile::load(o.statePath);
+        QVERIFY(saved);
+        saved->clusterId = QStringLiteral("another-cluster");
+        saved->groups.clear();
+        QVERIFY(commitstreamfile::save(o.statePath, *saved));
+        CommitStreamReader other(o);
+        QVERIFY(other.update(*m_api).ok());
+        QCOMPARE(other.resumedFromMs(), qint64(-1));
+        QCOMPARE(committedIn(other), qint64(9));
     }
 
     void aliveButNotCommittingAndCommittingTheSameOffsetAreTwoStalls()

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include "democluster.h"
+#include "commitstreamfile.h"
 #include "historystore.h"
 #include "lagmonitor.h"
 #include "lagsampler.h"
@@ -9,6 +10,7 @@
 #include "monitoringcheck.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLocale>
 #include <QSet>
@@ -37,9 +39,9 @@ class LagRound
 {
 public:
     LagRound(CliContext &ctx, ClusterApi &api, LagMonitor::Options options)
-        : m_ctx(ctx), m_api(api), m_sampler(samplerOptions(clusterKey(ctx))), m_monitor(std::move(options)),
-          m_history(ctx.historyPath())
+        : m_ctx(ctx), m_api(api), m_monitor(std::move(options)), m_history(ctx.historyPath())
     {
+        m_sampler = LagSampler(samplerOptions(clusterKey(ctx), QFileInfo(m_history.path()).absolutePath()));
         m_historyOk = m_history.open().ok();
         if (m_historyOk)
             m_monitor.setSinceLookup([this](const QString &g, const TopicPartition &tp, qint64 committed) {
@@ -48,9 +50,11 @@ public:
     }
 
     /// The connection's "read commit stream" switch and look-back (lag settings).
-    static LagSampler::Options samplerOptions(const QString &cluster)
+    static LagSampler::Options samplerOptions(const QString &cluster, const QString &historyDir)
     {
         LagSampler::Options o;
+        // A run continues the commit stream where the previous one (cron, the console) stopped.
+        o.stream.statePath = commitstreamfile::pathFor(historyDir, cluster);
         if (auto settings = LagSettings::load(cluster)) {
             o.readCommitStream = settings.value().readCommitStream;
             o.stream.lookBackMs = qint64(settings.value().commitStreamLookBackMinutes) * 60'000;

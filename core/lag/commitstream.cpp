@@ -1,10 +1,12 @@
 #include "commitstream.h"
 
+#include "commitstreamfile.h"
 #include "partitionstream.h"
 
 #include <QCoreApplication>
 
 #include <QDateTime>
+#include <QFile>
 
 #include <spdlog/spdlog.h>
 
@@ -69,6 +71,13 @@ bool CommitStreamState::apply(const QByteArray &key, const std::optional<QByteAr
     return true;
 }
 
+void CommitStreamState::restore(QHash<QString, StreamGroup> groups, qint64 applied, qint64 skipped)
+{
+    m_groups = std::move(groups);
+    m_applied = applied;
+    m_skipped = skipped;
+}
+
 const StreamGroup *CommitStreamState::group(const QString &groupId) const
 {
     const auto it = m_groups.constFind(groupId);
@@ -90,12 +99,16 @@ Status CommitStreamReader::update(ClusterApi &api)
         if (!t || !t->errorCode.isEmpty() || t->partitions.isEmpty())
             return KafkaError::make(t && !t->errorCode.isEmpty() ? t->errorCode : QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
                                     QCoreApplication::translate("kops::Lag", "%1 cannot be read here").arg(topic));
+        m_clusterId = md.value().clusterId;
+        m_partitions = int(t->partitions.size());
+    }
+    if (m_positions.isEmpty() && !restoreSaved(m_clusterId, m_partitions)) {
         QList<PartitionTimestamp> query;
         const qint64 from = QDateTime::currentMSecsSinceEpoch() - m_options.lookBackMs;
-        for (const PartitionInfo &p : t->partitions) {
+        for (int p = 0; p < m_partitions; ++p) {
             if (m_options.lookBackMs > 0)
-                query.append(PartitionTimestamp{topic, p.partition, from});
-            m_positions.insert(p.partition, -2); // -2: log start until the look-back is resolved
+                query.append(PartitionTimestamp{topic, p, from});
+            m_positions.insert(p, -2); // -2: log start until the look-back is resolved
         }
         if (!query.isEmpty()) {
             auto offsets = api.offsetsForTimes(query);
@@ -122,6 +135,19 @@ Status CommitStreamReader::update(ClusterApi &api)
         if (!w.errorCode.isEmpty())
             return KafkaError::make(w.errorCode, QStringLiteral("%1/%2: %3").arg(topic).arg(w.partition).arg(w.errorMessage));
         qint64 &pos = m_positions[w.partition];
+        if (m_checkRestored && pos > w.high) {
+            // Past the end: not the log the state was saved from (the topic was recreated, or
+            // the cluster behind this connection is another one). Read the look-back instead.
+            spdlog::info("saved commit stream state does not match {}/{} (position {} > end {}): read again", topic.toStdString(),
+                         w.partition, pos, w.high);
+            m_positions.clear();
+            m_state = CommitStreamState();
+            m_resumedFromMs = -1;
+            m_checkRestored = false;
+            m_lastSaveMs = -1; // the state read now replaces the file at once
+            QFile::remove(m_options.statePath);
+            return update(api);
+        }
         if (pos == -2 || pos < w.low)
             pos = w.low;
         else if (pos == -1)
@@ -155,7 +181,72 @@ Status CommitStreamReader::update(ClusterApi &api)
         }
     }
     m_upToDateAtMs = QDateTime::currentMSecsSinceEpoch();
+    m_checkRestored = false;
+    saveIfDue();
     return Done{};
+}
+
+bool CommitStreamReader::restoreSaved(const QString &clusterId, int partitions)
+{
+    if (m_options.statePath.isEmpty())
+        return false;
+    std::optional<SavedCommitStream> saved = commitstreamfile::load(m_options.statePath);
+    if (!saved)
+        return false;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 wantedSince = m_options.lookBackMs > 0 ? now - m_options.lookBackMs : 0;
+    const char *why = nullptr;
+    if (saved->clusterId != clusterId)
+        why = "another cluster";
+    else if (saved->partitions != partitions)
+        why = "another partition count";
+    else if (now - saved->savedAtMs > m_options.stateMaxAgeMs || saved->savedAtMs > now + 60'000)
+        why = "too old";
+    else if (saved->coversSinceMs > wantedSince + 60'000)
+        why = "covers less than the look-back";
+    if (why) {
+        spdlog::info("saved commit stream state not used ({})", why);
+        return false;
+    }
+    m_state.restore(std::move(saved->groups), saved->applied, saved->skipped);
+    m_positions = saved->positions;
+    m_coversSinceMs = saved->coversSinceMs;
+    m_resumedFromMs = saved->savedAtMs;
+    m_checkRestored = true;
+    m_lastSaveMs = QDateTime::currentMSecsSinceEpoch(); // what is on disk is recent
+    spdlog::info("commit stream continues from the state saved at {} ({} groups)", saved->savedAtMs,
+                 m_state.groups().size());
+    return true;
+}
+
+bool CommitStreamReader::save()
+{
+    if (m_options.statePath.isEmpty() || m_positions.isEmpty() || m_upToDateAtMs < 0)
+        return false;
+    SavedCommitStream s;
+    s.clusterId = m_clusterId;
+    s.partitions = m_partitions;
+    s.savedAtMs = m_upToDateAtMs;
+    s.coversSinceMs = m_coversSinceMs;
+    s.positions = m_positions;
+    s.groups = m_state.groups();
+    s.applied = m_state.recordsApplied();
+    s.skipped = m_state.recordsSkipped();
+    QString why;
+    if (!commitstreamfile::save(m_options.statePath, s, &why)) {
+        spdlog::warn("commit stream state not saved to {}: {}", m_options.statePath.toStdString(), why.toStdString());
+        return false;
+    }
+    m_lastSaveMs = QDateTime::currentMSecsSinceEpoch();
+    return true;
+}
+
+void CommitStreamReader::saveIfDue()
+{
+    if (m_options.statePath.isEmpty())
+        return;
+    if (m_lastSaveMs < 0 || QDateTime::currentMSecsSinceEpoch() - m_lastSaveMs >= m_options.saveEveryMs)
+        save();
 }
 
 } // namespace kops

@@ -41,6 +41,8 @@ public:
     const QHash<QString, StreamGroup> &groups() const { return m_groups; }
     qint64 recordsApplied() const { return m_applied; }
     qint64 recordsSkipped() const { return m_skipped; }
+    /// Takes over a state saved by an earlier run (see commitstreamfile.h).
+    void restore(QHash<QString, StreamGroup> groups, qint64 applied, qint64 skipped);
 
 private:
     QHash<QString, StreamGroup> m_groups;
@@ -62,6 +64,14 @@ public:
         qint64 lookBackMs = 7LL * 24 * 3600 * 1000; ///< <= 0: from the log start
         int readChunk = 20000;     ///< records per read call
         int readTimeoutMs = 10000; ///< per read call
+        /// Where the state and positions are kept between runs (empty: not kept). A run that
+        /// finds a recent one for the same cluster continues from it instead of reading the
+        /// look-back again.
+        QString statePath;
+        /// Older saved states are not used: the tombstones written since may have been
+        /// compacted away (Kafka keeps them delete.retention.ms, 24 h by default).
+        qint64 stateMaxAgeMs = 20LL * 3600 * 1000;
+        qint64 saveEveryMs = 5LL * 60 * 1000; ///< after the first save
     };
 
     CommitStreamReader();
@@ -76,13 +86,25 @@ public:
     qint64 upToDateAtMs() const { return m_upToDateAtMs; }
     /// The earliest time the stream covers: commits older than this were not read.
     qint64 coversSinceMs() const { return m_coversSinceMs; }
+    /// The first update continued from a saved state written at this time (ms), -1 if not.
+    qint64 resumedFromMs() const { return m_resumedFromMs; }
+    /// Writes the state and positions to Options::statePath now (no-op without one).
+    bool save();
 
 private:
+    bool restoreSaved(const QString &clusterId, int partitions);
+    void saveIfDue();
+
     Options m_options;
     CommitStreamState m_state;
     QHash<int, qint64> m_positions; ///< next offset to read per partition
     qint64 m_upToDateAtMs = -1;
     qint64 m_coversSinceMs = -1;
+    QString m_clusterId;
+    int m_partitions = 0;
+    qint64 m_resumedFromMs = -1;
+    bool m_checkRestored = false; ///< positions came from a saved state: checked against the log ends
+    qint64 m_lastSaveMs = -1;
 };
 
 } // namespace kops

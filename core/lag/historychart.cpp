@@ -4,10 +4,12 @@
 #include "lagmonitor.h"
 
 #include <QSqlDatabase>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
+#include <numeric>
 
 namespace kops {
 
@@ -101,18 +103,28 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
             while (q.next())
                 series.append({q.value(0).toLongLong(), TopicPartition{q.value(1).toString(), q.value(2).toInt()}});
     }
-    for (const auto &[sid, tp] : std::as_const(series)) {
+    // The chunks are read here (the database connection belongs to this thread) and decoded
+    // in parallel, which is most of a long range's time; then summed up in series order.
+    QList<QList<Chunk>> chunks;
+    chunks.reserve(series.size());
+    for (const auto &[sid, tp] : std::as_const(series))
+        chunks.append(chunksOf(sid, fromS, toS));
+    QList<qsizetype> order(series.size());
+    std::iota(order.begin(), order.end(), 0);
+    const QList<QList<OffsetPoint>> decoded = QtConcurrent::blockingMapped(order, [&](qsizetype k) {
+        return decodeRange(series[k].first, chunks[k], fromS, toS);
+    });
+    chunks.clear();
+    for (qsizetype k = 0; k < series.size(); ++k) {
+        const TopicPartition &tp = series[k].second;
+        // Points reconstructed from the commit log join the samples, flagged.
         QVector<bool> rebuilt;
-        const QList<OffsetPoint> points = loadMerged(sid, fromS, toS, &rebuilt);
+        const QList<OffsetPoint> points = withReconstructed(series[k].first, decoded[k], fromS, toS, &rebuilt);
         if (points.isEmpty())
             continue;
-        QList<OffsetObservation> obs;
-        obs.reserve(points.size());
-        for (const OffsetPoint &p : points)
-            obs.append(toObservation(p));
         // Consumption from each partition's own steps, so that an offset reset or its undo
         // (a jump of the committed offset) is marked instead of counted as consumption.
-        const QVector<bool> resets = LagMonitor::resetSteps(obs);
+        const QVector<bool> resets = LagMonitor::resetSteps(points.size(), [&](qsizetype j) { return points[j].committed; });
         QVector<LagBucket> &byTopic = topicBuckets[tp.topic];
         QVector<LagBucket> &byPartition = partitionBuckets[tp.topic + QLatin1Char('/') + QString::number(tp.partition)];
         if (byTopic.isEmpty())
@@ -176,6 +188,7 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
                           QHash<QString, QList<QPair<qint64, qint64>>> &lines) {
         for (auto it = in.cbegin(); it != in.cend(); ++it) {
             QList<QPair<qint64, qint64>> &line = lines[it.key()];
+            line.reserve(buckets + buckets / 2);
             for (qsizetype bucket = 0; bucket < buckets; ++bucket) {
                 const LagBucket &b = it.value()[bucket];
                 if (b.series == 0)

@@ -57,7 +57,12 @@ QList<QPair<OffsetPoint, qint64>> HistoryStore::loadReconstructed(qint64 sid, qi
 
 QList<OffsetPoint> HistoryStore::loadMerged(qint64 sid, qint64 fromS, qint64 toS, QVector<bool> *reconstructed)
 {
-    const QList<OffsetPoint> sampled = load(sid, fromS, toS);
+    return withReconstructed(sid, load(sid, fromS, toS), fromS, toS, reconstructed);
+}
+
+QList<OffsetPoint> HistoryStore::withReconstructed(qint64 sid, const QList<OffsetPoint> &sampled, qint64 fromS, qint64 toS,
+                                                   QVector<bool> *reconstructed)
+{
     const QList<QPair<OffsetPoint, qint64>> rebuilt = loadReconstructed(sid, fromS, toS);
     reconstructed->clear();
     if (rebuilt.isEmpty()) {

@@ -87,15 +87,6 @@ QList<OffsetPoint> thin(const QList<OffsetPoint> &points, qint64 bucketSecs)
 
 } // namespace
 
-struct HistoryStore::Chunk
-{
-    qint64 t0 = 0;
-    qint64 t1 = 0;
-    int n = 0;
-    int res = 0;
-    QByteArray data;
-};
-
 HistoryStore::HistoryStore(const QString &path)
     : m_path(path.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                   + QStringLiteral("/history.sqlite")
@@ -396,16 +387,27 @@ QList<HistoryStore::Chunk> HistoryStore::chunksOf(qint64 sid, qint64 fromS, qint
 
 QList<OffsetPoint> HistoryStore::load(qint64 sid, qint64 fromS, qint64 toS)
 {
+    return decodeRange(sid, chunksOf(sid, fromS, toS), fromS, toS);
+}
+
+QList<OffsetPoint> HistoryStore::decodeRange(qint64 sid, const QList<Chunk> &chunks, qint64 fromS, qint64 toS)
+{
     QList<OffsetPoint> points;
-    for (const Chunk &c : chunksOf(sid, fromS, toS))
+    qsizetype total = 0;
+    for (const Chunk &c : chunks)
+        total += std::max(0, c.n);
+    points.reserve(total);
+    for (const Chunk &c : chunks)
         if (!decodeOffsetChunk(c.data, c.n, &points))
             spdlog::warn("lag history: a damaged chunk of series {} at {} was skipped in part", sid, c.t0);
     normalize(points);
-    const auto first = std::lower_bound(points.cbegin(), points.cend(), fromS,
-                                        [](const OffsetPoint &p, qint64 t) { return p.ts < t; });
-    const auto last = std::upper_bound(points.cbegin(), points.cend(), toS,
+    const auto last = std::upper_bound(points.begin(), points.end(), toS,
                                        [](qint64 t, const OffsetPoint &p) { return t < p.ts; });
-    return QList<OffsetPoint>(first, last);
+    points.erase(last, points.end());
+    const auto first = std::lower_bound(points.begin(), points.end(), fromS,
+                                        [](const OffsetPoint &p, qint64 t) { return p.ts < t; });
+    points.erase(points.begin(), first);
+    return points;
 }
 
 QList<OffsetObservation> HistoryStore::recent(const QString &cluster, const QString &group, const TopicPartition &tp,

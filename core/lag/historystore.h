@@ -148,11 +148,24 @@ public:
     qint64 fileSizeBytes();
 
 private:
-    struct Chunk;
+    struct Chunk
+    {
+        qint64 t0 = 0;
+        qint64 t1 = 0;
+        int n = 0;
+        int res = 0;
+        QByteArray data;
+    };
     Status migrate();
     QList<OffsetPoint> load(qint64 sid, qint64 fromS, qint64 toS);
+    /// The points of a series' chunks within [fromS, toS], in time order (no database access:
+    /// may run on any thread).
+    static QList<OffsetPoint> decodeRange(qint64 sid, const QList<Chunk> &chunks, qint64 fromS, qint64 toS);
     /// Sampled points merged with the reconstructed ones (flags alike, same length).
     QList<OffsetPoint> loadMerged(qint64 sid, qint64 fromS, qint64 toS, QVector<bool> *reconstructed);
+    /// The same for sampled points already read.
+    QList<OffsetPoint> withReconstructed(qint64 sid, const QList<OffsetPoint> &sampled, qint64 fromS, qint64 toS,
+                                         QVector<bool> *reconstructed);
     QList<QPair<OffsetPoint, qint64>> loadReconstructed(qint64 sid, qint64 fromS, qint64 toS); ///< with each chunk's step
     QList<Chunk> chunksOf(qint64 sid, qint64 fromS, qint64 toS);
     bool storeChunk(qint64 sid, const QList<OffsetPoint> &points, int res);

@@ -49,24 +49,7 @@ constexpr double kNoiseLag = 50;
 
 QVector<bool> LagMonitor::resetSteps(const QList<OffsetObservation> &observations)
 {
-    QVector<bool> out(observations.size(), false);
-    std::optional<qint64> rewoundFrom;
-    for (qsizetype i = 1; i < observations.size(); ++i) {
-        const qint64 before = observations[i - 1].committed;
-        const qint64 after = observations[i].committed;
-        if (before < 0 || after < 0)
-            continue;
-        if (after < before) {
-            out[i] = true;
-            rewoundFrom = before;
-        } else if (after > before && rewoundFrom) {
-            if (after == *rewoundFrom)
-                out[i] = true; // undone
-            if (after >= *rewoundFrom)
-                rewoundFrom.reset();
-        }
-    }
-    return out;
+    return resetSteps(observations.size(), [&](qsizetype i) { return observations[i].committed; });
 }
 
 LagMonitor::LagMonitor() : LagMonitor(Options{}) {}
@@ -209,7 +192,7 @@ PartitionLag LagMonitor::evaluatePartition(const RawGroupSample &group, const Ra
     const OffsetObservation &oldest = history[windowStart];
     const OffsetObservation &newest = history.back();
     p.produceRate = std::max(0.0, rate(oldest.logEnd, newest.logEnd, oldest.atMs, newest.atMs));
-    const QVector<bool> resets = resetSteps(QList<OffsetObservation>(history.cbegin(), history.cend()));
+    const QVector<bool> resets = resetSteps(qsizetype(history.size()), [&](qsizetype i) { return history[size_t(i)].committed; });
     qint64 consumed = 0;
     size_t trendStart = windowStart;
     for (size_t i = windowStart + 1; i < history.size(); ++i) {

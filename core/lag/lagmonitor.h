@@ -7,6 +7,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 
 namespace kops {
 
@@ -55,6 +56,29 @@ public:
     /// offset reset rather than by consuming: it moved back, or moved forward exactly to
     /// where an earlier move back started (the reset undone). The first is never a reset.
     static QVector<bool> resetSteps(const QList<OffsetObservation> &observations);
+    /// The same over any sequence: committedAt(i) is the committed offset of step i (< 0: none).
+    template <typename CommittedAt>
+    static QVector<bool> resetSteps(qsizetype count, CommittedAt committedAt)
+    {
+        QVector<bool> out(count, false);
+        std::optional<qint64> rewoundFrom;
+        for (qsizetype i = 1; i < count; ++i) {
+            const qint64 before = committedAt(i - 1);
+            const qint64 after = committedAt(i);
+            if (before < 0 || after < 0)
+                continue;
+            if (after < before) {
+                out[i] = true;
+                rewoundFrom = before;
+            } else if (after > before && rewoundFrom) {
+                if (after == *rewoundFrom)
+                    out[i] = true; // undone
+                if (after >= *rewoundFrom)
+                    rewoundFrom.reset();
+            }
+        }
+        return out;
+    }
 
     /// Age in seconds of the record at `committed`, estimated from when the log end passed it.
     static std::optional<double> estimateTimeLag(const std::deque<OffsetObservation> &history, qint64 committed,

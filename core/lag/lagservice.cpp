@@ -1,9 +1,12 @@
 #include "lagservice.h"
 
+#include "commitstreamfile.h"
+
 #include "lagmonitor.h"
 #include "lagsampler.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QSet>
@@ -63,9 +66,10 @@ public:
         round();
     }
 
-    static LagSampler::Options samplerOptions(const LagSettings &settings)
+    LagSampler::Options samplerOptions(const LagSettings &settings) const
     {
         LagSampler::Options so;
+        so.stream.statePath = commitstreamfile::pathFor(QFileInfo(m_history.path()).absolutePath(), cluster());
         so.readCommitStream = settings.readCommitStream;
         so.stream.lookBackMs = qint64(settings.commitStreamLookBackMinutes) * 60'000;
         return so;

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
+
+#include <QtEndian>
 
 namespace kops {
 
@@ -121,50 +124,59 @@ void start(OffsetChunkModel &m, const qint64 values[3], const qint64 deltas[3])
 class BitReader
 {
 public:
-    BitReader(const QByteArray &data, qsizetype startByte) : m_data(data), m_pos(startByte * 8) {}
+    BitReader(const QByteArray &data, qsizetype startByte)
+        : m_data(reinterpret_cast<const uchar *>(data.constData())), m_size(data.size()), m_end(qint64(data.size()) * 8),
+          m_pos(startByte * 8)
+    {
+    }
     bool get(int bits, quint64 *out)
     {
-        quint64 v = 0;
-        while (bits > 0) {
-            const qsizetype byte = m_pos >> 3;
-            if (byte >= m_data.size())
+        if (bits > 56) { // the window holds at least 57 bits: the longest escapes in two parts
+            quint64 high = 0, low = 0;
+            if (!get(bits - 32, &high) || !get(32, &low))
                 return false;
-            const int offset = int(m_pos & 7);
-            const int take = std::min(bits, 8 - offset);
-            const quint64 chunk = (quint8(m_data[byte]) >> (8 - offset - take)) & ((1u << take) - 1);
-            v = (v << take) | chunk;
-            m_pos += take;
-            bits -= take;
+            *out = (high << 32) | low;
+            return true;
         }
-        *out = v;
+        if (m_pos + bits > m_end)
+            return false;
+        *out = bits == 0 ? 0 : window() >> (64 - bits);
+        m_pos += bits;
         return true;
     }
     bool unary(int limit, int *out)
     {
-        int q = 0;
-        while (q < limit) {
-            const qsizetype byte = m_pos >> 3;
-            if (byte >= m_data.size())
-                return false;
-            const int offset = int(m_pos & 7);
-            // Ones left in this byte from the current position.
-            const quint8 rest = quint8(quint8(m_data[byte]) << offset);
-            const int ones = std::min({std::countl_one(rest), 8 - offset, limit - q});
-            q += ones;
-            m_pos += ones;
-            if (ones < 8 - offset && q < limit) {
-                ++m_pos; // the terminating zero
-                break;
-            }
-        }
+        // limit < 57: the ones and their terminating zero are in one window.
+        const int q = std::min(std::countl_one(window()), limit);
+        const int used = q < limit ? q + 1 : q;
+        if (m_pos + used > m_end)
+            return false;
+        m_pos += used;
         *out = q;
         return true;
     }
     qint64 position() const { return m_pos; }
 
 private:
-    const QByteArray &m_data;
-    qint64 m_pos;
+    /// The next 64 bits from the position, first bit highest (zeros past the end).
+    quint64 window() const
+    {
+        const qsizetype byte = qsizetype(m_pos >> 3);
+        quint64 w = 0;
+        if (byte + 8 <= m_size) {
+            std::memcpy(&w, m_data + byte, 8);
+            w = qFromBigEndian(w);
+        } else {
+            for (qsizetype i = byte; i < byte + 8; ++i)
+                w = (w << 8) | (i < m_size ? m_data[i] : 0u);
+        }
+        return w << (m_pos & 7);
+    }
+
+    const uchar *m_data;
+    qsizetype m_size;
+    qint64 m_end; ///< in bits
+    qint64 m_pos; ///< in bits
 };
 
 bool readResidual(BitReader &r, const OffsetStreamState &s, quint64 *u)
@@ -313,7 +325,8 @@ bool decodeOffsetChunk(const QByteArray &data, int count, QList<OffsetPoint> *ou
     }
     OffsetChunkModel m;
     start(m, values, deltas);
-    out->reserve(out->size() + count);
+    if (out->capacity() < out->size() + count) // geometric: a series is decoded chunk after chunk
+        out->reserve(std::max(out->size() + count, out->capacity() * 2));
     out->append(OffsetPoint{values[0], fromStored(values[2]), fromStored(values[1])});
     BitReader reader(data, pos);
     for (int n = 1; n < count; ++n) {
