@@ -7,6 +7,7 @@
 #include "demorecords.h"
 #include "historystore.h"
 #include "lag/groupcommitlog.h"
+#include "lag/lagreconstruction.h"
 
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
@@ -376,6 +377,33 @@ Status DemoCluster::seedHistory(const QString &historyPath) const
         if (const Status recorded = store.record(name(), sample); !recorded.ok())
             return recorded;
     }
+    // audit-archiver before that: reconstructed from its commit log by LagReconstructor::build
+    // as on a cluster, with offsets for times from the seeded stamps (opening it on a chart of
+    // more than 50 minutes reconstructs again, finer, from the demo's ClusterApi).
+    const QString audit = QStringLiteral("audit-archiver");
+    LagReconstructor::Options options;
+    options.stepMs = kHistoryStepMs;
+    const qint64 from = now - kDayMs + kHistoryStepMs;
+    const qint64 to = now - kAuditWatchedMs - 1;
+    QHash<TopicPartition, PartitionWatermarks> marks;
+    for (const TopicPartition &tp : groupPartitions(audit)) {
+        PartitionWatermarks w;
+        w.topic = tp.topic;
+        w.partition = tp.partition;
+        w.low = 0;
+        w.high = m_seededTimestamps.value(tp).size();
+        marks.insert(tp, w);
+    }
+    QList<QHash<TopicPartition, qint64>> answers;
+    for (const qint64 t : LagReconstructor::stepTimes(from, to, options.stepMs)) {
+        QHash<TopicPartition, qint64> at;
+        for (auto it = marks.cbegin(); it != marks.cend(); ++it)
+            at.insert(it.key(), seededOffsetForTime(it.key(), t + 1).value_or(-1));
+        answers.append(at);
+    }
+    const LagReconstruction past = LagReconstructor::build(commitLog(audit), from, to, options, marks, {}, answers);
+    if (auto stored = store.recordReconstructed(name(), past); !stored)
+        return stored.error();
     return Done{};
 }
 

@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QSqlQuery>
+#include <QThreadPool>
 #include <QVariant>
 
 #include <algorithm>
@@ -111,7 +112,11 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
         chunks.append(chunksOf(sid, fromS, toS));
     QList<qsizetype> order(series.size());
     std::iota(order.begin(), order.end(), 0);
-    const QList<QList<OffsetPoint>> decoded = QtConcurrent::blockingMapped(order, [&](qsizetype k) {
+    // On a pool of its own: chart() itself runs on the global pool (LagService), and two charts
+    // waiting there for decode tasks queued behind them on a 2-thread pool never finished
+    // (nor did the GUI's painting, which uses that pool too).
+    static QThreadPool decoders;
+    const QList<QList<OffsetPoint>> decoded = QtConcurrent::blockingMapped(&decoders, order, [&](qsizetype k) {
         return decodeRange(series[k].first, chunks[k], fromS, toS);
     });
     chunks.clear();
