@@ -4,6 +4,8 @@
 // and dead letters browse -> requeue with the records then in the original topic.
 #include "connectionstore.h"
 #include "democluster.h"
+#include "groupcommitlog.h"
+#include "lagreconstruction.h"
 #include "democlusterapi.h"
 #include "demoprofiles.h"
 #include "dlq/deadlettermodel.h"
@@ -20,6 +22,7 @@
 #include "charts/timeserieschart.h"
 #include "replay/replaypage.h"
 #include "replay/resetconfirmdialog.h"
+#include "replay/resetstrategyform.h"
 #include "replay/resetjournal.h"
 #include "requeuejournal.h"
 
@@ -37,6 +40,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QElapsedTimer>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -170,6 +174,39 @@ private slots:
         auto future = api->offsetsForTimes({{QStringLiteral("orders"), 3, demo->startedAtMs() + 86400'000}});
         QVERIFY(future);
         QCOMPARE(future.value().first().offset, -1);
+
+        // audit-archiver's past before its history starts, reconstructed through the same
+        // LagReconstructor as on a real cluster from the commits its story made: committed
+        // offsets as committed, log ends from offsets for timestamps, STOP once it stopped.
+        {
+            LagReconstructor::Options o;
+            o.stepMs = 60'000;
+            const qint64 from = demo->startedAtMs() - 90 * 60'000;
+            const qint64 to = demo->startedAtMs() - 50 * 60'000;
+            QElapsedTimer took;
+            took.start();
+            auto r = LagReconstructor::reconstruct(*api, QStringLiteral("audit-archiver"), from, to, o);
+            QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
+            qInfo("demo reconstruction of 40 min: %lld ms, %d lookups", took.elapsed(), r.value().lookups);
+            const GroupCommitLog log = demo->commitLog(QStringLiteral("audit-archiver"));
+            QCOMPARE(r.value().partitions.size(), 18); // orders and payments
+            QCOMPARE(r.value().reachedMs, LagReconstructor::stepTimes(from, to, o.stepMs).first());
+            for (const ReconstructedPartition &p : r.value().partitions) {
+                QCOMPARE(p.points.size(), LagReconstructor::stepTimes(from, to, o.stepMs).size());
+                for (const OffsetObservation &obs : p.points) {
+                    qint64 expected = kNoOffset;
+                    for (const GroupCommit &c : log.commits)
+                        if (c.tp == p.tp && c.atMs <= obs.atMs)
+                            expected = c.offset;
+                    QCOMPARE(obs.committed, expected);
+                    QVERIFY(obs.logEnd >= obs.committed);
+                }
+            }
+            const QList<StatusSpan> spans = r.value().statusSpans();
+            QVERIFY(!spans.isEmpty());
+            QCOMPARE(spans.last().status, HealthStatus::Stop);
+            QVERIFY(spans.last().fromMs > demo->startedAtMs() - 3600'000); // after it stopped
+        }
 
         // Configs and topic creation.
         auto configs = api->describeConfigs(ConfigResourceType::Topic, {QStringLiteral("orders")});
@@ -349,6 +386,46 @@ private slots:
         QCOMPARE(w.consumersPage()->selectedGroup(), QStringLiteral("billing-service"));
         TimeSeriesChart *chart = w.consumersPage()->detail()->chart();
         QTRY_VERIFY_WITH_TIMEOUT(chart->seriesCount() > 0, 10000);
+
+        // audit-archiver's history starts 50 minutes before start: a 6-hour chart gets the time
+        // before reconstructed from its commit log, as a fourth (dashed) line, with how far back
+        // and the status then (it stopped an hour before start); a reconstructed time replays
+        // from the offsets committed then.
+        {
+            auto *range = w.consumersPage()->detail()->findChild<QComboBox *>(QStringLiteral("rangeCombo"));
+            QVERIFY(range);
+            range->setCurrentIndex(2);
+            QCOMPARE(w.consumersPage()->detail()->rangeSeconds(), 6 * 3600);
+            int auditRow = -1;
+            for (int row = 0; row < view->model()->rowCount(); ++row)
+                if (view->model()->index(row, LagGroupsModel::Group).data().toString() == QLatin1String("audit-archiver"))
+                    auditRow = row;
+            QVERIFY(auditRow >= 0);
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                              view->visualRect(view->model()->index(auditRow, LagGroupsModel::Group)).center());
+            GroupDetailPanel *detail = w.consumersPage()->detail();
+            QTRY_VERIFY_WITH_TIMEOUT(detail->reconstructionText().contains(QStringLiteral("Reconstructed from the commit log")), 60000);
+            QVERIFY2(detail->reconstructionText().contains(QStringLiteral("STOP since")), qPrintable(detail->reconstructionText()));
+            QTRY_COMPARE_WITH_TIMEOUT(chart->seriesCount(), 4, 20000);
+            const QDateTime then = QDateTime::currentDateTime().addSecs(-3 * 3600);
+            chart->setMarker(then);
+            emit chart->timestampClicked(then);
+            QVERIFY2(detail->replayButton()->text().contains(QStringLiteral("offsets committed at")), qPrintable(detail->replayButton()->text()));
+            click(detail->replayButton());
+            QCOMPARE(w.replayPage()->currentStep(), ReplayPage::StrategyStep);
+            auto *form = w.replayPage()->findChild<ResetStrategyForm *>();
+            QVERIFY(form);
+            const auto strategy = form->strategy();
+            QVERIFY(strategy);
+            QCOMPARE(strategy.value().kind, ResetStrategy::Kind::FromFile);
+            QCOMPARE(strategy.value().fileRows.size(), 18); // orders and payments: the offsets committed then
+            w.showPage(QStringLiteral("Consumers"));
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                              view->visualRect(view->model()->index(billingRow, LagGroupsModel::Group)).center());
+            QCOMPARE(w.consumersPage()->selectedGroup(), QStringLiteral("billing-service"));
+            range->setCurrentIndex(1);
+            QTRY_VERIFY_WITH_TIMEOUT(chart->seriesCount() > 0, 10000);
+        }
 
         // Chart pick -> replay wizard at that time -> preview.
         const QDateTime picked = QDateTime::currentDateTime().addSecs(-30 * 60);

@@ -121,6 +121,11 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
         showPage(m_replay->title());
         m_replay->startReplay(group, from);
     });
+    connect(m_consumers, &ConsumersPage::replayFromOffsetsRequested, this,
+            [this](const QString &group, const QDateTime &at, const QList<PartitionOffset> &offsets) {
+                showPage(m_replay->title());
+                m_replay->startReplayFromOffsets(group, at, offsets);
+            });
     connect(m_consumers, &ConsumersPage::settingsRequested, this, &MainWindow::openLagSettings);
     connect(m_alerts, &AlertsPage::openCountChanged, this, [this](int open) {
         const int row = int(m_pages.indexOf(m_alerts));

@@ -114,6 +114,8 @@ QList<CliCommand> profileCommands();
 QList<CliCommand> clusterCommands();
 QList<CliCommand> resetCommands();
 QList<CliCommand> lagCommands();
+/// lag-history: a group's past lag, reconstructed from the commit log where not sampled.
+QList<CliCommand> lagHistoryCommands();
 QList<CliCommand> dlqCommands();
 QList<CliCommand> serveCommands();
 QList<CliCommand> consumerGroupsCommands();

@@ -7,6 +7,7 @@ QList<CliCommand> allCommands()
     QList<CliCommand> all;
     all << clusterCommands();
     all << lagCommands();
+    all << lagHistoryCommands();
     all << serveCommands();
     all << resetCommands();
     all << consumerGroupsCommands();

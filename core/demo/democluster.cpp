@@ -1,10 +1,14 @@
 #include "democluster.h"
+
+#include <QCoreApplication>
 #include "demotools.h"
 #include "demoaudit.h"
 
 #include "democlusterapi.h"
 #include "demorecords.h"
 #include "historystore.h"
+#include "lag/groupcommitlog.h"
+#include "lag/lagreconstruction.h"
 
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
@@ -31,6 +35,10 @@ namespace {
 
 constexpr qint64 kDayMs = 24 * 3600 * 1000LL;
 constexpr qint64 kHistoryStepMs = 5 * 60 * 1000LL;
+/// How long before start the demo's history has watched audit-archiver (the rest is reconstructed).
+constexpr qint64 kAuditWatchedMs = 50 * 60 * 1000LL;
+/// The demo groups commit once a minute in their commit log.
+constexpr qint64 kCommitEveryMs = 60 * 1000LL;
 
 rd_kafka_conf_t *clientConf(const QString &bootstrap, const QList<QPair<const char *, QString>> &extra)
 {
@@ -358,6 +366,10 @@ Status DemoCluster::seedHistory(const QString &historyPath) const
         sample.atMs = at;
         for (const auto &entry : demoGroups()) {
             const QString &groupId = entry.first;
+            // audit-archiver as if the console first saw it 50 minutes before start: its past
+            // before that comes from its commit log (lag reconstruction, commitLog()).
+            if (groupId == QLatin1String("audit-archiver") && at < now - kAuditWatchedMs)
+                continue;
             const bool running = groupId != QLatin1String("audit-archiver") || at < auditStoppedAt;
             RawGroupSample g;
             g.groupId = groupId;
@@ -384,7 +396,67 @@ Status DemoCluster::seedHistory(const QString &historyPath) const
         if (const Status recorded = store.record(name(), sample); !recorded.ok())
             return recorded;
     }
+    // audit-archiver before that: reconstructed from its commit log by LagReconstructor::build
+    // as on a cluster, with offsets for times from the seeded stamps (opening it on a chart of
+    // more than 50 minutes reconstructs again, finer, from the demo's ClusterApi).
+    const QString audit = QStringLiteral("audit-archiver");
+    LagReconstructor::Options options;
+    options.stepMs = kHistoryStepMs;
+    const qint64 from = now - kDayMs + kHistoryStepMs;
+    const qint64 to = now - kAuditWatchedMs - 1;
+    QHash<TopicPartition, PartitionWatermarks> marks;
+    for (const TopicPartition &tp : groupPartitions(audit)) {
+        PartitionWatermarks w;
+        w.topic = tp.topic;
+        w.partition = tp.partition;
+        w.low = 0;
+        w.high = m_seededTimestamps.value(tp).size();
+        marks.insert(tp, w);
+    }
+    QList<QHash<TopicPartition, qint64>> answers;
+    for (const qint64 t : LagReconstructor::stepTimes(from, to, options.stepMs)) {
+        QHash<TopicPartition, qint64> at;
+        for (auto it = marks.cbegin(); it != marks.cend(); ++it)
+            at.insert(it.key(), seededOffsetForTime(it.key(), t + 1).value_or(-1));
+        answers.append(at);
+    }
+    const LagReconstruction past = LagReconstructor::build(commitLog(audit), from, to, options, marks, {}, answers);
+    if (auto stored = store.recordReconstructed(name(), past); !stored)
+        return stored.error();
     return Done{};
+}
+
+std::optional<qint64> DemoCluster::seededOffsetForTime(const TopicPartition &tp, qint64 t) const
+{
+    const auto it = m_seededTimestamps.constFind(tp);
+    if (it == m_seededTimestamps.cend() || t > m_startedAtMs)
+        return std::nullopt;
+    return std::lower_bound(it->cbegin(), it->cend(), t) - it->cbegin();
+}
+
+GroupCommitLog DemoCluster::commitLog(const QString &groupId) const
+{
+    GroupCommitLog log;
+    log.group = groupId;
+    log.readAtMs = QDateTime::currentMSecsSinceEpoch();
+    const QList<TopicPartition> partitions = groupPartitions(groupId);
+    if (partitions.isEmpty())
+        return log;
+    const qint64 auditStoppedAt = m_startedAtMs - 3600'000;
+    const bool audit = groupId == QLatin1String("audit-archiver");
+    const qint64 last = audit ? auditStoppedAt : m_startedAtMs;
+    GroupAssignment owned;
+    owned.atMs = m_startedAtMs - kDayMs;
+    for (const TopicPartition &tp : partitions)
+        owned.owners.insert(tp, QCoreApplication::translate("kops::Lag", "member %1 on %2")
+                                    .arg(groupId + QStringLiteral("-1"), QStringLiteral("/127.0.0.1")));
+    log.assignments.append(owned);
+    if (audit)
+        log.assignments.append(GroupAssignment{auditStoppedAt, {}}); // its member left when it stopped
+    for (qint64 at = m_startedAtMs - kDayMs; at <= last; at += kCommitEveryMs)
+        for (const TopicPartition &tp : partitions)
+            log.commits.append(GroupCommit{tp, at, seededCommitted(groupId, tp, at), -1});
+    return log;
 }
 
 qint64 DemoCluster::seededCommitted(const QString &group, const TopicPartition &tp, qint64 at) const

@@ -18,6 +18,10 @@
 struct rd_kafka_s;
 struct rd_kafka_mock_cluster_s;
 
+namespace kops {
+struct GroupCommitLog;
+}
+
 namespace kops::demo {
 
 /// One consumer group of the demo as the demo itself knows it (the mock cluster cannot
@@ -91,6 +95,14 @@ public:
     /// seeded records and commits, into the history database at path (for this cluster's
     /// name only). Call before sampling starts.
     Status seedHistory(const QString &historyPath) const;
+
+    /// A group's commits as its story made them (once a minute over the seeded day, until it
+    /// stopped), for lag reconstruction: the mock cluster has no `__consumer_offsets`.
+    GroupCommitLog commitLog(const QString &groupId) const;
+    /// The first offset whose timestamp is >= t, for a time of the seeded day (at or before
+    /// start) of a seeded partition: its records are in time order from offset 0 and every
+    /// later one is stamped after start. nullopt for other times or partitions.
+    std::optional<qint64> seededOffsetForTime(const TopicPartition &tp, qint64 t) const;
 
     /// A factory for ClusterApi objects that answer from this demo where the mock cannot.
     static ClusterApiFactory apiFactory(const std::shared_ptr<DemoCluster> &demo);

@@ -92,6 +92,7 @@ Result<QList<PartitionOffset>> DemoClusterApi::offsetsForTimes(const QList<Parti
         qint64 end = 0;
     };
     QList<Search> searches(query.size());
+    QList<bool> known(query.size(), false); ///< answered from the seeded day's stamps
     for (qsizetype i = 0; i < query.size(); ++i) {
         const PartitionTimestamp &q = query.at(i);
         PartitionOffset &po = out[i];
@@ -110,6 +111,11 @@ Result<QList<PartitionOffset>> DemoClusterApi::offsetsForTimes(const QList<Parti
             po.offset = wm->low;
         } else if (q.timestampMs == -1) {
             po.offset = wm->high;
+        } else if (const auto seeded = m_demo->seededOffsetForTime({q.topic, q.partition}, q.timestampMs)) {
+            // A time of the seeded day: the demo knows its records' stamps (no reads needed,
+            // which lag reconstruction asks for at every step of a chart).
+            po.offset = *seeded < wm->high ? *seeded : -1;
+            known[i] = true;
         } else {
             searches[i] = {wm->low, wm->high, wm->high};
         }
@@ -145,12 +151,17 @@ Result<QList<PartitionOffset>> DemoClusterApi::offsetsForTimes(const QList<Parti
         }
     }
     for (qsizetype i = 0; i < query.size(); ++i) {
-        if (query.at(i).timestampMs < 0 || !out.at(i).errorCode.isEmpty())
+        if (query.at(i).timestampMs < 0 || !out.at(i).errorCode.isEmpty() || known.at(i))
             continue;
         const Search &s = searches.at(i);
         out[i].offset = s.lo >= s.end ? -1 : s.lo;
     }
     return out;
+}
+
+Result<GroupCommitLog> DemoClusterApi::groupCommitLog(const QString &groupId)
+{
+    return m_demo->commitLog(groupId);
 }
 
 Result<QList<ConfigResource>> DemoClusterApi::describeConfigs(ConfigResourceType type, const QStringList &names)

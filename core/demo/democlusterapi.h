@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clusterapi.h"
+#include "lag/groupcommitlog.h"
 #include "rdkafkaclusterapi.h"
 
 #include <memory>
@@ -13,7 +14,7 @@ class DemoCluster;
 /// for what the mock cannot answer (group listing and describe, all of a group's committed
 /// offsets, configs, topic creation, offsets for a time) the demo's own knowledge. Only
 /// ever made for the demo cluster (DemoCluster::apiFactory), never for a real one.
-class DemoClusterApi final : public ClusterApi
+class DemoClusterApi final : public ClusterApi, public GroupCommitLogSource
 {
 public:
     explicit DemoClusterApi(std::shared_ptr<DemoCluster> demo);
@@ -51,6 +52,8 @@ public:
         return m_real.read(tp, o, m, t);
     }
     Result<QList<ConsumedRecord>> readAt(const QList<PartitionOffset> &p, int t) override { return m_real.readAt(p, t); }
+    /// The mock has no `__consumer_offsets`: the commits the demo's story made.
+    Result<GroupCommitLog> groupCommitLog(const QString &groupId) override;
 
 private:
     std::shared_ptr<DemoCluster> m_demo;

@@ -164,9 +164,12 @@ Result<DrainPlan> DrainService::plan(ClusterApi &api, const DrainRequest &reques
         dp.backlog = std::max<qint64>(0, dp.logEnd - std::max(dp.committed, dp.logStart));
         if (history && !request.cluster.isEmpty()) {
             QList<QPair<qint64, qint64>> points;
-            for (const OffsetObservation &o : history->partitionHistory(request.cluster, request.group, tp, now - 86'400'000, now))
-                if (o.committed >= 0)
-                    points.append({o.atMs, o.committed});
+            // Sampled and reconstructed from the commit log alike: a group watched only lately
+            // still shows how fast it consumed before.
+            for (const HistoryPoint &h :
+                 history->partitionPoints(request.cluster, request.group, tp, now - 86'400'000, now))
+                if (h.obs.committed >= 0)
+                    points.append({h.obs.atMs, h.obs.committed});
             dp.consumeRate = consumeRateFrom(points);
         }
         if (dp.consumeRate && *dp.consumeRate > 0) {

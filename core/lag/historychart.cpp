@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QSqlQuery>
+#include <QThreadPool>
 #include <QVariant>
 
 #include <algorithm>
@@ -47,6 +48,7 @@ struct GroupBucket
     LagBucket lag;
     qint64 sumLogEnd = 0, sumCommitted = 0, consumed = 0;
     bool reset = false;
+    bool reconstructed = false; ///< a series' last point here was reconstructed from the commit log
 };
 
 void add(LagBucket &b, const QList<OffsetPoint> &points, const Selected &s, bool several)
@@ -110,18 +112,24 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
         chunks.append(chunksOf(sid, fromS, toS));
     QList<qsizetype> order(series.size());
     std::iota(order.begin(), order.end(), 0);
-    const QList<QList<OffsetPoint>> decoded = QtConcurrent::blockingMapped(order, [&](qsizetype k) {
+    // On a pool of its own: chart() itself runs on the global pool (LagService), and two charts
+    // waiting there for decode tasks queued behind them on a 2-thread pool never finished
+    // (nor did the GUI's painting, which uses that pool too).
+    static QThreadPool decoders;
+    const QList<QList<OffsetPoint>> decoded = QtConcurrent::blockingMapped(&decoders, order, [&](qsizetype k) {
         return decodeRange(series[k].first, chunks[k], fromS, toS);
     });
     chunks.clear();
     for (qsizetype k = 0; k < series.size(); ++k) {
         const TopicPartition &tp = series[k].second;
-        const QList<OffsetPoint> &points = decoded[k];
+        // Points reconstructed from the commit log join the samples, flagged.
+        QVector<bool> rebuilt;
+        const QList<OffsetPoint> points = withReconstructed(series[k].first, decoded[k], fromS, toS, &rebuilt);
         if (points.isEmpty())
             continue;
         // Consumption from each partition's own steps, so that an offset reset or its undo
         // (a jump of the committed offset) is marked instead of counted as consumption.
-        const QVector<bool> resets = LagMonitor::resetSteps(points.size(), [&](qsizetype k) { return points[k].committed; });
+        const QVector<bool> resets = LagMonitor::resetSteps(points.size(), [&](qsizetype j) { return points[j].committed; });
         QVector<LagBucket> &byTopic = topicBuckets[tp.topic];
         QVector<LagBucket> &byPartition = partitionBuckets[tp.topic + QLatin1Char('/') + QString::number(tp.partition)];
         if (byTopic.isEmpty())
@@ -145,6 +153,7 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
             const Selected s = select(points, i, end);
             const bool several = end - i > 1;
             add(g.lag, points, s, several);
+            g.reconstructed = g.reconstructed || rebuilt[s.last];
             g.sumLogEnd += std::max<qint64>(0, points[s.last].logEnd);
             g.sumCommitted += std::max<qint64>(0, points[s.last].committed);
             add(byTopic[bucket], points, s, several);
@@ -158,12 +167,13 @@ GroupHistory HistoryStore::chart(const QString &cluster, const QString &group, q
         const GroupBucket &g = groupBuckets[bucket];
         if (g.lag.series == 0)
             continue;
-        GroupHistoryPoint last{g.lag.lastTs * 1000, g.lag.sumLast, g.sumLogEnd, g.sumCommitted, g.consumed, g.reset};
+        GroupHistoryPoint last{g.lag.lastTs * 1000, g.lag.sumLast, g.sumLogEnd, g.sumCommitted, g.consumed, g.reset,
+                               g.reconstructed};
         // Extremes between the previous point and this one carry interpolated counters, so
         // the produce and consume rates drawn from them do not jump.
         qint64 consumedLeft = last.consumed;
         for (const auto &[ts, lag] : extremes(g.lag, fromS + bucket * width)) {
-            GroupHistoryPoint p{ts * 1000, lag, last.sumLogEnd, last.sumCommitted, 0, false};
+            GroupHistoryPoint p{ts * 1000, lag, last.sumLogEnd, last.sumCommitted, 0, false, g.reconstructed};
             if (previous && last.atMs > previous->atMs) {
                 const double span = double(last.atMs - previous->atMs);
                 const double f = double(p.atMs - previous->atMs) / span;

@@ -139,6 +139,14 @@ Status HistoryStore::open()
         // ones so a round dirties few pages.
         QStringLiteral("CREATE TABLE IF NOT EXISTS heads(sid INTEGER PRIMARY KEY, t0 INTEGER NOT NULL, "
                        "t1 INTEGER NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL)"),
+        // Schema 2: points reconstructed from the commit log, apart from the sampled ones (never
+        // mixed into their chunks, so a reconstruction cannot overwrite a sample); step: the
+        // reconstruction's resolution (s). Databases of schema 1 gain the table on open.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS reconstructed(id INTEGER PRIMARY KEY, sid INTEGER NOT NULL, "
+                       "t0 INTEGER NOT NULL, t1 INTEGER NOT NULL, n INTEGER NOT NULL, step INTEGER NOT NULL, "
+                       "data BLOB NOT NULL)"),
+        QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS reconstructed_by_series ON reconstructed(sid, t0)"),
+        QStringLiteral("PRAGMA user_version=2"),
     };
     for (const QString &stmt : schema)
         if (!q.exec(stmt))
@@ -607,6 +615,9 @@ qint64 HistoryStore::prune(qint64 nowMs, const Retention &retention)
     if (q.exec() && q.next())
         removed += q.value(0).toLongLong();
     q.prepare(QStringLiteral("DELETE FROM chunks WHERE t1 < ?"));
+    q.addBindValue(keepBound);
+    q.exec();
+    q.prepare(QStringLiteral("DELETE FROM reconstructed WHERE t1 < ?")); // reconstructed points expire alike
     q.addBindValue(keepBound);
     q.exec();
     // Chunks reaching across the limit lose their expired part.

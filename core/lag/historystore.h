@@ -10,6 +10,8 @@
 
 namespace kops {
 
+struct LagReconstruction;
+
 /// One point of a group's history: totals over its partitions at one sample time.
 struct GroupHistoryPoint
 {
@@ -19,6 +21,14 @@ struct GroupHistoryPoint
     qint64 sumCommitted = 0; ///< sum of committed offsets (moves with resets too)
     qint64 consumed = 0;     ///< messages consumed since the previous point, offset resets excluded
     bool offsetReset = false; ///< a committed offset was reset (or the reset undone) at this point
+    bool reconstructed = false; ///< rebuilt from the commit log (LagReconstructor), not sampled
+};
+
+/// A stored point of a partition: sampled, or reconstructed from the commit log.
+struct HistoryPoint
+{
+    OffsetObservation obs;
+    bool reconstructed = false;
 };
 
 /// A group's history for a chart, from one read of its series (see HistoryStore::chart).
@@ -106,6 +116,18 @@ public:
     QHash<QString, QList<QPair<qint64, qint64>>> partitionLagHistory(const QString &cluster, const QString &group,
                                                                       qint64 fromMs, qint64 toMs);
 
+    /// Stores a reconstruction's points apart from the sampled ones (schema 2, table
+    /// `reconstructed`): a point within half a step of a sampled one is left out (the sample
+    /// stands), and earlier reconstructed points in the range are replaced. Returns the points stored.
+    Result<qint64> recordReconstructed(const QString &cluster, const LagReconstruction &reconstruction);
+    /// A partition's points between two times, sampled and reconstructed in time order (a
+    /// reconstructed point within half its step of a sampled one is not shown).
+    QList<HistoryPoint> partitionPoints(const QString &cluster, const QString &group, const TopicPartition &tp,
+                                        qint64 fromMs, qint64 toMs);
+    /// The earliest sampled point of any series of the group (ms), -1 without any: a group the
+    /// console has watched for less than a chart's range is reconstructed before that.
+    qint64 earliestSampleMs(const QString &cluster, const QString &group);
+
     /// Thins and expires old samples. Returns the number of samples removed.
     qint64 prune(qint64 nowMs, const Retention &retention);
     qint64 prune(qint64 nowMs) { return prune(nowMs, Retention{}); }
@@ -139,6 +161,12 @@ private:
     /// The points of a series' chunks within [fromS, toS], in time order (no database access:
     /// may run on any thread).
     static QList<OffsetPoint> decodeRange(qint64 sid, const QList<Chunk> &chunks, qint64 fromS, qint64 toS);
+    /// Sampled points merged with the reconstructed ones (flags alike, same length).
+    QList<OffsetPoint> loadMerged(qint64 sid, qint64 fromS, qint64 toS, QVector<bool> *reconstructed);
+    /// The same for sampled points already read.
+    QList<OffsetPoint> withReconstructed(qint64 sid, const QList<OffsetPoint> &sampled, qint64 fromS, qint64 toS,
+                                         QVector<bool> *reconstructed);
+    QList<QPair<OffsetPoint, qint64>> loadReconstructed(qint64 sid, qint64 fromS, qint64 toS); ///< with each chunk's step
     QList<Chunk> chunksOf(qint64 sid, qint64 fromS, qint64 toS);
     bool storeChunk(qint64 sid, const QList<OffsetPoint> &points, int res);
     qint64 rewriteSeries(qint64 sid, qint64 nowS, const Retention &retention);

@@ -296,6 +296,8 @@ LagService::LagService(ConnectionContextPtr connection, LagSettings settings, Op
     qRegisterMetaType<QList<kops::Alert>>();
     qRegisterMetaType<QList<kops::GroupHistoryPoint>>();
     qRegisterMetaType<kops::HistoryUsage>();
+    qRegisterMetaType<kops::LagReconstructionPtr>();
+    m_windowSize = settings.windowSize;
     m_worker = new LagWorker(this, m_connection, std::move(settings), std::move(options));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -325,6 +327,7 @@ void LagService::sampleNow()
 
 void LagService::setSettings(const LagSettings &settings)
 {
+    m_windowSize = settings.windowSize;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, settings] { w->setSettings(settings); });
 }
 
@@ -348,6 +351,73 @@ void LagService::requestGroupHistory(const QString &group, qint64 fromMs, qint64
     watcher->setFuture(QtConcurrent::run([path, cluster, group, fromMs, toMs] {
         HistoryStore store(path);
         return store.open().ok() ? store.chart(cluster, group, fromMs, toMs) : GroupHistory{};
+    }));
+    reconstructIfNeeded(group, fromMs, toMs);
+}
+
+qint64 LagService::reconstructionStepMs(qint64 rangeMs)
+{
+    constexpr qint64 minute = 60'000;
+    // Rounded down: a chart asks for a little more than its range (up to a minute ahead).
+    return std::max(minute, rangeMs / 360 / minute * minute);
+}
+
+// Less sampled history than the chart shows: rebuild the part before the first sample from
+// the commit log, once per group and range in a session (the stored points serve afterwards).
+void LagService::reconstructIfNeeded(const QString &group, qint64 fromMs, qint64 toMs)
+{
+    if (!m_connection || !m_connection->createApi || m_reconstructing.contains(group))
+        return;
+    const auto done = m_reconstructedFrom.constFind(group);
+    if (done != m_reconstructedFrom.cend() && *done <= fromMs) {
+        // Stored already: the chart has it; say again how far back it reached.
+        if (const LagReconstructionPtr last = m_reconstructions.value(group))
+            QMetaObject::invokeMethod(this, [this, group, last] { emit groupReconstructed(group, last); }, Qt::QueuedConnection);
+        return;
+    }
+    const qint64 stepMs = reconstructionStepMs(toMs - fromMs);
+    m_reconstructing.insert(group);
+    const QString cluster = clusterKey();
+    const QString path = m_historyPath;
+    const ClusterApiFactory factory = m_connection->createApi;
+    LagReconstructor::Options options;
+    options.stepMs = stepMs;
+    options.windowSize = m_windowSize;
+    using Outcome = std::optional<Result<LagReconstructionPtr>>; // nullopt: nothing to reconstruct
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, group, fromMs, toMs] {
+        const Outcome outcome = watcher->result();
+        watcher->deleteLater();
+        m_reconstructing.remove(group);
+        m_reconstructedFrom[group] = fromMs;
+        if (!outcome)
+            return;
+        if (!*outcome) {
+            emit groupReconstructionFailed(group, outcome->error());
+            return;
+        }
+        m_reconstructions.insert(group, outcome->value());
+        emit groupReconstructed(group, outcome->value());
+        requestGroupHistory(group, fromMs, toMs); // the chart again, with the reconstructed points
+    });
+    watcher->setFuture(QtConcurrent::run([path, cluster, group, fromMs, toMs, factory, options]() -> Outcome {
+        HistoryStore store(path);
+        if (!store.open().ok())
+            return std::nullopt;
+        const qint64 firstSample = store.earliestSampleMs(cluster, group);
+        // Sampled from (about) the start of the range: nothing to rebuild.
+        if (firstSample >= 0 && firstSample <= fromMs + 2 * options.stepMs)
+            return std::nullopt;
+        const qint64 until = std::min(firstSample >= 0 ? std::min(firstSample, toMs) : toMs, QDateTime::currentMSecsSinceEpoch());
+        std::unique_ptr<ClusterApi> api = factory();
+        if (!api)
+            return std::nullopt;
+        auto r = LagReconstructor::reconstruct(*api, group, fromMs, until, options);
+        if (!r)
+            return Result<LagReconstructionPtr>(r.error());
+        if (auto stored = store.recordReconstructed(cluster, r.value()); !stored)
+            spdlog::warn("reconstructed lag of {} not stored: {}", group.toStdString(), stored.error().toString().toStdString());
+        return Result<LagReconstructionPtr>(std::make_shared<const LagReconstruction>(std::move(r.value())));
     }));
 }
 

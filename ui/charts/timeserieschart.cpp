@@ -367,7 +367,7 @@ void TimeSeriesChart::rebuildGraphs()
         const QColor color = s.color.isValid() ? s.color : defaultColor(i);
         QCPGraph *graph = m_plot->addGraph(m_plot->xAxis, s.rightAxis ? m_plot->yAxis2 : m_plot->yAxis);
         graph->setName(s.name);
-        graph->setPen(QPen(color, 1.5));
+        graph->setPen(QPen(color, 1.5, s.dashed ? Qt::DashLine : Qt::SolidLine));
         graph->setLineStyle(s.stepLine ? QCPGraph::lsStepLeft : QCPGraph::lsLine);
         graph->setAdaptiveSampling(false); // data is already reduced to pixel resolution
         if (!s.rightAxis) {

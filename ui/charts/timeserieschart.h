@@ -34,6 +34,7 @@ public:
         QVector<double> values; // NaN = no sample (the line breaks)
         bool rightAxis = false;
         bool stepLine = false;
+        bool dashed = false; // e.g. points reconstructed rather than sampled
     };
 
     explicit TimeSeriesChart(QWidget *parent = nullptr);

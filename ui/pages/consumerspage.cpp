@@ -135,6 +135,7 @@ ConsumersPage::ConsumersPage(QWidget *parent) : ConsolePage(parent)
             m_service->requestGroupHistory(group, from, to);
     });
     connect(m_detail, &GroupDetailPanel::replayRequested, this, &ConsumersPage::replayRequested);
+    connect(m_detail, &GroupDetailPanel::replayFromOffsetsRequested, this, &ConsumersPage::replayFromOffsetsRequested);
 }
 
 void ConsumersPage::setConnection(ConnectionContextPtr connection)
@@ -165,6 +166,14 @@ void ConsumersPage::setLagService(LagService *service)
                 if (group == m_detail->groupId())
                     m_detail->showHistory(points, byTopic, byPartition);
             });
+    connect(service, &LagService::groupReconstructed, this, [this](const QString &group, const LagReconstructionPtr &r) {
+        if (group == m_detail->groupId())
+            m_detail->showReconstruction(r);
+    });
+    connect(service, &LagService::groupReconstructionFailed, this, [this](const QString &group, const KafkaError &error) {
+        if (group == m_detail->groupId())
+            m_detail->showReconstructionError(error);
+    });
 }
 
 void ConsumersPage::showLag(const LagSnapshotPtr &snapshot)

@@ -46,6 +46,8 @@ public:
 
 signals:
     void replayRequested(const QString &groupId, const QDateTime &from);
+    /// Replay from offsets the group had committed at a reconstructed past time.
+    void replayFromOffsetsRequested(const QString &groupId, const QDateTime &at, const QList<kops::PartitionOffset> &offsets);
     void settingsRequested();
 
 private:

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace kops {
 
@@ -55,8 +56,15 @@ GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
     m_reason = new QLabel(this);
     m_reason->setWordWrap(true);
     m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_recon = new QLabel(this);
+    m_recon->setObjectName(QStringLiteral("reconstructionLabel"));
+    m_recon->setWordWrap(true);
+    m_recon->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_recon->setStyleSheet(QStringLiteral("color: #5a6b7b;"));
+    m_recon->hide();
     layout->addWidget(m_title);
     layout->addWidget(m_reason);
+    layout->addWidget(m_recon);
 
     auto *tools = new QHBoxLayout;
     m_range = new QComboBox(this);
@@ -115,10 +123,21 @@ GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
     connect(m_view, &QComboBox::currentIndexChanged, this, &GroupDetailPanel::requestHistory);
     connect(m_chart, &TimeSeriesChart::timestampClicked, this, [this](const QDateTime &time) {
         m_replay->setEnabled(!m_group.isEmpty());
-        m_replay->setText(tr("Replay from %1…").arg(time.toString(QStringLiteral("HH:mm:ss"))));
+        m_replay->setText(reconstructedOffsetsAt(time).isEmpty()
+                              ? tr("Replay from %1…").arg(time.toString(QStringLiteral("HH:mm:ss")))
+                              : tr("Replay from the offsets committed at %1…").arg(time.toString(QStringLiteral("HH:mm"))));
     });
     connect(m_replay, &QPushButton::clicked, this, [this] {
-        if (const auto t = m_chart->marker(); t && !m_group.isEmpty())
+        const auto t = m_chart->marker();
+        if (!t || m_group.isEmpty())
+            return;
+        if (const QList<PartitionOffset> offsets = reconstructedOffsetsAt(*t); !offsets.isEmpty()) {
+            // The offsets are those of the nearest reconstructed step: name that time.
+            const qint64 step = m_reconstruction->stepMs;
+            const qint64 at = (t->toMSecsSinceEpoch() + step / 2) / step * step;
+            emit replayFromOffsetsRequested(m_group, QDateTime::fromMSecsSinceEpoch(at), offsets);
+        }
+        else
             emit replayRequested(m_group, *t);
     });
     clear(tr("Select a consumer group to see its lag over time and its partitions."));
@@ -145,6 +164,10 @@ void GroupDetailPanel::clear(const QString &message)
     m_title->setText(message);
     m_title->setStyleSheet(QString()); // the last group's status colour must not linger
     m_reason->clear();
+    m_recon->clear();
+    m_recon->hide();
+    m_reconstruction.reset();
+    m_reconstructedSpans.clear();
     m_partitions->setRows({});
     m_chart->setSeries({});
     m_chart->setMarker(std::nullopt);
@@ -182,6 +205,18 @@ void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points, const
     for (const GroupHistoryPoint &p : points)
         if (p.offsetReset)
             resets.append({double(p.atMs) / 1000.0, tr("offset reset")});
+    // Where reconstructed stretches end and sampling takes over, in every view.
+    m_reconstructedSpans.clear();
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        if (!points[i].reconstructed)
+            continue;
+        if (i > 0 && points[i - 1].reconstructed && !m_reconstructedSpans.isEmpty())
+            m_reconstructedSpans.last().second = points[i].atMs;
+        else
+            m_reconstructedSpans.append({points[i].atMs, points[i].atMs});
+        if (i + 1 < points.size() && !points[i + 1].reconstructed)
+            resets.append({double(points[i + 1].atMs) / 1000.0, tr("sampled since")});
+    }
     m_chart->setEvents(resets);
     if (view() != View::Total) {
         const SeriesByKey &byKey = view() == View::PerTopic ? byTopic : byPartition;
@@ -208,10 +243,19 @@ void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points, const
         TimeSeriesChart::Series lag{tr("lag"), QColor(31, 119, 180), {}, {}, false, false};
         TimeSeriesChart::Series produce{tr("produce rate"), QColor(255, 127, 14), {}, {}, true, false};
         TimeSeriesChart::Series consume{tr("consume rate"), QColor(44, 160, 44), {}, {}, true, false};
+        // Reconstructed points in a lighter, dashed line of their own; the two lines share the
+        // point where one hands over to the other so they join.
+        TimeSeriesChart::Series rebuilt{tr("reconstructed from the commit log"), QColor(110, 160, 210), {}, {}, false, false, true};
+        const double nan = std::numeric_limits<double>::quiet_NaN();
         for (qsizetype i = 0; i < points.size(); ++i) {
             const double t = double(points[i].atMs) / 1000.0;
+            const bool r = points[i].reconstructed;
+            const bool nextReconstructed = i + 1 < points.size() && points[i + 1].reconstructed;
+            const bool nextSampled = i + 1 < points.size() && !points[i + 1].reconstructed;
             lag.keys.append(t);
-            lag.values.append(double(points[i].totalLag));
+            lag.values.append(!r || nextSampled ? double(points[i].totalLag) : nan);
+            rebuilt.keys.append(t);
+            rebuilt.values.append(r || nextReconstructed ? double(points[i].totalLag) : nan);
             if (i > 0) {
                 const double dt = double(points[i].atMs - points[i - 1].atMs) / 1000.0;
                 if (dt > 0) {
@@ -223,6 +267,8 @@ void GroupDetailPanel::showHistory(const QList<GroupHistoryPoint> &points, const
             }
         }
         series = {lag, produce, consume};
+        if (!m_reconstructedSpans.isEmpty())
+            series.append(rebuilt); // after the three live series (showLive appends to 0..2)
     }
     m_chart->setSeries(series);
     m_chart->setVisibleSpan(rangeSeconds());
@@ -248,12 +294,58 @@ void GroupDetailPanel::showLive(const GroupLag &group, qint64 atMs)
         fitColumns(m_table, -1, 180);
         m_fitted = true;
     }
-    if (m_haveHistory && view() == View::Total && m_chart->seriesCount() == 3) {
+    if (m_haveHistory && view() == View::Total && m_chart->seriesCount() >= 3) {
         const double t = double(atMs) / 1000.0;
         m_chart->appendPoint(0, t, double(group.totalLag));
         m_chart->appendPoint(1, t, group.produceRate);
         m_chart->appendPoint(2, t, group.consumeRate);
     }
+}
+
+} // namespace kops
+
+namespace kops {
+
+QList<PartitionOffset> GroupDetailPanel::reconstructedOffsetsAt(const QDateTime &time) const
+{
+    if (!m_reconstruction)
+        return {};
+    const qint64 t = time.toMSecsSinceEpoch();
+    const qint64 half = m_reconstruction->stepMs / 2;
+    for (const auto &[from, to] : m_reconstructedSpans)
+        if (t >= from - half && t <= to + half)
+            return m_reconstruction->committedAt(t);
+    return {};
+}
+
+QString GroupDetailPanel::reconstructionText() const
+{
+    return m_recon->text();
+}
+
+void GroupDetailPanel::showReconstruction(const LagReconstructionPtr &reconstruction)
+{
+    if (!reconstruction || reconstruction->group != m_group)
+        return;
+    m_reconstruction = reconstruction;
+    QString text = tr("Reconstructed from the commit log %1.").arg(reconstruction->reachText());
+    const QList<StatusSpan> spans = reconstruction->statusSpans();
+    if (!spans.isEmpty()) {
+        const StatusSpan &last = spans.last();
+        text += QLatin1Char(' ')
+                + tr("Then: %1 since %2 (%3).")
+                      .arg(healthStatusName(last.status),
+                           QDateTime::fromMSecsSinceEpoch(last.fromMs).toString(QStringLiteral("HH:mm")), last.reason);
+    }
+    m_recon->setText(text);
+    m_recon->setToolTip(reconstruction->warnings.join(QLatin1Char('\n')));
+    m_recon->show();
+}
+
+void GroupDetailPanel::showReconstructionError(const KafkaError &error)
+{
+    m_recon->setText(tr("The past could not be reconstructed: %1").arg(error.message));
+    m_recon->show();
 }
 
 } // namespace kops

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "historystore.h"
+#include "lagservice.h"
 #include "lagtypes.h"
 
 #include <QDateTime>
@@ -38,6 +39,11 @@ public:
     using SeriesByKey = QHash<QString, QList<QPair<qint64, qint64>>>;
     void showHistory(const QList<GroupHistoryPoint> &points, const SeriesByKey &byTopic, const SeriesByKey &byPartition);
     void showLive(const GroupLag &group, qint64 atMs);
+    /// The group's past rebuilt from the commit log: how far back, why it stops there, the
+    /// status it had; a click on a reconstructed time then replays from the offsets committed then.
+    void showReconstruction(const LagReconstructionPtr &reconstruction);
+    void showReconstructionError(const KafkaError &error);
+    QString reconstructionText() const;
 
     TimeSeriesChart *chart() const { return m_chart; }
     LagPartitionsModel *partitionsModel() const { return m_partitions; }
@@ -46,13 +52,19 @@ public:
 signals:
     void historyWanted(const QString &groupId, qint64 fromMs, qint64 toMs);
     void replayRequested(const QString &groupId, const QDateTime &from);
+    void replayFromOffsetsRequested(const QString &groupId, const QDateTime &at, const QList<kops::PartitionOffset> &offsets);
 
 private:
     void requestHistory();
+    /// The reconstruction's offsets when `time` is a reconstructed point (else empty).
+    QList<PartitionOffset> reconstructedOffsetsAt(const QDateTime &time) const;
 
     QString m_group;
     QLabel *m_title = nullptr;
     QLabel *m_reason = nullptr;
+    QLabel *m_recon = nullptr;
+    LagReconstructionPtr m_reconstruction;
+    QList<QPair<qint64, qint64>> m_reconstructedSpans; ///< ms ranges of reconstructed chart points
     QComboBox *m_range = nullptr;
     QComboBox *m_view = nullptr;
     QPushButton *m_replay = nullptr;

@@ -476,6 +476,13 @@ void ReplayPage::startReplay(const QString &group, const QDateTime &from)
     goTo(StrategyStep);
 }
 
+void ReplayPage::startReplayFromOffsets(const QString &group, const QDateTime &at, const QList<PartitionOffset> &offsets)
+{
+    startReplay(group, at);
+    m_strategyForm->setOffsets(offsets, tr("offsets committed at %1 (reconstructed from the commit log)")
+                                            .arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+}
+
 void ReplayPage::requestPreview()
 {
     if (!m_connection)

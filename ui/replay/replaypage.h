@@ -51,6 +51,9 @@ public:
 public slots:
     /// Opens the wizard at the strategy step with --to-datetime `from` for `group` (e.g. a clicked chart time).
     void startReplay(const QString &group, const QDateTime &from);
+    /// The same, starting from given offsets (--from-file rows): those the group had committed
+    /// at `at`, reconstructed from the commit log.
+    void startReplayFromOffsets(const QString &group, const QDateTime &at, const QList<PartitionOffset> &offsets);
     /// Writes the previewed plan as CSV for kafka-consumer-groups.sh --reset-offsets --from-file.
     bool exportPlan(const QString &filePath);
     /// Reads such a CSV and selects it as the strategy (--from-file).

@@ -98,6 +98,14 @@ Status ResetStrategyForm::loadCsv(const QString &filePath, const QString &group)
     return Done{};
 }
 
+void ResetStrategyForm::setOffsets(const QList<PartitionOffset> &rows, const QString &label)
+{
+    m_fileRows = rows;
+    m_filePath = label;
+    m_fileLabel->setText(tr("%1 (%2 partitions)").arg(label).arg(rows.size()));
+    m_strategyButtons->button(File)->setChecked(true);
+}
+
 Result<ResetStrategy> ResetStrategyForm::strategy() const
 {
     auto number = [](QLineEdit *edit, const QString &what) -> Result<qint64> {

@@ -29,6 +29,9 @@ public:
     void setDateTime(const QDateTime &from);
     /// Reads a kafka-consumer-groups.sh CSV (rows of `group` when it has a group column) and selects --from-file.
     Status loadCsv(const QString &filePath, const QString &group);
+    /// Selects --from-file with these rows (e.g. the offsets a group had committed at a past
+    /// time, reconstructed from the commit log); `label` says where they come from.
+    void setOffsets(const QList<PartitionOffset> &rows, const QString &label);
 
 signals:
     /// The user picked a CSV file to import.
