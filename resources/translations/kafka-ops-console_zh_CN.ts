@@ -44,31 +44,31 @@
     <name>kops</name>
     <message>
         <source>Client setting %1=%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端设置 %1=%2：%3</translation>
     </message>
     <message>
         <source>The lab&apos;s consumers were not given the topic&apos;s partitions within 60 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验的消费者在 60 s 内未分配到该主题的分区。</translation>
     </message>
     <message>
         <source>%n record(s) were not acknowledged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%n 条消息未得到确认：%1</translation>
     </message>
     <message>
         <source>The consumers read %1 of %2 records; nothing more came for 15 s (deleted before they were read?%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>消费者读取了 %2 条消息中的 %1 条，此后 15 s 内再无消息到达（是否在读取前已被删除？%3）</translation>
     </message>
     <message>
         <source> The demo&apos;s mock brokers keep about 5 MB per partition.</source>
-        <translation type="unfinished"></translation>
+        <translation> 演示集群的模拟 Broker 每个分区只保留约 5 MB。</translation>
     </message>
     <message>
         <source>Injected: produce requests refused with a retriable error while later batches were in flight. (Lost acknowledgements are not injected here: the demo&apos;s mock brokers do not check an idempotent producer&apos;s sequence numbers, which is how a real broker drops a resent batch.)</source>
-        <translation type="unfinished"></translation>
+        <translation>已注入：在后续批次仍在发送途中时，以可重试错误拒绝生产请求。（此处不注入确认丢失：演示集群的模拟 Broker 不检查幂等生产者的序列号，而真实 Broker 正是靠序列号丢弃重发的批次。）</translation>
     </message>
     <message>
         <source>Injected: produce requests refused with a retriable error while later batches were in flight, and acknowledgements that came after request.timeout.ms (the batch was written; the client sent it again).</source>
-        <translation type="unfinished"></translation>
+        <translation>已注入：在后续批次仍在发送途中时，以可重试错误拒绝生产请求；以及超过 request.timeout.ms 才到达的确认（批次已写入，客户端又重发了一次）。</translation>
     </message>
 </context>
 <context>
@@ -165,209 +165,209 @@
     <name>kops::AuditFinding</name>
     <message>
         <source>Same key and value as %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1/%2 的键和值相同</translation>
     </message>
     <message>
         <source>Same id %1 as %2/%3</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %2/%3 的标识 %1 相同</translation>
     </message>
     <message>
         <source>Sequence %1 after %2 (at %3/%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号 %1 出现在 %2 之后（位于 %3/%4）</translation>
     </message>
     <message>
         <source>Key also in partition %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该键也出现在分区 %1 中</translation>
     </message>
 </context>
 <context>
     <name>kops::AuditFindingModel</name>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>重复</translation>
     </message>
     <message>
         <source>Order break</source>
-        <translation type="unfinished"></translation>
+        <translation>乱序</translation>
     </message>
     <message>
         <source>Key in several partitions</source>
-        <translation type="unfinished"></translation>
+        <translation>键跨多个分区</translation>
     </message>
     <message>
         <source>(null)</source>
-        <translation type="unfinished">（null）</translation>
+        <translation>（null）</translation>
     </message>
     <message>
         <source>same key and value as %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1/%2 的键和值相同</translation>
     </message>
     <message>
         <source>same id %1 as %2/%3</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %2/%3 的标识 %1 相同</translation>
     </message>
     <message>
         <source>sequence %1 after %2 (at %3/%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号 %1 出现在 %2 之后（位于 %3/%4）</translation>
     </message>
     <message>
         <source>key also in partition %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该键也出现在分区 %1 中</translation>
     </message>
     <message>
         <source>Double-click to open this record in the Dead letters browser</source>
-        <translation type="unfinished"></translation>
+        <translation>双击可在死信队列浏览器中打开此消息</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Partition</source>
-        <translation type="unfinished">分区</translation>
+        <translation>分区</translation>
     </message>
     <message>
         <source>Offset</source>
-        <translation type="unfinished">位点</translation>
+        <translation>位点</translation>
     </message>
     <message>
         <source>Timestamp (UTC)</source>
-        <translation type="unfinished">时间戳 (UTC)</translation>
+        <translation>时间戳（UTC）</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished">键</translation>
+        <translation>键</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished">详情</translation>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
     <name>kops::AuditPanel</name>
     <message>
         <source>key and value bytes; or json:$.orderId, header:NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>键和值的字节；或 json:$.orderId、header:NAME</translation>
     </message>
     <message>
         <source>none; or json:$.seq, header:NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>无；或 json:$.seq、header:NAME</translation>
     </message>
     <message>
         <source>from the oldest (or 2026-11-28T08:00:00)</source>
-        <translation type="unfinished"></translation>
+        <translation>从最早的消息开始（或 2026-11-28T08:00:00）</translation>
     </message>
     <message>
         <source>to the end</source>
-        <translation type="unfinished"></translation>
+        <translation>直到末尾</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished">主题</translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Duplicate id</source>
-        <translation type="unfinished"></translation>
+        <translation>判重标识</translation>
     </message>
     <message>
         <source>Sequence number</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>From time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>起始时间（UTC）</translation>
     </message>
     <message>
         <source>Until time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>截止时间（UTC）</translation>
     </message>
     <message>
         <source>Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>审计</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Export JSON Lines…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 JSON Lines…</translation>
     </message>
     <message>
         <source>Duplicates: the same key and value bytes (or the same id). Order breaks: a sequence number that goes down within a key (within a partition for null keys).</source>
-        <translation type="unfinished"></translation>
+        <translation>重复：键和值的字节相同（或标识相同）。乱序：同一个键内序列号变小（键为 null 时按分区判断）。</translation>
     </message>
     <message>
         <source>Export findings</source>
-        <translation type="unfinished"></translation>
+        <translation>导出审计结果</translation>
     </message>
     <message>
         <source>Exported the findings to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已将审计结果导出到 %1</translation>
     </message>
     <message>
         <source>Choose a topic to audit.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要审计的主题。</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a time (2026-11-28T08:00:00 or epoch ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是时间（应为 2026-11-28T08:00:00 或纪元毫秒数）。</translation>
     </message>
     <message>
         <source>%1Scanned %2 of %3 records, %4 records/s — %5 duplicates, %6 order breaks, %7 keys in several partitions so far</source>
-        <translation type="unfinished"></translation>
+        <translation>%1已扫描 %2/%3 条消息，每秒 %4 条 — 目前发现 %5 条重复、%6 处乱序、%7 个键跨多个分区</translation>
     </message>
     <message>
         <source>Pass %1 of %2: </source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1/%2 轮： </translation>
     </message>
     <message>
         <source>The audit stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计已中止。</translation>
     </message>
     <message>
         <source>%1 %2 records of %3 in %4 s (%5 records/s%6).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %3 的 %2 条消息，用时 %4 s（每秒 %5 条%6）。</translation>
     </message>
     <message>
         <source>Cancelled after</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，此前已扫描</translation>
     </message>
     <message>
         <source>Scanned</source>
-        <translation type="unfinished"></translation>
+        <translation>已扫描</translation>
     </message>
     <message>
         <source>, %1 passes to stay within %2 digests</source>
-        <translation type="unfinished"></translation>
+        <translation>，分 %1 轮扫描以使摘要不超过 %2 条</translation>
     </message>
     <message>
         <source>Clean: no duplicates, no order breaks, every key in one partition.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发现问题：没有重复，没有乱序，每个键都只在一个分区中。</translation>
     </message>
     <message>
         <source>%1 duplicates, %2 order breaks, %3 keys in more than one partition.</source>
-        <translation type="unfinished"></translation>
+        <translation>重复：%1，乱序：%2，跨多个分区的键：%3。</translation>
     </message>
     <message>
         <source>(no sequence number given:) no</source>
-        <translation type="unfinished"></translation>
+        <translation>无（未指定序列号）</translation>
     </message>
     <message>
         <source>%1 records have no %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条消息没有 %2。</translation>
     </message>
     <message>
         <source>Double-click an example to open the record in the Dead letters browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击示例可在死信队列浏览器中打开该消息。</translation>
     </message>
     <message>
         <source>Run the audit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先运行审计。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1945,46 +1945,46 @@
     </message>
     <message>
         <source>Router runs (journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>路由器运行记录（日志）</translation>
     </message>
 </context>
 <context>
     <name>kops::DelayTiersModel</name>
     <message>
         <source>%1 (in %2)</source>
-        <translation type="unfinished">%1（%2 后）</translation>
+        <translation>%1（%2 后）</translation>
     </message>
     <message>
         <source>%1 (due)</source>
-        <translation type="unfinished">%1（已到期）</translation>
+        <translation>%1（已到期）</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished">缺失</translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">分级</translation>
+        <translation>分级</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished">主题</translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Partitions</source>
-        <translation type="unfinished"></translation>
+        <translation>分区数</translation>
     </message>
     <message>
         <source>Backlog</source>
-        <translation type="unfinished">积压</translation>
+        <translation>积压</translation>
     </message>
     <message>
         <source>Oldest due</source>
-        <translation type="unfinished">最早到期</translation>
+        <translation>最早到期</translation>
     </message>
     <message>
         <source>Next due</source>
-        <translation type="unfinished">下次到期</translation>
+        <translation>下次到期</translation>
     </message>
 </context>
 <context>
@@ -2033,35 +2033,35 @@
     <name>kops::DrainJournalModel</name>
     <message>
         <source>Started</source>
-        <translation type="unfinished">开始时间</translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">操作者</translation>
+        <translation>操作者</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">消费者组</translation>
+        <translation>消费者组</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Into</source>
-        <translation type="unfinished">目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished">消息数</translation>
+        <translation>消息数</translation>
     </message>
     <message>
         <source>Ranges</source>
-        <translation type="unfinished">范围</translation>
+        <translation>位点范围</translation>
     </message>
 </context>
 <context>
@@ -2216,77 +2216,77 @@
     </message>
     <message>
         <source>Tick the group&apos;s topics to drain in one run; each keeps its order per key.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选该消费者组中要在一次运行中排空的主题；每个主题都按键保持顺序。</translation>
     </message>
     <message>
         <source>Topics:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题：</translation>
     </message>
     <message>
         <source>&lt;b&gt;Backlog:&lt;/b&gt; %1 records on %2 partitions of %3. &lt;b&gt;Consumed:&lt;/b&gt; %4 records/s (lag history).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;积压：&lt;/b&gt;%3 的 %2 个分区上共 %1 条消息。&lt;b&gt;消费速率：&lt;/b&gt;每秒 %4 条（积压历史）。</translation>
     </message>
 </context>
 <context>
     <name>kops::DrainPartitionsModel</name>
     <message>
         <source>none (from the log start)</source>
-        <translation type="unfinished">无（从日志开头）</translation>
+        <translation>无（从日志起点开始）</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished">主题</translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Partition</source>
-        <translation type="unfinished">分区</translation>
+        <translation>分区</translation>
     </message>
     <message>
         <source>Committed</source>
-        <translation type="unfinished">已提交</translation>
+        <translation>已提交</translation>
     </message>
     <message>
         <source>Log end</source>
-        <translation type="unfinished"></translation>
+        <translation>日志末端</translation>
     </message>
     <message>
         <source>Backlog</source>
-        <translation type="unfinished">积压</translation>
+        <translation>积压</translation>
     </message>
     <message>
         <source>Consumed/s</source>
-        <translation type="unfinished">消费/秒</translation>
+        <translation>消费/s</translation>
     </message>
 </context>
 <context>
     <name>kops::FieldSource</name>
     <message>
         <source>&apos;header:&apos; needs a header name, e.g. header:event-id.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;header:&apos; 后需要消息头名称，例如 header:event-id。</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is neither json:$.path nor header:NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 既不是 json:$.path 也不是 header:NAME 格式。</translation>
     </message>
     <message>
         <source>Empty field name in &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 中的字段名为空。</translation>
     </message>
     <message>
         <source>Bad array index in &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 中的数组下标无效。</translation>
     </message>
     <message>
         <source>A JSON path starts with $. as in json:$.orderId (not &apos;%1&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 路径以 $. 开头，如 json:$.orderId（而不是 &apos;%1&apos;）。</translation>
     </message>
     <message>
         <source>&apos;%1&apos; names no field.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 未指定任何字段。</translation>
     </message>
 </context>
 <context>
@@ -2384,6 +2384,30 @@
     <message>
         <source> · produce %1/s, consume %2/s · drain %3</source>
         <translation> · 生产 %1/秒，消费 %2/秒 · 消化 %3</translation>
+    </message>
+    <message>
+        <source>Replay from the offsets committed at %1…</source>
+        <translation>从 %1 提交的位点开始重放…</translation>
+    </message>
+    <message>
+        <source>sampled since</source>
+        <translation>采样开始于</translation>
+    </message>
+    <message>
+        <source>reconstructed from the commit log</source>
+        <translation>根据提交日志重建</translation>
+    </message>
+    <message>
+        <source>Reconstructed from the commit log %1.</source>
+        <translation>已根据提交日志重建 %1。</translation>
+    </message>
+    <message>
+        <source>Then: %1 since %2 (%3).</source>
+        <translation>当时：自 %2 起为 %1（%3）。</translation>
+    </message>
+    <message>
+        <source>The past could not be reconstructed: %1</source>
+        <translation>无法重建过去的积压：%1</translation>
     </message>
 </context>
 <context>
@@ -2779,6 +2803,54 @@
     <message>
         <source>growing</source>
         <translation>增长中</translation>
+    </message>
+    <message>
+        <source>%1/%2 cannot be read here</source>
+        <translation>此处无法读取 %1/%2</translation>
+    </message>
+    <message>
+        <source>the whole range</source>
+        <translation>整个时间范围</translation>
+    </message>
+    <message>
+        <source>the group&apos;s first commit: nothing older was committed</source>
+        <translation>该消费者组的首次提交：更早时没有任何提交</translation>
+    </message>
+    <message>
+        <source>compaction of __consumer_offsets removed the older commits</source>
+        <translation>__consumer_offsets 的压缩已删除更早的提交</translation>
+    </message>
+    <message>
+        <source>the commit log holds nothing older</source>
+        <translation>提交日志中没有更早的内容</translation>
+    </message>
+    <message>
+        <source>retention deleted the older records, so the log end cannot be placed</source>
+        <translation>保留策略已删除更早的消息，无法确定当时的日志末端</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1/%2: the log end from record timestamps was below the committed offset at %n step(s) (CreateTime stamps from producer clocks); raised to the committed offset</source>
+        <translation><numerusform>%1/%2：有 %n 个步长按消息时间戳得到的日志末端低于已提交位点（CreateTime 时间戳来自生产者时钟）；已提高到已提交位点</numerusform></translation>
+    </message>
+    <message>
+        <source>The commit log of group &apos;%1&apos; cannot be read (reading __consumer_offsets needs Describe and Read on it): %2</source>
+        <translation>无法读取消费者组 &apos;%1&apos; 的提交日志（读取 __consumer_offsets 需要其 Describe 和 Read 权限）：%2</translation>
+    </message>
+    <message>
+        <source>Topic configs unreadable (%1): timestamps taken as CreateTime</source>
+        <translation>无法读取主题配置（%1）：时间戳按 CreateTime 处理</translation>
+    </message>
+    <message>
+        <source>nothing could be reconstructed: no commit of this group in the commit log</source>
+        <translation>无法重建：提交日志中没有该消费者组的提交</translation>
+    </message>
+    <message>
+        <source>back to %1 (the whole range)</source>
+        <translation>回溯至 %1（整个时间范围）</translation>
+    </message>
+    <message>
+        <source>back to %1 (it stops there: %2)</source>
+        <translation>回溯至 %1（止于此处：%2）</translation>
     </message>
 </context>
 <context>
@@ -3331,31 +3403,31 @@ Member %1</source>
     <name>kops::PartitionChart</name>
     <message>
         <source>Partitions</source>
-        <translation type="unfinished"></translation>
+        <translation>分区数</translation>
     </message>
     <message>
         <source>Records/s</source>
-        <translation type="unfinished"></translation>
+        <translation>消息/s</translation>
     </message>
     <message>
         <source>p99 latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>p99 延时（ms）</translation>
     </message>
     <message>
         <source>Produced records/s</source>
-        <translation type="unfinished"></translation>
+        <translation>生产消息/s</translation>
     </message>
     <message>
         <source>Consumed records/s</source>
-        <translation type="unfinished"></translation>
+        <translation>消费消息/s</translation>
     </message>
     <message>
         <source>Ack p99 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>确认 p99 ms</translation>
     </message>
     <message>
         <source>End-to-end p99 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>端到端 p99 ms</translation>
     </message>
 </context>
 <context>
@@ -3407,295 +3479,291 @@ Member %1</source>
     <name>kops::PerfLab</name>
     <message>
         <source>a throughput lab (it creates and deletes topics)</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量实验（会创建和删除主题）</translation>
     </message>
     <message>
         <source>A lab needs partition counts, a record count and a record size.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验需要指定分区数、消息数和消息大小。</translation>
     </message>
 </context>
 <context>
     <name>kops::PerfPanel</name>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量</translation>
     </message>
     <message>
         <source>Retries without idempotence (demo: injected failures)</source>
-        <translation type="unfinished"></translation>
+        <translation>重试但不启用幂等（演示：注入故障）</translation>
     </message>
     <message>
         <source>Idempotent producer (demo: injected failures)</source>
-        <translation type="unfinished"></translation>
+        <translation>幂等生产者（演示：注入故障）</translation>
     </message>
     <message>
         <source> B</source>
-        <translation type="unfinished"></translation>
+        <translation> 字节</translation>
     </message>
     <message>
         <source>random letters; or a file whose lines are sent</source>
-        <translation type="unfinished"></translation>
+        <translation>随机字母；或选择一个文件，逐行发送</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Sample payloads</source>
-        <translation type="unfinished"></translation>
+        <translation>示例负载</translation>
     </message>
     <message>
         <source>Idempotence</source>
-        <translation type="unfinished"></translation>
+        <translation>幂等</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <source>client default</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端默认值</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>预设</translation>
     </message>
     <message>
         <source>Producer profile</source>
-        <translation type="unfinished"></translation>
+        <translation>生产者配置档案</translation>
     </message>
     <message>
         <source>Partition counts</source>
-        <translation type="unfinished"></translation>
+        <translation>分区数</translation>
     </message>
     <message>
         <source>Records per count</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮消息数</translation>
     </message>
     <message>
         <source>Record size</source>
-        <translation type="unfinished"></translation>
+        <translation>消息大小</translation>
     </message>
     <message>
         <source>acks</source>
-        <translation type="unfinished"></translation>
+        <translation>acks</translation>
     </message>
     <message>
         <source>Compression</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩</translation>
     </message>
     <message>
         <source>linger.ms</source>
-        <translation type="unfinished"></translation>
+        <translation>linger.ms</translation>
     </message>
     <message>
         <source>batch.size</source>
-        <translation type="unfinished"></translation>
+        <translation>batch.size</translation>
     </message>
     <message>
         <source>Consumers</source>
-        <translation type="unfinished">消费者</translation>
+        <translation>消费者数</translation>
     </message>
     <message>
         <source>Payloads</source>
-        <translation type="unfinished"></translation>
+        <translation>负载</translation>
     </message>
     <message>
         <source>Run lab</source>
-        <translation type="unfinished"></translation>
+        <translation>运行实验</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Topics named kops-perf-… are created for the lab and deleted after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验会创建名为 kops-perf-… 的主题，并在结束后删除。</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished">导出 CSV…</translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>Export JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 JSON…</translation>
     </message>
     <message>
         <source>This connection is read-only: the lab creates topics and is refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>该连接为只读：实验需要创建主题，已被拒绝。</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n topic(s) left by an earlier throughput lab.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已删除之前的吞吐量实验遗留的 %n 个主题。</numerusform></translation>
     </message>
     <message>
         <source>(settings below)</source>
-        <translation type="unfinished"></translation>
+        <translation>（见下方设置）</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">无法读取 %1：%2</translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 has no lines to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有可发送的行。</translation>
     </message>
     <message>
         <source>Write more than 1 GB?</source>
-        <translation type="unfinished"></translation>
+        <translation>写入超过 1 GB？</translation>
     </message>
     <message>
         <source>The lab will write about %1 MB to the cluster (%2 partition counts × %3 records × %4 bytes), in temporary topics that are deleted afterwards. Go ahead?</source>
-        <translation type="unfinished"></translation>
+        <translation>实验将向集群写入约 %1 MB（%2 种分区数 × %3 条消息 × %4 字节），写入的临时主题会在结束后删除。是否继续？</translation>
     </message>
     <message>
         <source>Failures can only be injected into the demo cluster; this preset runs without them here.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能向演示集群注入故障；此预设在此连接上将不注入故障运行。</translation>
     </message>
     <message>
         <source>Cancelling: deleting the lab&apos;s topic…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：删除实验主题…</translation>
     </message>
     <message>
         <source>creating the topic</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建主题</translation>
     </message>
     <message>
         <source>producing</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生产</translation>
     </message>
     <message>
         <source>consuming</source>
-        <translation type="unfinished"></translation>
+        <translation>正在消费</translation>
     </message>
     <message>
         <source>auditing the topic</source>
-        <translation type="unfinished"></translation>
+        <translation>正在审计主题</translation>
     </message>
     <message>
         <source>deleting the topic</source>
-        <translation type="unfinished"></translation>
+        <translation>正在删除主题</translation>
     </message>
     <message>
         <source>%1 of %2: %3 partitions, %4 — %5 of %6 acknowledged, %7 consumed%8</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1/%2 轮：%3 个分区，%4 — 已确认 %5/%6，已消费 %7%8</translation>
     </message>
     <message>
         <source>, %1 records/s</source>
-        <translation type="unfinished"></translation>
+        <translation>，每秒 %1 条</translation>
     </message>
     <message>
         <source>The lab stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验已中止。</translation>
     </message>
     <message>
         <source>Audit of the lab topic: no duplicates and no order breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验主题审计结果：没有重复，也没有乱序。</translation>
     </message>
     <message>
         <source>Audit of the lab topic: %1 duplicates and %2 order breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验主题审计结果：%1 条重复，%2 处乱序。</translation>
     </message>
     <message>
         <source>Cancelled; the lab&apos;s topic was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消；实验主题已删除。</translation>
     </message>
     <message>
         <source>Lab finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验完成。</translation>
     </message>
     <message numerus="yes">
         <source>Lab finished; %n topic(s) not deleted: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>实验完成；%n 个主题未删除：%1</numerusform></translation>
     </message>
     <message>
         <source>Run the lab first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先运行实验。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Export JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 JSON</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV</translation>
     </message>
     <message>
         <source>Exported the lab to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已将实验结果导出到 %1</translation>
     </message>
 </context>
 <context>
     <name>kops::PerfPointModel</name>
     <message>
         <source>Partitions</source>
-        <translation type="unfinished"></translation>
+        <translation>分区数</translation>
     </message>
     <message>
         <source>Records/s</source>
-        <translation type="unfinished"></translation>
+        <translation>消息/s</translation>
     </message>
     <message>
         <source>MB/s</source>
-        <translation type="unfinished"></translation>
+        <translation>MB/s</translation>
     </message>
     <message>
         <source>Ack p50 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>确认 p50 ms</translation>
     </message>
     <message>
         <source>Ack p99 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>确认 p99 ms</translation>
     </message>
     <message>
         <source>End-to-end p50 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>端到端 p50 ms</translation>
     </message>
     <message>
         <source>End-to-end p99 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>端到端 p99 ms</translation>
     </message>
     <message>
         <source>Consumed/s</source>
-        <translation type="unfinished">消费/秒</translation>
+        <translation>消费/s</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
     <name>kops::PerfReport</name>
     <message>
         <source>No partition count produced any records.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有分区数下都没有生产出任何消息。</translation>
     </message>
     <message>
         <source>%n partition(s) gave the best throughput (%1 records/s, %2 MB/s); no smaller count reached 90 % of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%n 个分区时吞吐量最高（每秒 %1 条消息，%2 MB/s）；更少的分区数都达不到其 90 %。</translation>
     </message>
     <message>
         <source>%n partition(s) reach 90 % of the best throughput: %1 records/s against %2 records/s with %3 partitions.</source>
-        <translation type="unfinished"></translation>
+        <translation>%n 个分区即可达到最高吞吐量的 90 %：每秒 %1 条消息，而 %3 个分区时为每秒 %2 条消息。</translation>
     </message>
 </context>
 <context>
     <name>kops::PerfSettings</name>
     <message>
         <source>Partition counts are positive numbers separated by commas, e.g. 1,2,4,8 (not &apos;%1&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>分区数应为以逗号分隔的正整数，例如 1,2,4,8（而不是 &apos;%1&apos;）。</translation>
     </message>
     <message>
         <source>Give at least one partition count, e.g. 1,2,4,8.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少指定一个分区数，例如 1,2,4,8。</translation>
     </message>
 </context>
 <context>
@@ -5065,6 +5133,10 @@ Keys: %2
         <source>Replay</source>
         <translation>消息回溯</translation>
     </message>
+    <message>
+        <source>offsets committed at %1 (reconstructed from the commit log)</source>
+        <translation>%1 提交的位点（根据提交日志重建）</translation>
+    </message>
 </context>
 <context>
     <name>kops::RequeueDialog</name>
@@ -5461,67 +5533,67 @@ Nothing is requeued while a target topic is missing: tick &quot;Create missing t
     <name>kops::RouterRunsModel</name>
     <message>
         <source>interrupted (last heard %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>已中断（最后活动于 %1）</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished">开始时间</translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>队列</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Forwarded</source>
-        <translation type="unfinished"></translation>
+        <translation>已转发</translation>
     </message>
     <message>
         <source>Re-tiered</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分层</translation>
     </message>
     <message>
         <source>Lateness p50</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟偏差 p50</translation>
     </message>
     <message>
         <source>Lateness p99</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟偏差 p99</translation>
     </message>
     <message>
         <source>Lateness max</source>
-        <translation type="unfinished"></translation>
+        <translation>最大延迟偏差</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">操作者</translation>
+        <translation>操作者</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished">连接</translation>
+        <translation>连接</translation>
     </message>
 </context>
 <context>
@@ -5554,11 +5626,11 @@ Nothing is requeued while a target topic is missing: tick &quot;Create missing t
     </message>
     <message>
         <source>Throughput lab</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量实验</translation>
     </message>
     <message>
         <source>Order &amp;&amp; duplicate audit</source>
-        <translation type="unfinished"></translation>
+        <translation>顺序与重复审计</translation>
     </message>
 </context>
 <context>
@@ -6370,265 +6442,315 @@ Replay: %1 messages. Skip: %2 messages. Unchanged: %3 partitions. Without commit
     </message>
     <message>
         <source>Scanned %1 records of %2 in %3 s (%4 records/s%5).</source>
-        <translation type="unfinished"></translation>
+        <translation>已扫描 %2 的 %1 条消息，用时 %3 s（每秒 %4 条%5）。</translation>
     </message>
     <message>
         <source>, %1 passes</source>
-        <translation type="unfinished"></translation>
+        <translation>，共 %1 轮</translation>
     </message>
     <message>
         <source>Duplicates: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>重复：%1（%2）</translation>
     </message>
     <message>
         <source>same key and value</source>
-        <translation type="unfinished"></translation>
+        <translation>键和值相同</translation>
     </message>
     <message>
         <source>same %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 相同</translation>
     </message>
     <message>
         <source>Order breaks: %1 (%2 going down within a key, or a partition for null keys)</source>
-        <translation type="unfinished"></translation>
+        <translation>乱序：%1（同一个键内 %2 变小；键为 null 时按分区判断）</translation>
     </message>
     <message>
         <source>Keys in more than one partition: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>跨多个分区的键：%1</translation>
     </message>
     <message>
         <source>Records without %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 %1 的消息：%2</translation>
     </message>
     <message>
         <source>kafka-ops audit needs a TOPIC</source>
-        <translation type="unfinished"></translation>
+        <translation>kafka-ops audit 需要指定主题（TOPIC）</translation>
     </message>
     <message>
         <source>--from-time needs epoch milliseconds or an ISO 8601 time</source>
-        <translation type="unfinished"></translation>
+        <translation>--from-time 需要纪元毫秒数或 ISO 8601 时间</translation>
     </message>
     <message>
         <source>--until-time needs epoch milliseconds or an ISO 8601 time</source>
-        <translation type="unfinished"></translation>
+        <translation>--until-time 需要纪元毫秒数或 ISO 8601 时间</translation>
     </message>
     <message>
         <source>--digest-limit needs a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--digest-limit 需要一个正数</translation>
     </message>
     <message>
         <source>--examples needs a number</source>
-        <translation type="unfinished"></translation>
+        <translation>--examples 需要一个数字</translation>
     </message>
     <message>
         <source>%1scanned %2 of %3 records, %4 records/s; %5 duplicates, %6 order breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1已扫描 %2/%3 条消息，每秒 %4 条；%5 条重复，%6 处乱序</translation>
     </message>
     <message>
         <source>pass %1/%2: </source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1/%2 轮： </translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>A record&apos;s id for duplicates: json:$.orderId or header:NAME (default: key and value bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>判定重复所用的消息标识：json:$.orderId 或 header:NAME（默认：键和值的字节）。</translation>
     </message>
     <message>
         <source>A sequence number for ordering: json:$.seq or header:NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于判定顺序的序列号：json:$.seq 或 header:NAME。</translation>
     </message>
     <message>
         <source>Audit records from this time (epoch ms or ISO 8601, no zone = UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>审计从此时间起的消息（纪元毫秒数或 ISO 8601；未带时区则为 UTC）。</translation>
     </message>
     <message>
         <source>Audit records before this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计此时间之前的消息。</translation>
     </message>
     <message>
         <source>Digests kept per pass (default 1000000); more records take several passes.</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮保留的摘要数（默认 1000000）；消息更多时需分多轮扫描。</translation>
     </message>
     <message>
         <source>Examples kept per finding (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>每类问题保留的示例数（默认 100）。</translation>
     </message>
     <message>
         <source>Write the examples as JSON Lines to FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>将示例以 JSON Lines 格式写入 FILE。</translation>
     </message>
     <message>
         <source>Audit a topic for duplicates and order breaks (exit 2 when found).</source>
-        <translation type="unfinished"></translation>
+        <translation>审计主题中的重复和乱序（发现问题时退出码为 2）。</translation>
     </message>
     <message>
         <source>creating the topic</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建主题</translation>
     </message>
     <message>
         <source>producing</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生产</translation>
     </message>
     <message>
         <source>consuming</source>
-        <translation type="unfinished"></translation>
+        <translation>正在消费</translation>
     </message>
     <message>
         <source>auditing</source>
-        <translation type="unfinished"></translation>
+        <translation>正在审计</translation>
     </message>
     <message>
         <source>deleting the topic</source>
-        <translation type="unfinished"></translation>
+        <translation>正在删除主题</translation>
     </message>
     <message>
         <source>Audit: no duplicates and no order breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计结果：没有重复，也没有乱序。</translation>
     </message>
     <message>
         <source>Audit: %1 duplicates and %2 order breaks (sequence numbers going down within a key).</source>
-        <translation type="unfinished"></translation>
+        <translation>审计结果：%1 条重复，%2 处乱序（同一个键内序列号变小）。</translation>
     </message>
     <message>
         <source>Not deleted: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>未删除：%1（%2）</translation>
     </message>
     <message>
         <source>Profile settings without a librdkafka equivalent, not used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>配置档案中没有对应 librdkafka 设置的项，未使用：%1</translation>
     </message>
     <message>
         <source>--preset is throughput, retries-without-idempotence or idempotent</source>
-        <translation type="unfinished"></translation>
+        <translation>--preset 的取值为 throughput、retries-without-idempotence 或 idempotent</translation>
     </message>
     <message>
         <source>--records needs a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--records 需要一个正数</translation>
     </message>
     <message>
         <source>--size needs a positive number of bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>--size 需要一个正的字节数</translation>
     </message>
     <message>
         <source>--consumers needs a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>--consumers 需要一个正数</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a producer profile</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是生产者配置档案</translation>
     </message>
     <message>
         <source>--acks is 0, 1 or all</source>
-        <translation type="unfinished"></translation>
+        <translation>--acks 的取值为 0、1 或 all</translation>
     </message>
     <message>
         <source>--linger-ms needs a number</source>
-        <translation type="unfinished"></translation>
+        <translation>--linger-ms 需要一个数字</translation>
     </message>
     <message>
         <source>--batch-size needs a number of bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>--batch-size 需要一个字节数</translation>
     </message>
     <message>
         <source>--replication-factor needs a number</source>
-        <translation type="unfinished"></translation>
+        <translation>--replication-factor 需要一个数字</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 has no lines to send</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有可发送的行</translation>
     </message>
     <message>
         <source>Connection &apos;%1&apos; is read-only: the throughput lab creates topics and is refused. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 &apos;%1&apos; 为只读：吞吐量实验需要创建主题，已被拒绝。未做任何更改。</translation>
     </message>
     <message>
         <source>The lab would write about %1 MB (%2 partition counts x %3 records x %4 bytes). Add --yes to go ahead.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验将写入约 %1 MB（%2 种分区数 x %3 条消息 x %4 字节）。加上 --yes 以继续。</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n topic(s) left by an earlier lab: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已删除之前的实验遗留的 %n 个主题：%1</numerusform></translation>
     </message>
     <message>
         <source>failures can only be injected into the demo cluster (--demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>只能向演示集群注入故障（--demo）</translation>
     </message>
     <message>
         <source>%1/%2: %3 partitions, %4: %5 of %6 acknowledged, %7 consumed%8</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1/%2 轮：%3 个分区，%4：已确认 %5/%6，已消费 %7%8</translation>
     </message>
     <message>
         <source>Cancelled; the lab&apos;s topics were deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消；实验主题已删除。</translation>
     </message>
     <message>
         <source>Partition counts to measure (default 1,2,4,8,16,32).</source>
-        <translation type="unfinished"></translation>
+        <translation>要测量的分区数（默认 1,2,4,8,16,32）。</translation>
     </message>
     <message>
         <source>Records per partition count (default 200000).</source>
-        <translation type="unfinished"></translation>
+        <translation>每种分区数写入的消息数（默认 200000）。</translation>
     </message>
     <message>
         <source>Record size in bytes (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>消息大小，单位为字节（默认 100）。</translation>
     </message>
     <message>
         <source>Send the lines of this file instead of random letters.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送此文件中的各行，而不是随机字母。</translation>
     </message>
     <message>
         <source>acks: 0, 1 or all (default all).</source>
-        <translation type="unfinished"></translation>
+        <translation>acks：0、1 或 all（默认 all）。</translation>
     </message>
     <message>
         <source>enable.idempotence=true.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 enable.idempotence=true。</translation>
     </message>
     <message>
         <source>compression.type: none, gzip, snappy, lz4, zstd.</source>
-        <translation type="unfinished"></translation>
+        <translation>compression.type：none、gzip、snappy、lz4、zstd。</translation>
     </message>
     <message>
         <source>linger.ms (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>linger.ms（默认 5）。</translation>
     </message>
     <message>
         <source>batch.size in bytes (default: the client&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>batch.size，单位为字节（默认：客户端默认值）。</translation>
     </message>
     <message>
         <source>Take the producer settings from a saved producer profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>从已保存的生产者配置档案中读取生产者设置。</translation>
     </message>
     <message>
         <source>Consumers in the lab&apos;s group (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>实验消费者组中的消费者数（默认 1）。</translation>
     </message>
     <message>
         <source>Replication factor of the lab&apos;s topics (default: the broker&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>实验主题的副本因子（默认：Broker 的默认值）。</translation>
     </message>
     <message>
         <source>throughput (default), retries-without-idempotence or idempotent: the teaching pair, with failures injected into the demo cluster and an audit of the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>throughput（默认）、retries-without-idempotence 或 idempotent：后两者是一组教学对照，会向演示集群注入故障并审计结果。</translation>
     </message>
     <message>
         <source>Go ahead when the lab would write more than 1 GB.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验将写入超过 1 GB 时仍然继续。</translation>
     </message>
     <message>
         <source>Measure produce/consume throughput and latency against partition count.</source>
-        <translation type="unfinished"></translation>
+        <translation>测量不同分区数下的生产/消费吞吐量和延时。</translation>
+    </message>
+    <message>
+        <source>lag-history takes exactly one GROUP</source>
+        <translation>lag-history 需要且只需要一个消费者组（GROUP）</translation>
+    </message>
+    <message>
+        <source>--since takes a duration such as 6h, 90m or 2d</source>
+        <translation>--since 需要一个时长，例如 6h、90m 或 2d</translation>
+    </message>
+    <message>
+        <source>--step takes a duration of at least 1s, such as 1m</source>
+        <translation>--step 需要至少 1s 的时长，例如 1m</translation>
+    </message>
+    <message>
+        <source>--since/--step gives more than 20,000 steps: take a larger --step</source>
+        <translation>--since/--step 会产生超过 20,000 个步长：请使用更大的 --step</translation>
+    </message>
+    <message>
+        <source>reconstructed</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>sampled</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <source>Reconstructed from the commit log %1; %2 offsets-for-times lookups.</source>
+        <translation>已根据提交日志重建 %1；按时间查询位点 %2 次。</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3: %4</source>
+        <translation>%1 自 %2 至 %3：%4</translation>
+    </message>
+    <message>
+        <source>note: </source>
+        <translation>注意：</translation>
+    </message>
+    <message>
+        <source>Sampled since %1.</source>
+        <translation>自 %1 起为采样数据。</translation>
+    </message>
+    <message>
+        <source>A group&apos;s past lag per partition: sampled where the history has it, reconstructed from the commit log (__consumer_offsets) and record timestamps before that.</source>
+        <translation>消费者组各分区过去的积压：历史中有采样的部分用采样数据，更早的部分根据提交日志（__consumer_offsets）和消息时间戳重建。</translation>
+    </message>
+    <message>
+        <source>How far back (default 6h): 90m, 6h, 2d.</source>
+        <translation>回溯多久（默认 6h）：90m、6h、2d。</translation>
+    </message>
+    <message>
+        <source>Resolution (default 1m).</source>
+        <translation>分辨率（默认 1m）。</translation>
     </message>
 </context>
 <context>
