@@ -380,7 +380,7 @@ private slots:
             groups.append(group);
             QList<PartitionOffset> offsets;
             for (int p = 0; p < 4; ++p)
-                offsets.append({topic, p, (g + p) % 11});
+                offsets.append({topic, p, (g + p) % 11, {}, {}});
             auto set = m_api->alterGroupOffsets(group, offsets);
             QVERIFY2(set.ok(), qPrintable(set.ok() ? QString() : set.error().toString()));
         }
