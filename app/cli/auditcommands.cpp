@@ -12,21 +12,6 @@ namespace kops::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("kops::cli", text);
-}
-
-QString opt(CliContext &ctx, const char *name)
-{
-    return ctx.parser().value(QLatin1String(name));
-}
-
-bool isSet(CliContext &ctx, const char *name)
-{
-    return ctx.parser().isSet(QLatin1String(name));
-}
-
 void printAudit(CliContext &ctx, const AuditReport &r)
 {
     ctx.out() << tr("Scanned %1 records of %2 in %3 s (%4 records/s%5).")

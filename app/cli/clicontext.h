@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "cli.h"
 #include "connectionprofile.h"
 #include "kafkaerror.h"
@@ -122,5 +124,21 @@ QList<CliCommand> consumerGroupsCommands();
 QList<CliCommand> toolCommands();
 QList<CliCommand> perfCommands();
 QList<CliCommand> auditCommands();
+
+/// Shorthands the command files share.
+inline QString opt(CliContext &ctx, const char *name)
+{
+    return ctx.parser().value(QLatin1String(name));
+}
+
+inline bool isSet(CliContext &ctx, const char *name)
+{
+    return ctx.parser().isSet(QLatin1String(name));
+}
+
+inline QString tr(const char *text)
+{
+    return QCoreApplication::translate("kops::cli", text);
+}
 
 } // namespace kops::cli

@@ -18,16 +18,6 @@ namespace kops::cli {
 
 namespace {
 
-QString opt(CliContext &ctx, const char *name)
-{
-    return ctx.parser().value(QLatin1String(name));
-}
-
-bool isSet(CliContext &ctx, const char *name)
-{
-    return ctx.parser().isSet(QLatin1String(name));
-}
-
 Result<BrowseSelection> parseSelection(CliContext &ctx, const QString &topic)
 {
     BrowseSelection s;

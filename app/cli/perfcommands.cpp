@@ -14,21 +14,6 @@ namespace kops::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("kops::cli", text);
-}
-
-QString opt(CliContext &ctx, const char *name)
-{
-    return ctx.parser().value(QLatin1String(name));
-}
-
-bool isSet(CliContext &ctx, const char *name)
-{
-    return ctx.parser().isSet(QLatin1String(name));
-}
-
 QString ms(const std::optional<double> &v)
 {
     return v ? QString::number(*v, 'f', *v >= 100 ? 0 : 1) : QStringLiteral("-");

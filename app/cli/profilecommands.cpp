@@ -28,16 +28,6 @@ ProfileStore store(CliContext &ctx)
     return ProfileStore(demo::DemoCluster::profilesPath());
 }
 
-QString opt(CliContext &ctx, const char *name)
-{
-    return ctx.parser().value(QString::fromLatin1(name));
-}
-
-bool isSet(CliContext &ctx, const char *name)
-{
-    return ctx.parser().isSet(QString::fromLatin1(name));
-}
-
 void printFindings(QTextStream &o, const QList<LintFinding> &findings)
 {
     int counts[3] = {0, 0, 0};
