@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "fieldsource.h"
 
 #include <QHash>
@@ -83,6 +85,8 @@ QString auditFindingKindName(AuditFindingKind kind); ///< "duplicate", "order-br
 /// One example of a finding: the record where it was seen and the earlier record it relates to.
 struct AuditFinding
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::AuditFinding) // tr() in its members: the context lupdate gives them
+public:
     AuditFindingKind kind = AuditFindingKind::Duplicate;
     int partition = -1;
     qint64 offset = -1;

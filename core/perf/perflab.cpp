@@ -27,9 +27,9 @@ namespace kops {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *comment = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("kops::PerfLab", text, nullptr, n);
+    return QCoreApplication::translate("kops::PerfLab", text, comment, n);
 }
 
 /// Lab runs of this process: their topics are not leftovers.
@@ -303,7 +303,7 @@ PerfPoint runPoint(const QList<QPair<QString, QString>> &clientProps, const QLis
     point.bytes = state.bytes;
     point.produceSeconds = state.lastAckNs > startNs ? double(state.lastAckNs - startNs) / 1e9 : 0;
     if (point.error.isEmpty() && state.failed > 0)
-        point.error = tr("%n record(s) were not acknowledged: %1", int(std::min<qint64>(state.failed, INT_MAX)))
+        point.error = tr("%n record(s) were not acknowledged: %1", nullptr, int(std::min<qint64>(state.failed, INT_MAX)))
                           .arg(state.firstError);
 
     // Consume the rest: until every acknowledged record is read (duplicates count too), or
@@ -494,10 +494,10 @@ QString PerfReport::verdict() const
     const PerfPoint &b = points.at(best);
     const PerfPoint &p = points.at(pick);
     if (pick == best)
-        return tr("%n partition(s) gave the best throughput (%1 records/s, %2 MB/s); no smaller count reached 90 % of it.", b.partitions)
+        return tr("%n partition(s) gave the best throughput (%1 records/s, %2 MB/s); no smaller count reached 90 % of it.", nullptr, b.partitions)
             .arg(locale.toString(qRound64(b.produceRecordsPerSecond)))
             .arg(b.produceMBPerSecond, 0, 'f', 1);
-    return tr("%n partition(s) reach 90 % of the best throughput: %1 records/s against %2 records/s with %3 partitions.", p.partitions)
+    return tr("%n partition(s) reach 90 % of the best throughput: %1 records/s against %2 records/s with %3 partitions.", nullptr, p.partitions)
         .arg(locale.toString(qRound64(p.produceRecordsPerSecond)), locale.toString(qRound64(b.produceRecordsPerSecond)))
         .arg(b.partitions);
 }

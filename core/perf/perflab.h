@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "clusterapi.h"
 #include "perfstats.h"
 
@@ -14,6 +16,8 @@ namespace kops {
 /// What a throughput lab measures with: partition counts, records, payload, producer settings.
 struct PerfSettings
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::PerfSettings) // tr() in its members: the context lupdate gives them
+public:
     QList<int> partitionCounts{1, 2, 4, 8, 16, 32};
     qint64 records = 200000;
     int recordSize = 100;
@@ -83,6 +87,8 @@ struct PerfAuditSummary
 /// A lab's result: one point per partition count, the recommendation, what was cleaned up.
 struct PerfReport
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::PerfReport) // tr() in its members: the context lupdate gives them
+public:
     PerfSettings settings;
     QString runId;
     QList<PerfPoint> points;

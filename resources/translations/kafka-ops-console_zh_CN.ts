@@ -50,9 +50,11 @@
         <source>The lab&apos;s consumers were not given the topic&apos;s partitions within 60 s.</source>
         <translation>实验的消费者在 60 s 内未分配到该主题的分区。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n record(s) were not acknowledged: %1</source>
-        <translation>%n 条消息未得到确认：%1</translation>
+        <translation>
+            <numerusform>%n 条消息未得到确认：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The consumers read %1 of %2 records; nothing more came for 15 s (deleted before they were read?%3)</source>
@@ -2830,7 +2832,9 @@
     </message>
     <message numerus="yes">
         <source>%1/%2: the log end from record timestamps was below the committed offset at %n step(s) (CreateTime stamps from producer clocks); raised to the committed offset</source>
-        <translation><numerusform>%1/%2：有 %n 个步长按消息时间戳得到的日志末端低于已提交位点（CreateTime 时间戳来自生产者时钟）；已提高到已提交位点</numerusform></translation>
+        <translation>
+            <numerusform>%1/%2：有 %n 个步长按消息时间戳得到的日志末端低于已提交位点（CreateTime 时间戳来自生产者时钟）；已提高到已提交位点</numerusform>
+        </translation>
     </message>
     <message>
         <source>The commit log of group &apos;%1&apos; cannot be read (reading __consumer_offsets needs Describe and Read on it): %2</source>
@@ -3598,7 +3602,9 @@ Member %1</source>
     </message>
     <message numerus="yes">
         <source>Deleted %n topic(s) left by an earlier throughput lab.</source>
-        <translation><numerusform>已删除之前的吞吐量实验遗留的 %n 个主题。</numerusform></translation>
+        <translation>
+            <numerusform>已删除之前的吞吐量实验遗留的 %n 个主题。</numerusform>
+        </translation>
     </message>
     <message>
         <source>(settings below)</source>
@@ -3678,7 +3684,9 @@ Member %1</source>
     </message>
     <message numerus="yes">
         <source>Lab finished; %n topic(s) not deleted: %1</source>
-        <translation><numerusform>实验完成；%n 个主题未删除：%1</numerusform></translation>
+        <translation>
+            <numerusform>实验完成；%n 个主题未删除：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Run the lab first.</source>
@@ -3746,13 +3754,17 @@ Member %1</source>
         <source>No partition count produced any records.</source>
         <translation>所有分区数下都没有生产出任何消息。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n partition(s) gave the best throughput (%1 records/s, %2 MB/s); no smaller count reached 90 % of it.</source>
-        <translation>%n 个分区时吞吐量最高（每秒 %1 条消息，%2 MB/s）；更少的分区数都达不到其 90 %。</translation>
+        <translation>
+            <numerusform>%n 个分区时吞吐量最高（每秒 %1 条消息，%2 MB/s）；更少的分区数都达不到其 90 %。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n partition(s) reach 90 % of the best throughput: %1 records/s against %2 records/s with %3 partitions.</source>
-        <translation>%n 个分区即可达到最高吞吐量的 90 %：每秒 %1 条消息，而 %3 个分区时为每秒 %2 条消息。</translation>
+        <translation>
+            <numerusform>%n 个分区即可达到最高吞吐量的 90 %：每秒 %1 条消息，而 %3 个分区时为每秒 %2 条消息。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6626,7 +6638,9 @@ Replay: %1 messages. Skip: %2 messages. Unchanged: %3 partitions. Without commit
     </message>
     <message numerus="yes">
         <source>Deleted %n topic(s) left by an earlier lab: %1</source>
-        <translation><numerusform>已删除之前的实验遗留的 %n 个主题：%1</numerusform></translation>
+        <translation>
+            <numerusform>已删除之前的实验遗留的 %n 个主题：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>failures can only be injected into the demo cluster (--demo)</source>

@@ -89,7 +89,8 @@ void PartitionChart::rebuild()
         hi = std::max(lo * 2, m_points.last().partitions);
     }
     m_plot->xAxis->setRange(lo / 1.4, hi * 1.4);
-    m_plot->yAxis->setRange(0, leftMax * 1.15);
+    // Whole records a second on the left: at least 0-10 (an empty chart would label 0-1 as 0,0,1,1).
+    m_plot->yAxis->setRange(0, std::max(10.0, leftMax * 1.15));
     m_plot->yAxis2->setRange(0, rightMax * 1.15);
     if (m_recommended) {
         auto *line = new QCPItemStraightLine(m_plot);
