@@ -50,7 +50,7 @@ private slots:
         o.windowSize = 10;
         o.memoryLength = 60;
         LagMonitor monitor(o);
-        std::deque<OffsetObservation> h;
+        ObservationSeries h;
         const qint64 stoppedAt = T0 + 3600'000; // committed offset stops moving after an hour
         for (qint64 t = T0; t < T0 + 86400'000; t += 10'000) {
             const qint64 committed = std::min(t, stoppedAt) / 1000;

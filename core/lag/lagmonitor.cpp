@@ -22,7 +22,7 @@ double rate(qint64 v0, qint64 v1, qint64 t0Ms, qint64 t1Ms)
 }
 
 /// Least-squares slope of lag over time (msgs/s); nullopt with fewer than 3 points.
-std::optional<double> lagSlope(const std::deque<OffsetObservation> &history, size_t from)
+std::optional<double> lagSlope(const ObservationSeries &history, size_t from)
 {
     double n = 0, st = 0, sl = 0, stt = 0, stl = 0;
     const qint64 t0 = from < history.size() ? history[from].atMs : 0;
@@ -71,15 +71,27 @@ LagMonitor::LagMonitor(Options options) : m_options(std::move(options)) {}
 
 void LagMonitor::seed(const QString &groupId, const TopicPartition &tp, const QList<OffsetObservation> &observations)
 {
-    auto &h = m_history[Key(groupId, tp)];
+    ObservationSeries h;
+    h.reserve(std::max(size_t(observations.size()), seriesCapacity()));
     h.assign(observations.cbegin(), observations.cend());
     bound(h);
+    ObservationSeries &kept = m_history[Key(groupId, tp)];
+    kept.clear();
+    kept.shrink_to_fit();
+    kept.reserve(seriesCapacity());
+    kept.assign(h.cbegin(), h.cend());
 }
 
-void LagMonitor::bound(std::deque<OffsetObservation> &h) const
+size_t LagMonitor::seriesCapacity() const
 {
     const size_t recent = size_t(std::max(1, m_options.windowSize)) + 1;
-    const size_t limit = std::max(size_t(std::max(1, m_options.memoryLength)), recent + 2);
+    return std::max(size_t(std::max(1, m_options.memoryLength)), recent + 2) + 1;
+}
+
+void LagMonitor::bound(ObservationSeries &h) const
+{
+    const size_t recent = size_t(std::max(1, m_options.windowSize)) + 1;
+    const size_t limit = seriesCapacity() - 1;
     while (h.size() > limit) {
         // Among the older points (not the first: it reaches furthest back), the one whose
         // neighbours are closest together goes. Points where the committed offset changed count
@@ -125,7 +137,7 @@ LagThreshold LagMonitor::thresholdFor(const QString &groupId, const QString &top
     return best ? *best : LagThreshold{};
 }
 
-std::optional<double> LagMonitor::estimateTimeLag(const std::deque<OffsetObservation> &history, qint64 committed,
+std::optional<double> LagMonitor::estimateTimeLag(const ObservationSeries &history, qint64 committed,
                                                   qint64 nowMs)
 {
     // The record at `committed` was written after the last observation whose log end was
@@ -141,7 +153,7 @@ std::optional<double> LagMonitor::estimateTimeLag(const std::deque<OffsetObserva
     return std::nullopt;
 }
 
-std::optional<qint64> LagMonitor::offsetSince(const Key &key, const std::deque<OffsetObservation> &history,
+std::optional<qint64> LagMonitor::offsetSince(const Key &key, const ObservationSeries &history,
                                              qint64 committed, qint64 atMs)
 {
     if (committed < 0)
@@ -191,6 +203,8 @@ PartitionLag LagMonitor::evaluatePartition(const RawGroupSample &group, const Ra
     if (p.committed && raw.logEnd > *p.committed && !raw.committedRecordTimestampMs)
         estimate = estimateTimeLag(history, *p.committed, atMs);
 
+    if (history.capacity() < seriesCapacity())
+        history.reserve(seriesCapacity());
     history.push_back(OffsetObservation{atMs, raw.committed, raw.logEnd});
     bound(history);
 
