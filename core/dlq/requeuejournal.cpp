@@ -4,7 +4,6 @@
 
 #include <QHash>
 
-#include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -38,8 +37,6 @@ private:
     QSqlDatabase &m_db;
 };
 
-QAtomicInteger<quint64> s_instances;
-
 KafkaError journalError(const QString &what, const QSqlError &e)
 {
     return KafkaError::make(QStringLiteral("JOURNAL"), QCoreApplication::translate("kops::DeadLetters", "Requeue journal: %1: %2").arg(what, e.text()));
@@ -71,18 +68,11 @@ RequeueJob jobFrom(const QSqlQuery &q)
 RequeueJournal::RequeueJournal() : RequeueJournal(defaultPath()) {}
 
 RequeueJournal::RequeueJournal(QString path)
-    : m_path(std::move(path)),
-      m_connectionName(QStringLiteral("kops-requeue-journal-%1").arg(s_instances.fetchAndAddRelaxed(1)))
+    : m_db(std::move(path), QStringLiteral("kops-requeue-journal"))
 {
 }
 
-RequeueJournal::~RequeueJournal()
-{
-    if (QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-}
+RequeueJournal::~RequeueJournal() = default;
 
 QString RequeueJournal::defaultPath()
 {
@@ -91,42 +81,36 @@ QString RequeueJournal::defaultPath()
 
 Status RequeueJournal::open()
 {
-    if (m_open)
-        return Done{};
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_path);
-    if (!db.open())
-        return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot open %1").arg(m_path), db.lastError());
-    QSqlQuery q(db);
-    const char *const statements[] = {
-        "PRAGMA journal_mode=WAL",
-        "PRAGMA synchronous=FULL", // jobs and target marks survive even a power loss (see DeliveryRows)
-        "PRAGMA busy_timeout=5000",
-        "CREATE TABLE IF NOT EXISTS requeue_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL, "
-        "created_ms INTEGER, connection TEXT, source_topic TEXT, spec TEXT, state TEXT, requested INTEGER, "
-        "sent INTEGER, failed INTEGER, detail TEXT, finished_ms INTEGER)",
-        "CREATE TABLE IF NOT EXISTS requeue_marks (job_id INTEGER, topic TEXT, partition INTEGER, start_offset INTEGER, "
-        "PRIMARY KEY (job_id, topic, partition))",
-        "CREATE TABLE IF NOT EXISTS requeue_delivered (job_id INTEGER, src_partition INTEGER, src_offset INTEGER, "
-        "target_topic TEXT, target_partition INTEGER, target_offset INTEGER, "
-        "PRIMARY KEY (job_id, src_partition, src_offset))",
-        "CREATE TABLE IF NOT EXISTS requeue_runs (job_id INTEGER, src_partition INTEGER, src_first INTEGER, "
-        "src_last INTEGER, records INTEGER)",
-        "CREATE INDEX IF NOT EXISTS requeue_runs_by_partition ON requeue_runs (job_id, src_partition, src_last)",
-    };
-    for (const char *s : statements)
-        if (!q.exec(QString::fromLatin1(s)))
-            return journalError(QCoreApplication::translate("kops::DeadLetters", "cannot prepare"), q.lastError());
-    m_open = true;
-    return Done{};
+    return m_db.open(
+        {
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=FULL", // jobs and target marks survive even a power loss (see DeliveryRows)
+            "PRAGMA busy_timeout=5000",
+            "CREATE TABLE IF NOT EXISTS requeue_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, uuid TEXT NOT NULL, "
+            "created_ms INTEGER, connection TEXT, source_topic TEXT, spec TEXT, state TEXT, requested INTEGER, "
+            "sent INTEGER, failed INTEGER, detail TEXT, finished_ms INTEGER)",
+            "CREATE TABLE IF NOT EXISTS requeue_marks (job_id INTEGER, topic TEXT, partition INTEGER, start_offset INTEGER, "
+            "PRIMARY KEY (job_id, topic, partition))",
+            "CREATE TABLE IF NOT EXISTS requeue_delivered (job_id INTEGER, src_partition INTEGER, src_offset INTEGER, "
+            "target_topic TEXT, target_partition INTEGER, target_offset INTEGER, "
+            "PRIMARY KEY (job_id, src_partition, src_offset))",
+            "CREATE TABLE IF NOT EXISTS requeue_runs (job_id INTEGER, src_partition INTEGER, src_first INTEGER, "
+            "src_last INTEGER, records INTEGER)",
+            "CREATE INDEX IF NOT EXISTS requeue_runs_by_partition ON requeue_runs (job_id, src_partition, src_last)",
+        },
+        [this](JournalDatabase::Step step, const QSqlError &e) {
+            return journalError(step == JournalDatabase::Step::Prepare
+                                    ? QCoreApplication::translate("kops::DeadLetters", "cannot prepare")
+                                    : QCoreApplication::translate("kops::DeadLetters", "cannot open %1").arg(m_db.path()),
+                                e);
+        });
 }
 
 Result<RequeueJob> RequeueJournal::create(const QString &connection, const QString &sourceTopic, const QJsonObject &spec)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("INSERT INTO requeue_jobs (uuid, created_ms, connection, source_topic, spec, state, "
                              "requested, sent, failed, detail, finished_ms) VALUES (?,?,?,?,?,'running',0,0,0,'',0)"));
     q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
@@ -143,7 +127,7 @@ Result<RequeueJob> RequeueJournal::job(qint64 id)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT %1 FROM requeue_jobs WHERE id = ?").arg(QLatin1String(kJobColumns)));
     q.addBindValue(id);
     if (!q.exec())
@@ -157,7 +141,7 @@ Result<QList<RequeueJob>> RequeueJournal::list(int limit)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT %1 FROM requeue_jobs ORDER BY id DESC LIMIT ?").arg(QLatin1String(kJobColumns)));
     q.addBindValue(limit);
     if (!q.exec())
@@ -172,7 +156,7 @@ Status RequeueJournal::update(const RequeueJob &job)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("UPDATE requeue_jobs SET state=?, requested=?, sent=?, failed=?, detail=?, finished_ms=? "
                              "WHERE id=?"));
     q.addBindValue(job.state);
@@ -191,7 +175,7 @@ Result<QList<TargetMark>> RequeueJournal::marks(qint64 jobId)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT topic, partition, start_offset FROM requeue_marks WHERE job_id=? "
                              "ORDER BY topic, partition"));
     q.addBindValue(jobId);
@@ -207,7 +191,7 @@ Status RequeueJournal::addMarks(qint64 jobId, const QList<TargetMark> &marks)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlDatabase db = m_db.database();
     db.transaction();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO requeue_marks (job_id, topic, partition, start_offset) "
@@ -239,7 +223,7 @@ Result<int> RequeueJournal::recordDelivered(qint64 jobId,
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlDatabase db = m_db.database();
     const DeliveryRows normalSync(db);
     // Records inside a recorded run are known already: not recorded (or counted) twice.
     QHash<int, DeliveredOffsets> runs;
@@ -281,7 +265,7 @@ Result<qint64> RequeueJournal::recordDeliveredRuns(qint64 jobId, const QList<Del
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlDatabase db = m_db.database();
     const DeliveryRows normalSync(db);
     db.transaction();
     QSqlQuery known(db);
@@ -322,7 +306,7 @@ Result<DeliveredOffsets> RequeueJournal::deliveredIn(qint64 jobId, int partition
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlDatabase db = m_db.database();
     DeliveredOffsets out;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT src_offset FROM requeue_delivered WHERE job_id=? AND src_partition=? "
@@ -353,7 +337,7 @@ Result<qint64> RequeueJournal::deliveredCount(qint64 jobId)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM requeue_delivered WHERE job_id=?) + "
                              "(SELECT COALESCE(SUM(records), 0) FROM requeue_runs WHERE job_id=?)"));
     q.addBindValue(jobId);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "journaldatabase.h"
 #include "kafkaerror.h"
 
 #include <QJsonObject>
@@ -96,9 +97,7 @@ public:
 private:
     Status open();
 
-    QString m_path;
-    QString m_connectionName;
-    bool m_open = false;
+    JournalDatabase m_db;
 };
 
 } // namespace kops

@@ -1,6 +1,5 @@
 #include "relayjournal.h"
 
-#include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -17,8 +16,6 @@
 namespace kops {
 
 namespace {
-
-QAtomicInteger<quint64> s_instances;
 
 KafkaError journalError(const QString &what, const QSqlError &e)
 {
@@ -59,18 +56,11 @@ QString currentUserName()
 RelayJournal::RelayJournal() : RelayJournal(defaultPath()) {}
 
 RelayJournal::RelayJournal(QString path)
-    : m_path(std::move(path)),
-      m_connectionName(QStringLiteral("kops-relay-journal-%1").arg(s_instances.fetchAndAddRelaxed(1)))
+    : m_db(std::move(path), QStringLiteral("kops-relay-journal"))
 {
 }
 
-RelayJournal::~RelayJournal()
-{
-    if (QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-}
+RelayJournal::~RelayJournal() = default;
 
 QString RelayJournal::defaultPath()
 {
@@ -79,39 +69,37 @@ QString RelayJournal::defaultPath()
 
 Status RelayJournal::open()
 {
-    if (m_open)
-        return Done{};
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_path);
-    if (!db.open())
-        return journalError(QStringLiteral("cannot open %1").arg(m_path), db.lastError());
-    QSqlQuery q(db);
-    const char *const statements[] = {
-        "PRAGMA journal_mode=WAL",
-        "PRAGMA synchronous=FULL", // a mark must be on disk before the first write it guards
-        "PRAGMA busy_timeout=5000",
-        "CREATE TABLE IF NOT EXISTS relay_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT, "
-        "transactional_id TEXT, user TEXT, connection TEXT, started_ms INTEGER, finished_ms INTEGER, spec TEXT, "
-        "state TEXT, detail TEXT, consumed INTEGER, produced INTEGER)",
-        "CREATE TABLE IF NOT EXISTS relay_ranges (job_id INTEGER, topic TEXT, partition INTEGER, from_offset INTEGER, "
-        "to_offset INTEGER, PRIMARY KEY (job_id, topic, partition))",
-        "CREATE TABLE IF NOT EXISTS relay_marks (transactional_id TEXT, topic TEXT, partition INTEGER, "
-        "start_offset INTEGER, PRIMARY KEY (transactional_id, topic, partition))",
+    const auto error = [this](JournalDatabase::Step step, const QSqlError &e) {
+        return journalError(step == JournalDatabase::Step::Prepare ? QStringLiteral("cannot prepare")
+                                                                   : QStringLiteral("cannot open %1").arg(m_db.path()),
+                            e);
     };
-    for (const char *s : statements)
-        if (!q.exec(QString::fromLatin1(s)))
-            return journalError(QStringLiteral("cannot prepare"), q.lastError());
     // Journals written before runs kept their measurements get the column.
-    bool hasResult = false;
-    if (!q.exec(QStringLiteral("PRAGMA table_info(relay_jobs)")))
-        return journalError(QStringLiteral("cannot prepare"), q.lastError());
-    while (q.next())
-        hasResult = hasResult || q.value(1).toString() == QLatin1String("result");
-    if (!hasResult && !q.exec(QStringLiteral("ALTER TABLE relay_jobs ADD COLUMN result TEXT")))
-        return journalError(QStringLiteral("cannot prepare"), q.lastError());
-    m_open = true;
-    return Done{};
+    const auto addResultColumn = [&](QSqlDatabase &db) -> Status {
+        QSqlQuery q(db);
+        bool hasResult = false;
+        if (!q.exec(QStringLiteral("PRAGMA table_info(relay_jobs)")))
+            return error(JournalDatabase::Step::Prepare, q.lastError());
+        while (q.next())
+            hasResult = hasResult || q.value(1).toString() == QLatin1String("result");
+        if (!hasResult && !q.exec(QStringLiteral("ALTER TABLE relay_jobs ADD COLUMN result TEXT")))
+            return error(JournalDatabase::Step::Prepare, q.lastError());
+        return Done{};
+    };
+    return m_db.open(
+        {
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=FULL", // a mark must be on disk before the first write it guards
+            "PRAGMA busy_timeout=5000",
+            "CREATE TABLE IF NOT EXISTS relay_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT, "
+            "transactional_id TEXT, user TEXT, connection TEXT, started_ms INTEGER, finished_ms INTEGER, spec TEXT, "
+            "state TEXT, detail TEXT, consumed INTEGER, produced INTEGER)",
+            "CREATE TABLE IF NOT EXISTS relay_ranges (job_id INTEGER, topic TEXT, partition INTEGER, from_offset INTEGER, "
+            "to_offset INTEGER, PRIMARY KEY (job_id, topic, partition))",
+            "CREATE TABLE IF NOT EXISTS relay_marks (transactional_id TEXT, topic TEXT, partition INTEGER, "
+            "start_offset INTEGER, PRIMARY KEY (transactional_id, topic, partition))",
+        },
+        error, addResultColumn);
 }
 
 Result<RelayJob> RelayJournal::create(const QString &kind, const QString &transactionalId, const QString &connection,
@@ -127,7 +115,7 @@ Result<RelayJob> RelayJournal::create(const QString &kind, const QString &transa
     job.startedMs = QDateTime::currentMSecsSinceEpoch();
     job.spec = spec;
     job.state = QStringLiteral("running");
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("INSERT INTO relay_jobs (kind, transactional_id, user, connection, started_ms, finished_ms, "
                              "spec, state, detail, consumed, produced) VALUES (?,?,?,?,?,0,?,?,'',0,0)"));
     q.addBindValue(kind);
@@ -147,7 +135,7 @@ Status RelayJournal::update(const RelayJob &job)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("UPDATE relay_jobs SET state = ?, detail = ?, consumed = ?, produced = ?, finished_ms = ?, "
                              "result = ? WHERE id = ?"));
     q.addBindValue(job.state);
@@ -166,11 +154,12 @@ Result<QList<RelayJob>> RelayJournal::list(const QString &kind, int limit)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT %1 FROM relay_jobs WHERE (? = '' OR kind = ?) ORDER BY id DESC LIMIT ?")
                   .arg(QLatin1String(kJobColumns)));
-    q.addBindValue(kind);
-    q.addBindValue(kind);
+    const QString anyKind = kind.isEmpty() ? QStringLiteral("") : kind; // a null QString binds as NULL
+    q.addBindValue(anyKind);
+    q.addBindValue(anyKind);
     q.addBindValue(limit);
     if (!q.exec())
         return journalError(QStringLiteral("cannot read"), q.lastError());
@@ -184,7 +173,7 @@ Result<QList<RelayRange>> RelayJournal::ranges(qint64 jobId)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT topic, partition, from_offset, to_offset FROM relay_ranges WHERE job_id = ? "
                              "ORDER BY topic, partition"));
     q.addBindValue(jobId);
@@ -200,7 +189,7 @@ Status RelayJournal::setRanges(qint64 jobId, const QList<RelayRange> &ranges)
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlDatabase db = m_db.database();
     db.transaction();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO relay_ranges (job_id, topic, partition, from_offset, to_offset) "
@@ -225,7 +214,7 @@ Result<QHash<TopicPartition, qint64>> RelayJournal::marks(const QString &transac
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT topic, partition, start_offset FROM relay_marks WHERE transactional_id = ?"));
     q.addBindValue(transactionalId);
     if (!q.exec())
@@ -240,7 +229,7 @@ Status RelayJournal::setMarks(const QString &transactionalId, const QHash<TopicP
 {
     if (auto o = open(); !o)
         return o.error();
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    QSqlDatabase db = m_db.database();
     db.transaction();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO relay_marks (transactional_id, topic, partition, start_offset) "

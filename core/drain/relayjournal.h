@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clustertypes.h"
+#include "journaldatabase.h"
 #include "kafkaerror.h"
 
 #include <QJsonObject>
@@ -49,7 +50,7 @@ public:
     RelayJournal &operator=(const RelayJournal &) = delete;
 
     static QString defaultPath();
-    QString path() const { return m_path; }
+    QString path() const { return m_db.path(); }
 
     Result<RelayJob> create(const QString &kind, const QString &transactionalId, const QString &connection,
                             const QJsonObject &spec);
@@ -67,9 +68,7 @@ public:
 private:
     Status open();
 
-    QString m_path;
-    QString m_connectionName;
-    bool m_open = false;
+    JournalDatabase m_db;
 };
 
 /// The operating-system user running the program (for the journal's "who").

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 
-#include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -18,8 +17,6 @@
 namespace kops {
 
 namespace {
-
-QAtomicInteger<quint64> s_instances;
 
 KafkaError journalError(const QString &what, const QSqlError &e)
 {
@@ -81,18 +78,11 @@ const char *const kColumns = "id, time_ms, connection, group_id, strategy, offse
 ResetJournal::ResetJournal() : ResetJournal(defaultPath()) {}
 
 ResetJournal::ResetJournal(QString filePath)
-    : m_path(std::move(filePath)),
-      m_connectionName(QStringLiteral("kops-reset-journal-%1").arg(s_instances.fetchAndAddRelaxed(1)))
+    : m_db(std::move(filePath), QStringLiteral("kops-reset-journal"))
 {
 }
 
-ResetJournal::~ResetJournal()
-{
-    if (QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-}
+ResetJournal::~ResetJournal() = default;
 
 QString ResetJournal::defaultPath()
 {
@@ -101,30 +91,31 @@ QString ResetJournal::defaultPath()
 
 Status ResetJournal::open()
 {
-    if (m_open)
-        return Done{};
-    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        return KafkaError::make(QStringLiteral("JOURNAL"),
-                                QCoreApplication::translate("kops::Replay", "Reset journal: cannot create the folder of %1.").arg(m_path));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_path);
-    if (!db.open())
-        return journalError(QCoreApplication::translate("kops::Replay", "cannot open %1").arg(m_path), db.lastError());
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS resets ("
-                               "id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, connection TEXT NOT NULL,"
-                               "group_id TEXT NOT NULL, strategy TEXT NOT NULL, offsets TEXT NOT NULL,"
-                               "outcome TEXT NOT NULL, outcome_detail TEXT NOT NULL DEFAULT '', undo_of INTEGER)")))
-        return journalError(QCoreApplication::translate("kops::Replay", "cannot create the table"), q.lastError());
-    m_open = true;
-    return Done{};
+    return m_db.open(
+        {"CREATE TABLE IF NOT EXISTS resets ("
+         "id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, connection TEXT NOT NULL,"
+         "group_id TEXT NOT NULL, strategy TEXT NOT NULL, offsets TEXT NOT NULL,"
+         "outcome TEXT NOT NULL, outcome_detail TEXT NOT NULL DEFAULT '', undo_of INTEGER)"},
+        [this](JournalDatabase::Step step, const QSqlError &e) {
+            switch (step) {
+            case JournalDatabase::Step::CreateFolder:
+                return KafkaError::make(
+                    QStringLiteral("JOURNAL"),
+                    QCoreApplication::translate("kops::Replay", "Reset journal: cannot create the folder of %1.").arg(m_db.path()));
+            case JournalDatabase::Step::Open:
+                return journalError(QCoreApplication::translate("kops::Replay", "cannot open %1").arg(m_db.path()), e);
+            case JournalDatabase::Step::Prepare:
+                break;
+            }
+            return journalError(QCoreApplication::translate("kops::Replay", "cannot create the table"), e);
+        });
 }
 
 Result<qint64> ResetJournal::begin(const JournalEntry &entry)
 {
     if (auto st = open(); !st)
         return st.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("INSERT INTO resets (time_ms, connection, group_id, strategy, offsets, outcome, outcome_detail, "
                              "undo_of) VALUES (?, ?, ?, ?, ?, 'pending', '', ?)"));
     q.addBindValue(entry.timeMs ? entry.timeMs : QDateTime::currentMSecsSinceEpoch());
@@ -144,7 +135,7 @@ Status ResetJournal::finish(qint64 id, const QString &outcome, const QString &de
 {
     if (auto st = open(); !st)
         return st;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("UPDATE resets SET outcome = ?, outcome_detail = ?, offsets = ? WHERE id = ?"));
     q.addBindValue(outcome);
     q.addBindValue(detail.isNull() ? QStringLiteral("") : detail);
@@ -159,7 +150,7 @@ Result<QList<JournalEntry>> ResetJournal::list(const QString &group)
 {
     if (auto st = open(); !st)
         return st.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     const QString sql = QStringLiteral("SELECT %1 FROM resets %2 ORDER BY id DESC")
                             .arg(QLatin1String(kColumns), group.isEmpty() ? QString() : QStringLiteral("WHERE group_id = ?"));
     q.prepare(sql);
@@ -177,7 +168,7 @@ Result<JournalEntry> ResetJournal::entry(qint64 id)
 {
     if (auto st = open(); !st)
         return st.error();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName));
+    QSqlQuery q(m_db.database());
     q.prepare(QStringLiteral("SELECT %1 FROM resets WHERE id = ?").arg(QLatin1String(kColumns)));
     q.addBindValue(id);
     if (!q.exec())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clustertypes.h"
+#include "journaldatabase.h"
 #include "kafkaerror.h"
 
 #include <QList>
@@ -50,7 +51,7 @@ public:
     ResetJournal &operator=(const ResetJournal &) = delete;
 
     static QString defaultPath();
-    QString filePath() const { return m_path; }
+    QString filePath() const { return m_db.path(); }
 
     /// Records the entry (outcome "pending") before anything is written; returns its id.
     Result<qint64> begin(const JournalEntry &entry);
@@ -63,9 +64,7 @@ public:
 private:
     Status open();
 
-    QString m_path;
-    QString m_connectionName;
-    bool m_open = false;
+    JournalDatabase m_db;
 };
 
 } // namespace kops
