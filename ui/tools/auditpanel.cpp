@@ -2,6 +2,7 @@
 
 #include "deadletterreader.h"
 #include "models/perfmodels.h"
+#include "tooltable.h"
 #include "widgets/statusbanner.h"
 
 #include <QComboBox>
@@ -89,18 +90,8 @@ AuditPanel::AuditPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_summary);
 
     m_model = new AuditFindingModel(this);
-    auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_model);
-    proxy->setSortRole(AuditFindingModel::SortRole);
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("auditTable"));
-    m_table->setModel(proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(AuditFindingModel::Kind, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table = makeToolTable(this, m_model, QStringLiteral("auditTable"), AuditFindingModel::SortRole, AuditFindingModel::Kind,
+                            Qt::AscendingOrder);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(AuditFindingModel::Detail, QHeaderView::Stretch);
     m_table->setWordWrap(false);
@@ -119,6 +110,7 @@ AuditPanel::AuditPanel(QWidget *parent) : QWidget(parent)
             emit statusMessage(tr("Exported the findings to %1").arg(path));
         }
     });
+    auto *proxy = static_cast<QSortFilterProxyModel *>(m_table->model());
     connect(m_table, &QTableView::doubleClicked, this, [this, proxy](const QModelIndex &index) {
         if (!index.isValid() || !m_report)
             return;

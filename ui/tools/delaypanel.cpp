@@ -4,6 +4,7 @@
 #include "relayjournal.h"
 #include "tooljob.h"
 #include "toolmodels.h"
+#include "tooltable.h"
 #include "widgets/statusbanner.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,6 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -27,23 +27,6 @@ namespace kops {
 
 namespace {
 
-QTableView *makeView(QWidget *parent, QAbstractItemModel *model, const QString &name, int sortColumn, Qt::SortOrder order)
-{
-    auto *proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(model);
-    proxy->setSortRole(RawValueRole);
-    auto *t = new QTableView(parent);
-    t->setObjectName(name);
-    t->setModel(proxy);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->verticalHeader()->hide();
-    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().lineSpacing() + 6);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setSortingEnabled(true);
-    t->sortByColumn(sortColumn, order);
-    return t;
-}
 
 QString defaultTierText()
 {
@@ -90,12 +73,14 @@ DelayPanel::DelayPanel(QWidget *parent) : QWidget(parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     auto *top = new QSplitter(Qt::Horizontal, splitter);
     m_tiersModel = new DelayTiersModel(this);
-    m_tiers = makeView(top, m_tiersModel, QStringLiteral("delayTierTable"), DelayTiersModel::Tier, Qt::AscendingOrder);
+    m_tiers = makeToolTable(top, m_tiersModel, QStringLiteral("delayTierTable"), RawValueRole, DelayTiersModel::Tier,
+                            Qt::AscendingOrder);
     auto *runsBox = new QGroupBox(tr("Router runs (journal)"), top);
     auto *runsLayout = new QVBoxLayout(runsBox);
     runsLayout->setContentsMargins(4, 4, 4, 4);
     m_runsModel = new RouterRunsModel(this);
-    m_runs = makeView(runsBox, m_runsModel, QStringLiteral("delayRunsTable"), RouterRunsModel::Started, Qt::DescendingOrder);
+    m_runs = makeToolTable(runsBox, m_runsModel, QStringLiteral("delayRunsTable"), RawValueRole, RouterRunsModel::Started,
+                           Qt::DescendingOrder);
     runsLayout->addWidget(m_runs);
     top->addWidget(m_tiers);
     top->addWidget(runsBox);

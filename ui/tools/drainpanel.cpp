@@ -6,6 +6,7 @@
 #include "relayjournal.h"
 #include "tooljob.h"
 #include "toolmodels.h"
+#include "tooltable.h"
 #include "widgets/statusbanner.h"
 
 #include <QComboBox>
@@ -22,7 +23,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -40,24 +40,6 @@ QString rateText(double perSecond)
     return QString::number(perSecond, 'f', perSecond >= 10 ? 1 : 2);
 }
 
-/// A sortable read-only view of `model` (sorted on the raw values).
-QTableView *makeView(QWidget *parent, QAbstractItemModel *model, const QString &name, int sortColumn, Qt::SortOrder order)
-{
-    auto *proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(model);
-    proxy->setSortRole(RawValueRole);
-    auto *t = new QTableView(parent);
-    t->setObjectName(name);
-    t->setModel(proxy);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->verticalHeader()->hide();
-    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().lineSpacing() + 6);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setSortingEnabled(true);
-    t->sortByColumn(sortColumn, order);
-    return t;
-}
 
 } // namespace
 
@@ -137,13 +119,13 @@ DrainPanel::DrainPanel(QWidget *parent) : QWidget(parent)
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_partitionsModel = new DrainPartitionsModel(this);
-    m_table = makeView(splitter, m_partitionsModel, QStringLiteral("drainPartitionsTable"), DrainPartitionsModel::Topic,
-                       Qt::AscendingOrder);
+    m_table = makeToolTable(splitter, m_partitionsModel, QStringLiteral("drainPartitionsTable"), RawValueRole,
+                            DrainPartitionsModel::Topic, Qt::AscendingOrder);
     auto *journalBox = new QGroupBox(tr("Recent drains (journal)"), splitter);
     auto *jl = new QVBoxLayout(journalBox);
     m_journalModel = new DrainJournalModel(this);
-    m_journal = makeView(journalBox, m_journalModel, QStringLiteral("drainJournalTable"), DrainJournalModel::Started,
-                         Qt::DescendingOrder);
+    m_journal = makeToolTable(journalBox, m_journalModel, QStringLiteral("drainJournalTable"), RawValueRole,
+                              DrainJournalModel::Started, Qt::DescendingOrder);
     jl->addWidget(m_journal);
     splitter->addWidget(m_table);
     splitter->addWidget(journalBox);

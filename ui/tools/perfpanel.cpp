@@ -4,6 +4,7 @@
 #include "democluster.h"
 #include "models/perfmodels.h"
 #include "profilestore.h"
+#include "tooltable.h"
 #include "widgets/statusbanner.h"
 
 #include <QCheckBox>
@@ -22,7 +23,6 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -144,16 +144,8 @@ PerfPanel::PerfPanel(QWidget *parent) : QWidget(parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     m_chart = new PartitionChart(split);
     m_model = new PerfPointModel(this);
-    auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_model);
-    proxy->setSortRole(PerfPointModel::SortRole);
-    m_table = new QTableView(split);
-    m_table->setObjectName(QStringLiteral("perfTable"));
-    m_table->setModel(proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(PerfPointModel::Partitions, Qt::AscendingOrder);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table = makeToolTable(split, m_model, QStringLiteral("perfTable"), PerfPointModel::SortRole, PerfPointModel::Partitions,
+                            Qt::AscendingOrder);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(PerfPointModel::Note, QHeaderView::Stretch);
     m_table->setWordWrap(false);
