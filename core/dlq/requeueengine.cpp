@@ -392,7 +392,7 @@ std::optional<OutgoingRecord> RequeueEngine::toOutgoing(Run &run, const RecordVi
         out.partition = *info.originalPartition;
         break;
     case RequeueOptions::PartitionPolicy::ByKey:
-        out.partition = r.hasKey() ? javaPartitionForKey(QByteArray::fromRawData(r.key().data(), r.key().size()), count.value())
+        out.partition = r.hasKey() ? javaPartitionForKey(QByteArrayView(r.key().data(), r.key().size()), count.value())
                                    : -1;
         break;
     case RequeueOptions::PartitionPolicy::ProducerDefault: out.partition = -1; break;

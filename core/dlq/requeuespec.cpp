@@ -123,39 +123,4 @@ Result<RequeueSpec> RequeueSpec::resolve(ClusterApi &api, const BrowseSelection 
     return s;
 }
 
-int javaPartitionForKey(const QByteArray &key, int partitionCount)
-{
-    // org.apache.kafka.common.utils.Utils.murmur2, seed 0x9747b28c.
-    const auto *data = reinterpret_cast<const quint8 *>(key.constData());
-    const int length = int(key.size());
-    const quint32 m = 0x5bd1e995;
-    const int r = 24;
-    quint32 h = 0x9747b28cu ^ quint32(length);
-    const int length4 = length / 4;
-    for (int i = 0; i < length4; i++) {
-        const int i4 = i * 4;
-        quint32 k = quint32(data[i4 + 0]) | (quint32(data[i4 + 1]) << 8) | (quint32(data[i4 + 2]) << 16)
-                    | (quint32(data[i4 + 3]) << 24);
-        k *= m;
-        k ^= k >> r;
-        k *= m;
-        h *= m;
-        h ^= k;
-    }
-    switch (length % 4) {
-    case 3: h ^= quint32(data[(length & ~3) + 2]) << 16; [[fallthrough]];
-    case 2: h ^= quint32(data[(length & ~3) + 1]) << 8; [[fallthrough]];
-    case 1:
-        h ^= quint32(data[length & ~3]);
-        h *= m;
-        break;
-    default: break;
-    }
-    h ^= h >> 13;
-    h *= m;
-    h ^= h >> 15;
-    const quint32 positive = h & 0x7fffffffu;
-    return partitionCount > 0 ? int(positive % quint32(partitionCount)) : -1;
-}
-
 } // namespace kops

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deadletterreader.h"
+#include "kafkapartitioner.h"
 
 #include <QJsonObject>
 
@@ -47,9 +48,6 @@ struct RequeueSpec
     static Result<RequeueSpec> resolve(ClusterApi &api, const BrowseSelection &selection, const RecordFilterSpec &filter,
                                        const RequeueOptions &options, const QList<HeaderMappingRule> &headerRules = {});
 };
-
-/// Kafka's Java default partitioner: murmur2 of the key, made positive, modulo the partitions.
-int javaPartitionForKey(const QByteArray &key, int partitionCount);
 
 /// Header names the requeue writes.
 inline QString requeuedFromHeader() { return QStringLiteral("kops-requeued-from"); }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kafkapartitioner.h"
+
 #include <QByteArrayView>
 #include <QList>
 #include <QPair>
@@ -7,10 +9,6 @@
 #include <optional>
 
 namespace kops {
-
-/// Kafka's default partitioner hash (murmur2 as in the Java client), so a drained key lands
-/// where a Java producer would put it in the wider topic.
-qint32 kafkaMurmur2(QByteArrayView key);
 
 /// The wider topic's partition of a drained record: by key hash (same key, same partition,
 /// in source order); a null key goes with its source partition (sourcePartition mod count),
