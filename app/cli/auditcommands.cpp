@@ -111,19 +111,14 @@ int runAudit(CliContext &ctx)
 
 void addAuditOptions(QCommandLineParser &p)
 {
-    auto add = [&p](const char *name, const QString &help, const char *value = nullptr) {
-        QCommandLineOption o{QString::fromLatin1(name), help};
-        if (value)
-            o.setValueName(QLatin1String(value));
-        p.addOption(o);
-    };
-    add("id", tr("A record's id for duplicates: json:$.orderId or header:NAME (default: key and value bytes)."), "SOURCE");
-    add("seq", tr("A sequence number for ordering: json:$.seq or header:NAME."), "SOURCE");
-    add("from-time", tr("Audit records from this time (epoch ms or ISO 8601, no zone = UTC)."), "T");
-    add("until-time", tr("Audit records before this time."), "T");
-    add("digest-limit", tr("Digests kept per pass (default 1000000); more records take several passes."), "N");
-    add("examples", tr("Examples kept per finding (default 100)."), "N");
-    add("out", tr("Write the examples as JSON Lines to FILE."), "FILE");
+    addOption(p, "id", tr("A record's id for duplicates: json:$.orderId or header:NAME (default: key and value bytes)."),
+              "SOURCE");
+    addOption(p, "seq", tr("A sequence number for ordering: json:$.seq or header:NAME."), "SOURCE");
+    addOption(p, "from-time", tr("Audit records from this time (epoch ms or ISO 8601, no zone = UTC)."), "T");
+    addOption(p, "until-time", tr("Audit records before this time."), "T");
+    addOption(p, "digest-limit", tr("Digests kept per pass (default 1000000); more records take several passes."), "N");
+    addOption(p, "examples", tr("Examples kept per finding (default 100)."), "N");
+    addOption(p, "out", tr("Write the examples as JSON Lines to FILE."), "FILE");
 }
 
 } // namespace

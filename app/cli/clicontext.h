@@ -141,4 +141,13 @@ inline QString tr(const char *text)
     return QCoreApplication::translate("kops::cli", text);
 }
 
+/// A command's option `--name` (with a value named `valueName`, or a switch without one).
+inline void addOption(QCommandLineParser &parser, const char *name, const QString &help, const char *valueName = nullptr)
+{
+    QCommandLineOption o{QString::fromLatin1(name), help};
+    if (valueName)
+        o.setValueName(QLatin1String(valueName));
+    parser.addOption(o);
+}
+
 } // namespace kops::cli

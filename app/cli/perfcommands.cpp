@@ -228,28 +228,22 @@ int runPerf(CliContext &ctx)
 
 void addPerfOptions(QCommandLineParser &p)
 {
-    auto add = [&p](const char *name, const QString &help, const char *value = nullptr) {
-        QCommandLineOption o{QString::fromLatin1(name), help};
-        if (value)
-            o.setValueName(QLatin1String(value));
-        p.addOption(o);
-    };
-    add("partitions", tr("Partition counts to measure (default 1,2,4,8,16,32)."), "LIST");
-    add("records", tr("Records per partition count (default 200000)."), "N");
-    add("size", tr("Record size in bytes (default 100)."), "BYTES");
-    add("sample-file", tr("Send the lines of this file instead of random letters."), "FILE");
-    add("acks", tr("acks: 0, 1 or all (default all)."), "ACKS");
-    add("idempotence", tr("enable.idempotence=true."));
-    add("compression", tr("compression.type: none, gzip, snappy, lz4, zstd."), "CODEC");
-    add("linger-ms", tr("linger.ms (default 5)."), "MS");
-    add("batch-size", tr("batch.size in bytes (default: the client's)."), "BYTES");
-    add("producer-profile", tr("Take the producer settings from a saved producer profile."), "NAME");
-    add("consumers", tr("Consumers in the lab's group (default 1)."), "C");
-    add("replication-factor", tr("Replication factor of the lab's topics (default: the broker's)."), "N");
-    add("preset", tr("throughput (default), retries-without-idempotence or idempotent: the teaching pair, "
+    addOption(p, "partitions", tr("Partition counts to measure (default 1,2,4,8,16,32)."), "LIST");
+    addOption(p, "records", tr("Records per partition count (default 200000)."), "N");
+    addOption(p, "size", tr("Record size in bytes (default 100)."), "BYTES");
+    addOption(p, "sample-file", tr("Send the lines of this file instead of random letters."), "FILE");
+    addOption(p, "acks", tr("acks: 0, 1 or all (default all)."), "ACKS");
+    addOption(p, "idempotence", tr("enable.idempotence=true."));
+    addOption(p, "compression", tr("compression.type: none, gzip, snappy, lz4, zstd."), "CODEC");
+    addOption(p, "linger-ms", tr("linger.ms (default 5)."), "MS");
+    addOption(p, "batch-size", tr("batch.size in bytes (default: the client's)."), "BYTES");
+    addOption(p, "producer-profile", tr("Take the producer settings from a saved producer profile."), "NAME");
+    addOption(p, "consumers", tr("Consumers in the lab's group (default 1)."), "C");
+    addOption(p, "replication-factor", tr("Replication factor of the lab's topics (default: the broker's)."), "N");
+    addOption(p, "preset", tr("throughput (default), retries-without-idempotence or idempotent: the teaching pair, "
                      "with failures injected into the demo cluster and an audit of the result."),
         "NAME");
-    add("yes", tr("Go ahead when the lab would write more than 1 GB."));
+    addOption(p, "yes", tr("Go ahead when the lab would write more than 1 GB."));
 }
 
 } // namespace
