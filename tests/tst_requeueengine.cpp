@@ -68,6 +68,16 @@ bool hasHeader(const ConsumedRecord &r, const QString &name)
     return std::any_of(r.headers.cbegin(), r.headers.cend(), [&](const RecordHeader &h) { return h.key == name; });
 }
 
+// To the topic "retry" in pages of 10: the 100 records of cluster() in ten pages.
+RequeueOptions toRetryInPagesOfTen()
+{
+    RequeueOptions o;
+    o.target = RequeueOptions::Target::Topic;
+    o.targetTopic = QStringLiteral("retry");
+    o.batchSize = 10;
+    return o;
+}
+
 // Each source record in the target at most once; returns how many distinct.
 int distinctOrFail(const QList<ConsumedRecord> &records, bool *duplicate)
 {
@@ -276,10 +286,7 @@ private slots:
         auto fake = cluster();
         RequeueJournal journal;
         RequeueEngine engine(*fake, journal);
-        RequeueOptions o;
-        o.target = RequeueOptions::Target::Topic;
-        o.targetTopic = QStringLiteral("retry");
-        o.batchSize = 10;
+        const RequeueOptions o = toRetryInPagesOfTen();
         RequeueEngine::Control control;
         auto out = engine.start(spec(*fake, o), QStringLiteral("test"), &control, [&](const RequeueProgress &p) {
             if (p.sent >= 30)
@@ -304,10 +311,7 @@ private slots:
         auto fake = cluster();
         RequeueJournal journal;
         RequeueEngine engine(*fake, journal);
-        RequeueOptions o;
-        o.target = RequeueOptions::Target::Topic;
-        o.targetTopic = QStringLiteral("retry");
-        o.batchSize = 10;
+        const RequeueOptions o = toRetryInPagesOfTen();
         engine.killAfterProduceForTest = [](int batch) { return batch == 3; };
         auto out = engine.start(spec(*fake, o), QStringLiteral("test"));
         QCOMPARE(out.value().state, QStringLiteral("killed"));
@@ -337,10 +341,7 @@ private slots:
         auto fake = cluster();
         RequeueJournal journal;
         RequeueEngine engine(*fake, journal);
-        RequeueOptions o;
-        o.target = RequeueOptions::Target::Topic;
-        o.targetTopic = QStringLiteral("retry");
-        o.batchSize = 10;
+        const RequeueOptions o = toRetryInPagesOfTen();
         engine.killAfterProduceForTest = [](int batch) { return batch == 3; };
         auto out = engine.start(spec(*fake, o), QStringLiteral("test"));
         QCOMPARE(out.value().state, QStringLiteral("killed"));
@@ -367,10 +368,7 @@ private slots:
         RequeueEngine engine(*fake, journal);
         engine.setMaxAttempts(2);
         engine.setRetryBackoffMs(1);
-        RequeueOptions o;
-        o.target = RequeueOptions::Target::Topic;
-        o.targetTopic = QStringLiteral("retry");
-        o.batchSize = 10;
+        const RequeueOptions o = toRetryInPagesOfTen();
         engine.killAfterProduceForTest = [&](int batch) {
             if (batch == 2)
                 fake->setDown(true);
@@ -395,10 +393,7 @@ private slots:
         auto fake = cluster();
         RequeueJournal journal;
         RequeueEngine engine(*fake, journal);
-        RequeueOptions o;
-        o.target = RequeueOptions::Target::Topic;
-        o.targetTopic = QStringLiteral("retry");
-        o.batchSize = 10;
+        const RequeueOptions o = toRetryInPagesOfTen();
         RequeueEngine::Control control;
         qsizetype whilePaused = -1, laterWhilePaused = -2;
         std::thread operatorThread;
