@@ -11,6 +11,7 @@
 #include "mockcluster.h"
 #include "rdkafkaclusterapi.h"
 #include "requeueengine.h"
+#include "support/layoutsettle.h"
 #include "widgets/statusbanner.h"
 
 #include <QApplication>
@@ -531,17 +532,7 @@ private slots:
         QVERIFY(page && page->isVisible());
         auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
         QTest::qWait(100); // the topic list arrives
-        auto settle = [&] {
-            // Every layout recomputed, as the next resize or style change would do: a stale cached
-            // minimum must not hide a page that has grown. Twice: a minimum reaches the window one pass later.
-            for (int pass = 0; pass < 2; ++pass) {
-                for (QWidget *c : w.findChildren<QWidget *>())
-                    if (c->layout())
-                        c->layout()->invalidate();
-                w.layout()->invalidate();
-                QCoreApplication::processEvents();
-            }
-        };
+        auto settle = [&] { kops::test::settleLayouts(w); };
         settle();
         QCOMPARE(w.size(), size);
         const int navWidth = nav->width();
