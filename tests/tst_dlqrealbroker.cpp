@@ -27,15 +27,9 @@
 #include <tuple>
 
 using namespace kops;
+using kops::test::cleanup;
 
 namespace {
-
-// Every name a test makes is deleted from the broker afterwards (as a topic and as a group).
-kops::test::BrokerCleanup &cleanup()
-{
-    static kops::test::BrokerCleanup c;
-    return c;
-}
 
 QString unique(const QString &prefix)
 {
