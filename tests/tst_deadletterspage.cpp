@@ -11,7 +11,7 @@
 #include "mockcluster.h"
 #include "rdkafkaclusterapi.h"
 #include "requeueengine.h"
-#include "support/layoutsettle.h"
+#include "support/windowlayout.h"
 #include "widgets/statusbanner.h"
 
 #include <QApplication>
@@ -492,13 +492,8 @@ private slots:
         QFETCH(QSize, size);
         QFETCH(qreal, fontScale);
         const QFont appFont = QApplication::font();
-        QFont scaled = appFont;
-        if (appFont.pointSizeF() > 0)
-            scaled.setPointSizeF(appFont.pointSizeF() * fontScale);
-        else
-            scaled.setPixelSize(qRound(appFont.pixelSize() * fontScale));
-        QApplication::setFont(scaled);
         const auto restoreFont = qScopeGuard([&] { QApplication::setFont(appFont); });
+        kops::test::scaleAppFont(fontScale);
         const QString topic = QStringLiteral("payments.settlement.eu-west-1.reconciliation.retry-after-chargeback."
                                              "merchant-accounts.dead-letters.v2.DLT");
         m_fake->addTopic(topic, 1);

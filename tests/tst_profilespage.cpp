@@ -6,7 +6,7 @@
 #include "profilespage.h"
 #include "profilestore.h"
 #include "support/markingtranslator.h"
-#include "support/layoutsettle.h"
+#include "support/windowlayout.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -403,13 +403,8 @@ void TestProfilesPage::windowKeepsItsSize()
     QFETCH(QSize, size);
     QFETCH(qreal, fontScale);
     const QFont appFont = QApplication::font();
-    QFont scaled = appFont;
-    if (appFont.pointSizeF() > 0)
-        scaled.setPointSizeF(appFont.pointSizeF() * fontScale);
-    else
-        scaled.setPixelSize(qRound(appFont.pixelSize() * fontScale));
-    QApplication::setFont(scaled);
     const auto restoreFont = qScopeGuard([&] { QApplication::setFont(appFont); });
+    const QFont scaled = kops::test::scaleAppFont(fontScale);
     // A topic profile with a long name (it lands in the cross-check combo box).
     ConfigProfile topic;
     topic.name = QStringLiteral("payments-settlement-eu-west-1-reconciliation-retry-after-chargeback-merchant-accounts-v2");
