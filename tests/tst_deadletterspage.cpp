@@ -11,6 +11,7 @@
 #include "mockcluster.h"
 #include "rdkafkaclusterapi.h"
 #include "requeueengine.h"
+#include "support/bigendian.h"
 #include "support/windowlayout.h"
 #include "widgets/statusbanner.h"
 
@@ -43,26 +44,13 @@
 #include <QTextBrowser>
 #include <QTest>
 #include <QTreeWidget>
-#include <QtEndian>
 
 using namespace kops;
+using kops::test::be32;
+using kops::test::be64;
 using kops::test::FakeClusterApi;
 
 namespace {
-
-QByteArray be32(qint32 v)
-{
-    QByteArray b(4, '\0');
-    qToBigEndian(v, b.data());
-    return b;
-}
-
-QByteArray be64(qint64 v)
-{
-    QByteArray b(8, '\0');
-    qToBigEndian(v, b.data());
-    return b;
-}
 
 /// A Spring stack trace of about 20 KB whose first line (the exception and its message) has no break.
 QByteArray longStackTrace()
