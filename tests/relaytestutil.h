@@ -1,7 +1,11 @@
 #pragma once
-// Shared by the relay tests: produce keyed records, read a topic back read_committed.
+// Shared by the relay tests: produce keyed records, read a topic back read_committed, restart a
+// delay router and collect what it forwarded.
 
 #include "clustertypes.h"
+#include "delayqueue.h"
+#include "rdkafkaclusterapi.h"
+#include "relayjournal.h"
 #include "transactionalrelay.h"
 
 #include <librdkafka/rdkafka.h>
@@ -11,6 +15,9 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QTest>
+
+#include <thread>
 
 namespace kops::test {
 
@@ -122,6 +129,69 @@ inline QHash<QString, int> originCounts(const QList<ReadBack> &records, const QS
     for (const ReadBack &r : records)
         ++seen[QString::fromUtf8(r.headers.value(header))];
     return seen;
+}
+
+/// The records of the "waits in memory" cases, all with one key into one tier partition: the
+/// first due in 4 s, ahead of 50 due in 0.3 .. 0.8 s.
+inline QList<DelayedRecord> oneDueLastAheadOfFifty(const QString &target, qint64 now)
+{
+    QList<DelayedRecord> records;
+    for (int i = 0; i <= 50; ++i) {
+        DelayedRecord r;
+        r.target = target;
+        r.dueMs = i == 0 ? now + 4000 : now + 300 + i * 10; // the first in the tier is due last
+        r.key = QByteArray("k");
+        r.value = QByteArray::number(i);
+        records.append(r);
+    }
+    return records;
+}
+
+/// How often routeAfterRestart() reads the target back, and how long it waits after that.
+struct RoutePolling
+{
+    int reads = 60;          ///< at most, until the expected count arrived
+    int everyMs = 250;
+    int duplicateWaitMs = 1500; ///< after the last read: anything more would be a duplicate
+};
+
+/// Runs the queue's router on a thread with its own client and journal (as a restarted process
+/// would) until `expected` records are in `target` or the reads run out, waits for duplicates,
+/// stops the router and returns every record the target holds.
+inline QList<ReadBack> routeAfterRestart(const DelayQueue &queue, const QList<QPair<QString, QString>> &props,
+                                         const QString &journalPath, const QString &connection, const QString &target,
+                                         int partitions, int expected, const RoutePolling &polling = {})
+{
+    TransactionalRelay::Control control;
+    std::thread runner([&] {
+        RdKafkaClusterApi api(props);
+        RelayJournal journal(journalPath);
+        auto r = queue.run(api, journal, connection, &control);
+        if (!r)
+            qWarning("router: %s", qPrintable(r.error().toString()));
+    });
+    QList<ReadBack> got;
+    for (int i = 0; i < polling.reads && got.size() < expected; ++i) {
+        QTest::qWait(polling.everyMs);
+        got = readCommitted(props, target, partitions);
+    }
+    QTest::qWait(polling.duplicateWaitMs);
+    got = readCommitted(props, target, partitions);
+    control.cancel = true;
+    runner.join();
+    return got;
+}
+
+/// How many different values the records carry; each one that arrived more than once is named in a warning.
+inline int distinctValues(const QList<ReadBack> &records)
+{
+    QHash<QByteArray, int> times;
+    for (const ReadBack &r : records)
+        ++times[r.value];
+    for (auto it = times.cbegin(); it != times.cend(); ++it)
+        if (it.value() != 1)
+            qWarning("value %s arrived %d times", it.key().constData(), it.value());
+    return int(times.size());
 }
 
 } // namespace kops::test

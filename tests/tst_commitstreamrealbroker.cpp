@@ -24,20 +24,10 @@
 #include <memory>
 
 using namespace kops;
+using kops::test::cleanup;
+using kops::test::unique;
 
 namespace {
-
-// Every name a test makes is deleted from the broker afterwards (as a topic and as a group).
-kops::test::BrokerCleanup &cleanup()
-{
-    static kops::test::BrokerCleanup c;
-    return c;
-}
-
-QString unique(const QString &prefix)
-{
-    return cleanup().unique(prefix, 12);
-}
 
 /// A real group member (librdkafka high-level consumer, manual commits only).
 class Member

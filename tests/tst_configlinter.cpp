@@ -1,11 +1,11 @@
 #include "configkeys.h"
 #include "configlinter.h"
 #include "jvmoptions.h"
+#include "support/markingtranslator.h"
 
 #include <QCoreApplication>
 #include <QScopeGuard>
 #include <QTest>
-#include <QTranslator>
 
 using namespace kops;
 
@@ -48,19 +48,6 @@ ConfigProfile jvmExample()
     p.hostRam = QStringLiteral("32G");
     return p;
 }
-
-/// Stands in for a catalogue: "kops::ConfigKeys" texts come back as "[zh] " + the source.
-class MarkingTranslator final : public QTranslator
-{
-public:
-    bool isEmpty() const override { return false; }
-    QString translate(const char *context, const char *source, const char *, int) const override
-    {
-        if (qstrcmp(context, "kops::ConfigKeys") != 0)
-            return {};
-        return QStringLiteral("[zh] ") + QString::fromUtf8(source);
-    }
-};
 
 } // namespace
 
@@ -466,7 +453,7 @@ void TestConfigLinter::keyDescriptionsFollowTheInstalledLanguage()
     QCOMPARE(ConfigKeys::summary(*linger), english);
     QVERIFY(ConfigKeys::describe(*linger).startsWith(english + QStringLiteral(" Unit: ms.")));
 
-    MarkingTranslator zh;
+    kops::test::MarkingTranslator zh;
     QVERIFY(QCoreApplication::installTranslator(&zh));
     const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
     // The table keeps the English source; what is shown is translated.

@@ -1,26 +1,14 @@
 // Dead-letter header decoding: Spring, Connect, Karafka, generic names, user rules, binary and text numbers.
 #include "deadletterheaders.h"
+#include "support/bigendian.h"
 
 #include <QTest>
-#include <QtEndian>
 
 using namespace kops;
+using kops::test::be32;
+using kops::test::be64;
 
 namespace {
-
-QByteArray be32(qint32 v)
-{
-    QByteArray b(4, '\0');
-    qToBigEndian(v, b.data());
-    return b;
-}
-
-QByteArray be64(qint64 v)
-{
-    QByteArray b(8, '\0');
-    qToBigEndian(v, b.data());
-    return b;
-}
 
 RecordHeader h(const char *key, const QByteArray &value)
 {

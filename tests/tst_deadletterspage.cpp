@@ -11,6 +11,8 @@
 #include "mockcluster.h"
 #include "rdkafkaclusterapi.h"
 #include "requeueengine.h"
+#include "support/bigendian.h"
+#include "support/windowlayout.h"
 #include "widgets/statusbanner.h"
 
 #include <QApplication>
@@ -42,26 +44,13 @@
 #include <QTextBrowser>
 #include <QTest>
 #include <QTreeWidget>
-#include <QtEndian>
 
 using namespace kops;
+using kops::test::be32;
+using kops::test::be64;
 using kops::test::FakeClusterApi;
 
 namespace {
-
-QByteArray be32(qint32 v)
-{
-    QByteArray b(4, '\0');
-    qToBigEndian(v, b.data());
-    return b;
-}
-
-QByteArray be64(qint64 v)
-{
-    QByteArray b(8, '\0');
-    qToBigEndian(v, b.data());
-    return b;
-}
 
 /// A Spring stack trace of about 20 KB whose first line (the exception and its message) has no break.
 QByteArray longStackTrace()
@@ -491,13 +480,8 @@ private slots:
         QFETCH(QSize, size);
         QFETCH(qreal, fontScale);
         const QFont appFont = QApplication::font();
-        QFont scaled = appFont;
-        if (appFont.pointSizeF() > 0)
-            scaled.setPointSizeF(appFont.pointSizeF() * fontScale);
-        else
-            scaled.setPixelSize(qRound(appFont.pixelSize() * fontScale));
-        QApplication::setFont(scaled);
         const auto restoreFont = qScopeGuard([&] { QApplication::setFont(appFont); });
+        kops::test::scaleAppFont(fontScale);
         const QString topic = QStringLiteral("payments.settlement.eu-west-1.reconciliation.retry-after-chargeback."
                                              "merchant-accounts.dead-letters.v2.DLT");
         m_fake->addTopic(topic, 1);
@@ -531,17 +515,7 @@ private slots:
         QVERIFY(page && page->isVisible());
         auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
         QTest::qWait(100); // the topic list arrives
-        auto settle = [&] {
-            // Every layout recomputed, as the next resize or style change would do: a stale cached
-            // minimum must not hide a page that has grown. Twice: a minimum reaches the window one pass later.
-            for (int pass = 0; pass < 2; ++pass) {
-                for (QWidget *c : w.findChildren<QWidget *>())
-                    if (c->layout())
-                        c->layout()->invalidate();
-                w.layout()->invalidate();
-                QCoreApplication::processEvents();
-            }
-        };
+        auto settle = [&] { kops::test::settleLayouts(w); };
         settle();
         QCOMPARE(w.size(), size);
         const int navWidth = nav->width();

@@ -22,38 +22,20 @@
 #include <QUuid>
 
 #include "realbrokercleanup.h"
-#include <QtEndian>
+#include "support/bigendian.h"
 
 #include <tuple>
 
 using namespace kops;
+using kops::test::be32;
+using kops::test::be64;
+using kops::test::cleanup;
 
 namespace {
-
-// Every name a test makes is deleted from the broker afterwards (as a topic and as a group).
-kops::test::BrokerCleanup &cleanup()
-{
-    static kops::test::BrokerCleanup c;
-    return c;
-}
 
 QString unique(const QString &prefix)
 {
     return cleanup().unique(prefix, 10);
-}
-
-QByteArray be32(qint32 v)
-{
-    QByteArray b(4, '\0');
-    qToBigEndian(v, b.data());
-    return b;
-}
-
-QByteArray be64(qint64 v)
-{
-    QByteArray b(8, '\0');
-    qToBigEndian(v, b.data());
-    return b;
 }
 
 } // namespace

@@ -24,14 +24,9 @@
 #include <memory>
 
 using namespace kops;
+using kops::test::cleanup;
 
 namespace {
-
-kops::test::BrokerCleanup &cleanup()
-{
-    static kops::test::BrokerCleanup c;
-    return c;
-}
 
 constexpr int kPartitions = 3;
 

@@ -73,6 +73,36 @@ private:
     std::shared_ptr<std::atomic<bool>> m_fail;
 };
 
+// One partition of "orders" holding `records` records (timestamps 1000, 1001, ...), each of the
+// groups committed at `committed` on it.
+std::shared_ptr<FakeClusterApi> ordersCluster(int records, qint64 committed, const QStringList &groups)
+{
+    auto fake = std::make_shared<FakeClusterApi>();
+    fake->addTopic(QStringLiteral("orders"), 1);
+    for (int i = 0; i < records; ++i)
+        fake->append(QStringLiteral("orders"), 0, 1000 + i);
+    FakeClusterApi::Group g;
+    g.committed[{QStringLiteral("orders"), 0}] = committed;
+    for (const QString &group : groups)
+        fake->setGroup(group, g);
+    return fake;
+}
+
+// For MainWindow: every connection it opens goes to the fake.
+auto toFake(const std::shared_ptr<FakeClusterApi> &fake)
+{
+    return [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); };
+}
+
+// A connection named `name` to the fake cluster.
+ConnectionProfile fakeProfile(const QString &name)
+{
+    ConnectionProfile p;
+    p.name = name;
+    p.bootstrapServers = QStringLiteral("fake:9092");
+    return p;
+}
+
 QStringList topicNames(TopicsModel *model)
 {
     QStringList names;
@@ -166,11 +196,9 @@ private slots:
     {
         auto fake = std::make_shared<FakeClusterApi>();
         fake->addTopic(QStringLiteral("t"), 1);
-        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        MainWindow w(nullptr, toFake(fake));
         w.show();
-        ConnectionProfile p;
-        p.name = QStringLiteral("fake");
-        p.bootstrapServers = QStringLiteral("fake:9092");
+        ConnectionProfile p = fakeProfile(QStringLiteral("fake"));
         QSignalSpy shown(&w, &MainWindow::overviewShown);
         w.connectTo(p);
         QVERIFY(shown.wait(5000));
@@ -207,18 +235,10 @@ private slots:
     // clicks are handled) and the values arrive once the broker answers again.
     void hangingLagSamplingLeavesTheWindowResponsive()
     {
-        auto fake = std::make_shared<FakeClusterApi>();
-        fake->addTopic(QStringLiteral("orders"), 1);
-        for (int i = 0; i < 10; ++i)
-            fake->append(QStringLiteral("orders"), 0, 1000 + i);
-        FakeClusterApi::Group g;
-        g.committed[{QStringLiteral("orders"), 0}] = 4;
-        fake->setGroup(QStringLiteral("billing"), g);
-        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        auto fake = ordersCluster(10, 4, {QStringLiteral("billing")});
+        MainWindow w(nullptr, toFake(fake));
         w.show();
-        ConnectionProfile p;
-        p.name = QStringLiteral("fake-hang");
-        p.bootstrapServers = QStringLiteral("fake:9092");
+        ConnectionProfile p = fakeProfile(QStringLiteral("fake-hang"));
         p.sampleIntervalSeconds = 1;
         fake->setBlocking(true); // from the first call on
         auto release = qScopeGuard([&] { fake->setBlocking(false); });
@@ -246,12 +266,10 @@ private slots:
         FakeClusterApi::Group g;
         g.committed[{QStringLiteral("orders"), 0}] = 3;
         fake->setGroup(QStringLiteral("billing"), g);
-        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        MainWindow w(nullptr, toFake(fake));
         w.resize(1280, 800);
         w.show();
-        ConnectionProfile p;
-        p.name = QStringLiteral("fake-lag");
-        p.bootstrapServers = QStringLiteral("fake:9092");
+        ConnectionProfile p = fakeProfile(QStringLiteral("fake-lag"));
         w.connectTo(p);
         w.showPage(QStringLiteral("Consumers"));
         LagGroupsModel *groups = w.consumersPage()->groupsModel();
@@ -310,21 +328,13 @@ private slots:
 
     void alertIsRaisedOncePerIncident()
     {
-        auto fake = std::make_shared<FakeClusterApi>();
-        fake->addTopic(QStringLiteral("orders"), 1);
-        for (int i = 0; i < 20; ++i)
-            fake->append(QStringLiteral("orders"), 0, 1000 + i);
-        FakeClusterApi::Group g;
-        g.committed[{QStringLiteral("orders"), 0}] = 0;
-        fake->setGroup(QStringLiteral("slow"), g);
+        auto fake = ordersCluster(20, 0, {QStringLiteral("slow")});
         LagSettings settings;
         settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
         QVERIFY(LagSettings::save(QStringLiteral("fake-alerts"), settings).ok());
-        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        MainWindow w(nullptr, toFake(fake));
         w.show();
-        ConnectionProfile p;
-        p.name = QStringLiteral("fake-alerts");
-        p.bootstrapServers = QStringLiteral("fake:9092");
+        ConnectionProfile p = fakeProfile(QStringLiteral("fake-alerts"));
         p.sampleIntervalSeconds = 1;
         w.connectTo(p);
         // Signals from the sampler thread are queued, so none is missed before the spy exists.
@@ -345,15 +355,7 @@ private slots:
     // round failed while the page kept showing the old values as if current.
     void filteringOnTheSelectedGroupKeepsLagSampling()
     {
-        auto fake = std::make_shared<FakeClusterApi>();
-        fake->addTopic(QStringLiteral("orders"), 1);
-        for (int i = 0; i < 10; ++i)
-            fake->append(QStringLiteral("orders"), 0, 1000 + i);
-        FakeClusterApi::Group g;
-        g.committed[{QStringLiteral("orders"), 0}] = 4;
-        fake->setGroup(QStringLiteral("gui-billing"), g);
-        fake->setGroup(QStringLiteral("gui-orders"), g);
-        fake->setGroup(QStringLiteral("reports"), g);
+        auto fake = ordersCluster(10, 4, {QStringLiteral("gui-billing"), QStringLiteral("gui-orders"), QStringLiteral("reports")});
         auto failLag = std::make_shared<std::atomic<bool>>(false);
         MainWindow w(nullptr, [fake, failLag](const ConnectionProfile &, const QString &) -> ClusterApiFactory {
             return [fake, failLag] { return std::unique_ptr<ClusterApi>(std::make_unique<LagFaultApi>(fake, failLag)); };
@@ -361,9 +363,7 @@ private slots:
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        ConnectionProfile p;
-        p.name = QStringLiteral("fake-filter");
-        p.bootstrapServers = QStringLiteral("fake:9092");
+        ConnectionProfile p = fakeProfile(QStringLiteral("fake-filter"));
         p.sampleIntervalSeconds = 1;
         w.connectTo(p);
         w.showPage(QStringLiteral("Consumers"));
@@ -382,8 +382,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 5000);
 
         // New commits must show up: rounds keep succeeding after the filter was published.
-        fake->setGroup(QStringLiteral("gui-billing"), [&] {
-            FakeClusterApi::Group moved = g;
+        fake->setGroup(QStringLiteral("gui-billing"), [] {
+            FakeClusterApi::Group moved;
             moved.committed[{QStringLiteral("orders"), 0}] = 8;
             return moved;
         }());
@@ -436,12 +436,10 @@ private slots:
     {
         auto fake = std::make_shared<FakeClusterApi>();
         fake->addTopic(QStringLiteral("orders"), 1);
-        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        MainWindow w(nullptr, toFake(fake));
         w.show();
         QCOMPARE(w.consumersPage()->detail()->headline(), QStringLiteral("Not connected."));
-        ConnectionProfile p;
-        p.name = QStringLiteral("fake-empty");
-        p.bootstrapServers = QStringLiteral("fake:9092");
+        ConnectionProfile p = fakeProfile(QStringLiteral("fake-empty"));
         QSignalSpy shown(&w, &MainWindow::overviewShown);
         w.connectTo(p);
         QVERIFY(shown.wait(5000));
@@ -458,7 +456,7 @@ private slots:
     void savingAConnectionKeepsTheSessionInTheSelector()
     {
         auto fake = std::make_shared<FakeClusterApi>();
-        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        MainWindow w(nullptr, toFake(fake));
         w.show();
         ConnectionProfile p;
         p.name = QStringLiteral("127.0.0.1:19092");
@@ -552,22 +550,14 @@ private slots:
 
     void acknowledgeAllShownAcknowledgesOnlyTheFilteredAlerts()
     {
-        auto fake = std::make_shared<FakeClusterApi>();
-        fake->addTopic(QStringLiteral("orders"), 1);
-        for (int i = 0; i < 20; ++i)
-            fake->append(QStringLiteral("orders"), 0, 1000 + i);
-        FakeClusterApi::Group g;
-        g.committed[{QStringLiteral("orders"), 0}] = 0;
-        for (const char *name : {"gui-a", "gui-b", "gui-c", "billing"})
-            fake->setGroup(QString::fromLatin1(name), g);
+        auto fake = ordersCluster(20, 0, {QStringLiteral("gui-a"), QStringLiteral("gui-b"), QStringLiteral("gui-c"),
+                                          QStringLiteral("billing")});
         LagSettings settings;
         settings.thresholds = {LagThreshold{{}, {}, 10, std::nullopt}};
         QVERIFY(LagSettings::save(QStringLiteral("fake-ackall"), settings).ok());
-        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        MainWindow w(nullptr, toFake(fake));
         w.show();
-        ConnectionProfile p;
-        p.name = QStringLiteral("fake-ackall");
-        p.bootstrapServers = QStringLiteral("fake:9092");
+        ConnectionProfile p = fakeProfile(QStringLiteral("fake-ackall"));
         w.connectTo(p);
         QSignalSpy raised(w.lagService(), &LagService::alertsRaised);
         QTRY_COMPARE_WITH_TIMEOUT(w.alertsPage()->model()->rowCount(), 4, 10000);
@@ -588,14 +578,10 @@ private slots:
     // notification) per batch.
     void alertsOfOneRoundAreRaisedTogether()
     {
-        auto fake = std::make_shared<FakeClusterApi>();
-        fake->addTopic(QStringLiteral("orders"), 1);
-        for (int i = 0; i < 20; ++i)
-            fake->append(QStringLiteral("orders"), 0, 1000 + i);
-        FakeClusterApi::Group g;
-        g.committed[{QStringLiteral("orders"), 0}] = 0;
+        QStringList abandoned;
         for (int i = 0; i < 5; ++i)
-            fake->setGroup(QStringLiteral("abandoned-%1").arg(i), g);
+            abandoned << QStringLiteral("abandoned-%1").arg(i);
+        auto fake = ordersCluster(20, 0, abandoned);
         auto context = std::make_shared<ConnectionContext>();
         context->profile.name = QStringLiteral("fake-batches");
         context->createApi = kops::test::sharedFactory(fake);
@@ -719,13 +705,11 @@ private slots:
         g.members = {member};
         g.state = QStringLiteral("Stable");
         fake->setGroup(QStringLiteral("billing-service-eu-west-1-settlement-batch"), g);
-        MainWindow w(nullptr, [fake](const ConnectionProfile &, const QString &) { return kops::test::sharedFactory(fake); });
+        MainWindow w(nullptr, toFake(fake));
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        ConnectionProfile p;
-        p.name = QStringLiteral("fake-columns");
-        p.bootstrapServers = QStringLiteral("fake:9092");
+        ConnectionProfile p = fakeProfile(QStringLiteral("fake-columns"));
         QSignalSpy shown(&w, &MainWindow::overviewShown);
         w.connectTo(p);
         QVERIFY(shown.wait(5000));

@@ -4,6 +4,7 @@
 // the Dead letters browser; a read-only connection refuses the lab.
 #include "charts/partitionchart.h"
 #include "democluster.h"
+#include "democontext.h"
 #include "models/perfmodels.h"
 #include "tools/auditpanel.h"
 #include "tools/perfpanel.h"
@@ -27,25 +28,14 @@ class TestPerfPanels final : public QObject
     Q_OBJECT
     std::shared_ptr<demo::DemoCluster> m_demo;
 
-    ConnectionContextPtr context(bool readOnly)
-    {
-        auto c = std::make_shared<ConnectionContext>();
-        c->profile.name = demo::DemoCluster::name();
-        c->profile.bootstrapServers = m_demo->bootstrapServers();
-        c->profile.readOnly = readOnly;
-        c->createApi = demo::DemoCluster::apiFactory(m_demo);
-        c->demo = m_demo;
-        return c;
-    }
+    ConnectionContextPtr context(bool readOnly) const { return test::demoConnection(m_demo, readOnly); }
 
 private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setApplicationName(QStringLiteral("kafka-ops-console-tst_perfpanels"));
-        demo::DemoCluster::Options options;
-        options.rewindAfterSecs = 0;
-        auto started = demo::DemoCluster::start(options);
+        auto started = test::startDemo();
         QVERIFY(started.ok());
         m_demo = started.value();
     }

@@ -5,6 +5,8 @@
 #include "profileeditor.h"
 #include "profilespage.h"
 #include "profilestore.h"
+#include "support/markingtranslator.h"
+#include "support/windowlayout.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,7 +27,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
-#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace kops;
@@ -56,19 +57,6 @@ void triggerTemplate(ProfilesPage &page, const QString &name)
     QVERIFY(action);
     action->trigger();
 }
-
-/// Stands in for a catalogue: "kops::ConfigKeys" texts come back as "[zh] " + the source.
-class MarkingTranslator final : public QTranslator
-{
-public:
-    bool isEmpty() const override { return false; }
-    QString translate(const char *context, const char *source, const char *, int) const override
-    {
-        if (qstrcmp(context, "kops::ConfigKeys") != 0)
-            return {};
-        return QStringLiteral("[zh] ") + QString::fromUtf8(source);
-    }
-};
 
 } // namespace
 
@@ -415,13 +403,8 @@ void TestProfilesPage::windowKeepsItsSize()
     QFETCH(QSize, size);
     QFETCH(qreal, fontScale);
     const QFont appFont = QApplication::font();
-    QFont scaled = appFont;
-    if (appFont.pointSizeF() > 0)
-        scaled.setPointSizeF(appFont.pointSizeF() * fontScale);
-    else
-        scaled.setPixelSize(qRound(appFont.pixelSize() * fontScale));
-    QApplication::setFont(scaled);
     const auto restoreFont = qScopeGuard([&] { QApplication::setFont(appFont); });
+    const QFont scaled = kops::test::scaleAppFont(fontScale);
     // A topic profile with a long name (it lands in the cross-check combo box).
     ConfigProfile topic;
     topic.name = QStringLiteral("payments-settlement-eu-west-1-reconciliation-retry-after-chargeback-merchant-accounts-v2");
@@ -438,17 +421,7 @@ void TestProfilesPage::windowKeepsItsSize()
     auto *nav = w.findChild<QListWidget *>(QStringLiteral("navigation"));
     auto *list = child<QTreeWidget>(page, QStringLiteral("profileList"));
     auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("profileTabs"));
-    auto settle = [&] {
-        // Every layout recomputed, as the next resize or style change would do: a stale cached
-        // minimum must not hide a page that has grown. Twice: a minimum reaches the window one pass later.
-        for (int pass = 0; pass < 2; ++pass) {
-            for (QWidget *c : w.findChildren<QWidget *>())
-                if (c->layout())
-                    c->layout()->invalidate();
-            w.layout()->invalidate();
-            QCoreApplication::processEvents();
-        }
-    };
+    auto settle = [&] { kops::test::settleLayouts(w); };
     settle();
     QCOMPARE(w.size(), size);
     QCOMPARE(page->font().pointSizeF(), scaled.pointSizeF());
@@ -493,7 +466,7 @@ void TestProfilesPage::windowKeepsItsSize()
 
 void TestProfilesPage::keyTooltipsAreTranslated()
 {
-    MarkingTranslator zh;
+    kops::test::MarkingTranslator zh;
     QVERIFY(QCoreApplication::installTranslator(&zh));
     const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
     ProfilesPage page;

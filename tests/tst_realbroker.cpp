@@ -23,20 +23,10 @@
 #include <librdkafka/rdkafka.h>
 
 using namespace kops;
+using kops::test::cleanup;
+using kops::test::unique;
 
 namespace {
-
-// Every name a test makes is deleted from the broker afterwards (as a topic and as a group).
-kops::test::BrokerCleanup &cleanup()
-{
-    static kops::test::BrokerCleanup c;
-    return c;
-}
-
-QString unique(const QString &prefix)
-{
-    return cleanup().unique(prefix, 12);
-}
 
 /// A consumer group member that stays joined while the object lives.
 class LiveConsumer

@@ -18,7 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <thread>
+#include <atomic>
 
 using namespace kops;
 using namespace kops::test;
@@ -282,30 +282,9 @@ private slots:
             });
             QVERIFY(!r.ok());
         }
-        TransactionalRelay::Control control;
-        std::thread runner([&] {
-            RdKafkaClusterApi api2(mock.clientProperties());
-            RelayJournal journal2(dir.filePath(QStringLiteral("j.sqlite")));
-            auto r = queue.run(api2, journal2, QStringLiteral("mock"), &control);
-            if (!r)
-                qWarning("router: %s", qPrintable(r.error().toString()));
-        });
-        QList<ReadBack> got;
-        for (int i = 0; i < 80 && got.size() < 300; ++i) {
-            QTest::qWait(250);
-            got = readCommitted(mock.clientProperties(), QStringLiteral("out"), 3);
-        }
-        QTest::qWait(1500); // anything more would be a duplicate
-        got = readCommitted(mock.clientProperties(), QStringLiteral("out"), 3);
-        control.cancel = true;
-        runner.join();
-        QHash<QByteArray, int> times;
-        for (const ReadBack &r : got)
-            ++times[r.value];
-        for (auto it = times.cbegin(); it != times.cend(); ++it)
-            if (it.value() != 1)
-                qWarning("value %s arrived %d times", it.key().constData(), it.value());
-        QCOMPARE(int(times.size()), 300);
+        const auto got = routeAfterRestart(queue, mock.clientProperties(), dir.filePath(QStringLiteral("j.sqlite")),
+                                           QStringLiteral("mock"), QStringLiteral("out"), 3, 300, {80, 250, 1500});
+        QCOMPARE(distinctValues(got), 300);
         QCOMPARE(int(got.size()), 300);
         QSet<QByteArray> values;
         for (const ReadBack &r : got) {
@@ -333,15 +312,7 @@ private slots:
         mock.createTopic(QStringLiteral("out"), 1, 3);
         RdKafkaClusterApi api(mock.clientProperties());
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        QList<DelayedRecord> records;
-        for (int i = 0; i <= 50; ++i) {
-            DelayedRecord r;
-            r.target = QStringLiteral("out");
-            r.dueMs = i == 0 ? now + 4000 : now + 300 + i * 10; // the first in the tier is due last
-            r.key = QByteArray("k");
-            r.value = QByteArray::number(i);
-            records.append(r);
-        }
+        const QList<DelayedRecord> records = oneDueLastAheadOfFifty(QStringLiteral("out"), now);
         auto sent = queue.send(api, records);
         QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().toString()));
         QCOMPARE(sent.value().first().tierTopic, QStringLiteral("mem_5s"));
@@ -374,30 +345,9 @@ private slots:
         QVERIFY2(committed.value().isEmpty() || committed.value().first().offset <= 0,
                  "the tier's committed offset does not pass the record still waiting");
 
-        TransactionalRelay::Control control;
-        std::thread runner([&] {
-            RdKafkaClusterApi api2(mock.clientProperties());
-            RelayJournal journal2(dir.filePath(QStringLiteral("j.sqlite")));
-            auto r = queue.run(api2, journal2, QStringLiteral("mock"), &control);
-            if (!r)
-                qWarning("router: %s", qPrintable(r.error().toString()));
-        });
-        QList<ReadBack> got;
-        for (int i = 0; i < 60 && got.size() < 51; ++i) {
-            QTest::qWait(250);
-            got = readCommitted(mock.clientProperties(), QStringLiteral("out"), 1);
-        }
-        QTest::qWait(1500); // anything more would be a duplicate
-        got = readCommitted(mock.clientProperties(), QStringLiteral("out"), 1);
-        control.cancel = true;
-        runner.join();
-        QHash<QByteArray, int> times;
-        for (const ReadBack &r : got)
-            ++times[r.value];
-        for (auto it = times.cbegin(); it != times.cend(); ++it)
-            if (it.value() != 1)
-                qWarning("value %s arrived %d times", it.key().constData(), it.value());
-        QCOMPARE(int(times.size()), 51);
+        const auto got = routeAfterRestart(queue, mock.clientProperties(), dir.filePath(QStringLiteral("j.sqlite")),
+                                           QStringLiteral("mock"), QStringLiteral("out"), 1, 51, {60, 250, 1500});
+        QCOMPARE(distinctValues(got), 51);
         QCOMPARE(int(got.size()), 51);
         QCOMPARE(got.last().value, QByteArray("0")); // after the 50 that were behind it in its tier
         for (const ReadBack &r : got)

@@ -2,6 +2,7 @@
 // and the read-only switch. KOPS_TOOLS_SCREENSHOTS=1 saves /tmp/tools-*.png.
 #include "charts/timeserieschart.h"
 #include "democluster.h"
+#include "democontext.h"
 #include "rdkafkaclusterapi.h"
 #include "tools/delaypanel.h"
 #include "tools/drainpanel.h"
@@ -25,16 +26,7 @@ class TestToolsPage final : public QObject
 
     std::shared_ptr<demo::DemoCluster> m_demo;
 
-    ConnectionContextPtr context(bool readOnly)
-    {
-        auto c = std::make_shared<ConnectionContext>();
-        c->profile.name = demo::DemoCluster::name();
-        c->profile.bootstrapServers = m_demo->bootstrapServers();
-        c->profile.readOnly = readOnly;
-        c->createApi = demo::DemoCluster::apiFactory(m_demo);
-        c->demo = m_demo;
-        return c;
-    }
+    ConnectionContextPtr context(bool readOnly) const { return test::demoConnection(m_demo, readOnly); }
 
     void shot(QWidget &w, const char *name)
     {
@@ -47,10 +39,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setApplicationName(QStringLiteral("kafka-ops-console-tst_toolspage"));
-        demo::DemoCluster::Options options;
-        options.tickMs = 200;
-        options.rewindAfterSecs = 0;
-        auto started = demo::DemoCluster::start(options);
+        auto started = test::startDemo(200);
         QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
         m_demo = started.value();
     }

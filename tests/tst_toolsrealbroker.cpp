@@ -14,7 +14,6 @@
 #include <QTest>
 
 #include <atomic>
-#include <thread>
 
 using namespace kops;
 using namespace kops::test;
@@ -153,15 +152,7 @@ private slots:
         QVERIFY(queue.create(api, 1).ok());
         QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({target}).ok() && api.topicMetadata({target}).value().topics.value(0).partitions.size() == 1, 20000);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        QList<DelayedRecord> records;
-        for (int i = 0; i <= 50; ++i) {
-            DelayedRecord r;
-            r.target = target;
-            r.dueMs = i == 0 ? now + 4000 : now + 300 + i * 10;
-            r.key = QByteArray("k");
-            r.value = QByteArray::number(i);
-            records.append(r);
-        }
+        const QList<DelayedRecord> records = oneDueLastAheadOfFifty(target, now);
         auto sent = queue.send(api, records);
         QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().toString()));
         QCOMPARE(sent.value().first().offset, 0);
@@ -186,23 +177,8 @@ private slots:
         QVERIFY2(committed.value().isEmpty() || committed.value().first().offset <= 0,
                  "the tier's committed offset does not pass the record still waiting");
 
-        TransactionalRelay::Control control;
-        std::thread runner([&] {
-            RdKafkaClusterApi api2(props());
-            RelayJournal journal2(dir.filePath(QStringLiteral("j.sqlite")));
-            auto r = queue.run(api2, journal2, QStringLiteral("real"), &control);
-            if (!r)
-                qWarning("router: %s", qPrintable(r.error().toString()));
-        });
-        QList<ReadBack> got;
-        for (int i = 0; i < 60 && got.size() < 51; ++i) {
-            QTest::qWait(500);
-            got = readCommitted(props(), target, 1);
-        }
-        QTest::qWait(2000); // anything more would be a duplicate
-        got = readCommitted(props(), target, 1);
-        control.cancel = true;
-        runner.join();
+        const auto got = routeAfterRestart(queue, props(), dir.filePath(QStringLiteral("j.sqlite")), QStringLiteral("real"),
+                                           target, 1, 51, {60, 500, 2000});
         QSet<QByteArray> values;
         for (const ReadBack &r : got) {
             values.insert(r.value);

@@ -90,4 +90,19 @@ private:
     QSet<QString> m_groups;
 };
 
+/// The one BrokerCleanup of a test program: every name its tests make is deleted from the
+/// broker afterwards (as a topic and as a group). Its tests set the bootstrap in initTestCase
+/// and run it in cleanupTestCase.
+inline BrokerCleanup &cleanup()
+{
+    static BrokerCleanup c;
+    return c;
+}
+
+/// A fresh name, `prefix` and `length` random characters, deleted with cleanup().
+inline QString unique(const QString &prefix, int length = 12)
+{
+    return cleanup().unique(prefix, length);
+}
+
 } // namespace kops::test
