@@ -4,15 +4,19 @@
 //     consumers, idle partitions, bursts, offset resets) and for a mix of them;
 //  2. chart query times for a group of 50 partitions over 15 min, 6 h, 2 days and 7 days
 //     (7 days sampled every 10 s, thinned hourly as the console does);
-//  3. the disk budget under a day sampled every second (size every simulated hour).
+//  3. the disk budget under a day sampled every second (size every simulated hour);
+//  4. resident memory while KOPS_BENCH_SERIES series (default 50,000: 10,000 groups x 5) are
+//     recorded in batches of 500 groups for 300 rounds, across the rounds that seal every
+//     open chunk at once (128 and 256), trimming the heap after each round as the sampler does.
 // Prints figures; not a test.
 //
 // Usage: bench_history [series-per-kind=200] [budget-day-series=100] [budget-MB=4]
-//        (KOPS_BENCH_PARTS=2 runs only part 2, and so on)
+//        (KOPS_BENCH_PARTS=2 runs only part 2, and so on; part 4 runs only when asked)
 #include "historystore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
@@ -20,6 +24,8 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+
+#include <malloc.h>
 
 using namespace kops;
 
@@ -282,6 +288,51 @@ void budgetDay(int seriesCount, int budgetMB)
 
 } // namespace
 
+qint64 statusKb(const char *key)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(key))
+            return line.mid(int(qstrlen(key))).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+void sealMemory(int seriesCount)
+{
+    std::printf("\n4. Resident memory recording %d series in batches of 500 groups, 300 rounds\n", seriesCount);
+    std::printf("   %6s %10s %10s %10s\n", "round", "RSS MB", "anon MB", "round ms");
+    QTemporaryDir dir;
+    HistoryStore store(dir.filePath(QStringLiteral("h.sqlite")));
+    if (const Status s = store.open(); !s) {
+        std::printf("   cannot open: %s\n", qPrintable(s.error().toString()));
+        return;
+    }
+    QList<Series> series = makeSeries(Series::Steady, seriesCount, 4);
+    constexpr int kGroupsPerBatch = 500;
+    constexpr int kPartitions = 5;
+    for (int i = 0; i < 300; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const RawLagSample all = round(series, kStart + i * 10'000LL, 10, kPartitions);
+        for (qsizetype g = 0; g < all.groups.size(); g += kGroupsPerBatch) {
+            RawLagSample batch;
+            batch.atMs = all.atMs;
+            batch.groups = all.groups.mid(g, kGroupsPerBatch);
+            store.record(QStringLiteral("bench"), batch);
+        }
+#ifdef __GLIBC__
+        malloc_trim(0);
+#endif
+        const qint64 ms = t.elapsed();
+        if (i % 16 == 0 || (i % 128) <= 1 || (i % 128) == 127 || i == 299)
+            std::printf("   %6d %10.1f %10.1f %10lld\n", i, double(statusKb("VmRSS:")) / 1024.0,
+                        double(statusKb("RssAnon:")) / 1024.0, ms);
+        std::fflush(stdout);
+    }
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -300,5 +351,8 @@ int main(int argc, char **argv)
     }
     if (parts.contains(QLatin1Char('3')))
         budgetDay(daySeries, budgetMB);
+    if (parts.contains(QLatin1Char('4')))
+        sealMemory(qEnvironmentVariableIntValue("KOPS_BENCH_SERIES") > 0 ? qEnvironmentVariableIntValue("KOPS_BENCH_SERIES")
+                                                                          : 50'000);
     return 0;
 }
