@@ -349,8 +349,17 @@ Status TransactionalRelay::ensureMarks(State &s, const QString &topic)
 Status TransactionalRelay::abortAndRewind(State &s, const QString &why)
 {
     spdlog::warn("relay {}: aborting a transaction: {}", m_options.transactionalId.toStdString(), why.toStdString());
-    if (ErrorPtr e{rd_kafka_abort_transaction(s.producer->rk(), m_options.timeoutMs)})
-        return s.producer->error(e.get(), QStringLiteral("Aborting a transaction after: %1").arg(why));
+    // An abort that timed out may be called again (librdkafka: retriable); it resumes where
+    // the first one stopped. A slow broker or a loaded machine is no reason to give up the run.
+    for (int tries = 0;; ++tries) {
+        ErrorPtr e{rd_kafka_abort_transaction(s.producer->rk(), m_options.timeoutMs)};
+        if (!e)
+            break;
+        if (rd_kafka_error_is_fatal(e.get()) || !rd_kafka_error_is_retriable(e.get()) || tries >= 3)
+            return s.producer->error(e.get(), QStringLiteral("Aborting a transaction after: %1").arg(why));
+        spdlog::warn("relay {}: aborting again: {}", m_options.transactionalId.toStdString(),
+                     rd_kafka_error_string(e.get()));
+    }
     m_router.transactionEnded(false);
     ++s.progress.aborted;
     if (++s.attempts > m_options.maxAttempts)
