@@ -4,6 +4,9 @@ namespace kops {
 
 /// Process-wide settings for streaming millions of small records; call first thing in main().
 ///
+/// The programs are linked with jemalloc (see app/CMakeLists.txt), which needs none of this;
+/// the settings below are for glibc's malloc, which the tests and a build without jemalloc use.
+///
 /// glibc keeps freed small blocks in "fast bins" and merges them all (malloc_consolidate) on the
 /// next allocation of 1 KB or more. Streaming records frees millions of small blocks between
 /// librdkafka's large fetch buffers, so that merging took about a third of a requeue's CPU
@@ -15,5 +18,13 @@ namespace kops {
 /// records, and as fresh mappings each one page-faulted anew (a tenth of its main thread in
 /// memmove and page faults).
 void tuneAllocatorForRecordStreams();
+
+/// Gives the memory freed by a large piece of work (a sampling round of 10,000 groups, the
+/// demo's day of records) back to the system now: jemalloc purges its arenas' unused pages,
+/// glibc trims its heaps.
+void releaseFreeMemory();
+
+/// jemalloc's version ("5.3.0-0-g54eaed1d...") or "glibc" (for logs and benchmarks).
+const char *allocatorName();
 
 } // namespace kops

@@ -11,7 +11,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev libgl-dev
     libqcustomplot-dev libqcustomplot2.1-qt6
-    librdkafka-dev libspdlog-dev zlib1g-dev qtkeychain-qt6-dev
+    librdkafka-dev libspdlog-dev zlib1g-dev qtkeychain-qt6-dev libjemalloc-dev
     xvfb xauth python3-prometheus-client
     dbus gnome-keyring openssl
     fonts-noto-cjk qt6-translations-l10n

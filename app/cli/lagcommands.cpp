@@ -1,13 +1,14 @@
 #include "clicontext.h"
 
 #include <QCoreApplication>
-#include "democluster.h"
 #include "commitstreamfile.h"
+#include "democluster.h"
 #include "historystore.h"
 #include "lagmonitor.h"
 #include "lagsampler.h"
 #include "lagsettings.h"
 #include "monitoringcheck.h"
+#include "processtuning.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -15,11 +16,6 @@
 #include <QLocale>
 #include <QSet>
 #include <QThread>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 
 namespace kops::cli {
 
@@ -196,9 +192,7 @@ int runLag(CliContext &ctx)
         if (InterruptGuard::flag())
             break;
         auto snap = round.run(groups);
-#ifdef __GLIBC__
-        malloc_trim(0); // free pages of the round back to the system (see LagWorker::round)
-#endif
+        releaseFreeMemory(); // free pages of the round back to the system (see LagWorker::round)
         const QString now = QDateTime::currentDateTime().toString(Qt::ISODate);
         if (!snap) {
             ctx.err() << now << QCoreApplication::translate("kops::cli", " error: ") << snap.error().toString() << Qt::endl;

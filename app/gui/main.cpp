@@ -51,7 +51,8 @@ int main(int argc, char *argv[])
     parser.process(args);
 
     const QString logFile = kops::logging::initFileLogging();
-    spdlog::info("Kafka Ops Console {} starting; log at {}", KOPS_VERSION, logFile.toStdString());
+    spdlog::info("Kafka Ops Console {} starting; log at {}; allocator {}", KOPS_VERSION, logFile.toStdString(),
+                 kops::allocatorName());
 
     kops::MainWindow window;
     window.show();

@@ -1,8 +1,9 @@
 #include "democluster.h"
 
 #include <QCoreApplication>
-#include "demotools.h"
 #include "demoaudit.h"
+#include "demotools.h"
+#include "processtuning.h"
 
 #include "democlusterapi.h"
 #include "demorecords.h"
@@ -23,9 +24,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <chrono>
 #include <cmath>
 
@@ -206,10 +204,8 @@ Status DemoCluster::build()
     }
     for (std::thread &t : committers)
         t.join();
-#ifdef __GLIBC__
     // The day of records was built, copied into librdkafka and sent: give that memory back.
-    malloc_trim(0);
-#endif
+    releaseFreeMemory();
     spdlog::info("demo cluster at {} seeded {} records in {} ms, committed its groups' offsets in {} ms",
                  m_bootstrap.toStdString(), seededCount, producedAt - t0, QDateTime::currentMSecsSinceEpoch() - producedAt);
     return Done{};

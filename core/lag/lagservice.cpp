@@ -1,6 +1,7 @@
 #include "lagservice.h"
 
 #include "commitstreamfile.h"
+#include "processtuning.h"
 
 #include "lagmonitor.h"
 #include "lagsampler.h"
@@ -18,9 +19,6 @@
 
 #include <atomic>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 namespace kops {
 
@@ -170,11 +168,9 @@ public:
         const qint64 finished = QDateTime::currentMSecsSinceEpoch();
         QMetaObject::invokeMethod(m_service, [s = m_service, finished, duration = finished - started,
                                               n = int(ordered.size())] { emit s->samplingRoundFinished(finished, duration, n); });
-#ifdef __GLIBC__
-        // A round of 10,000 groups frees tens of MB across the threads' malloc arenas; glibc
-        // keeps free pages inside an arena until told, so RSS crept up in steps. Give them back.
-        malloc_trim(0);
-#endif
+        // A round of 10,000 groups frees tens of MB across the threads' malloc arenas, kept
+        // until told otherwise, so RSS crept up in steps. Give them back.
+        releaseFreeMemory();
         if (m_historyOk && started - m_lastPrune > 3600'000) {
             m_lastPrune = started;
             m_history.prune(started);
