@@ -7,15 +7,6 @@
 
 namespace kops {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("kops::Audit", text);
-}
-
-} // namespace
-
 Result<FieldSource> FieldSource::parse(const QString &text)
 {
     FieldSource f;

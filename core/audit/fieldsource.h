@@ -3,6 +3,7 @@
 #include "kafkaerror.h"
 #include "partitionstream.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QString>
 #include <QVariant>
@@ -15,6 +16,7 @@ namespace kops {
 /// JSON value; `[n]` for array elements) or `header:NAME`.
 class FieldSource final
 {
+    Q_DECLARE_TR_FUNCTIONS(kops::FieldSource)
 public:
     enum class Kind { None, Json, Header };
 

@@ -27,6 +27,8 @@ namespace kops {
 
 namespace {
 
+// For PerfLab's own functions. lupdate files a tr() here, in the anonymous namespace, under
+// "kops": the functions here name that context themselves (QCoreApplication::translate).
 QString tr(const char *text, const char *comment = nullptr, int n = -1)
 {
     return QCoreApplication::translate("kops::PerfLab", text, comment, n);
@@ -81,7 +83,7 @@ Result<rd_kafka_conf_t *> makeConf(const QList<QPair<QString, QString>> &props)
         if (rd_kafka_conf_set(conf, k.toUtf8().constData(), v.toUtf8().constData(), errstr, sizeof errstr)
             != RD_KAFKA_CONF_OK) {
             rd_kafka_conf_destroy(conf);
-            return KafkaError::make(QStringLiteral("_INVALID_ARG"), tr("Client setting %1=%2: %3").arg(k, v, QString::fromUtf8(errstr)));
+            return KafkaError::make(QStringLiteral("_INVALID_ARG"), QCoreApplication::translate("kops", "Client setting %1=%2: %3").arg(k, v, QString::fromUtf8(errstr)));
         }
     }
     return conf;
@@ -210,7 +212,7 @@ PerfPoint runPoint(const QList<QPair<QString, QString>> &clientProps, const QLis
         if (assigned >= partitions)
             break;
         if (joinClock.elapsed() > 60000) {
-            point.error = tr("The lab's consumers were not given the topic's partitions within 60 s.");
+            point.error = QCoreApplication::translate("kops", "The lab's consumers were not given the topic's partitions within 60 s.");
             stopAll();
             return point;
         }
@@ -303,7 +305,7 @@ PerfPoint runPoint(const QList<QPair<QString, QString>> &clientProps, const QLis
     point.bytes = state.bytes;
     point.produceSeconds = state.lastAckNs > startNs ? double(state.lastAckNs - startNs) / 1e9 : 0;
     if (point.error.isEmpty() && state.failed > 0)
-        point.error = tr("%n record(s) were not acknowledged: %1", nullptr, int(std::min<qint64>(state.failed, INT_MAX)))
+        point.error = QCoreApplication::translate("kops", "%n record(s) were not acknowledged: %1", nullptr, int(std::min<qint64>(state.failed, INT_MAX)))
                           .arg(state.firstError);
 
     // Consume the rest: until every acknowledged record is read (duplicates count too), or
@@ -322,10 +324,10 @@ PerfPoint runPoint(const QList<QPair<QString, QString>> &clientProps, const QLis
             idle.restart();
         } else if (idle.elapsed() > 15000) {
             if (point.error.isEmpty())
-                point.error = tr("The consumers read %1 of %2 records; nothing more came for 15 s (deleted before they were read?%3)")
+                point.error = QCoreApplication::translate("kops", "The consumers read %1 of %2 records; nothing more came for 15 s (deleted before they were read?%3)")
                                   .arg(n)
                                   .arg(state.acked)
-                                  .arg(demoBrokers ? tr(" The demo's mock brokers keep about 5 MB per partition.") : QString());
+                                  .arg(demoBrokers ? QCoreApplication::translate("kops", " The demo's mock brokers keep about 5 MB per partition.") : QString());
             break;
         }
         report(PerfProgress::Phase::Consuming, state.acked, n, 0);
