@@ -13,6 +13,7 @@
 // Usage: bench_history [series-per-kind=200] [budget-day-series=100] [budget-MB=4]
 //        (KOPS_BENCH_PARTS=2 runs only part 2, and so on; part 4 runs only when asked)
 #include "historystore.h"
+#include "procstatus.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -288,17 +289,6 @@ void budgetDay(int seriesCount, int budgetMB)
 
 } // namespace
 
-qint64 statusKb(const char *key)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(int(qstrlen(key))).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
-
 void sealMemory(int seriesCount)
 {
     std::printf("\n4. Resident memory recording %d series in batches of 500 groups, 300 rounds\n", seriesCount);
@@ -327,8 +317,8 @@ void sealMemory(int seriesCount)
 #endif
         const qint64 ms = t.elapsed();
         if (i % 16 == 0 || (i % 128) <= 1 || (i % 128) == 127 || i == 299)
-            std::printf("   %6d %10.1f %10.1f %10lld\n", i, double(statusKb("VmRSS:")) / 1024.0,
-                        double(statusKb("RssAnon:")) / 1024.0, ms);
+            std::printf("   %6d %10.1f %10.1f %10lld\n", i, double(bench::statusKb(0, "VmRSS:")) / 1024.0,
+                        double(bench::statusKb(0, "RssAnon:")) / 1024.0, ms);
         std::fflush(stdout);
     }
 }

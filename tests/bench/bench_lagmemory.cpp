@@ -8,6 +8,7 @@
 //        (the programs are taken from this build tree; the groups are deleted at the end
 //        unless --keep is given)
 #include "benchgroups.h"
+#include "procstatus.h"
 #include "rdkafkaclusterapi.h"
 
 #include <QCoreApplication>
@@ -43,17 +44,6 @@ bool setUp(const QString &bootstrap, int groups, int partitions)
 void cleanUp(const QString &bootstrap, int groups)
 {
     bench::cleanUpGroups(kPrefix, bootstrap, groups);
-}
-
-qint64 statusKb(qint64 pid, const char *key)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(key))
-            return line.mid(int(qstrlen(key))).trimmed().split(' ').first().toLongLong();
-    return -1;
 }
 
 } // namespace
@@ -109,8 +99,8 @@ int main(int argc, char **argv)
         if (p.state() != QProcess::Running)
             break;
         const qint64 pid = p.processId();
-        const double mb = double(statusKb(pid, "VmRSS:")) / 1024.0;
-        const double anon = double(statusKb(pid, "RssAnon:")) / 1024.0;
+        const double mb = double(bench::statusKb(pid, "VmRSS:")) / 1024.0;
+        const double anon = double(bench::statusKb(pid, "RssAnon:")) / 1024.0;
         qint64 history = 0;
         for (const QFileInfo &f : QDir(home.filePath(QStringLiteral("data"))).entryInfoList(QDir::Files))
             history += f.size();

@@ -8,13 +8,6 @@ namespace kops {
 
 namespace {
 
-QVariant header(int section, Qt::Orientation orientation, int role, const QStringList &names)
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= names.size())
-        return {};
-    return names.at(section);
-}
-
 QString number(qint64 v)
 {
     return QLocale().toString(v);
@@ -59,7 +52,7 @@ QVariant BrokersModel::data(const QModelIndex &index, int role) const
 
 QVariant BrokersModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    return header(section, orientation, role, {tr("ID"), tr("Host"), tr("Port"), tr("Rack"), tr("Role")});
+    return horizontalHeaderLabel(section, orientation, role, {tr("ID"), tr("Host"), tr("Port"), tr("Rack"), tr("Role")});
 }
 
 QVariant TopicsModel::data(const QModelIndex &index, int role) const
@@ -115,7 +108,7 @@ QVariant TopicsModel::data(const QModelIndex &index, int role) const
 
 QVariant TopicsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    return header(section, orientation, role,
+    return horizontalHeaderLabel(section, orientation, role,
                   {tr("Topic"), tr("Partitions"), tr("Replication"), tr("Under-replicated"), tr("Messages")});
 }
 
@@ -144,7 +137,7 @@ QVariant GroupsModel::data(const QModelIndex &index, int role) const
 
 QVariant GroupsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    return header(section, orientation, role, {tr("Group"), tr("State"), tr("Type")});
+    return horizontalHeaderLabel(section, orientation, role, {tr("Group"), tr("State"), tr("Type")});
 }
 
 TextFilterProxyModel::TextFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent)

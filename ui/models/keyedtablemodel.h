@@ -3,11 +3,21 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QStringList>
 
 namespace kops {
 
 /// Role carrying the raw value (number, not display text) that proxies sort on.
 constexpr int RawValueRole = Qt::UserRole + 1;
+
+/// headerData() of a table whose columns are named in order: the name of `section` for the
+/// horizontal header's display role, nothing otherwise.
+inline QVariant horizontalHeaderLabel(int section, Qt::Orientation orientation, int role, const QStringList &names)
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= names.size())
+        return {};
+    return names.at(section);
+}
 
 /// Table model over a list of value rows identified by a key. setRows() applies the
 /// difference to the previous list (removals, one dataChanged, one batched insert),

@@ -31,18 +31,6 @@
 
 namespace kops {
 
-namespace {
-
-QString rateText(double perSecond)
-{
-    if (perSecond >= 100)
-        return QString::number(qRound64(perSecond));
-    return QString::number(perSecond, 'f', perSecond >= 10 ? 1 : 2);
-}
-
-
-} // namespace
-
 DrainPanel::DrainPanel(QWidget *parent) : QWidget(parent)
 {
     m_pool.setMaxThreadCount(1);

@@ -5,21 +5,14 @@
 
 namespace kops {
 
-namespace {
-
-QVariant header(int section, Qt::Orientation orientation, int role, const QStringList &names)
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= names.size())
-        return {};
-    return names.at(section);
-}
-
 QString rateText(double perSecond)
 {
     if (perSecond >= 100)
         return QString::number(qRound64(perSecond));
     return QString::number(perSecond, 'f', perSecond >= 10 ? 1 : 2);
 }
+
+namespace {
 
 QString timeOf(qint64 ms)
 {
@@ -68,7 +61,7 @@ QVariant DrainPartitionsModel::data(const QModelIndex &index, int role) const
 
 QVariant DrainPartitionsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    return header(section, orientation, role,
+    return horizontalHeaderLabel(section, orientation, role,
                   {tr("Topic"), tr("Partition"), tr("Committed"), tr("Log end"), tr("Backlog"), tr("Consumed/s")});
 }
 
@@ -114,7 +107,7 @@ QVariant DrainJournalModel::data(const QModelIndex &index, int role) const
 
 QVariant DrainJournalModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    return header(section, orientation, role,
+    return horizontalHeaderLabel(section, orientation, role,
                   {tr("Started"), tr("Who"), tr("Group"), tr("From"), tr("Into"), tr("State"), tr("Records"), tr("Ranges")});
 }
 
@@ -158,7 +151,7 @@ QVariant DelayTiersModel::data(const QModelIndex &index, int role) const
 
 QVariant DelayTiersModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    return header(section, orientation, role,
+    return horizontalHeaderLabel(section, orientation, role,
                   {tr("Tier"), tr("Topic"), tr("Partitions"), tr("Backlog"), tr("Oldest due"), tr("Next due")});
 }
 
@@ -223,7 +216,7 @@ QVariant RouterRunsModel::data(const QModelIndex &index, int role) const
 
 QVariant RouterRunsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    return header(section, orientation, role,
+    return horizontalHeaderLabel(section, orientation, role,
                   {tr("Started"), tr("Queue"), tr("State"), tr("Forwarded"), tr("Re-tiered"), tr("Lateness p50"),
                    tr("Lateness p99"), tr("Lateness max"), tr("Who"), tr("Connection")});
 }

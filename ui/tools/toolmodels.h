@@ -9,6 +9,9 @@
 
 namespace kops {
 
+/// A rate for the Tools tables and texts: whole numbers from 100 up, else 1 or 2 decimals.
+QString rateText(double perSecond);
+
 /// The source partitions of a drain plan: where the group stands on each and how fast it consumed.
 class DrainPartitionsModel final : public KeyedTableModel<DrainPartition>
 {
