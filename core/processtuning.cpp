@@ -1,6 +1,7 @@
 #include "processtuning.h"
 
 #include <cstddef>
+#include <string>
 #include <malloc.h>
 
 // jemalloc's control interface, present when the program is linked with jemalloc (weak: the
@@ -38,13 +39,17 @@ void releaseFreeMemory()
 const char *allocatorName()
 {
     if (mallctl) {
-        const char *version = nullptr;
-        std::size_t len = sizeof(version);
-        if (mallctl("version", &version, &len, nullptr, 0) == 0 && version)
-            return version;
-        return "jemalloc";
+        static const std::string name = [] {
+            const char *version = nullptr; // "5.3.0-0-g54eaed1d..."
+            std::size_t len = sizeof(version);
+            if (mallctl("version", &version, &len, nullptr, 0) != 0 || !version)
+                return std::string("jemalloc");
+            const std::string v(version);
+            return "jemalloc " + v.substr(0, v.find('-'));
+        }();
+        return name.c_str();
     }
-    return "glibc";
+    return "glibc malloc";
 }
 
 } // namespace kops

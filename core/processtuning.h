@@ -24,7 +24,7 @@ void tuneAllocatorForRecordStreams();
 /// glibc trims its heaps.
 void releaseFreeMemory();
 
-/// jemalloc's version ("5.3.0-0-g54eaed1d...") or "glibc" (for logs and benchmarks).
+/// "jemalloc 5.3.0" or "glibc malloc" (for --version and the log).
 const char *allocatorName();
 
 } // namespace kops

@@ -3,6 +3,7 @@
 #include "clicontext.h"
 #include "commands.h"
 #include "logging.h"
+#include "processtuning.h"
 
 #include <QCoreApplication>
 
@@ -16,7 +17,8 @@ namespace {
 
 QString versionText()
 {
-    return QStringLiteral("kafka-ops %1 (librdkafka %2)").arg(QStringLiteral(KOPS_VERSION), librdkafkaVersion());
+    return QStringLiteral("kafka-ops %1 (librdkafka %2, %3)")
+        .arg(QStringLiteral(KOPS_VERSION), librdkafkaVersion(), QString::fromLatin1(allocatorName()));
 }
 
 void printOverview(QTextStream &out, const QList<CliCommand> &commands)
