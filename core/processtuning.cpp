@@ -26,11 +26,8 @@ void tuneAllocatorForRecordStreams()
 
 void releaseFreeMemory()
 {
-    if (mallctl) {
-        // "arena.<MALLCTL_ARENAS_ALL>.purge": every arena's unused dirty pages back to the system.
-        mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
-        return;
-    }
+    if (mallctl)
+        return; // jemalloc returns unused pages by itself (app/allocator.cpp)
 #ifdef __GLIBC__
     malloc_trim(0);
 #endif

@@ -168,8 +168,9 @@ public:
         const qint64 finished = QDateTime::currentMSecsSinceEpoch();
         QMetaObject::invokeMethod(m_service, [s = m_service, finished, duration = finished - started,
                                               n = int(ordered.size())] { emit s->samplingRoundFinished(finished, duration, n); });
-        // A round of 10,000 groups frees tens of MB across the threads' malloc arenas, kept
-        // until told otherwise, so RSS crept up in steps. Give them back.
+        // A round of 10,000 groups frees tens of MB across the threads' malloc arenas; glibc
+        // keeps free pages inside an arena until told, so RSS crept up in steps (jemalloc, which
+        // the programs use, returns them by itself).
         releaseFreeMemory();
         if (m_historyOk && started - m_lastPrune > 3600'000) {
             m_lastPrune = started;
