@@ -26,8 +26,20 @@ void tuneAllocatorForRecordStreams()
 
 void releaseFreeMemory()
 {
+    if (mallctl) {
+        // "arena.<MALLCTL_ARENAS_ALL>.purge": every arena's unused pages back to the system.
+        mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
+        return;
+    }
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
+void releaseFreeMemoryOfRound()
+{
     if (mallctl)
-        return; // jemalloc returns unused pages by itself (app/allocator.cpp)
+        return; // the next round reuses the pages; jemalloc returns them when they stay unused
 #ifdef __GLIBC__
     malloc_trim(0);
 #endif

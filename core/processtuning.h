@@ -19,10 +19,16 @@ namespace kops {
 /// memmove and page faults).
 void tuneAllocatorForRecordStreams();
 
-/// Gives the memory freed by a large piece of work (a sampling round of 10,000 groups, the
-/// demo's day of records) back to the system: glibc trims its heaps now; jemalloc needs no call,
-/// it returns unused pages a minute after they were freed (app/allocator.cpp).
+/// Gives the memory freed by a large piece of work done once (the demo's day of records) back
+/// to the system now: jemalloc purges its arenas, glibc trims its heaps.
 void releaseFreeMemory();
+
+/// The same at the end of work that comes back (a sampling round of 10,000 groups): glibc
+/// trims its heaps, which otherwise keep free pages in each arena and grew in steps; with
+/// jemalloc nothing, as the next round reuses those pages (returning them after every round
+/// made resident memory swing by a round's 40 MB) and a minute unused returns them
+/// (app/allocator.cpp).
+void releaseFreeMemoryOfRound();
 
 /// "jemalloc 5.3.0" or "glibc malloc" (for --version and the log).
 const char *allocatorName();

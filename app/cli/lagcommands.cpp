@@ -192,7 +192,7 @@ int runLag(CliContext &ctx)
         if (InterruptGuard::flag())
             break;
         auto snap = round.run(groups);
-        releaseFreeMemory(); // free pages of the round back to the system (see LagWorker::round)
+        releaseFreeMemoryOfRound(); // free pages of the round back to the system (see LagWorker::round)
         const QString now = QDateTime::currentDateTime().toString(Qt::ISODate);
         if (!snap) {
             ctx.err() << now << QCoreApplication::translate("kops::cli", " error: ") << snap.error().toString() << Qt::endl;

@@ -171,7 +171,7 @@ public:
         // A round of 10,000 groups frees tens of MB across the threads' malloc arenas; glibc
         // keeps free pages inside an arena until told, so RSS crept up in steps (jemalloc, which
         // the programs use, returns them by itself).
-        releaseFreeMemory();
+        releaseFreeMemoryOfRound();
         if (m_historyOk && started - m_lastPrune > 3600'000) {
             m_lastPrune = started;
             m_history.prune(started);
