@@ -1,6 +1,8 @@
 #include "processtuning.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <cstdio>
 #include <string>
 #include <malloc.h>
 
@@ -42,6 +44,47 @@ void releaseFreeMemoryOfRound()
         return; // the next round reuses the pages; jemalloc returns them when they stay unused
 #ifdef __GLIBC__
     malloc_trim(0);
+#endif
+}
+
+namespace {
+
+double jemallocMB(const char *name)
+{
+    std::size_t value = 0;
+    std::size_t len = sizeof(value);
+    return mallctl(name, &value, &len, nullptr, 0) == 0 ? double(value) / (1024.0 * 1024.0) : -1.0;
+}
+
+} // namespace
+
+std::string allocatorStats()
+{
+    char line[256];
+    if (mallctl) {
+        std::uint64_t epoch = 1; // the statistics are a snapshot taken when the epoch advances
+        std::size_t len = sizeof(epoch);
+        mallctl("epoch", &epoch, &len, &epoch, len);
+        const double pdirty = [] {
+            std::size_t pages = 0;
+            std::size_t len = sizeof(pages);
+            return mallctl("stats.arenas.4096.pdirty", &pages, &len, nullptr, 0) == 0 ? double(pages) * 4096 / (1024.0 * 1024.0)
+                                                                                      : -1.0;
+        }();
+        std::snprintf(line, sizeof line,
+                      "jemalloc: allocated %.1f MB, active %.1f MB, resident %.1f MB, metadata %.1f MB, dirty %.1f MB",
+                      jemallocMB("stats.allocated"), jemallocMB("stats.active"), jemallocMB("stats.resident"),
+                      jemallocMB("stats.metadata"), pdirty);
+        return line;
+    }
+#ifdef __GLIBC__
+    const struct mallinfo2 mi = mallinfo2();
+    std::snprintf(line, sizeof line, "glibc malloc: in use %.1f MB, free in its heaps %.1f MB, mapped %.1f MB",
+                  double(mi.uordblks) / (1024.0 * 1024.0), double(mi.fordblks) / (1024.0 * 1024.0),
+                  double(mi.hblkhd) / (1024.0 * 1024.0));
+    return line;
+#else
+    return {};
 #endif
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 namespace kops {
 
 /// Process-wide settings for streaming millions of small records; call first thing in main().
@@ -29,6 +31,11 @@ void releaseFreeMemory();
 /// made resident memory swing by a round's 40 MB) and a minute unused returns them
 /// (app/allocator.cpp).
 void releaseFreeMemoryOfRound();
+
+/// One line on the allocator's memory for the log: with jemalloc the bytes allocated, in active
+/// pages, resident, in metadata and in unused (dirty) pages kept for reuse; with glibc those in
+/// use and free in its heaps.
+std::string allocatorStats();
 
 /// "jemalloc 5.3.0" or "glibc malloc" (for --version and the log).
 const char *allocatorName();

@@ -172,6 +172,10 @@ public:
         // keeps free pages inside an arena until told, so RSS crept up in steps (jemalloc, which
         // the programs use, returns them by itself).
         releaseFreeMemoryOfRound();
+        if (finished - m_lastMemoryLogMs >= 600'000) {
+            m_lastMemoryLogMs = finished;
+            spdlog::info("memory after a round of {} groups: {}", ordered.size(), allocatorStats());
+        }
         if (m_historyOk && started - m_lastPrune > 3600'000) {
             m_lastPrune = started;
             m_history.prune(started);
@@ -270,6 +274,7 @@ private:
     QList<Alert> m_raisedThisRound;
     qint64 m_lastPrune = 0;
     qint64 m_lastBudgetCheck = 0;
+    qint64 m_lastMemoryLogMs = 0; // the allocator's figures go to the log every 10 minutes
 
 public:
     std::atomic<bool> stopping{false}; ///< set from the service's thread on destruction
