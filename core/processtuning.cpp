@@ -88,6 +88,16 @@ std::string allocatorStats()
 #endif
 }
 
+void dumpHeapProfile()
+{
+    if (!mallctl)
+        return;
+    bool active = false;
+    std::size_t len = sizeof(active);
+    if (mallctl("prof.active", &active, &len, nullptr, 0) == 0 && active)
+        mallctl("prof.dump", nullptr, nullptr, nullptr, 0);
+}
+
 const char *allocatorName()
 {
     if (mallctl) {

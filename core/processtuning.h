@@ -37,6 +37,10 @@ void releaseFreeMemoryOfRound();
 /// use and free in its heaps.
 std::string allocatorStats();
 
+/// With jemalloc's heap profiling on (MALLOC_CONF=prof:true,prof_prefix:DIR/NAME), writes a
+/// profile of the live heap for jeprof; nothing otherwise.
+void dumpHeapProfile();
+
 /// "jemalloc 5.3.0" or "glibc malloc" (for --version and the log).
 const char *allocatorName();
 

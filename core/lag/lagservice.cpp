@@ -175,6 +175,7 @@ public:
         if (finished - m_lastMemoryLogMs >= 600'000) {
             m_lastMemoryLogMs = finished;
             spdlog::info("memory after a round of {} groups: {}", ordered.size(), allocatorStats());
+            dumpHeapProfile(); // when profiling (MALLOC_CONF=prof:true): at the same point of a round each time
         }
         if (m_historyOk && started - m_lastPrune > 3600'000) {
             m_lastPrune = started;
