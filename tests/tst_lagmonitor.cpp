@@ -91,6 +91,27 @@ private slots:
         QCOMPARE(snap.groups.first().trend.size(), 1);
     }
 
+    // The console keeps each round's snapshot (table, detail) while the next round is taken, so a
+    // group's sparkline is shared when the next point is added. It must still hold only its last
+    // points: with append + removeFirst, Qt kept the freed front space through every detach and
+    // the block grew by a point a round, ~100 MB over 10,000 groups in two hours.
+    void sharedTrendStaysItsLengthInMemory()
+    {
+        LagMonitor::Options o;
+        o.trendLength = 30;
+        LagMonitor monitor(o);
+        LagSnapshot held;
+        for (int i = 0; i < 1000; ++i) {
+            held = monitor.ingest(sampleAt(T0 + i * 10'000, 100 + i, 200 + 2 * i));
+            const QVector<double> &trend = held.groups.first().trend;
+            QCOMPARE(trend.size(), std::min(i + 1, 30));
+            QVERIFY2(trend.capacity() <= 64, qPrintable(QStringLiteral("round %1: capacity %2").arg(i).arg(trend.capacity())));
+        }
+        const QVector<double> &trend = held.groups.first().trend;
+        QCOMPARE(trend.first(), double(200 + 2 * 970 - (100 + 970))); // the last 30 points, oldest first
+        QCOMPARE(trend.last(), double(200 + 2 * 999 - (100 + 999)));
+    }
+
     void durationIsSinceTheOffsetLastChangedNotTheWindowLength()
     {
         // Window of 3 samples a minute apart; the offset stopped 6 minutes ago.

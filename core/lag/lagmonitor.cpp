@@ -1,5 +1,7 @@
 #include "lagmonitor.h"
 
+#include "boundedlist.h"
+
 #include <limits>
 
 #include <QCoreApplication>
@@ -357,9 +359,7 @@ LagSnapshot LagMonitor::ingest(const RawLagSample &sample)
         }
 
         QVector<double> &trend = m_trends[g.groupId];
-        trend.append(double(g.totalLag));
-        while (trend.size() > m_options.trendLength)
-            trend.removeFirst();
+        appendKeepingLast(trend, double(g.totalLag), qsizetype(m_options.trendLength));
         g.trend = trend;
         snap.groups.append(std::move(g));
     }

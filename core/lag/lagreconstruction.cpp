@@ -1,5 +1,7 @@
 #include "lagreconstruction.h"
 
+#include "boundedlist.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -144,9 +146,7 @@ LagReconstruction LagReconstructor::build(const GroupCommitLog &log, qint64 from
                 tr.window.clear();
                 continue;
             }
-            tr.window.append(obs);
-            if (tr.window.size() > options.windowSize)
-                tr.window.removeFirst();
+            appendKeepingLast(tr.window, obs, qsizetype(options.windowSize));
             HealthEvaluator::Input in;
             in.window = tr.window;
             in.windowSize = options.windowSize;
