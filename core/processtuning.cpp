@@ -65,12 +65,12 @@ std::string allocatorStats()
         std::uint64_t epoch = 1; // the statistics are a snapshot taken when the epoch advances
         std::size_t len = sizeof(epoch);
         mallctl("epoch", &epoch, &len, &epoch, len);
-        const double pdirty = [] {
-            std::size_t pages = 0;
-            std::size_t len = sizeof(pages);
-            return mallctl("stats.arenas.4096.pdirty", &pages, &len, nullptr, 0) == 0 ? double(pages) * 4096 / (1024.0 * 1024.0)
-                                                                                      : -1.0;
-        }();
+        std::size_t dirtyPages = 0;
+        std::size_t pageSize = 0;
+        std::size_t size = sizeof(std::size_t);
+        const bool dirtyKnown = mallctl("stats.arenas.4096.pdirty", &dirtyPages, &size, nullptr, 0) == 0
+            && mallctl("arenas.page", &pageSize, &size, nullptr, 0) == 0;
+        const double pdirty = dirtyKnown ? double(dirtyPages) * double(pageSize) / (1024.0 * 1024.0) : -1.0;
         std::snprintf(line, sizeof line,
                       "jemalloc: allocated %.1f MB, active %.1f MB, resident %.1f MB, metadata %.1f MB, dirty %.1f MB",
                       jemallocMB("stats.allocated"), jemallocMB("stats.active"), jemallocMB("stats.resident"),
