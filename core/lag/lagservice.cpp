@@ -19,7 +19,6 @@
 
 #include <atomic>
 
-
 namespace kops {
 
 /// Lives on the service's thread: owns the cluster client, sampler, monitor, history and alerts.
@@ -169,8 +168,8 @@ public:
         QMetaObject::invokeMethod(m_service, [s = m_service, finished, duration = finished - started,
                                               n = int(ordered.size())] { emit s->samplingRoundFinished(finished, duration, n); });
         // A round of 10,000 groups frees tens of MB across the threads' malloc arenas; glibc
-        // keeps free pages inside an arena until told, so RSS crept up in steps (jemalloc, which
-        // the programs use, returns them by itself).
+        // keeps free pages inside an arena until told (jemalloc, which the programs use,
+        // returns them by itself).
         releaseFreeMemoryOfRound();
         if (finished - m_lastMemoryLogMs >= 600'000) {
             m_lastMemoryLogMs = finished;
