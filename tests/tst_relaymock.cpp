@@ -247,6 +247,42 @@ private slots:
         checkExactlyOnce(mock, 10000);
     }
 
+    // Aborts that do not finish (librdkafka 2.0 can wait for a producer-id bump or requests in
+    // flight past any timeout): the relay starts its producer again, which fences the old one
+    // and aborts its open transaction, and goes on; each record still arrives once.
+    void drainRecoversFromAbortsThatDoNotFinish()
+    {
+        MockCluster mock(3);
+        mock.createTopic(QStringLiteral("src"), 4, 3);
+        mock.createTopic(QStringLiteral("dst"), 8, 3);
+        produceKeyed(mock.clientProperties(), QStringLiteral("src"), 10000);
+        QTemporaryDir dir;
+        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
+        auto options = drainOptions(mock, QStringLiteral("g3"));
+        setEnds(options, mock);
+        DrainRouter router(QStringLiteral("dst"), 8);
+        TransactionalRelay relay(options, router, journal);
+        int stuck = 0;
+        relay.killAfterProduceForTest = [&](int txn) {
+            if (txn % 4 == 0) // the next produce requests fail: this transaction is aborted
+                rd_kafka_mock_push_request_errors(mock.handle(), 0 /* Produce */, 2,
+                                                  RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED,
+                                                  RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
+            return false;
+        };
+        relay.abortTimesOutForTest = [&](int) {
+            ++stuck;
+            return true;
+        };
+        auto done = relay.run();
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
+        QVERIFY(stuck > 0);
+        QCOMPARE(done.value().producerRestarts, qint64(stuck));
+        QCOMPARE(done.value().aborted, qint64(stuck));
+        QCOMPARE(done.value().remaining, 0);
+        checkExactlyOnce(mock, 10000);
+    }
+
     void delayRouterForwardsOnceWhenDue()
     {
         MockCluster mock(3);

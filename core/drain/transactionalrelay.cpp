@@ -153,7 +153,7 @@ TransactionalRelay::TransactionalRelay(Options options, RelayRouter &router, Rel
 
 TransactionalRelay::~TransactionalRelay() = default;
 
-Status TransactionalRelay::start(State &s)
+Status TransactionalRelay::startProducer(State &s)
 {
     auto producerProps = m_options.properties;
     producerProps.append({QStringLiteral("transactional.id"), m_options.transactionalId});
@@ -165,9 +165,35 @@ Status TransactionalRelay::start(State &s)
     if (!producer)
         return producer.error();
     s.producer = std::move(producer.value());
-    // Fences an earlier run with this id and aborts what it left open.
+    // Fences an earlier run (or producer) with this id and aborts what it left open.
     if (ErrorPtr e{rd_kafka_init_transactions(s.producer->rk(), m_options.timeoutMs)})
         return s.producer->error(e.get(), QStringLiteral("Starting the transactional producer '%1'").arg(m_options.transactionalId));
+    return Done{};
+}
+
+Status TransactionalRelay::restartProducer(State &s, const QString &why)
+{
+    spdlog::warn("relay {}: the abort did not finish ({}); starting the producer again, which aborts the open transaction",
+                 m_options.transactionalId.toStdString(), why.toStdString());
+    rd_kafka_t *old = s.producer->rk();
+    // Everything the old producer still holds is failed now, its reports served while the
+    // delivery slots they point to exist; the records it did send stay in the aborted transaction.
+    rd_kafka_purge(old, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT | RD_KAFKA_PURGE_F_NON_BLOCKING);
+    rd_kafka_flush(old, 1000);
+    s.producer.reset();
+    s.delivery.clear();
+    s.deliveryOrigin.clear();
+    s.remaining = 0;
+    ++s.progress.producerRestarts;
+    // The coordinator aborts the old producer's open transaction when the new one (same
+    // transactional id) initializes; only then can a rewind reread the targets.
+    return startProducer(s);
+}
+
+Status TransactionalRelay::start(State &s)
+{
+    if (auto p = startProducer(s); !p)
+        return p;
 
     auto consumerProps = m_options.properties;
     consumerProps.append({QStringLiteral("group.id"), m_options.groupId});
@@ -351,12 +377,27 @@ Status TransactionalRelay::abortAndRewind(State &s, const QString &why)
     spdlog::warn("relay {}: aborting a transaction: {}", m_options.transactionalId.toStdString(), why.toStdString());
     // An abort that timed out may be called again (librdkafka: retriable); it resumes where
     // the first one stopped. A slow broker or a loaded machine is no reason to give up the run.
+    // If it still does not finish (librdkafka 2.0 can wait for a producer-id bump or for
+    // requests in flight that never end), a new producer with the same transactional id
+    // fences this one and the coordinator aborts the open transaction: the run goes on.
     for (int tries = 0;; ++tries) {
+        if (abortTimesOutForTest && abortTimesOutForTest(s.txnNumber)) {
+            if (auto r = restartProducer(s, QStringLiteral("test")); !r)
+                return r;
+            break;
+        }
         ErrorPtr e{rd_kafka_abort_transaction(s.producer->rk(), m_options.timeoutMs)};
         if (!e)
             break;
-        if (rd_kafka_error_is_fatal(e.get()) || !rd_kafka_error_is_retriable(e.get()) || tries >= 3)
+        if (rd_kafka_error_is_fatal(e.get()))
             return s.producer->error(e.get(), QStringLiteral("Aborting a transaction after: %1").arg(why));
+        if (!rd_kafka_error_is_retriable(e.get()) || tries >= 1) {
+            if (auto r = restartProducer(s, rdk::str(rd_kafka_error_string(e.get()))); !r)
+                return KafkaError::make(r.error().code, QStringLiteral("Aborting a transaction after: %1 failed, and so did "
+                                                                       "starting the producer again: %2")
+                                                            .arg(why, r.error().message));
+            break;
+        }
         spdlog::warn("relay {}: aborting again: {}", m_options.transactionalId.toStdString(),
                      rd_kafka_error_string(e.get()));
     }

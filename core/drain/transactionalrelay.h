@@ -34,6 +34,7 @@ struct RelayProgress
     qint64 reconciled = 0;   ///< records found already written by an earlier run (not written again)
     qint64 transactions = 0; ///< committed
     qint64 aborted = 0;      ///< aborted and retried
+    qint64 producerRestarts = 0; ///< aborts that did not finish: the producer was started again
     qint64 remaining = -1;   ///< records left up to the end offsets (-1: following)
     double recordsPerSecond = 0;
     qint64 elapsedMs = 0;
@@ -111,6 +112,9 @@ public:
     /// returning true stops the run right there without committing or aborting, as a kill would.
     std::function<bool(int transaction)> killAfterProduceForTest;
     std::function<bool(int transaction)> killBeforeCommitForTest;
+    /// Called before an abort; returning true makes that abort fail as a timeout would (the
+    /// relay then starts its producer again).
+    std::function<bool(int transaction)> abortTimesOutForTest;
 
 private:
     struct State;
@@ -129,6 +133,8 @@ private:
     bool produce(State &s, const OutgoingRecord &o, const QByteArray &originValue, const TopicPartition &source,
                  qint64 sourceOffset, QString *failure);
     Status start(State &s);
+    Status startProducer(State &s);
+    Status restartProducer(State &s, const QString &why);
     Status reconcile(State &s);
     Status ensureMarks(State &s, const QString &topic);
     Result<bool> transaction(State &s, Control *control, const ProgressFn &progress);
