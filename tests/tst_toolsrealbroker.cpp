@@ -1,7 +1,10 @@
 // The tools on a real broker (KOPS_TEST_BOOTSTRAP): a drain of 100,000 records from two topics with the
-// kafka-ops process killed (SIGKILL) in the middle, and delays of 1 s .. 2 min through the
-// tiers with the router killed and restarted; every record arrives once, never early.
+// kafka-ops process killed (SIGKILL) in the middle, a drain whose aborts do not finish (producer
+// restarts), and delays of 1 s .. 2 min through the tiers with the router killed and restarted;
+// every record arrives once, never early.
 #include "delayqueue.h"
+#include "drainplanner.h"
+#include "drainservice.h"
 #include "rdkafkaclusterapi.h"
 #include "realbrokercleanup.h"
 #include "relayjournal.h"
@@ -130,6 +133,77 @@ private slots:
         for (const auto &o : committed.value())
             sum += o.offset;
         QCOMPARE(sum, 100000);
+    }
+
+    // Every third transaction fails after its records were acknowledged, and its abort "does
+    // not finish": the relay starts a new producer with the same transactional id. On a real
+    // broker that fences the old producer and the coordinator aborts its open transaction, so
+    // read_committed never shows those records: each of the 20,000 once, the group at the end.
+    void drainWhoseAbortsDoNotFinish()
+    {
+        const QString id = QString::number(QRandomGenerator::global()->generate() % 1000000);
+        const QString src = m_cleanup.topic(QStringLiteral("12-stuck-src-") + id);
+        const QString dst = m_cleanup.topic(QStringLiteral("12-stuck-dst-") + id);
+        const QString group = m_cleanup.group(QStringLiteral("12-stuck-group-") + id);
+        m_cleanup.group(QStringLiteral("relay-test-reader"));
+        m_cleanup.group(group + QStringLiteral(".kops-reconcile"));
+        RdKafkaClusterApi api(props());
+        QVERIFY(api.createTopic({src, 4, 1, {}}).ok());
+        QVERIFY(api.createTopic({dst, 6, 1, {}}).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({src}).ok() && api.topicMetadata({src}).value().topics.value(0).partitions.size() == 4, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({dst}).ok() && api.topicMetadata({dst}).value().topics.value(0).partitions.size() == 6, 20000);
+        produceKeyed(props(), src, 20000);
+        QCOMPARE(endSum(api, src, 4), 20000);
+
+        TransactionalRelay::Options o;
+        o.properties = props();
+        o.groupId = group;
+        o.transactionalId = QStringLiteral("tx-") + group;
+        o.originHeader = QStringLiteral("kops-drained-from");
+        o.maxRecordsPerTransaction = 1500;
+        o.timeoutMs = 20000;
+        for (int p = 0; p < 4; ++p)
+            o.sources.append({src, p, -1});
+        auto w = api.watermarks({{src, 0}, {src, 1}, {src, 2}, {src, 3}});
+        QVERIFY(w.ok());
+        for (RelaySource &rs : o.sources)
+            for (const PartitionWatermarks &m : w.value())
+                if (m.partition == rs.partition)
+                    rs.endOffset = m.high;
+        QTemporaryDir dir;
+        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
+        DrainRouter router(dst, 6);
+        TransactionalRelay relay(o, router, journal);
+        QSet<int> failed;
+        relay.failAfterProduceForTest = [&](int txn) {
+            if (txn % 3 != 0)
+                return false;
+            failed.insert(txn);
+            return true;
+        };
+        relay.abortTimesOutForTest = [](int) { return true; };
+        auto done = relay.run();
+        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
+        QVERIFY(!failed.isEmpty());
+        QCOMPARE(done.value().producerRestarts, qint64(failed.size()));
+        QCOMPARE(done.value().remaining, 0);
+
+        const auto records = readCommitted(props(), dst, 6);
+        const auto seen = originCounts(records, QStringLiteral("kops-drained-from"));
+        int dups = 0;
+        for (int c : seen)
+            dups += c > 1 ? c - 1 : 0;
+        QCOMPARE(dups, 0);
+        QCOMPARE(int(seen.size()), 20000);
+        QCOMPARE(int(records.size()), 20000);
+        auto committed = api.committedOffsetsFor(group, {{src, 0}, {src, 1}, {src, 2}, {src, 3}});
+        QVERIFY(committed.ok());
+        qint64 sum = 0;
+        for (const auto &c : committed.value())
+            sum += c.offset;
+        QCOMPARE(sum, 20000);
+        // The aborted transactions' records are in the log (and their abort markers), unseen.
+        QVERIFY(endSum(api, dst, 6) > 20000 + qint64(failed.size()));
     }
 
     // A record due in 4 s waits in the router's memory while the 50 due sooner behind it in its

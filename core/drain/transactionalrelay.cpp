@@ -763,6 +763,8 @@ Result<bool> TransactionalRelay::transaction(State &s, Control *control, const P
         for (const DeliverySlot &slot : s.delivery)
             if (failure.isEmpty() && !slot.report.errorCode.isEmpty())
                 failure = QStringLiteral("%1 (%2)").arg(slot.report.errorMessage, slot.report.errorCode);
+        if (failure.isEmpty() && failAfterProduceForTest && failAfterProduceForTest(s.txnNumber))
+            failure = QStringLiteral("a failure made by a test");
     }
     if (!failure.isEmpty()) {
         if (auto a = abortAndRewind(s, failure); !a)

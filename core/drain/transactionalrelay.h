@@ -112,6 +112,9 @@ public:
     /// returning true stops the run right there without committing or aborting, as a kill would.
     std::function<bool(int transaction)> killAfterProduceForTest;
     std::function<bool(int transaction)> killBeforeCommitForTest;
+    /// Called after a transaction's records were produced and acknowledged; returning true
+    /// aborts it as a failed produce would.
+    std::function<bool(int transaction)> failAfterProduceForTest;
     /// Called before an abort; returning true makes that abort fail as a timeout would (the
     /// relay then starts its producer again).
     std::function<bool(int transaction)> abortTimesOutForTest;
