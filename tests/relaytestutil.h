@@ -131,6 +131,29 @@ inline QHash<QString, int> originCounts(const QList<ReadBack> &records, const QS
     return seen;
 }
 
+/// A drain relay of `partitions` partitions of `topic` for `group` up to their current ends
+/// (read with `api`), as the drain tests run it; false when the ends cannot be read.
+inline bool drainRelayOptions(RdKafkaClusterApi &api, const QList<QPair<QString, QString>> &props, const QString &group,
+                              const QString &topic, int partitions, int maxRecordsPerTransaction, int timeoutMs,
+                              TransactionalRelay::Options *o)
+{
+    o->properties = props;
+    o->groupId = group;
+    o->transactionalId = QStringLiteral("tx-") + group;
+    o->originHeader = QStringLiteral("kops-drained-from");
+    o->maxRecordsPerTransaction = maxRecordsPerTransaction;
+    o->timeoutMs = timeoutMs;
+    QList<TopicPartition> tps;
+    for (int p = 0; p < partitions; ++p)
+        tps.append({topic, p});
+    auto w = api.watermarks(tps);
+    if (!w.ok())
+        return false;
+    for (const PartitionWatermarks &m : w.value())
+        o->sources.append({topic, m.partition, m.high});
+    return true;
+}
+
 /// The records of the "waits in memory" cases, all with one key into one tier partition: the
 /// first due in 4 s, ahead of 50 due in 0.3 .. 0.8 s.
 inline QList<DelayedRecord> oneDueLastAheadOfFifty(const QString &target, qint64 now)

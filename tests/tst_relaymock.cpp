@@ -44,6 +44,28 @@ private:
     RdKafkaClusterApi &m_real;
 };
 
+/// src (4 partitions, 10,000 keyed records) and dst (8) on a three-broker mock cluster, and a
+/// drain of src into dst for `group` up to src's current ends.
+struct MockDrain
+{
+    MockCluster mock{3};
+    QTemporaryDir dir;
+    std::unique_ptr<RelayJournal> journal;
+    TransactionalRelay::Options options;
+    DrainRouter router{QStringLiteral("dst"), 8};
+    bool ready = false;
+
+    explicit MockDrain(const QString &group)
+    {
+        mock.createTopic(QStringLiteral("src"), 4, 3);
+        mock.createTopic(QStringLiteral("dst"), 8, 3);
+        produceKeyed(mock.clientProperties(), QStringLiteral("src"), 10000);
+        journal = std::make_unique<RelayJournal>(dir.filePath(QStringLiteral("j.sqlite")));
+        RdKafkaClusterApi api(mock.clientProperties());
+        ready = drainRelayOptions(api, mock.clientProperties(), group, QStringLiteral("src"), 4, 700, 10000, &options);
+    }
+};
+
 } // namespace
 
 class TestRelayMock : public QObject
@@ -51,34 +73,6 @@ class TestRelayMock : public QObject
     Q_OBJECT
 
 private:
-    TransactionalRelay::Options drainOptions(const MockCluster &mock, const QString &group)
-    {
-        TransactionalRelay::Options o;
-        o.properties = mock.clientProperties();
-        o.groupId = group;
-        o.transactionalId = QStringLiteral("tx-") + group;
-        o.originHeader = QStringLiteral("kops-drained-from");
-        o.maxRecordsPerTransaction = 700;
-        o.timeoutMs = 10000;
-        for (int p = 0; p < 4; ++p)
-            o.sources.append({QStringLiteral("src"), p, -1});
-        return o;
-    }
-
-    void setEnds(TransactionalRelay::Options &o, const MockCluster &mock)
-    {
-        RdKafkaClusterApi api(mock.clientProperties());
-        QList<TopicPartition> tps;
-        for (const RelaySource &s : o.sources)
-            tps.append({s.topic, s.partition});
-        auto w = api.watermarks(tps);
-        QVERIFY(w.ok());
-        for (RelaySource &s : o.sources)
-            for (const PartitionWatermarks &m : w.value())
-                if (m.partition == s.partition)
-                    s.endOffset = m.high;
-    }
-
     /// Each of the `count` source records exactly once in dst, in source order per key.
     void checkExactlyOnce(const MockCluster &mock, int count)
     {
@@ -141,19 +135,12 @@ private slots:
     void drainSurvivesKills()
     {
         QFETCH(bool, beforeCommit);
-        MockCluster mock(3);
-        mock.createTopic(QStringLiteral("src"), 4, 3);
-        mock.createTopic(QStringLiteral("dst"), 8, 3);
-        produceKeyed(mock.clientProperties(), QStringLiteral("src"), 10000);
-        QTemporaryDir dir;
-        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
-        auto options = drainOptions(mock, QStringLiteral("g1"));
-        setEnds(options, mock);
-        DrainRouter router(QStringLiteral("dst"), 8);
+        MockDrain d(QStringLiteral("g1"));
+        QVERIFY(d.ready);
 
         // Three runs killed at different transactions, then one to the end.
         for (int killAt : {2, 4, 3}) {
-            TransactionalRelay relay(options, router, journal);
+            TransactionalRelay relay(d.options, d.router, *d.journal);
             auto hook = [killAt](int txn) { return txn == killAt; };
             if (beforeCommit)
                 relay.killBeforeCommitForTest = hook;
@@ -163,13 +150,13 @@ private slots:
             QVERIFY(!r.ok());
             QCOMPARE(r.error().code, QStringLiteral("_KILLED"));
         }
-        TransactionalRelay relay(options, router, journal);
+        TransactionalRelay relay(d.options, d.router, *d.journal);
         auto done = relay.run();
         QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
         QCOMPARE(done.value().remaining, 0);
         if (!beforeCommit) // the mock keeps a killed transaction's records: found, not written again
             QVERIFY(done.value().reconciled > 0);
-        checkExactlyOnce(mock, 10000);
+        checkExactlyOnce(d.mock, 10000);
     }
 
     // Two topics of a group in one drain (DrainService, as the CLI and the page run it), killed
@@ -218,24 +205,17 @@ private slots:
 
     void drainThroughRequestErrors()
     {
-        MockCluster mock(3);
-        mock.createTopic(QStringLiteral("src"), 4, 3);
-        mock.createTopic(QStringLiteral("dst"), 8, 3);
-        produceKeyed(mock.clientProperties(), QStringLiteral("src"), 10000);
-        QTemporaryDir dir;
-        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
-        auto options = drainOptions(mock, QStringLiteral("g2"));
-        setEnds(options, mock);
-        DrainRouter router(QStringLiteral("dst"), 8);
-        TransactionalRelay relay(options, router, journal);
+        MockDrain d(QStringLiteral("g2"));
+        QVERIFY(d.ready);
+        TransactionalRelay relay(d.options, d.router, *d.journal);
         int aborts = 0;
         relay.killAfterProduceForTest = [&](int txn) {
             // Every third transaction: the next produce requests and the commit fail.
             if (txn % 3 == 0) {
-                rd_kafka_mock_push_request_errors(mock.handle(), 0 /* Produce */, 2,
+                rd_kafka_mock_push_request_errors(d.mock.handle(), 0 /* Produce */, 2,
                                                   RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED,
                                                   RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
-                rd_kafka_mock_push_request_errors(mock.handle(), 26 /* EndTxn */, 1, RD_KAFKA_RESP_ERR_NOT_COORDINATOR);
+                rd_kafka_mock_push_request_errors(d.mock.handle(), 26 /* EndTxn */, 1, RD_KAFKA_RESP_ERR_NOT_COORDINATOR);
                 ++aborts;
             }
             return false;
@@ -244,7 +224,7 @@ private slots:
         QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
         QVERIFY(aborts > 0);
         QVERIFY(done.value().aborted > 0);
-        checkExactlyOnce(mock, 10000);
+        checkExactlyOnce(d.mock, 10000);
     }
 
     // Aborts that do not finish (librdkafka 2.0 can wait for a producer-id bump or requests in
@@ -252,20 +232,13 @@ private slots:
     // and aborts its open transaction, and goes on; each record still arrives once.
     void drainRecoversFromAbortsThatDoNotFinish()
     {
-        MockCluster mock(3);
-        mock.createTopic(QStringLiteral("src"), 4, 3);
-        mock.createTopic(QStringLiteral("dst"), 8, 3);
-        produceKeyed(mock.clientProperties(), QStringLiteral("src"), 10000);
-        QTemporaryDir dir;
-        RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
-        auto options = drainOptions(mock, QStringLiteral("g3"));
-        setEnds(options, mock);
-        DrainRouter router(QStringLiteral("dst"), 8);
-        TransactionalRelay relay(options, router, journal);
+        MockDrain d(QStringLiteral("g3"));
+        QVERIFY(d.ready);
+        TransactionalRelay relay(d.options, d.router, *d.journal);
         int stuck = 0;
         relay.killAfterProduceForTest = [&](int txn) {
             if (txn % 4 == 0) // the next produce requests fail: this transaction is aborted
-                rd_kafka_mock_push_request_errors(mock.handle(), 0 /* Produce */, 2,
+                rd_kafka_mock_push_request_errors(d.mock.handle(), 0 /* Produce */, 2,
                                                   RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED,
                                                   RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
             return false;
@@ -280,7 +253,7 @@ private slots:
         QCOMPARE(done.value().producerRestarts, qint64(stuck));
         QCOMPARE(done.value().aborted, qint64(stuck));
         QCOMPARE(done.value().remaining, 0);
-        checkExactlyOnce(mock, 10000);
+        checkExactlyOnce(d.mock, 10000);
     }
 
     void delayRouterForwardsOnceWhenDue()

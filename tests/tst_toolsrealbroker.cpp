@@ -156,20 +156,7 @@ private slots:
         QCOMPARE(endSum(api, src, 4), 20000);
 
         TransactionalRelay::Options o;
-        o.properties = props();
-        o.groupId = group;
-        o.transactionalId = QStringLiteral("tx-") + group;
-        o.originHeader = QStringLiteral("kops-drained-from");
-        o.maxRecordsPerTransaction = 1500;
-        o.timeoutMs = 20000;
-        for (int p = 0; p < 4; ++p)
-            o.sources.append({src, p, -1});
-        auto w = api.watermarks({{src, 0}, {src, 1}, {src, 2}, {src, 3}});
-        QVERIFY(w.ok());
-        for (RelaySource &rs : o.sources)
-            for (const PartitionWatermarks &m : w.value())
-                if (m.partition == rs.partition)
-                    rs.endOffset = m.high;
+        QVERIFY(drainRelayOptions(api, props(), group, src, 4, 1500, 20000, &o));
         QTemporaryDir dir;
         RelayJournal journal(dir.filePath(QStringLiteral("j.sqlite")));
         DrainRouter router(dst, 6);
