@@ -11,6 +11,7 @@
 #include "relaytestutil.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -56,6 +57,22 @@ class TestToolsRealBroker : public QObject
         return sum;
     }
 
+    /// Creates `topic` with `partitions` partitions and waits until the broker lists them all.
+    static bool createAndWait(RdKafkaClusterApi &api, const QString &topic, int partitions)
+    {
+        if (!api.createTopic({topic, partitions, 1, {}}).ok())
+            return false;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 20000) {
+            auto m = api.topicMetadata({topic});
+            if (m.ok() && m.value().topics.value(0).partitions.size() == partitions)
+                return true;
+            QTest::qWait(100);
+        }
+        return false;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -82,10 +99,8 @@ private slots:
         m_cleanup.group(QStringLiteral("relay-test-reader"));
         m_cleanup.group(group + QStringLiteral(".kops-reconcile"));
         RdKafkaClusterApi api(props());
-        QVERIFY(api.createTopic({src, 4, 1, {}}).ok());
-        QVERIFY(api.createTopic({src2, 4, 1, {}}).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({src}).ok() && api.topicMetadata({src}).value().topics.value(0).partitions.size() == 4, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({src2}).ok() && api.topicMetadata({src2}).value().topics.value(0).partitions.size() == 4, 20000);
+        QVERIFY(createAndWait(api, src, 4));
+        QVERIFY(createAndWait(api, src2, 4));
         produceKeyed(props(), src, 60000);
         produceKeyed(props(), src2, 40000);
         QCOMPARE(endSum(api, src, 4), 60000);
@@ -148,10 +163,8 @@ private slots:
         m_cleanup.group(QStringLiteral("relay-test-reader"));
         m_cleanup.group(group + QStringLiteral(".kops-reconcile"));
         RdKafkaClusterApi api(props());
-        QVERIFY(api.createTopic({src, 4, 1, {}}).ok());
-        QVERIFY(api.createTopic({dst, 6, 1, {}}).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({src}).ok() && api.topicMetadata({src}).value().topics.value(0).partitions.size() == 4, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({dst}).ok() && api.topicMetadata({dst}).value().topics.value(0).partitions.size() == 6, 20000);
+        QVERIFY(createAndWait(api, src, 4));
+        QVERIFY(createAndWait(api, dst, 6));
         produceKeyed(props(), src, 20000);
         QCOMPARE(endSum(api, src, 4), 20000);
 
@@ -209,9 +222,8 @@ private slots:
         m_cleanup.group(queue.routerGroup() + QStringLiteral(".kops-reconcile"));
         m_cleanup.group(QStringLiteral("relay-test-reader"));
         RdKafkaClusterApi api(props());
-        QVERIFY(api.createTopic({target, 1, 1, {}}).ok());
+        QVERIFY(createAndWait(api, target, 1));
         QVERIFY(queue.create(api, 1).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(api.topicMetadata({target}).ok() && api.topicMetadata({target}).value().topics.value(0).partitions.size() == 1, 20000);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const QList<DelayedRecord> records = oneDueLastAheadOfFifty(target, now);
         auto sent = queue.send(api, records);
