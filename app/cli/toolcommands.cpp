@@ -197,6 +197,7 @@ int runDrain(CliContext &ctx)
         o.insert(QStringLiteral("reconciled"), p.reconciled);
         o.insert(QStringLiteral("transactions"), p.transactions);
         o.insert(QStringLiteral("aborted"), p.aborted);
+        o.insert(QStringLiteral("producerRestarts"), p.producerRestarts);
         o.insert(QStringLiteral("recordsPerSecond"), p.recordsPerSecond);
         o.insert(QStringLiteral("stopped"), control.cancel.load());
         ctx.printJson(QJsonDocument(o));
