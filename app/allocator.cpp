@@ -29,7 +29,7 @@
 //   - 60 s of decay still returned most of a round's pages before the next used them again.
 //   So: one arena, no huge arena, 5 minutes of decay. Each thread keeps its own cache of small
 //   blocks, so one arena costs the record streams little (bench_dlq: core/lag/README.md, Memory).
-//   The console's curve was flat with the settings above (310-324 MB over 80 minutes) and
+//   The console's curve was flat with the settings above (310.6-324.0 MB over two hours) and
 //   keeps them.
 #ifdef KOPS_ONE_ARENA
 #define KOPS_ALLOCATOR_CONF "background_thread:true,dirty_decay_ms:300000,narenas:1,oversize_threshold:0"

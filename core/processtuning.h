@@ -28,7 +28,7 @@ void releaseFreeMemory();
 /// The same at the end of work that comes back (a sampling round of 10,000 groups): glibc
 /// trims its heaps, which otherwise keep free pages in each arena and grew in steps; with
 /// jemalloc nothing, as the next round reuses those pages (returning them after every round
-/// made resident memory swing by a round's 40 MB) and a minute unused returns them
+/// made resident memory swing by a round's 40 MB) and a minute unused (kafka-ops: five) returns them
 /// (app/allocator.cpp).
 void releaseFreeMemoryOfRound();
 
