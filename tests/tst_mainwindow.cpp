@@ -757,6 +757,24 @@ private slots:
         QCOMPARE(panel.chart()->eventCount(), 0);
     }
 
+    // With no group chosen the chart stays blank (the title says what to do); a chosen group
+    // without samples yet says so.
+    void chartSaysNoHistoryOnlyForAChosenGroup()
+    {
+        GroupDetailPanel panel;
+        panel.resize(900, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.chart()->refreshNow();
+        QCOMPARE(panel.chart()->emptyTextShown(), QString());
+        panel.setGroup(QStringLiteral("g"));
+        panel.chart()->refreshNow();
+        QVERIFY(panel.chart()->emptyTextShown().startsWith(QStringLiteral("No history yet")));
+        panel.clear(QStringLiteral("none"));
+        panel.chart()->refreshNow();
+        QCOMPARE(panel.chart()->emptyTextShown(), QString());
+    }
+
     void keyedModelAppliesDiffs()
     {
         GroupsModel model;

@@ -91,7 +91,6 @@ GroupDetailPanel::GroupDetailPanel(QWidget *parent) : QWidget(parent)
     m_chart->setObjectName(QStringLiteral("lagChart"));
     m_chart->setLeftAxisLabel(tr("lag (messages)"));
     m_chart->setRightAxisLabel(tr("rate (msgs/s)"));
-    m_chart->setEmptyText(tr("No history yet: the chart fills as samples arrive."));
     m_chart->setMinimumHeight(220);
     m_chart->setMinimumWidth(360);
     m_partitions = new LagPartitionsModel(this);
@@ -172,6 +171,8 @@ void GroupDetailPanel::clear(const QString &message)
     m_chart->setSeries({});
     m_chart->setMarker(std::nullopt);
     m_chart->setEvents({});
+    // No group: the title above says what to do; "no history yet" would be untrue.
+    m_chart->setEmptyText(QString());
     m_replay->setEnabled(false);
     m_replay->setText(tr("Replay from here…"));
     m_haveHistory = false;
@@ -184,6 +185,7 @@ void GroupDetailPanel::setGroup(const QString &groupId)
     clear({});
     m_group = groupId;
     m_title->setText(groupId);
+    m_chart->setEmptyText(tr("No history yet: the chart fills as samples arrive."));
     m_chart->setVisibleSpan(rangeSeconds());
     requestHistory();
 }
