@@ -526,6 +526,7 @@ private slots:
         const QRect target = view->visualRect(view->model()->index(0, AlertsModel::Group));
         alerts.prepend(alert(3, QStringLiteral("gui-a"), HealthStatus::Stop));
         alerts.prepend(alert(4, QStringLiteral("gui-b"), HealthStatus::Stop));
+        alerts.first().topic = QStringLiteral("payments.settlements.eu-west");
         page.showAlerts(alerts);
         QCOMPARE(page.model()->rowCount(), 2);
         QCOMPARE(view->indexAt(target.center()).data().toString(), QStringLiteral("orders-app"));
@@ -537,6 +538,9 @@ private slots:
         QCOMPARE(page.model()->rowCount(), 4);
         QVERIFY(!bar->isVisible());
         QCOMPARE(view->model()->index(0, AlertsModel::Group).data().toString(), QStringLiteral("gui-b"));
+        // gui-b's topic is longer than the "orders" the columns were fitted to: its column widens.
+        const QString topic = view->model()->index(0, AlertsModel::Topic).data().toString();
+        QVERIFY(view->columnWidth(AlertsModel::Topic) >= view->fontMetrics().horizontalAdvance(topic));
 
         // The filter narrows the rows; "acknowledge all shown" counts only those.
         auto *filter = page.findChild<QLineEdit *>(QStringLiteral("alertsFilter"));

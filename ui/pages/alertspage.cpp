@@ -199,7 +199,7 @@ void AlertsPage::applyRows()
     for (const Alert &a : std::as_const(m_all))
         if (m_revealed.contains(a.id) && (!m_hideHandled->isChecked() || isOpen(a)))
             shown.append(a);
-    const bool first = m_model->rowCount() == 0;
+    const int before = m_model->rowCount();
     m_model->setRows(shown);
     m_empty->setVisible(m_all.isEmpty());
     if (m_all.isEmpty())
@@ -212,10 +212,14 @@ void AlertsPage::applyRows()
                                  : tr("%1 new alerts — click to show them").arg(n));
         m_newBar->show();
     }
-    if (first && !shown.isEmpty()) {
+    if (before == 0 && !shown.isEmpty()) {
         // Fit once, to the content (long names elide); Reason, the most telling, takes the
-        // rest. Later rows do not resize columns under the pointer.
+        // rest.
         fitColumns(m_view, AlertsModel::Reason, 230);
+    } else if (!shown.isEmpty()) {
+        // Rows shown later (on a click, never under the pointer) may hold longer names:
+        // "payments" must not become "pa…ts" while Reason has room to give.
+        widenColumns(m_view, AlertsModel::Reason, 230);
     }
     updateButtons();
 }

@@ -28,4 +28,16 @@ void fitColumns(QTableView *view, int stretchColumn, int maxWidth)
         header->setStretchLastSection(true); // no empty strip when the columns are narrower than the table
 }
 
+void widenColumns(QTableView *view, int stretchColumn, int maxWidth)
+{
+    const int columns = view->model() ? view->model()->columnCount() : 0;
+    for (int c = 0; c < columns; ++c) {
+        if (c == stretchColumn || view->isColumnHidden(c))
+            continue;
+        const int wanted = std::min(std::max(static_cast<const QAbstractItemView *>(view)->sizeHintForColumn(c), view->horizontalHeader()->sectionSizeHint(c)), maxWidth);
+        if (wanted > view->columnWidth(c))
+            view->setColumnWidth(c, wanted);
+    }
+}
+
 } // namespace kops

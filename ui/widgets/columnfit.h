@@ -11,4 +11,9 @@ namespace kops {
 /// (the last column fills any spare width; the table scrolls when they do not fit).
 void fitColumns(QTableView *view, int stretchColumn, int maxWidth = 260);
 
+/// After fitColumns, when rows were added: widens (never narrows) each column but
+/// `stretchColumn` whose new content no longer fits, up to `maxWidth`, so a later, longer
+/// value is not cut off where there is room. Columns already wide enough stay as they are.
+void widenColumns(QTableView *view, int stretchColumn, int maxWidth = 260);
+
 } // namespace kops
