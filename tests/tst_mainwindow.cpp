@@ -35,6 +35,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -143,6 +144,17 @@ private slots:
         QFile::remove(ConnectionStore().filePath());
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
         QFile::remove(LagSettings::defaultPath());
+    }
+
+    // On a first start (no saved geometry) the window fits the screen: at 1366x768 a
+    // 1280x800 window put the status bar below the screen's edge.
+    void firstStartFitsTheScreen()
+    {
+        MainWindow w;
+        const QSize available = QGuiApplication::primaryScreen()->availableGeometry().size();
+        QVERIFY2(w.height() < available.height() && w.width() <= available.width(),
+                 qPrintable(QStringLiteral("window %1x%2, screen %3x%4")
+                                .arg(w.width()).arg(w.height()).arg(available.width()).arg(available.height())));
     }
 
     void opensAndShowsMockClusterTopics()

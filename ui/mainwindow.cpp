@@ -39,6 +39,8 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -54,6 +56,11 @@
 
 namespace kops {
 
+namespace {
+/// Height a window manager's title bar and frame take, at most, above and below the content.
+constexpr int kFrameAllowance = 40;
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(parent), m_maker(std::move(maker))
 {
     if (!m_maker) {
@@ -64,7 +71,12 @@ MainWindow::MainWindow(QWidget *parent, ApiFactoryMaker maker) : QMainWindow(par
     }
     SortArrowStyle::installOnApplication();
     setWindowTitle(tr("Kafka Ops Console"));
-    resize(1280, 800);
+    // 1280x800, or less on a smaller screen (1366x768): room for the title bar and a panel,
+    // so the status bar is never below the screen's edge.
+    QSize size(1280, 800);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() - QSize(0, kFrameAllowance));
+    resize(size);
 
     buildToolbar();
 
