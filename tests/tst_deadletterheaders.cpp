@@ -22,6 +22,18 @@ class TestDeadLetterHeaders : public QObject
     Q_OBJECT
 
 private slots:
+    void deadLetterTopicNames()
+    {
+        for (const char *name : {"orders.DLT", "orders-dlt", "orders_dlq", "DLQ", "dlq-jdbc-sink", "payments.DLQ.v2",
+                                 "orders.deadletter", "dead-letter-orders", "orders_dead_letters", "Orders.DeadLetter"})
+            QVERIFY2(looksLikeDeadLetterTopic(QLatin1String(name)), name);
+        for (const char *name : {"orders", "dltx", "orders.dltemp", "sdlq", "headless-orders", "letters", ""})
+            QVERIFY2(!looksLikeDeadLetterTopic(QLatin1String(name)), name);
+        QCOMPARE(deadLetterTopicsFirst({QStringLiteral("a"), QStringLiteral("b.DLT"), QStringLiteral("c"),
+                                        QStringLiteral("a.dlq")}),
+                 QStringList({QStringLiteral("b.DLT"), QStringLiteral("a.dlq"), QStringLiteral("a"), QStringLiteral("c")}));
+    }
+
     void springBinaryNumbers()
     {
         const QList<RecordHeader> headers{

@@ -359,6 +359,26 @@ private slots:
         QCOMPARE(m_page->model()->rowCount(), 5);
     }
 
+    // The topic list leads with the dead-letter topics and, with none chosen, offers the first.
+    void deadLetterTopicsAreOfferedFirst()
+    {
+        DeadLettersPage page;
+        page.setConnection(context());
+        auto *topic = page.findChild<QComboBox *>();
+        QTRY_COMPARE_WITH_TIMEOUT(topic->count(), 3, 5000);
+        QCOMPARE(topic->itemText(0), QStringLiteral("orders.DLT"));
+        QCOMPARE(topic->itemText(1), QStringLiteral("other.DLT"));
+        QCOMPARE(topic->itemText(2), QStringLiteral("orders"));
+        QCOMPARE(topic->currentText(), QStringLiteral("orders.DLT"));
+        // A topic already chosen (typed, or opened from elsewhere) is kept.
+        DeadLettersPage chosen;
+        chosen.setTopic(QStringLiteral("orders"));
+        chosen.setConnection(context());
+        auto *other = chosen.findChild<QComboBox *>();
+        QTRY_COMPARE_WITH_TIMEOUT(other->count(), 3, 5000);
+        QCOMPARE(other->currentText(), QStringLiteral("orders"));
+    }
+
     void binaryHeadersAsHexWithTheirNumber()
     {
         // Spring writes the original partition as 4 bytes and offset/timestamp as 8.

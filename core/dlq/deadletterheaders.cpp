@@ -8,9 +8,11 @@
 #include <QVarLengthArray>
 
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QHash>
 #include <QtEndian>
 
+#include <algorithm>
 #include <limits>
 
 namespace kops {
@@ -51,6 +53,20 @@ const FieldNames kFormats[] = {
 };
 
 } // namespace
+
+bool looksLikeDeadLetterTopic(const QString &topic)
+{
+    static const QRegularExpression word(QStringLiteral("(^|[^a-z0-9])(dlt|dlq)([^a-z0-9]|$)"));
+    static const QRegularExpression deadLetter(QStringLiteral("dead[^a-z0-9]?letter"));
+    const QString name = topic.toLower();
+    return word.match(name).hasMatch() || deadLetter.match(name).hasMatch();
+}
+
+QStringList deadLetterTopicsFirst(QStringList topics)
+{
+    std::stable_partition(topics.begin(), topics.end(), looksLikeDeadLetterTopic);
+    return topics;
+}
 
 QString deadLetterFormatName(DeadLetterFormat format)
 {

@@ -17,6 +17,14 @@ enum class DeadLetterFormat { None, Spring, Connect, Karafka, Generic, Custom };
 
 QString deadLetterFormatName(DeadLetterFormat format); ///< "spring", "connect", ... or "" for None
 
+/// True for a topic named as a dead-letter topic by the usual conventions: a "dlt" or "dlq"
+/// word (Spring's "orders.DLT", "orders-dlq", Kafka Connect's "dlq-jdbc-sink") or "dead letter"
+/// written in any way ("orders.deadletter", "dead-letter-orders", "orders_dead_letters").
+bool looksLikeDeadLetterTopic(const QString &topic);
+
+/// The names with the dead-letter topics first, each part in its given order.
+QStringList deadLetterTopicsFirst(QStringList topics);
+
 /// A user-defined mapping of in-house header names to the decoded fields; empty names are unused.
 struct HeaderMappingRule
 {

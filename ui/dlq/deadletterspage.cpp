@@ -321,10 +321,15 @@ void DeadLettersPage::loadTopics()
         QStringList names;
         for (const TopicInfo &t : md.value().topics)
             names.append(t.name);
+        names.sort();
+        // Dead-letter topics first; with no topic chosen yet the first of them is offered.
+        names = deadLetterTopicsFirst(names);
         QMetaObject::invokeMethod(self.data(), [self, names, generation] {
             if (!self || generation != self->m_generation)
                 return;
-            const QString current = self->m_topic->currentText();
+            QString current = self->m_topic->currentText();
+            if (current.isEmpty() && !names.isEmpty() && looksLikeDeadLetterTopic(names.first()))
+                current = names.first();
             self->m_topic->clear();
             self->m_topic->addItems(names);
             self->m_topic->setCurrentText(current);
