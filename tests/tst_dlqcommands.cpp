@@ -224,6 +224,7 @@ private slots:
         const Run missing = kafkaOps(args("dlq browse nope"), fake);
         QCOMPARE(missing.code, 1);
         QVERIFY(missing.err.contains(QStringLiteral("does not exist")));
+        QCOMPARE(missing.out, QString()); // one message: no table header above it
     }
 
     void requeueRefusesALimitItCouldNotKeep()

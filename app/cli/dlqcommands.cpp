@@ -162,10 +162,16 @@ int runBrowse(CliContext &ctx)
     auto prep = prepare(ctx);
     if (!prep)
         return ctx.fail(prep.error());
-    if (!ctx.json())
+    // The header comes with the first row (or after an empty scan), never before an error.
+    bool headerShown = false;
+    auto showHeader = [&] {
+        if (headerShown || ctx.json())
+            return;
+        headerShown = true;
         ctx.out() << QStringLiteral("PARTITION  OFFSET      TIMESTAMP                 KEY                   SIZE      "
                                     "ORIGINAL                        ERROR")
                   << Qt::endl;
+    };
     InterruptGuard interrupt;
     ScanOptions options;
     options.limit = limit;
@@ -175,6 +181,7 @@ int runBrowse(CliContext &ctx)
             ctx.printJson(QJsonDocument(deadLetterToJson(r.record, r.info)));
             return true;
         }
+        showHeader();
         const QString original = r.info.hasOriginal()
                                      ? QStringLiteral("%1/%2/%3").arg(r.info.originalTopic,
                                                                       r.info.originalPartition ? QString::number(*r.info.originalPartition) : QStringLiteral("?"),
@@ -194,6 +201,7 @@ int runBrowse(CliContext &ctx)
                                   DeadLetterDecoder(prep.value().rules));
     if (!result)
         return ctx.fail(result.error());
+    showHeader();
     if (!ctx.json()) {
         const QLocale locale(QLocale::English);
         ctx.err() << QCoreApplication::translate("kops::cli", "%1 of %2 scanned records matched").arg(locale.toString(result.value().matched),
