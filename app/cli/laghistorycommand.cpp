@@ -164,7 +164,13 @@ int runLagHistory(CliContext &ctx)
         ctx.printJson(QJsonDocument(out));
         return ExitOk;
     }
-    const QLocale locale;
+    if (rows.isEmpty()) {
+        // One sentence, not a header over nothing.
+        ctx.out() << QCoreApplication::translate("kops::cli", "No lag history of group '%1' since %2: no sample of it here, and no commit of it in the commit log in that time.")
+                         .arg(group, QDateTime::fromMSecsSinceEpoch(from).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                  << Qt::endl;
+        return ExitOk;
+    }
     ctx.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
                      .arg(QStringLiteral("TIME").leftJustified(19), QStringLiteral("TOPIC").leftJustified(24),
                           QStringLiteral("PART").rightJustified(4), QStringLiteral("COMMITTED").rightJustified(12),
@@ -182,7 +188,9 @@ int runLagHistory(CliContext &ctx)
                                               : QCoreApplication::translate("kops::cli", "sampled"))
                   << Qt::endl;
     if (rebuilt) {
-        ctx.out() << QCoreApplication::translate("kops::cli", "Reconstructed from the commit log %1; %2 offsets-for-times lookups.")
+        ctx.out() << (rebuilt->reachedMs >= 0
+                          ? QCoreApplication::translate("kops::cli", "Reconstructed from the commit log %1; %2 offsets-for-times lookups.")
+                          : QCoreApplication::translate("kops::cli", "Before the samples: %1; %2 offsets-for-times lookups."))
                          .arg(rebuilt->reachText())
                          .arg(rebuilt->lookups)
                   << Qt::endl;

@@ -6766,6 +6766,14 @@ Replay: %1 messages. Skip: %2 messages. Unchanged: %3 partitions. Without commit
         <source>Resolution (default 1m).</source>
         <translation>分辨率（默认 1m）。</translation>
     </message>
+    <message>
+        <source>No lag history of group &apos;%1&apos; since %2: no sample of it here, and no commit of it in the commit log in that time.</source>
+        <translation>消费者组“%1”自 %2 起没有积压历史：此处没有它的采样，提交日志中这段时间也没有它的提交。</translation>
+    </message>
+    <message>
+        <source>Before the samples: %1; %2 offsets-for-times lookups.</source>
+        <translation>采样之前：%1；按时间查询位点 %2 次。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
