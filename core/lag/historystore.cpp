@@ -34,6 +34,18 @@ constexpr qint64 kRowOverhead = 24;
 constexpr qint64 kCheckpointEveryMs = 60'000;
 constexpr qsizetype kSeriesCacheLimit = 250'000;
 
+/// Gives the file's free pages back to the file system. PRAGMA incremental_vacuum frees one
+/// page per step (a result row each): stepped once, it freed a single page and stayed active,
+/// and the checkpoint after it failed ("database table is locked"), so the log never shrank.
+void vacuumFreePages(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("PRAGMA incremental_vacuum")))
+        while (q.next()) {
+        }
+}
+
 QString seriesKey(const QString &cluster, const QString &group, const TopicPartition &tp)
 {
     return cluster + QChar(0x1f) + group + QChar(0x1f) + tp.topic + QChar(0x1f) + QString::number(tp.partition);
@@ -666,7 +678,8 @@ qint64 HistoryStore::prune(qint64 nowMs, const Retention &retention)
         }
     }
     db.commit();
-    q.exec(QStringLiteral("PRAGMA incremental_vacuum"));
+    q.finish();
+    vacuumFreePages(db);
     checkpoint();
     return removed;
 }
@@ -708,7 +721,8 @@ qint64 HistoryStore::enforceBudget(const QString &cluster, qint64 maxBytes)
         del.exec();
     }
     db.commit();
-    q.exec(QStringLiteral("PRAGMA incremental_vacuum"));
+    q.finish();
+    vacuumFreePages(db);
     checkpoint();
     spdlog::info("lag history of {}: {} bytes over the budget of {}; dropped the oldest {} samples", cluster.toStdString(),
                  used.bytes - maxBytes, maxBytes, removed);
