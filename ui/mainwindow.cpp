@@ -31,6 +31,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QPushButton>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -39,7 +40,6 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
-#include <QGuiApplication>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>

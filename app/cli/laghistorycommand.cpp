@@ -165,8 +165,9 @@ int runLagHistory(CliContext &ctx)
         return ExitOk;
     }
     if (rows.isEmpty()) {
-        // One sentence, not a header over nothing.
-        ctx.out() << QCoreApplication::translate("kops::cli", "No lag history of group '%1' since %2: no sample of it here, and no commit of it in the commit log in that time.")
+        // One sentence, not a header over nothing; the commit log is named only when it was read.
+        ctx.out() << (rebuilt ? QCoreApplication::translate("kops::cli", "No lag history of group '%1' since %2: no sample of it here, and no commit of it in the commit log in that time.")
+                              : QCoreApplication::translate("kops::cli", "No lag history of group '%1' since %2: no sample of it here in that time."))
                          .arg(group, QDateTime::fromMSecsSinceEpoch(from).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
                   << Qt::endl;
         return ExitOk;

@@ -6774,6 +6774,10 @@ Replay: %1 messages. Skip: %2 messages. Unchanged: %3 partitions. Without commit
         <source>Before the samples: %1; %2 offsets-for-times lookups.</source>
         <translation>采样之前：%1；按时间查询位点 %2 次。</translation>
     </message>
+    <message>
+        <source>No lag history of group &apos;%1&apos; since %2: no sample of it here in that time.</source>
+        <translation>消费者组“%1”自 %2 起没有积压历史：此处这段时间没有它的采样。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

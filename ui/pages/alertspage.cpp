@@ -199,7 +199,7 @@ void AlertsPage::applyRows()
     for (const Alert &a : std::as_const(m_all))
         if (m_revealed.contains(a.id) && (!m_hideHandled->isChecked() || isOpen(a)))
             shown.append(a);
-    const int before = m_model->rowCount();
+    const bool first = m_model->rowCount() == 0;
     m_model->setRows(shown);
     m_empty->setVisible(m_all.isEmpty());
     if (m_all.isEmpty())
@@ -212,7 +212,7 @@ void AlertsPage::applyRows()
                                  : tr("%1 new alerts — click to show them").arg(n));
         m_newBar->show();
     }
-    if (before == 0 && !shown.isEmpty()) {
+    if (first && !shown.isEmpty()) {
         // Fit once, to the content (long names elide); Reason, the most telling, takes the
         // rest.
         fitColumns(m_view, AlertsModel::Reason, 230);

@@ -34,9 +34,9 @@ void widenColumns(QTableView *view, int stretchColumn, int maxWidth)
     for (int c = 0; c < columns; ++c) {
         if (c == stretchColumn || view->isColumnHidden(c))
             continue;
-        const int wanted = std::min(std::max(static_cast<const QAbstractItemView *>(view)->sizeHintForColumn(c), view->horizontalHeader()->sectionSizeHint(c)), maxWidth);
-        if (wanted > view->columnWidth(c))
-            view->setColumnWidth(c, wanted);
+        const int had = view->columnWidth(c);
+        view->resizeColumnToContents(c);
+        view->setColumnWidth(c, std::max(had, std::min(view->columnWidth(c), maxWidth)));
     }
 }
 
