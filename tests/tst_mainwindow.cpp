@@ -791,6 +791,28 @@ private slots:
         QCOMPARE(panel.chart()->emptyTextShown(), QString());
     }
 
+    // Columns are fitted to the first round; a group whose drain becomes "not draining" later
+    // must not read "not…ing".
+    void drainColumnHoldsItsLongestWordFromTheStart()
+    {
+        ConsumersPage page;
+        page.resize(1280, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto snapshot = std::make_shared<LagSnapshot>();
+        snapshot->atMs = QDateTime::currentMSecsSinceEpoch();
+        snapshot->roundComplete = true;
+        GroupLag g;
+        g.groupId = QStringLiteral("billing");
+        g.totalLag = 0; // drain "—"
+        snapshot->groups.append(g);
+        page.showLag(snapshot);
+        auto *view = page.findChild<QTableView *>(QStringLiteral("lagGroupsView"));
+        QVERIFY(view);
+        QCOMPARE(view->model()->index(0, LagGroupsModel::Drain).data().toString(), QStringLiteral("—"));
+        QVERIFY(view->columnWidth(LagGroupsModel::Drain) > view->fontMetrics().horizontalAdvance(QStringLiteral("not draining")));
+    }
+
     void keyedModelAppliesDiffs()
     {
         GroupsModel model;

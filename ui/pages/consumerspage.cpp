@@ -8,6 +8,7 @@
 #include "widgets/statusbanner.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,6 +23,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace kops {
 
@@ -188,6 +191,11 @@ void ConsumersPage::showLag(const LagSnapshotPtr &snapshot)
     if (!m_fitted && m_groups->rowCount() > 0) {
         fitColumns(m_view, LagGroupsModel::Group, 200);
         m_view->setColumnWidth(LagGroupsModel::Trend, 110);
+        // Fitted to the first round's values ("1 s"), Drain cut a later "not draining" to
+        // "not…ing": room for its longest word from the start (later rounds do not resize).
+        const int drainText = m_view->fontMetrics().horizontalAdvance(
+            QCoreApplication::translate("kops::Lag", "not draining") + QStringLiteral("  "));
+        m_view->setColumnWidth(LagGroupsModel::Drain, std::max(m_view->columnWidth(LagGroupsModel::Drain), drainText));
         m_fitted = true;
         m_visibleTimer->start();
     }
