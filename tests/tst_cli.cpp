@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "clicontext.h"
 #include "fakeclusterapi.h"
+#include "kafkatool/consumergroupsoutput.h"
 #include "mockcluster.h"
 
 #include <QJsonArray>
@@ -89,6 +90,16 @@ class TestCli : public QObject
     Q_OBJECT
 
 private slots:
+    // The rows of an empty group follow the Java client's HashMap of the broker's OffsetFetch
+    // answer. Two of these topics share a bucket: the broker wrote b before a, as it met them in
+    // the group's offsets (kafka-consumer-groups.sh 2.4.1 printed this order in CI).
+    void consumerGroupsCommittedOrderFollowsTheBrokersMap()
+    {
+        const auto tp = [](const char *t, int p) { return TopicPartition{QStringLiteral("kops-cgt-%1-cf40eb5a39").arg(QLatin1String(t)), p}; };
+        const QList<TopicPartition> committed{tp("a", 0), tp("a", 2), tp("b", 0), tp("b", 1), tp("c", 4)};
+        QCOMPARE(kafkatool::committedOrder(committed), QList<TopicPartition>({tp("c", 4), tp("b", 0), tp("a", 2), tp("b", 1), tp("a", 0)}));
+    }
+
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);

@@ -30,26 +30,6 @@ QString text(const std::optional<T> &v)
         return QString::number(*v);
 }
 
-/// Wire order of a set of topic-partitions as a Kafka 2.4 broker writes an OffsetFetch response:
-/// topics in the order of a java.util.HashMap of their names, partitions ascending.
-QList<TopicPartition> wireOrder(QList<TopicPartition> tps)
-{
-    QStringList topics;
-    for (const TopicPartition &tp : tps)
-        if (!topics.contains(tp.topic))
-            topics.append(tp.topic);
-    std::sort(topics.begin(), topics.end());
-    QList<qint32> hashes;
-    for (const QString &t : topics)
-        hashes.append(javaStringHash(t));
-    const QStringList topicOrder = reordered(topics, javaHashMapOrder(hashes, javaHashMapGrownCapacity(int(topics.size()))));
-    std::sort(tps.begin(), tps.end(), [&](const TopicPartition &a, const TopicPartition &b) {
-        const qsizetype ia = topicOrder.indexOf(a.topic), ib = topicOrder.indexOf(b.topic);
-        return ia != ib ? ia < ib : a.partition < b.partition;
-    });
-    return tps;
-}
-
 QList<qint32> tpHashes(const QList<TopicPartition> &tps)
 {
     QList<qint32> hashes;
@@ -59,11 +39,34 @@ QList<qint32> tpHashes(const QList<TopicPartition> &tps)
     return hashes;
 }
 
+/// Wire order of a set of topic-partitions as a Kafka 2.4 broker writes an OffsetFetch response:
+/// topics in the order of a java.util.HashMap of their names, partitions ascending. Topics in the
+/// same bucket keep the order they were put in: `fromOffsetsMap`, as the broker first meets them
+/// going through the group's offsets (a Scala immutable map, so its hash-trie order); otherwise
+/// by name. (A group's offsets on "kops-cgt-{a,b}-cf40eb5a39", one bucket: b before a.)
+QList<TopicPartition> wireOrder(QList<TopicPartition> tps, bool fromOffsetsMap = false)
+{
+    std::sort(tps.begin(), tps.end());
+    const QList<TopicPartition> met = fromOffsetsMap ? reordered(tps, scalaImmutableMapOrder(tpHashes(tps))) : tps;
+    QStringList topics;
+    for (const TopicPartition &tp : met)
+        if (!topics.contains(tp.topic))
+            topics.append(tp.topic);
+    QList<qint32> hashes;
+    for (const QString &t : topics)
+        hashes.append(javaStringHash(t));
+    const QStringList topicOrder = reordered(topics, javaHashMapOrder(hashes, javaHashMapGrownCapacity(int(topics.size()))));
+    std::stable_sort(tps.begin(), tps.end(), [&](const TopicPartition &a, const TopicPartition &b) {
+        return topicOrder.indexOf(a.topic) < topicOrder.indexOf(b.topic);
+    });
+    return tps;
+}
+
 } // namespace
 
 QList<TopicPartition> committedOrder(const QList<TopicPartition> &committed)
 {
-    const QList<TopicPartition> wire = wireOrder(committed);
+    const QList<TopicPartition> wire = wireOrder(committed, true);
     return reordered(wire, javaHashMapOrder(tpHashes(wire), javaHashMapGrownCapacity(int(wire.size()))));
 }
 
